@@ -1,0 +1,72 @@
+"""The interface every extractor implements, and the context it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kg.model import Document, Evidence, Kind, Mention, Relation, Span
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one extractor found in one document."""
+
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """A document and what the extractors before this one found in it.
+
+    ``home`` is the id of the gazetteer place the article is about (its
+    city, for 我市/市委/市总工会), when one could be told.
+    """
+
+    doc: Document
+    mentions: tuple[Mention, ...] = ()
+    home: str | None = None
+    sentences: tuple[Span, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            object.__setattr__(self, "sentences", tuple(split_sentences(self.doc.text)))
+
+    def of_kind(self, kind: Kind) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind is kind)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding ``offset`` (the whole text if none does)."""
+        for span in self.sentences:
+            if span.start <= offset < span.end:
+                return span
+        return Span(0, len(self.doc.text))
+
+    def evidence(self, offset: int) -> Evidence:
+        """Evidence for a fact read at ``offset``: its sentence, as written."""
+        span = self.sentence_at(offset)
+        sentence = self.doc.original[span.start : span.end].strip()
+        return Evidence(self.doc.id, sentence, span.start, span.end)
+
+
+class Extractor(Protocol):
+    """An extractor: reads one document, returns model values only."""
+
+    def __call__(self, ctx: Context) -> Found: ...
+
+
+def split_sentences(text: str) -> Iterator[Span]:
+    """Sentences of ``text`` as spans, ending at 。！？； or a line break."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            yield Span(start, end)
+        start = end
+    if text[start:].strip():
+        yield Span(start, len(text))

@@ -1,0 +1,159 @@
+"""The pure data model: documents, mentions, entities and relations.
+
+Extractors return these frozen values, with character offsets into
+``Document.text``; only :mod:`kg.rdf` turns them into triples.  This module
+imports neither rdflib nor click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """The four kinds of entity the graph holds (gold/GUIDELINES.md)."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    DISTRICT = "District"
+    INITIATIVE = "Initiative"
+
+
+class RelKind(StrEnum):
+    """The relation types of the graph contract (mentions aside)."""
+
+    POST = "post"
+    LOCATED_IN = "locatedIn"
+    PART_OF = "partOf"
+    LAUNCHED_BY = "launchedBy"
+    AUTHOR = "author"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article.
+
+    ``text`` is the Simplified, layout-repaired text that extractors read;
+    ``original`` is the same text in the characters the source used.  The two
+    always have the same length, so an offset into one is an offset into the
+    other and evidence can quote the original.
+    """
+
+    id: str
+    text: str
+    original: str
+    path: str = ""
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    body_start: int = 0
+    """Offset where the body begins; the headline lines come before it."""
+    byline: Span | None = None
+    """Where the byline that gave ``authors`` stands in ``text``, if any."""
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.original):
+            raise ValueError(
+                f"document {self.id}: text and original differ in length "
+                f"({len(self.text)} != {len(self.original)})"
+            )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface form of an entity in one document.
+
+    ``name`` is the canonical name the extractor resolved the surface to
+    (``滨湖区总工会`` for ``区总工会`` in a paragraph about 滨湖区); ``text``
+    is the surface as written (Simplified).
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    name: str
+    subtype: str | None = None
+    code: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation was read: the article and the sentence."""
+
+    doc_id: str
+    sentence: str
+    start: int = 0
+    end: int = 0
+
+
+GAZETTEER = "gazetteer"
+"""``Relation.source`` of facts that come from the gazetteer, not the text."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact between two entities, named by their entity keys.
+
+    ``post``: subject is the person, object the organisation (or ``None`` for a
+    bare title such as 总书记), ``roles`` the bare titles.  ``author``: subject
+    is the article id, object the person.  ``partOf`` facts from the gazetteer
+    have ``source == GAZETTEER`` and no evidence.
+    """
+
+    kind: RelKind
+    subject: str
+    object: str | None
+    roles: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+    source: str = "text"
+
+
+def entity_key(kind: Kind, name: str, code: str | None = None) -> str:
+    """The identity of an entity: kind and canonical name, or district code."""
+    if kind is Kind.DISTRICT and code:
+        return f"{kind.value}:{code}"
+    return f"{kind.value}:{name}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing in the graph, whatever forms it takes in the text."""
+
+    key: str
+    kind: Kind
+    name: str
+    aliases: tuple[str, ...] = ()
+    subtype: str | None = None
+    code: str | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from a set of documents, ready to become triples."""
+
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    mentions: tuple[tuple[str, str], ...] = field(default=())
+    """(document id, entity key) pairs: which article mentions what."""
