@@ -90,6 +90,11 @@ class Mention:
     name: str
     subtype: str | None = None
     code: str | None = None
+    """For a district: the gazetteer id of the place (its GB/T 2260 code
+    where it has one)."""
+    place: str | None = None
+    """For an organisation: the gazetteer id of the place its name is
+    anchored in (江阴市 for 江阴市总工会), if any."""
 
     @property
     def span(self) -> Span:

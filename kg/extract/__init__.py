@@ -1,7 +1,21 @@
 """Extractors: one module per kind of thing read from text.
 
-Each extractor is a function ``(ctx: Context) -> Found`` (see
-:class:`kg.extract.base.Extractor`).  They run in the order of
+Each extractor is a function ``(ctx: Context) -> Found``
+(:class:`kg.extract.base.Extractor`).  They run in the order of
 :data:`EXTRACTORS`; each sees, in ``ctx.mentions``, what the earlier ones
 found.  Adding an extractor is one module and one line here.
 """
+
+from __future__ import annotations
+
+from kg.extract import districts, initiatives, launches, organizations, people, posts
+from kg.extract.base import Extractor
+
+EXTRACTORS: dict[str, Extractor] = {
+    "districts": districts.extract,
+    "organizations": organizations.extract,
+    "posts": posts.extract,
+    "people": people.extract,
+    "initiatives": initiatives.extract,
+    "launches": launches.extract,
+}

@@ -1,0 +1,114 @@
+"""The command line: parse, call one library function, format.
+
+Exit codes: 0 success, 1 a ``KGError`` (bad input, gold or graph file,
+unwritable output), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+
+def _fail(exc: KGError) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+@click.group()
+@click.version_option(package_name="kg")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Log what the library does to stderr."
+)
+def main(verbose: bool) -> None:
+    """kg: knowledge graphs of people, organisations, districts and
+    initiatives from Chinese news, offline."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=Path("output"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for graph.ttl and graph.html.",
+)
+@click.option("--encoding", help="Force the input encoding (e.g. gb18030, utf-16).")
+@click.option(
+    "--base-iri",
+    help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
+)
+@click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+def build(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    encoding: str | None,
+    base_iri: str | None,
+    no_html: bool,
+) -> None:
+    """Read articles (files or folders of .txt, .md, .jsonl, .html) and write
+    OUTPUT/graph.ttl and OUTPUT/graph.html."""
+    from kg.pipeline import build as run_build
+
+    try:
+        summary = run_build(
+            list(paths), out_dir, encoding=encoding, base_iri=base_iri, html=not no_html
+        )
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"documents: {summary.documents}")
+    click.echo("entities:  " + _counts(summary.entities))
+    click.echo("relations: " + _counts(summary.relations))
+    click.echo(f"triples:   {summary.triples}")
+    for path in summary.outputs:
+        click.echo(f"wrote {path}")
+    click.echo(f"seconds:   {summary.seconds:.2f}")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in sorted(counts.items())) or "none"
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--graph",
+    "graph_path",
+    default=Path("output/graph.ttl"),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The graph to score.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
+    """Score a graph against gold files (gold/GUIDELINES.md): precision,
+    recall and F1 per entity and relation type, misses and false positives."""
+    from kg.evaluate import format_report, load_gold, report_to_dict, score
+    from kg.graphio import load_graph
+
+    try:
+        golds = [load_gold(path) for path in gold]
+        report = score(golds, load_graph(graph_path))
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        click.echo(
+            json.dumps(
+                report_to_dict(report), ensure_ascii=False, indent=2, sort_keys=True
+            )
+        )
+    else:
+        click.echo(format_report(report))

@@ -1,0 +1,50 @@
+"""Which place a short form means: 市总工会, 区总工会, 县委, 我市.
+
+Short forms in the genre drop the place name and keep its level character:
+``市`` is the article's home city, ``区``/``县``/``镇`` the district of that
+level the text last spoke of, ``省`` the home city's province.
+"""
+
+from __future__ import annotations
+
+from kg.extract.base import Context
+from kg.gazetteer import Gazetteer, Place
+from kg.model import Kind
+
+LEVEL_CHARS = "省市县区镇乡州旗"
+
+
+def place_for(ctx: Context, offset: int, char: str) -> Place | None:
+    """The place that the level character ``char`` at ``offset`` stands for."""
+    gaz = Gazetteer.default()
+    home = gaz.get(ctx.home) if ctx.home else None
+    if char == "省":
+        return gaz.province_of(home) if home else _last(ctx, offset, "省")
+    if char == "市":
+        if home is not None and home.name.endswith("市"):
+            return home
+        return _last(ctx, offset, "市")
+    found = _last(ctx, offset, char)
+    if found is None and home is not None and home.name.endswith(char):
+        return home
+    return found
+
+
+def _last(ctx: Context, offset: int, char: str) -> Place | None:
+    """The nearest district before ``offset`` whose name ends in ``char``.
+
+    A district later in the same sentence is taken when none comes before
+    (区总工会 … 滨湖区 in one sentence is rare but happens).
+    """
+    gaz = Gazetteer.default()
+    districts = [
+        m for m in ctx.of_kind(Kind.DISTRICT) if m.code and m.name.endswith(char)
+    ]
+    before = [m for m in districts if m.end <= offset]
+    if before:
+        return gaz.get(max(before, key=lambda m: m.end).code or "")
+    sentence = ctx.sentence_at(offset)
+    after = [m for m in districts if offset < m.start < sentence.end]
+    if after:
+        return gaz.get(min(after, key=lambda m: m.start).code or "")
+    return None

@@ -1,0 +1,209 @@
+"""Word lists of the genre: titles, surnames, organisation suffixes.
+
+Written for Chinese union, government and enterprise news in general; none of
+these lists is read off a particular article or gold file.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bare titles a person holds in an organisation.  Longer forms first matter
+# only to the regex builder, which sorts by length.
+_BASE_ROLES = (
+    "书记 主席 主任 部长 局长 厅长 处长 科长 股长 市长 县长 区长 "
+    "镇长 乡长 省长 州长 主任委员 秘书长 委员长 会长 理事长 社长 "
+    "院长 校长 所长 站长 馆长 行长 台长 庭长 董事长 总经理 经理 "
+    "总裁 总监 厂长 队长 组长 班长 团长 主编 总编辑 总工程师 "
+    "总会计师 检察长 审计长 政委 主委 监事长 局长 署长 司长 关长 "
+    "总师"
+).split()
+
+_PARTY_ROLES = (
+    "党组书记 党组副书记 党组成员 党委书记 党委副书记 党委委员 党委常委 "
+    "党工委书记 党工委副书记 党总支书记 党支部书记 纪委书记 纪检组长 "
+    "纪工委书记 党组纪检组长 总书记 常委 委员 常务委员 成员 负责人 "
+    "一级巡视员 二级巡视员 巡视员 调研员 一级调研员 二级调研员 "
+    "三级调研员 四级调研员 总经济师"
+).split()
+
+
+def _expand_deputies(roles: list[str]) -> set[str]:
+    out = set(roles)
+    for role in roles:
+        if role in {"委员", "成员", "常委", "负责人", "总书记"} or role.endswith("员"):
+            continue
+        out.add("副" + role)
+        out.add("常务副" + role)
+        out.add("执行" + role)
+    return out
+
+
+ROLES: frozenset[str] = frozenset(_expand_deputies(_BASE_ROLES + _PARTY_ROLES))
+"""Every title the post parser accepts, deputies included."""
+
+HIGH_TITLES = frozenset({"总书记", "国家主席", "总理", "委员长", "副总理"})
+"""Titles that stand after a name with no organisation (习近平总书记)."""
+
+IMPLIED_GOVERNMENT = {
+    "省长": "省",
+    "市长": "市",
+    "县长": "县",
+    "区长": "区",
+    "镇长": "镇",
+    "乡长": "乡",
+    "州长": "州",
+}
+"""A head of government implies the people's government of that level."""
+
+# Characters that open a following word, never a name (张忠表示 → 表 ends it).
+NAME_STOP_CHARS = frozenset(
+    "的了在是和与及等说表示指出强调认为介绍要将也还就都对向为把被从到率带来去"
+    "一二三四五六七八九十个位名主出席参加同志讲话致辞代表等于给让请已正"
+)
+
+FOLLOW_WORDS = tuple(
+    sorted(
+        (
+            "表示 说 指出 强调 认为 介绍 坦言 告诉 感慨 谈到 提出 要求 "
+            "希望 主持 出席 参加 参与 带领 率队 率领 一行 同志 等 在 是 "
+            "和 与 及 也 还 就 都 对 向 为 将 要 的 讲 称 作 代表 "
+            "致辞 讲话 宣布 调研 看望 慰问 会见 主动 深入 来到 走访 到 "
+            "先后 一同 陪同 分别 通报 部署 传达 解读 发表 寄语 回忆 笑着 "
+            "说道 了"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that commonly follow a name in the genre (王某说, 张某表示)."""
+
+SURNAMES_SINGLE = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋"
+    "蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
+    "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂"
+    "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
+    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦"
+    "褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
+    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚"
+    "皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
+    "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯"
+    "隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植"
+    "衡富尧闭由习丘荀蒯芈咸戚晏扶泮逄郏"
+)
+"""Common single-character surnames (several hundred; covers >95% of people)."""
+
+SURNAMES_DOUBLE = frozenset(
+    (
+        "欧阳 司马 上官 诸葛 东方 皇甫 令狐 慕容 司徒 夏侯 尉迟 长孙 "
+        "宇文 公孙 端木 轩辕 呼延 独孤 南宫 西门 百里 万俟 澹台 闻人 "
+        "赫连 申屠 钟离"
+    ).split()
+)
+
+NAME_CHAR = r"[\u4e00-\u9fff\u3400-\u4dbf]"
+
+# Organisation suffixes by kind.  A suffix alone names nothing: the
+# organisations extractor demands a place or a proper name before it.
+UNION_SUFFIXES = ("总工会", "工会联合会", "工会委员会", "工会")
+PARTY_SUFFIXES = (
+    "党工委",
+    "党委",
+    "党组",
+    "党支部",
+    "党总支",
+    "纪委",
+    "纪工委",
+    "委党校",
+    "党校",
+    "团委",
+    "监委",
+)
+GOV_SUFFIXES = (
+    "人民政府",
+    "人大常委会",
+    "常委会",
+    "人大",
+    "政协",
+    "管委会",
+    "政府",
+    "人民法院",
+    "人民检察院",
+    "法院",
+    "检察院",
+    "公安局",
+    "办事处",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "办",
+)
+COMPANY_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+    "控股",
+    "银行",
+    "工厂",
+    "厂",
+)
+MEDIA_SUFFIXES = (
+    "日报社",
+    "日报",
+    "晚报",
+    "报社",
+    "电视台",
+    "广播电视台",
+    "融媒体中心",
+    "新闻网",
+    "客户端",
+    "杂志社",
+    "出版社",
+)
+OTHER_SUFFIXES = (
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "学校",
+    "幼儿园",
+    "医院",
+    "研究院",
+    "研究所",
+    "联合会",
+    "协会",
+    "学会",
+    "商会",
+    "基金会",
+    "妇联",
+    "残联",
+    "工商联",
+    "科协",
+    "文联",
+    "红十字会",
+    "服务中心",
+    "中心",
+)
+
+NATIONAL_HEADS = ("中华全国", "全国", "中共中央", "中央", "国务院", "国家", "中国")
+"""Heads that anchor a public body at national level (全国总工会)."""
+
+GENERIC_HEADS = frozenset(
+    (
+        "全市 全区 全县 全省 全镇 全国各 各级 各 我市 本市 该市 我区 "
+        "本区 我县 该 本 这 那 其 一些 多家 全体 所有 广大 相关 有关 "
+        "下属 所属 旗下 基层 企业 非公 小微 民营 国有 国营 大型 中小 "
+        "龙头 各类 各地 地方 上级 当地 属地 全 新 老 原 一家 这家 "
+        "该家 有 代表 职工 会员 单位 部门 机关 行业 产业 一线 工会 "
+        "集团 公司"
+    ).split()
+)
+"""Words that make an organisation mention generic (各级工会, 企业工会)."""
+
+MEDIA_NAME_RE = re.compile(
+    r"《([^《》\n]{2,12}(?:日报|晚报|报|杂志|周刊|月刊|时报|导报))》"
+)

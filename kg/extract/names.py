@@ -1,0 +1,82 @@
+"""Person names: where one starts, how long it is, whether a word is one.
+
+Names are read only where the genre puts them (after a title, in a byline,
+before 表示/说), so the test here is about length and plausibility: a
+surname from the list, Han characters, not a common word (祝福, 关怀, 金秋
+start with surnames too), and a following word that fits (张忠|表示,
+杨卫中|主动).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.extract.segmenter import word_frequency, words
+
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
+_COMMON_WORD_FREQ = 100
+_PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
+
+
+def surname_length(text: str) -> int:
+    """Length of the surname ``text`` starts with (0 if none)."""
+    if text[:2] in lexicon.SURNAMES_DOUBLE:
+        return 2
+    return 1 if text[:1] in lexicon.SURNAMES_SINGLE else 0
+
+
+def plausible(name: str) -> bool:
+    """Could ``name`` be a person's full name?"""
+    surname = surname_length(name)
+    if not surname or not 2 <= len(name) <= surname + 2:
+        return False
+    if not _HAN.fullmatch(name) or any(c in _INNER_STOP for c in name[surname:]):
+        return False
+    return word_frequency(name) < _COMMON_WORD_FREQ
+
+
+def read_name(text: str, start: int) -> int | None:
+    """End of the name that starts at ``start``, or None if none does."""
+    surname = surname_length(text[start:])
+    if not surname:
+        return None
+    lengths = [surname + 1, surname + 2]
+    for length in lengths:
+        end = start + length
+        if plausible(text[start:end]) and _followed_well(text, end):
+            return end
+    for length in lengths:
+        end = start + length
+        if plausible(text[start:end]) and _opens_word(text, end):
+            return end
+    return None
+
+
+def _followed_well(text: str, end: int) -> bool:
+    if end >= len(text) or text[end] in _PUNCT:
+        return True
+    return text.startswith(lexicon.FOLLOW_WORDS, end)
+
+
+def _opens_word(text: str, end: int) -> bool:
+    """A dictionary word of two or more characters starts at ``end``."""
+    following = words(text[end : end + 6])
+    return bool(following) and len(following[0]) >= 2
+
+
+def read_name_list(text: str, start: int) -> list[tuple[int, int]]:
+    """Names from ``start`` separated by 、: 陆某、黄某某、汪某某等."""
+    found: list[tuple[int, int]] = []
+    position = start
+    while True:
+        end = read_name(text, position)
+        if end is None:
+            break
+        found.append((position, end))
+        if end < len(text) and text[end] == "、":
+            position = end + 1
+            continue
+        break
+    return found

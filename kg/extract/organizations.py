@@ -1,0 +1,316 @@
+"""Organisations: bodies named by a place or a proper name and a suffix.
+
+Two readings cover the genre:
+
+* public bodies (unions, Party and government organs) are anchored in a
+  place: ``江阴市总工会``, ``无锡经济开发区党工委``, or a short form whose place
+  the context supplies (``区总工会`` → 滨湖区总工会, ``市委党校`` → 无锡市委党校);
+* companies, media, schools and the like carry a proper name before their
+  suffix (``红豆集团``, ``无锡威卡威汽车零部件有限公司``, ``工人日报``); the name
+  is read leftwards word by word and stops at a verb, a preposition, a title
+  or a generic word, so ``希望某某集团`` and ``代表集团`` never swallow the verb.
+
+Each organisation anchored in a place also yields ``locatedIn`` that place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract import focus, lexicon, roles
+from kg.extract.base import Context, Found
+from kg.extract.segmenter import tag
+from kg.gazetteer import Gazetteer, Place
+from kg.model import Kind, Mention, Relation, RelKind, entity_key
+
+_CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
+_MAX_BODY = 6
+_GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
+_LATIN_BRAND = re.compile(
+    r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“\"、，,。；\s])"
+)
+_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
+_KEEP_FLAGS = ("vn",)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    subtype: str
+    needs_place: bool
+
+
+def _suffix_table() -> dict[str, _Kind]:
+    table: dict[str, _Kind] = {}
+    groups = (
+        (lexicon.OTHER_SUFFIXES, _Kind("", False)),
+        (lexicon.MEDIA_SUFFIXES, _Kind("Media", False)),
+        (lexicon.COMPANY_SUFFIXES, _Kind("Company", False)),
+        (lexicon.GOV_SUFFIXES, _Kind("GovernmentBody", True)),
+        (lexicon.PARTY_SUFFIXES, _Kind("PartyOrganization", True)),
+        (lexicon.UNION_SUFFIXES, _Kind("TradeUnion", True)),
+    )
+    for suffixes, kind in groups:
+        for suffix in suffixes:
+            table[suffix] = kind
+    for school in ("大学", "学院", "中学", "小学", "学校", "幼儿园", "党校", "委党校"):
+        table[school] = _Kind("School", table[school].needs_place)
+    return table
+
+
+SUFFIXES = _suffix_table()
+_SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+
+
+def extract(ctx: Context) -> Found:
+    text = ctx.doc.text
+    role_spans = roles.role_spans(text)
+    candidates: list[tuple[Mention, Place | None]] = []
+    for match in _SUFFIX_RE.finditer(text):
+        start, end = match.span()
+        if _inside_role(start, end, role_spans) or _continues(text, match):
+            continue
+        found = _read(ctx, start, end, SUFFIXES[match.group()])
+        if found is not None:
+            candidates.append(found)
+    candidates.extend(_media_titles(text))
+    candidates.extend(_latin_brands(text))
+    kept = _outermost(candidates)
+    mentions = tuple(m for m, _ in kept)
+    relations = tuple(
+        Relation(
+            RelKind.LOCATED_IN,
+            entity_key(Kind.ORGANIZATION, m.name),
+            entity_key(Kind.DISTRICT, place.name, place.id),
+            evidence=ctx.evidence(m.start),
+        )
+        for m, place in kept
+        if place is not None
+    )
+    return Found(mentions=mentions, relations=relations)
+
+
+def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> bool:
+    """``党组`` in ``党组书记``, ``局`` in ``局长``: a title, not a body."""
+    return any(
+        (rs <= start < re_ and re_ > end) or rs < start < re_ for rs, re_ in role_spans
+    )
+
+
+def _continues(text: str, match: re.Match[str]) -> bool:
+    """The suffix is the start of a longer ordinary word (工会干部, 委员)."""
+    after = text[match.end() : match.end() + 2]
+    if match.group() == "工会":
+        return after.startswith(_GENERIC_AFTER_UNION)
+    if match.group() in ("委", "办", "局", "厅"):
+        return after[:1] in ("员", "公", "长", "会") or after.startswith("事")
+    return False
+
+
+def _read(
+    ctx: Context, start: int, end: int, kind: _Kind
+) -> tuple[Mention, Place | None] | None:
+    """The organisation whose suffix is ``text[start:end]``, if any."""
+    text = ctx.doc.text
+    clause_start = _clause_start(text, start)
+    head = _place_head(ctx, clause_start, start, kind)
+    if head is not None:
+        return head_mention(ctx, head, end, kind)
+    if kind.needs_place:
+        return _on_named_org(ctx, clause_start, start, end, kind)
+    name_start = _proper_name_start(text, clause_start, start)
+    if name_start is None:
+        return None
+    surface = text[name_start:end]
+    return _mention(name_start, end, surface, surface, kind.subtype), None
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where an organisation name starts and the place it is anchored in."""
+
+    start: int
+    place: Place
+    short: bool
+    """The place is a bare level character (市, 区) the context expands."""
+    place_end: int
+
+
+def _place_head(
+    ctx: Context, clause_start: int, start: int, kind: _Kind
+) -> Head | None:
+    """A place (or 市/区/县 short form) opening the name, with a short body."""
+    text = ctx.doc.text
+    for mention in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end):
+        if mention.end > start or mention.start < clause_start:
+            continue
+        if mention.text == "全市":
+            continue
+        body = text[mention.end : start]
+        if not _body_ok(body, kind):
+            break
+        gaz = Gazetteer.default()
+        return Head(mention.start, gaz.get(mention.code or ""), False, mention.end)
+    for offset in range(start - 1, max(clause_start, start - 1 - _MAX_BODY) - 1, -1):
+        char = text[offset]
+        if char not in focus.LEVEL_CHARS or not _opens_word(text, offset, clause_start):
+            continue
+        if not _body_ok(text[offset + 1 : start], kind):
+            continue
+        place = focus.place_for(ctx, offset, char)
+        if place is not None:
+            return Head(offset, place, True, offset + 1)
+    return None
+
+
+def _body_ok(body: str, kind: _Kind) -> bool:
+    """Words between a place and a suffix: 发改 in 县发改局, nothing generic."""
+    if len(body) > _MAX_BODY or any(c in _CLAUSE_BREAK for c in body):
+        return False
+    if any(word in body for word in lexicon.GENERIC_HEADS if len(word) > 1):
+        return False
+    if body and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in body):
+        return False
+    return not roles.role_spans(body)
+
+
+def _opens_word(text: str, offset: int, clause_start: int) -> bool:
+    """A level character that begins a word (市委 in 联合市委党校, not 城市)."""
+    if offset == clause_start:
+        return True
+    words = tag(text[clause_start : offset + 3])
+    position = clause_start
+    for word, _flag in words:
+        if position == offset:
+            return True
+        position += len(word)
+        if position > offset:
+            return False
+    return False
+
+
+def head_mention(
+    ctx: Context, head: Head, end: int, kind: _Kind
+) -> tuple[Mention, Place]:
+    """An organisation named from a place head up to ``end``."""
+    text = ctx.doc.text
+    surface = text[head.start : end]
+    if head.short:
+        name = head.place.name + text[head.place_end : end]
+    else:
+        name = surface
+    start = head.start
+    if text[max(0, start - 2) : start] == "中共":
+        start -= 2
+        surface = text[start:end]
+    return _mention(start, end, surface, name, kind.subtype, head.place), head.place
+
+
+def _on_named_org(
+    ctx: Context, clause_start: int, start: int, end: int, kind: _Kind
+) -> tuple[Mention, Place | None] | None:
+    """A union or Party body of a company or school: 某某集团工会."""
+    text = ctx.doc.text
+    for suffix, inner in SUFFIXES.items():
+        if inner.needs_place or not text[clause_start:start].endswith(suffix):
+            continue
+        name_start = _proper_name_start(text, clause_start, start - len(suffix))
+        if name_start is not None:
+            surface = text[name_start:end]
+            return _mention(name_start, end, surface, surface, kind.subtype), None
+    return None
+
+
+def _proper_name_start(text: str, clause_start: int, start: int) -> int | None:
+    """Start of the proper name before ``start``, read leftwards word by word."""
+    words = tag(text[clause_start:start])
+    taken = 0
+    for word, flag in reversed(words):
+        if _stops(word, flag):
+            break
+        taken += len(word)
+    name = text[start - taken : start]
+    while name and any(name.startswith(g) for g in lexicon.GENERIC_HEADS):
+        cut = max(len(g) for g in lexicon.GENERIC_HEADS if name.startswith(g))
+        name = name[cut:]
+    if len(name) < 2 or name in lexicon.GENERIC_HEADS:
+        return None
+    return start - len(name)
+
+
+def _stops(word: str, flag: str) -> bool:
+    if word in lexicon.GENERIC_HEADS or word in lexicon.ROLES:
+        return True
+    if any(c in _CLAUSE_BREAK for c in word):
+        return True
+    return flag.startswith(_STOP_FLAGS) and not flag.startswith(_KEEP_FLAGS)
+
+
+def _clause_start(text: str, start: int) -> int:
+    position = start
+    while position > 0 and text[position - 1] not in _CLAUSE_BREAK:
+        position -= 1
+    return position
+
+
+def _media_titles(text: str) -> list[tuple[Mention, Place | None]]:
+    return [
+        (_mention(m.start(1), m.end(1), m.group(1), m.group(1), "Media"), None)
+        for m in lexicon.MEDIA_NAME_RE.finditer(text)
+    ]
+
+
+def _latin_brands(text: str) -> list[tuple[Mention, Place | None]]:
+    return [
+        (_mention(m.start(), m.end(), m.group(), m.group(), "Company"), None)
+        for m in _LATIN_BRAND.finditer(text)
+    ]
+
+
+def _mention(
+    start: int,
+    end: int,
+    surface: str,
+    name: str,
+    subtype: str,
+    place: Place | None = None,
+) -> Mention:
+    return Mention(
+        kind=Kind.ORGANIZATION,
+        start=start,
+        end=end,
+        text=surface,
+        name=canonical(name),
+        subtype=subtype or None,
+        place=place.id if place else None,
+    )
+
+
+def canonical(name: str) -> str:
+    """The canonical form of an organisation name: no 中共 prefix."""
+    return name[2:] if name.startswith("中共") and len(name) > 4 else name
+
+
+def _outermost(
+    found: list[tuple[Mention, Place | None]],
+) -> list[tuple[Mention, Place | None]]:
+    """Drop mentions nested in a longer one; sort by position."""
+    ordered = sorted(found, key=lambda f: (f[0].start, -f[0].end))
+    kept: list[tuple[Mention, Place | None]] = []
+    for mention, place in ordered:
+        if kept and mention.end <= kept[-1][0].end:
+            continue
+        if kept and mention.start < kept[-1][0].end:
+            continue
+        kept.append((mention, place))
+    return kept
+
+
+@cache
+def suffix_kind(name: str) -> str | None:
+    """The subtype an organisation name's suffix implies (TradeUnion, …)."""
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIXES[suffix].subtype or None
+    return None

@@ -1,0 +1,122 @@
+"""People named outside title chains: bylines, 习近平总书记, 某某表示, 市领导某某.
+
+Title chains (江阴市总工会主席张忠) are read by :mod:`kg.extract.posts`; this
+extractor adds the other places the genre names people:
+
+* bylines, from the segmenter (``Document.authors``), giving ``author``;
+* a name before a national title: ``习近平总书记`` (post with no
+  organisation) and the short form ``习总书记`` as an alias of that person;
+* a tagged personal name before a speech verb: ``某某表示``/``说``/``指出``;
+* a list after ``领导``: ``市领导张某、李某出席``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon, names
+from kg.extract.base import Context, Found
+from kg.extract.segmenter import tag
+from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
+
+_HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
+_BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
+_SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
+_LEADERS = re.compile(r"[省市县区镇]?领导")
+_NAME_FLAGS = ("nr",)
+
+
+def extract(ctx: Context) -> Found:
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    _bylines(ctx, mentions, relations)
+    _titled(ctx, mentions, relations)
+    _speakers(ctx, mentions)
+    _leaders(ctx, mentions)
+    return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _person(start: int, end: int, text: str, name: str | None = None) -> Mention:
+    return Mention(Kind.PERSON, start, end, text, name or text)
+
+
+def _bylines(ctx: Context, mentions: list[Mention], relations: list[Relation]) -> None:
+    doc = ctx.doc
+    span = doc.byline
+    line = doc.text[span.start : span.end] if span else ""
+    evidence = (
+        Evidence(doc.id, doc.original[span.start : span.end].strip()) if span else None
+    )
+    for author in doc.authors:
+        where = line.find(author[:1]) if line else -1
+        start = span.start + max(where, 0) if span else 0
+        mentions.append(_person(start, start + len(author), author))
+        relations.append(
+            Relation(
+                RelKind.AUTHOR,
+                doc.id,
+                entity_key(Kind.PERSON, author),
+                evidence=evidence or ctx.evidence(0),
+            )
+        )
+
+
+def _titled(ctx: Context, mentions: list[Mention], relations: list[Relation]) -> None:
+    """习近平总书记 (a person, a title, no organisation) and 习总书记 after it."""
+    text = ctx.doc.text
+    full: dict[tuple[str, str], str] = {}
+    for match in _BEFORE_TITLE.finditer(text):
+        title = match.group().removeprefix("同志")
+        start = _tagged_name_before(text, match.start())
+        if start is not None:
+            name = text[start : match.start()]
+            full.setdefault((name[0], title), name)
+            mentions.append(_person(start, match.start(), name))
+            relations.append(
+                Relation(
+                    RelKind.POST,
+                    entity_key(Kind.PERSON, name),
+                    None,
+                    roles=(title,),
+                    evidence=ctx.evidence(match.start()),
+                )
+            )
+    for match in _BEFORE_TITLE.finditer(text):
+        title = match.group()
+        surname = text[match.start() - 1 : match.start()]
+        name = full.get((surname, title))
+        if name and text[match.start() - len(name) : match.start()] != name:
+            mentions.append(
+                _person(match.start() - 1, match.end(), surname + title, name)
+            )
+
+
+def _tagged_name_before(text: str, end: int) -> int | None:
+    """Start of a personal name (tagged nr by jieba) that ends at ``end``."""
+    window_start = max(0, end - 6)
+    words = tag(text[window_start:end])
+    if not words:
+        return None
+    word, flag = words[-1]
+    if not flag.startswith(_NAME_FLAGS) or not names.plausible(word):
+        return None
+    return end - len(word)
+
+
+def _speakers(ctx: Context, mentions: list[Mention]) -> None:
+    text = ctx.doc.text
+    taken = {(m.start, m.end) for m in ctx.of_kind(Kind.PERSON)}
+    for match in _SPEECH.finditer(text):
+        start = _tagged_name_before(text, match.start())
+        if start is None or (start, match.start()) in taken:
+            continue
+        if start > 0 and text[start - 1] not in "，,。；;：:！？!?“”\n 　":
+            continue
+        mentions.append(_person(start, match.start(), text[start : match.start()]))
+
+
+def _leaders(ctx: Context, mentions: list[Mention]) -> None:
+    text = ctx.doc.text
+    for match in _LEADERS.finditer(text):
+        for start, end in names.read_name_list(text, match.end()):
+            mentions.append(_person(start, end, text[start:end]))

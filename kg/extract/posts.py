@@ -1,0 +1,312 @@
+"""Posts: title chains before a name, read segment by segment.
+
+``无锡经济开发区党工委委员、党群工作部部长、总工会主席王勇`` is three segments
+separated by 、, each ``[organisation] title+``:
+
+* a segment that names an organisation (found by the organisations
+  extractor) starts a new one: ``市人大常委会副主任、市总工会主席周某``;
+* a segment with a bare department or body (``党群工作部``, ``总工会``) is
+  that body of the chain's place: 无锡经济开发区党群工作部;
+* a segment of titles only continues the organisation before it:
+  ``江阴市总工会党组书记、主席张忠`` is one organisation, two roles;
+* a head of government with no body (``市长韩某``) implies the place's
+  人民政府, and ``镇党委书记`` the place's 党委.
+
+Every name after the chain (副市长陆某、黄某某、汪某某等) gets the posts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import focus, lexicon, names, roles
+from kg.extract.base import Context, Found
+from kg.extract.organizations import canonical, suffix_kind
+from kg.gazetteer import Gazetteer, Place
+from kg.model import Kind, Mention, Relation, RelKind, entity_key
+
+_BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
+_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:工作部|办公室|总工会|党工委|党委|党组|管委会|人民政府|政府"
+    r"|委员会|部|局|委|办|处|科|室|中心)$"
+)
+_PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    roles: tuple[str, ...]
+    org: Mention | None = None
+    tail: str = ""
+    tail_start: int = 0
+    place: Place | None = None
+    junk: bool = False
+
+
+@dataclass
+class _Chain:
+    posts: list[tuple[Mention | None, tuple[str, ...]]] = field(default_factory=list)
+    new_orgs: list[tuple[Mention, Place | None]] = field(default_factory=list)
+
+
+def extract(ctx: Context) -> Found:
+    text = ctx.doc.text
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    seen_names: set[int] = set()
+    for role_start, role_end in roles.role_spans(text):
+        people = names.read_name_list(text, role_end)
+        if not people or people[0][0] in seen_names:
+            continue
+        chain = _parse_chain(ctx, role_end)
+        if chain is None:
+            continue
+        evidence = ctx.evidence(role_start)
+        for org, place in chain.new_orgs:
+            mentions.append(org)
+            if place is not None:
+                relations.append(_located(org, place, evidence))
+        for start, end in people:
+            seen_names.add(start)
+            person = text[start:end]
+            mentions.append(Mention(Kind.PERSON, start, end, person, person))
+            for org, titles in chain.posts:
+                relations.append(
+                    Relation(
+                        RelKind.POST,
+                        entity_key(Kind.PERSON, person),
+                        entity_key(Kind.ORGANIZATION, org.name) if org else None,
+                        roles=titles,
+                        evidence=evidence,
+                    )
+                )
+    return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _located(org: Mention, place: Place, evidence: object) -> Relation:
+    return Relation(
+        RelKind.LOCATED_IN,
+        entity_key(Kind.ORGANIZATION, org.name),
+        entity_key(Kind.DISTRICT, place.name, place.id),
+        evidence=evidence,  # type: ignore[arg-type]
+    )
+
+
+def _parse_chain(ctx: Context, end: int) -> _Chain | None:
+    """Read the title chain that ends at ``end`` (where the name starts)."""
+    segments = _segments(ctx, end)
+    if not segments:
+        return None
+    chain = _Chain()
+    place = _chain_place(ctx, segments)
+    current: Mention | None = None
+    for segment in segments:
+        org, titles = _segment_post(ctx, segment, place, chain)
+        if org is not None:
+            current = org
+        elif segment.tail or segment.place:
+            current = None
+        _add_post(chain, current, titles)
+    return chain
+
+
+def _add_post(chain: _Chain, org: Mention | None, titles: tuple[str, ...]) -> None:
+    for index, (known, held) in enumerate(chain.posts):
+        same = (known is None and org is None) or (
+            known is not None and org is not None and known.name == org.name
+        )
+        if same:
+            merged = held + tuple(t for t in titles if t not in held)
+            chain.posts[index] = (known, merged)
+            return
+    chain.posts.append((org, titles))
+
+
+def _segments(ctx: Context, end: int) -> list[_Segment]:
+    """Segments of the chain, leftmost first; stops at the first that fails."""
+    text = ctx.doc.text
+    segments: list[_Segment] = []
+    position = end
+    while True:
+        start = position
+        while start > 0 and text[start - 1] not in _BREAK and text[start - 1] != "、":
+            start -= 1
+        segment = _parse_segment(ctx, start, position)
+        if segment is None:
+            break
+        segments.insert(0, segment)
+        if segment.junk or start == 0 or text[start - 1] != "、":
+            break
+        position = start - 1
+    return segments
+
+
+def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
+    text = ctx.doc.text
+    run = _trailing_roles(text, start, end)
+    if run is None:
+        return None
+    role_start, titles = run
+    segment = _Segment(start, end, titles)
+    if role_start == start:
+        return segment
+    org = _org_ending_at(ctx, start, role_start)
+    if org is not None:
+        segment.org = org
+        segment.junk = org.start > start
+        return _with_department(ctx, segment, org.end, role_start)
+    place = _place_ending_at(ctx, start, role_start)
+    if place is not None:
+        segment.place, place_start = place
+        segment.junk = place_start > start
+        return segment
+    tail = _TAIL.search(text[start:role_start])
+    if tail is None:
+        return None
+    segment.tail = tail.group()
+    segment.tail_start = start + tail.start()
+    segment.junk = tail.start() > 0
+    return segment
+
+
+def _with_department(
+    ctx: Context, segment: _Segment, org_end: int, role_start: int
+) -> _Segment | None:
+    """``市总工会基层工作部部长``: a department after the organisation."""
+    between = ctx.doc.text[org_end:role_start]
+    if not between:
+        return segment
+    tail = _TAIL.fullmatch(between)
+    if tail is None:
+        return None
+    segment.tail = between
+    segment.tail_start = org_end
+    return segment
+
+
+def _trailing_roles(
+    text: str, start: int, end: int
+) -> tuple[int, tuple[str, ...]] | None:
+    """The run of titles that ends the segment, as (where it starts, titles)."""
+    spans = [s for s in roles.role_spans(text[start:end])]
+    titles: list[str] = []
+    position = end - start
+    for span_start, span_end in reversed(spans):
+        if span_end != position:
+            break
+        titles.insert(0, text[start + span_start : start + span_end])
+        position = span_start
+    if not titles:
+        return None
+    return start + position, tuple(titles)
+
+
+def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
+    """The organisation mention that ends at ``end`` or ends a department."""
+    best: Mention | None = None
+    for mention in ctx.of_kind(Kind.ORGANIZATION):
+        if start <= mention.start and mention.end <= end:
+            tail_ok = mention.end == end or _TAIL.fullmatch(
+                ctx.doc.text[mention.end : end]
+            )
+            if tail_ok and (best is None or mention.end > best.end):
+                best = mention
+    return best
+
+
+def _place_ending_at(ctx: Context, start: int, end: int) -> tuple[Place, int] | None:
+    text = ctx.doc.text
+    for mention in ctx.of_kind(Kind.DISTRICT):
+        if mention.end == end and mention.start >= start and mention.code:
+            return Gazetteer.default().get(mention.code), mention.start
+    char = text[end - 1 : end]
+    if (
+        char
+        and char in focus.LEVEL_CHARS
+        and (end - 1 == start or text[end - 2] in _BREAK)
+    ):
+        place = focus.place_for(ctx, end - 1, char)
+        if place is not None:
+            return place, end - 1
+    return None
+
+
+def _chain_place(ctx: Context, segments: list[_Segment]) -> Place | None:
+    """The place the chain speaks of: its first anchored body, else home."""
+    gaz = Gazetteer.default()
+    for segment in segments:
+        if segment.org is not None and segment.org.place:
+            return gaz.get(segment.org.place)
+        if segment.place is not None:
+            return segment.place
+    return gaz.get(ctx.home) if ctx.home else None
+
+
+def _segment_post(
+    ctx: Context, segment: _Segment, place: Place | None, chain: _Chain
+) -> tuple[Mention | None, tuple[str, ...]]:
+    titles = segment.roles
+    if segment.tail:
+        owner = segment.org.name if segment.org else (place.name if place else "")
+        if not owner:
+            return None, titles
+        name = canonical(owner + segment.tail)
+        where = _place_of(segment.org, place)
+        org = _new_org(segment.tail_start, segment.end, ctx, name, where)
+        chain.new_orgs.append((org, where))
+        return org, titles
+    if segment.org is not None:
+        return segment.org, titles
+    implied = _implied(segment, place, ctx)
+    if implied is None:
+        return None, titles
+    org, titles = implied
+    chain.new_orgs.append((org, segment.place or place))
+    return org, titles
+
+
+def _place_of(org: Mention | None, fallback: Place | None) -> Place | None:
+    if org is not None and org.place:
+        return Gazetteer.default().get(org.place)
+    return fallback
+
+
+def _implied(
+    segment: _Segment, place: Place | None, ctx: Context
+) -> tuple[Mention, tuple[str, ...]] | None:
+    """市长 → the city's 人民政府; 镇党委书记 → the town's 党委."""
+    first = segment.roles[0]
+    where = segment.place
+    for head in _PARTY_ROLE_HEADS:
+        if where is not None and first.startswith(head) and first != head:
+            rest = first[len(head) :]
+            org = _new_org(segment.start, segment.end, ctx, where.name + head, where)
+            return org, (rest, *segment.roles[1:])
+    level = lexicon.IMPLIED_GOVERNMENT.get(
+        first.removeprefix("常务").removeprefix("副")
+    )
+    if level is None:
+        return None
+    if where is None:
+        where = focus.place_for(ctx, segment.start, level)
+    if where is None or not where.name.endswith(level):
+        return None
+    org = _new_org(segment.start, segment.end, ctx, where.name + "人民政府", where)
+    return org, segment.roles
+
+
+def _new_org(
+    start: int, end: int, ctx: Context, name: str, place: Place | None
+) -> Mention:
+    return Mention(
+        Kind.ORGANIZATION,
+        start,
+        end,
+        ctx.doc.text[start:end],
+        name,
+        subtype=suffix_kind(name),
+        place=place.id if place else None,
+    )

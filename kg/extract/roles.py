@@ -1,0 +1,34 @@
+"""Titles (党组书记, 副主席, 部长) located in text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import lexicon
+
+_ROLE_RE = re.compile("|".join(sorted(lexicon.ROLES, key=len, reverse=True)))
+# A title followed by these is another word: 主席台, 书记处, 主任科员, 委员会.
+_NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
+
+
+@lru_cache(maxsize=4096)
+def role_spans(text: str) -> list[tuple[int, int]]:
+    """Every title in ``text`` as (start, end), leftmost-longest."""
+    return [
+        m.span()
+        for m in _ROLE_RE.finditer(text)
+        if not text.startswith(_NOT_ROLE_AFTER, m.end())
+    ]
+
+
+def split_roles(text: str) -> tuple[str, ...] | None:
+    """``text`` read as a run of titles (党组书记副主席 → 2), or None."""
+    out: list[str] = []
+    position = 0
+    for start, end in role_spans(text):
+        if start != position:
+            return None
+        out.append(text[start:end])
+        position = end
+    return tuple(out) if out and position == len(text) else None

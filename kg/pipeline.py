@@ -1,0 +1,129 @@
+"""The main job: documents in, an extraction and its graph files out."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import OutputError
+from kg.extract import EXTRACTORS
+from kg.extract.base import Context, Found
+from kg.extract.districts import find_places, home_place
+from kg.gazetteer import Gazetteer
+from kg.model import Document, Extraction, Kind, Mention, Relation
+from kg.resolve import DocResult, resolve
+
+log = logging.getLogger(__name__)
+
+
+def extract_document(
+    doc: Document, *, home: str | None = None, page_home: str | None = None
+) -> DocResult:
+    """Run every extractor over one document, in registry order.
+
+    The home city (for 市总工会, 我市) is the one the article names most, else
+    ``page_home``, the one its page names most; ``home`` forces one.
+    """
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    sentences = Context(doc).sentences
+    for name, extractor in EXTRACTORS.items():
+        found: Found = extractor(Context(doc, tuple(mentions), home, sentences))
+        mentions.extend(found.mentions)
+        relations.extend(found.relations)
+        if name == "districts" and home is None:
+            home = home_place(Gazetteer.default(), found.mentions) or page_home
+    return DocResult(doc, tuple(mentions), tuple(relations))
+
+
+def extract_documents(docs: Iterable[Document]) -> Extraction:
+    """Extract every document; an article that names no city takes its page's."""
+    docs = list(docs)
+    homes = _page_homes(docs)
+    results = [extract_document(doc, page_home=homes.get(doc.path)) for doc in docs]
+    return resolve(results)
+
+
+def _page_homes(docs: Sequence[Document]) -> dict[str, str]:
+    """The home city of each page (file), from all its articles together."""
+    gaz = Gazetteer.default()
+    by_page: dict[str, list[Mention]] = {}
+    for doc in docs:
+        places = find_places(doc.text)
+        by_page.setdefault(doc.path, []).extend(
+            Mention(Kind.DISTRICT, m.start, m.end, m.surface, p.name, code=p.id)
+            for m in places
+            if len(m.candidates) == 1
+            for p in m.candidates
+        )
+    homes = {}
+    for page, mentions in by_page.items():
+        home = home_place(gaz, mentions)
+        if home is not None:
+            homes[page] = home
+    return homes
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build read and wrote, for the CLI to print."""
+
+    documents: int
+    entities: Counter[str]
+    relations: Counter[str]
+    seconds: float
+    outputs: tuple[Path, ...] = field(default=())
+    triples: int = 0
+
+
+def summarise(
+    extraction: Extraction, seconds: float, outputs: tuple[Path, ...], triples: int
+) -> BuildSummary:
+    entities = Counter(e.kind.value for e in extraction.entities)
+    relations = Counter(r.kind.value for r in extraction.relations)
+    relations["mentions"] = len(extraction.mentions)
+    return BuildSummary(
+        len(extraction.documents), entities, relations, seconds, outputs, triples
+    )
+
+
+def build(
+    paths: Sequence[str | Path],
+    out_dir: Path,
+    *,
+    encoding: str | None = None,
+    base_iri: str | None = None,
+    html: bool = True,
+) -> BuildSummary:
+    """Read ``paths``, extract, and write graph.ttl and graph.html in ``out_dir``."""
+    from kg.html import write_html
+    from kg.rdf import build_graph
+    from kg.reader import read_paths
+    from kg.writer import write_turtle
+
+    started = time.perf_counter()
+    docs = list(read_paths(paths, encoding=encoding))
+    extraction = extract_documents(docs)
+    graph = build_graph(extraction, **({"base_iri": base_iri} if base_iri else {}))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{out_dir}: cannot create the output folder ({exc.strerror}); "
+            "choose another with -o"
+        ) from exc
+    outputs = [write_turtle(graph, out_dir / "graph.ttl")]
+    if html:
+        write_html(graph, out_dir / "graph.html", title="kg")
+        outputs.append(out_dir / "graph.html")
+    seconds = time.perf_counter() - started
+    return summarise(extraction, seconds, tuple(outputs), len(graph))
+
+
+def count_kinds(extraction: Extraction) -> dict[Kind, int]:
+    counts = Counter(e.kind for e in extraction.entities)
+    return {kind: counts.get(kind, 0) for kind in Kind}

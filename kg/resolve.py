@@ -1,0 +1,201 @@
+"""From per-document mentions to entities: one node per thing.
+
+Within a page every surface form of a thing becomes one entity (aliases
+become alternative labels): 圆方集团 after 郑州圆方集团, 双创双提升 after
+双创双提升行动, an initiative also read as an organisation.  Across pages,
+entities with the same canonical name (or district code) are one.  Districts
+bring their parents from the gazetteer, up to the province, with partOf.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.gazetteer import Gazetteer
+from kg.model import (
+    GAZETTEER,
+    Document,
+    Entity,
+    Extraction,
+    Kind,
+    Mention,
+    Relation,
+    RelKind,
+    entity_key,
+)
+
+_INITIATIVE_TAILS = (
+    "行动",
+    "活动",
+    "工程",
+    "机制",
+    "制度",
+    "项目",
+    "品牌",
+    "计划",
+    "建设",
+    "评选",
+    "选评活动",
+    "沟通联系机制",
+)
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What the extractors found in one document."""
+
+    doc: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+
+
+def key_of(mention: Mention) -> str:
+    return entity_key(mention.kind, mention.name, mention.code)
+
+
+def resolve(results: Sequence[DocResult]) -> Extraction:
+    """Merge aliases, build entities, remap relations, add gazetteer parents."""
+    aliases: dict[str, str] = {}
+    for page in _pages(results):
+        aliases.update(_page_aliases([m for r in page for m in r.mentions]))
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    samples: dict[str, Mention] = {}
+    mentions: set[tuple[str, str]] = set()
+    for result in results:
+        for mention in result.mentions:
+            key = _follow(aliases, key_of(mention))
+            surfaces[key][mention.text] += 1
+            surfaces[key][mention.name] += 0
+            samples.setdefault(key, mention)
+            mentions.add((result.doc.id, key))
+    entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
+    relations = _relations(results, aliases, entities)
+    _add_parents(entities, relations)
+    return Extraction(
+        documents=tuple(r.doc for r in results),
+        entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
+        relations=tuple(relations),
+        mentions=tuple(sorted(mentions)),
+    )
+
+
+def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
+    by_path: dict[str, list[DocResult]] = defaultdict(list)
+    for result in results:
+        by_path[result.doc.path or result.doc.id].append(result)
+    return list(by_path.values())
+
+
+def _follow(aliases: dict[str, str], key: str) -> str:
+    seen = {key}
+    while key in aliases:
+        key = aliases[key]
+        if key in seen:
+            break
+        seen.add(key)
+    return key
+
+
+def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Short forms of the page's own longer names, mapped to them."""
+    names: dict[Kind, set[str]] = defaultdict(set)
+    for mention in mentions:
+        names[mention.kind].add(mention.name)
+    out: dict[str, str] = {}
+    gaz = Gazetteer.default()
+    orgs = names[Kind.ORGANIZATION]
+    initiatives = names[Kind.INITIATIVE]
+    for short in orgs:
+        longer = [n for n in orgs if n != short and n.endswith(short)]
+        longer = [n for n in longer if gaz.lookup(n[: -len(short)])]
+        if len(longer) == 1:
+            out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
+                Kind.ORGANIZATION, longer[0]
+            )
+    for name in orgs & initiatives:
+        out[entity_key(Kind.ORGANIZATION, name)] = entity_key(Kind.INITIATIVE, name)
+    for short in initiatives:
+        longer = [
+            n
+            for n in initiatives
+            if n.startswith(short) and n[len(short) :] in _INITIATIVE_TAILS
+        ]
+        if len(longer) == 1:
+            out[entity_key(Kind.INITIATIVE, short)] = entity_key(
+                Kind.INITIATIVE, longer[0]
+            )
+    return out
+
+
+def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
+    name = sample.name
+    aliases = tuple(sorted(f for f in forms if f != name))
+    if sample.kind is Kind.DISTRICT and sample.code:
+        place = Gazetteer.default().get(sample.code)
+        return Entity(
+            key,
+            Kind.DISTRICT,
+            place.name,
+            aliases,
+            place.level,
+            place.code,
+            place.level,
+        )
+    if key != key_of(sample):
+        name = key.split(":", 1)[1]
+        aliases = tuple(sorted(f for f in forms if f != name))
+    return Entity(key, sample.kind, name, aliases, sample.subtype)
+
+
+def _relations(
+    results: Sequence[DocResult], aliases: dict[str, str], entities: dict[str, Entity]
+) -> list[Relation]:
+    out: dict[tuple[object, ...], Relation] = {}
+    articles = {r.doc.id for r in results}
+    for result in results:
+        for rel in result.relations:
+            subject = (
+                rel.subject
+                if rel.kind is RelKind.AUTHOR
+                else _follow(aliases, rel.subject)
+            )
+            obj = _follow(aliases, rel.object) if rel.object else None
+            if subject not in entities and subject not in articles:
+                continue
+            if obj is not None and obj not in entities:
+                continue
+            fixed = Relation(
+                rel.kind, subject, obj, rel.roles, rel.evidence, rel.source
+            )
+            out.setdefault((fixed.kind, subject, obj, fixed.roles, rel.evidence), fixed)
+    return list(out.values())
+
+
+def _add_parents(entities: dict[str, Entity], relations: list[Relation]) -> None:
+    """Every district's chain of parents, as entities and partOf facts."""
+    gaz = Gazetteer.default()
+    seen: set[tuple[str, str]] = set()
+    for entity in list(entities.values()):
+        if entity.kind is not Kind.DISTRICT:
+            continue
+        place = gaz.get(entity.key.split(":", 1)[1])
+        for child, parent in zip(gaz.chain(place), gaz.chain(place)[1:], strict=False):
+            child_key = entity_key(Kind.DISTRICT, child.name, child.id)
+            parent_key = entity_key(Kind.DISTRICT, parent.name, parent.id)
+            if parent_key not in entities:
+                entities[parent_key] = Entity(
+                    parent_key,
+                    Kind.DISTRICT,
+                    parent.name,
+                    (),
+                    parent.level,
+                    parent.code,
+                    parent.level,
+                )
+            if (child_key, parent_key) not in seen:
+                seen.add((child_key, parent_key))
+                relations.append(
+                    Relation(RelKind.PART_OF, child_key, parent_key, source=GAZETTEER)
+                )

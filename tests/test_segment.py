@@ -1,0 +1,322 @@
+"""Layout repair, meta lines and splitting pages into articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.script import to_simplified
+from kg.segment import (
+    MetaLine,
+    normalise_date,
+    parse_meta_line,
+    read_article,
+    repair_layout,
+    split_page,
+)
+
+SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa3a.txt"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("(曹某某)", MetaLine(authors=("曹某某",))),
+        ("（记者 孙明远 通讯员 姚青）", MetaLine(authors=("孙明远", "姚青"))),
+        ("(记者 王 立 通讯员 李 晓岚)", MetaLine(authors=("王立", "李晓岚"))),
+        ("（本报记者 陶立群）", MetaLine(authors=("陶立群",))),
+        ("(记者陶立群 通讯员沈晓岚)", MetaLine(authors=("陶立群", "沈晓岚"))),
+        ("（记者 陶立群、缪振宇）", MetaLine(authors=("陶立群", "缪振宇"))),
+        ("作者:钱卫东", MetaLine(authors=("钱卫东",))),
+        ("作者：钱卫东", MetaLine(authors=("钱卫东",))),
+        ("文/蒋慧敏", MetaLine(authors=("蒋慧敏",))),
+        ("文/图 蒋慧敏", MetaLine(authors=("蒋慧敏",))),
+        ("记者 徐嘉航", MetaLine(authors=("徐嘉航",))),
+        ("徐嘉航 摄", MetaLine(authors=("徐嘉航",))),
+        ("（阿依古丽·买买提）", MetaLine(authors=("阿依古丽·买买提",))),
+        ("来源: 澄江新闻网", MetaLine(source="澄江新闻网")),
+        ("来源：澄江日报", MetaLine(source="澄江日报")),
+        ("2023年5月12日", MetaLine(date="2023-05-12")),
+        (
+            "2023年6月8日 星期四  来源：澄江日报",
+            MetaLine(source="澄江日报", date="2023-06-08"),
+        ),
+        ("发布时间：2023-06-08 10:30", MetaLine(date="2023-06-08")),
+        ("责任编辑：殷小芸", MetaLine(editors=("殷小芸",))),
+        ("（记者 华颖 编辑 殷小芸）", MetaLine(authors=("华颖",), editors=("殷小芸",))),
+        ("钱卫东", None),
+        ("(完)", None),
+        ("（待续）", None),
+        ("(下转第二版)", None),
+        ("（新华社）", None),
+        ("（澄江日报）", None),
+        ("(据新华社)", None),
+        ("（图片由江阴市总工会提供）", None),
+        ("江阴市总工会召开全委会议", None),
+        ("2023年5月12日，江阴市总工会召开全委会议。", None),
+        ("2023年2月30日", None),
+        ("", None),
+    ],
+)
+def test_parse_meta_line(line: str, expected: MetaLine | None) -> None:
+    assert parse_meta_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2023年5月12日", "2023-05-12"),
+        ("2023-5-2", "2023-05-02"),
+        ("2023/05/12", "2023-05-12"),
+        ("2023-05-12T08:00:00+08:00", "2023-05-12"),
+        ("5月12日", None),
+        ("2023-13-01", None),
+    ],
+)
+def test_normalise_date(text: str, expected: str | None) -> None:
+    assert normalise_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence broken by the layout is joined back
+        (
+            "以“办法”促提升。实行直补个人、直补企业、直\n\n补培训机构三种补贴方式。",
+            "以“办法”促提升。实行直补个人、直补企业、直补培训机构三种补贴方式。",
+        ),
+        (
+            "充分体现了为民情怀，如沐春风，催人奋\n\n进。区总工会要进一步强化党建引领。",
+            "充分体现了为民情怀，如沐春风，催人奋进。区总工会要进一步强化党建引领。",
+        ),
+        (
+            "多家企业鼓励职工创新创造，先进典型纷纷涌现，无\n\n锡市产业工人建设改革由点到面。",
+            "多家企业鼓励职工创新创造，先进典型纷纷涌现，无锡市产业工人建设改革由点到面。",
+        ),
+        # a break across several lines, and a single newline
+        (
+            "# 标题\n江阴市总工会近日召开全委\n会议，部署下半年\n\n重点工作任务。",
+            "# 标题\n\n江阴市总工会近日召开全委会议，部署下半年重点工作任务。",
+        ),
+        # Latin words keep a space
+        (
+            "# 标题\n\n这家企业推行精益生产与SK\n\nhynix的管理经验相结合。",
+            "# 标题\n\n这家企业推行精益生产与SK hynix的管理经验相结合。",
+        ),
+        # without markdown headings, a short line before more text is a heading
+        ("江阴市总工会近日召开全委\n会议，部署下半年工作。", None),
+        # finished sentences stay apart
+        (
+            "江阴市总工会召开全委会议。\n\n会议部署了下半年工作。",
+            "江阴市总工会召开全委会议。\n\n会议部署了下半年工作。",
+        ),
+        (
+            "钱卫东说：“要把好事办实。”\n\n各镇街负责人作了交流发言。",
+            "钱卫东说：“要把好事办实。”\n\n各镇街负责人作了交流发言。",
+        ),
+        # headings and bylines are never joined
+        (
+            "# 江阴召开推进会\n\n会议部署下半年的重点工作任务，要求各级\n\n（陶立群）",
+            "# 江阴召开推进会\n\n会议部署下半年的重点工作任务，要求各级\n\n（陶立群）",
+        ),
+        (
+            "会议部署了下半年的重点工作任务，要求各级工会\n\n## 周庄镇职工驿站上岗",
+            "会议部署了下半年的重点工作任务，要求各级工会\n\n## 周庄镇职工驿站上岗",
+        ),
+        # a numbered section head stands alone
+        (
+            "一、提高政治站位\n\n各级工会要把思想统一到部署上来。",
+            "一、提高政治站位\n\n各级工会要把思想统一到部署上来。",
+        ),
+    ],
+)
+def test_repair_layout(text: str, expected: str | None) -> None:
+    if expected is None:
+        expected = text.replace("\n", "\n\n")
+    assert repair_layout(text) == expected
+
+
+MARKDOWN_PAGE = """# 江阴召开产改推进会
+
+## 三年培养千名高技能人才
+
+6月7日，江阴市总工会召开推进会。江阴市总工会党组书记、主席钱卫东讲话，要求各级工会
+把技能提升作为服务职工的头号工程。
+
+（记者 陶立群 通讯员 沈 晓岚）
+
+### 车间里的“书香角”
+
+周庄镇总工会在企业车间设立“书香角”，方便职工工间阅读。
+
+(徐嘉航)
+
+## 华士镇举办职工运动会
+
+华士镇总工会近日举办第三届职工运动会。
+
+(蒋 慧敏)
+"""
+
+PLAIN_PAGE = """2023年6月8日 星期四  来源：澄江日报
+
+江阴召开产改推进会
+三年培养千名高技能人才
+（记者 陶立群）
+6月7日，江阴市总工会召开推进会，部署产业工人队伍建设改革工作。
+会议要求各级工会把技能提升作为服务职工的头号工程。
+
+周庄镇职工驿站暖心上岗
+周庄镇首批12家“职工驿站”日前投入使用。
+（顾 文涛）
+华士镇总工会近日举办第三届职工运动会，1200余名职工参赛。
+（蒋慧敏）
+"""
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            MARKDOWN_PAGE,
+            [
+                ("江阴召开产改推进会 三年培养千名高技能人才", ("陶立群", "沈晓岚")),
+                ("车间里的“书香角”", ("徐嘉航",)),
+                ("华士镇举办职工运动会", ("蒋慧敏",)),
+            ],
+        ),
+        (
+            PLAIN_PAGE,
+            [
+                ("江阴召开产改推进会 三年培养千名高技能人才", ("陶立群",)),
+                ("周庄镇职工驿站暖心上岗", ("顾文涛",)),
+                (None, ("蒋慧敏",)),
+            ],
+        ),
+        ("江阴市总工会召开全委会议。", [(None, ())]),
+        ("江阴市总工会召开全委会议", [(None, ())]),
+        ("# 只有标题\n\n## 也只有标题\n", []),
+        ("", []),
+    ],
+)
+def test_split_page_titles_and_authors(
+    page: str, expected: list[tuple[str | None, tuple[str, ...]]]
+) -> None:
+    articles = split_page(page)
+    assert [(a.title, a.authors) for a in articles] == expected
+
+
+def test_split_page_layout_of_an_article() -> None:
+    first = split_page(MARKDOWN_PAGE)[0]
+    assert first.text.startswith("江阴召开产改推进会\n三年培养千名高技能人才\n\n6月7日")
+    assert first.body_start == len("江阴召开产改推进会\n三年培养千名高技能人才\n\n")
+    assert first.body.endswith("头号工程。\n（记者 陶立群 通讯员 沈 晓岚）")
+    assert (
+        first.text[first.byline.start : first.byline.end]
+        == "（记者 陶立群 通讯员 沈 晓岚）"
+    )
+    assert "要求各级工会把技能提升" in first.text
+
+
+@pytest.mark.parametrize(
+    "page, index, date, source",
+    [
+        (PLAIN_PAGE, 0, "2023-06-08", "澄江日报"),
+        (PLAIN_PAGE, 2, "2023-06-08", "澄江日报"),
+        (
+            "# 标题一行\n\n来源：澄江新闻网\n\n2023年5月12日\n\n正文写在这里。",
+            0,
+            "2023-05-12",
+            "澄江新闻网",
+        ),
+        ("# 标题一行\n\n正文写在这里。", 0, None, None),
+    ],
+)
+def test_split_page_date_and_source(
+    page: str, index: int, date: str | None, source: str | None
+) -> None:
+    article = split_page(page)[index]
+    assert (article.date, article.source) == (date, source)
+
+
+@pytest.mark.parametrize(
+    "page, authors, quoted",
+    [
+        (
+            "本报讯（记者 陶立群 通讯员 沈晓岚）江阴市总工会日前召开会议。",
+            ("陶立群", "沈晓岚"),
+            "（记者 陶立群 通讯员 沈晓岚）",
+        ),
+        (
+            "新华社南京6月8日电（记者 钱卫东）江苏省总工会日前召开会议。",
+            ("钱卫东",),
+            "（记者 钱卫东）",
+        ),
+        ("江阴市总工会（市职工服务中心）日前召开会议。", (), None),
+    ],
+)
+def test_inline_byline(page: str, authors: tuple[str, ...], quoted: str | None) -> None:
+    article = split_page(page)[0]
+    assert article.authors == authors
+    span = article.byline
+    assert (article.text[span.start : span.end] if span else None) == quoted
+
+
+def test_original_shares_offsets_with_simplified() -> None:
+    page = (
+        "# 武進區總工會開展慰問活動\n\n（記者 華穎 通訊員 過 立新）\n\n"
+        "區總工會黨組書記鄒明德帶隊走進湖塘\n\n鎮的建築工地。"
+    )
+    (article,) = split_page(to_simplified(page), original=page)
+    assert len(article.text) == len(article.original)
+    assert article.title == "武进区总工会开展慰问活动"
+    assert article.authors == ("华颖", "过立新")
+    assert "走进湖塘镇的建筑工地" in article.text
+    assert "走進湖塘鎮的建築工地" in article.original
+    span = article.byline
+    assert article.original[span.start : span.end] == "（記者 華穎 通訊員 過 立新）"
+
+
+def test_read_article_keeps_one_article() -> None:
+    text = (
+        "# 江阴召开推进会\n\n会议部署了下半年工作。\n\n（陶立群）\n\n"
+        "## 链接\n\n周庄镇职工驿站上岗。"
+    )
+    article = read_article(text)
+    assert article is not None
+    assert article.title == "江阴召开推进会"
+    assert article.authors == ("陶立群",)
+    assert article.text.endswith("链接\n周庄镇职工驿站上岗。")
+    assert read_article("") is None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed page not available")
+def test_seed_page() -> None:
+    articles = split_page(SEED.read_text(encoding="utf-8"))
+    assert [a.authors for a in articles] == [("曹仪婕",), ("丁佳莉",), ("吴锡工",)]
+    assert articles[1].title == "车间里的“瑜伽课”"
+    text = "".join(a.text for a in articles)
+    for joined in (
+        "直补培训机构",
+        "催人奋进。",
+        "无锡市产业工人",
+        "不负韶华",
+        "专业规划",
+    ):
+        assert joined in text
+    for article in articles:
+        assert article.text[article.byline.start : article.byline.end].startswith("(")
+        assert article.text[article.body_start - 2 : article.body_start] == "\n\n"
+
+
+@given(st.text(alphabet="江阴市总工会。，、：“”（）()#记者 \n\t王李12A", max_size=200))
+def test_split_page_never_raises_and_keeps_offsets(page: str) -> None:
+    for article in split_page(page, original=page):
+        assert len(article.text) == len(article.original)
+        assert 0 <= article.body_start <= len(article.text)
+        if article.byline:
+            assert article.byline.end <= len(article.text)
+    repair_layout(page)
