@@ -1,8 +1,9 @@
 """Score a graph against gold files, exactly as gold/GUIDELINES.md says.
 
-``load_gold`` reads and validates a ``*.gold.json`` file, ``read_prediction``
-reads what a graph (CONTRACT.md) predicts for one document, ``score`` compares
-them and ``format_report`` / ``report_to_dict`` present the result.
+``load_gold`` (kg/gold.py) reads and validates a ``*.gold.json`` file,
+``read_prediction`` reads what a graph (CONTRACT.md) predicts for one document,
+``score`` compares them and ``format_report`` / ``report_to_dict``
+(kg/eval_report.py) present the result.
 
 Decisions the guidelines leave open:
 
@@ -24,33 +25,64 @@ Decisions the guidelines leave open:
   of them or its evidence (``prov:wasDerivedFrom``) is one of its articles.
 - ``post`` pairs are read from ``org:Membership`` nodes, from the direct
   ``org:memberOf`` triple and from ``schema:jobTitle``.
-- Precision, recall and F1 are ``None`` when their denominator is zero.
+- Precision, recall and F1 are ``None`` when their denominator is zero
+  (kg/eval_report.py).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
-from typing import Any
+from pathlib import PurePath
 
 import rdflib
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import GoldError
-from kg.model import Kind
+from kg.eval_report import (
+    Counts,
+    DocumentScore,
+    Finding,
+    Report,
+    format_report,
+    report_to_dict,
+)
+from kg.gold import (
+    ENTITY_TYPES,
+    POST_ORG,
+    POST_ROLE,
+    RELATION_KINDS,
+    Gold,
+    GoldEntity,
+    GoldRelation,
+    load_gold,
+    normalize_name,
+)
 from kg.namespaces import KGO, ORG, PROV, SCHEMA
+
+__all__ = [
+    "Counts",
+    "DocumentScore",
+    "Finding",
+    "Gold",
+    "PredictedNode",
+    "PredictedRelation",
+    "Prediction",
+    "Report",
+    "compare",
+    "format_report",
+    "load_gold",
+    "read_prediction",
+    "report_to_dict",
+    "score",
+    "score_document",
+]
 
 log = logging.getLogger(__name__)
 
-ENTITY_TYPES: tuple[str, ...] = tuple(kind.value for kind in Kind)
-POST_ORG, POST_ROLE = "post(person,org)", "post(person,role)"
-RELATION_KINDS = (POST_ORG, POST_ROLE, "locatedIn", "partOf", "launchedBy", "author")
 TYPE_CLASSES: dict[str, URIRef] = {
     "Person": SCHEMA.Person,
     "Organization": ORG.Organization,
@@ -62,187 +94,6 @@ PAIR_PREDICATES: dict[str, URIRef] = {
     "partOf": SCHEMA.containedInPlace,
     "launchedBy": KGO.launchedBy,
 }
-_QUOTES = frozenset("“”‘’「」『』\"'")
-_ENTITY_KEYS = {"type", "types", "name", "aliases", "optional"}
-_RELATION_KEYS = {
-    "post": ({"person", "organization", "roles"}, {"person"}),
-    "locatedIn": ({"subject", "object"}, {"subject", "object"}),
-    "partOf": ({"subject", "object"}, {"subject", "object"}),
-    "launchedBy": ({"subject", "object"}, {"subject", "object"}),
-    "author": ({"person"}, {"person"}),
-}
-
-
-def normalize_name(name: str) -> str:
-    """NFKC, then drop every quotation mark and all white space."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
-
-
-# ---------------------------------------------------------------- gold files
-
-
-@dataclass(frozen=True)
-class GoldEntity:
-    types: tuple[str, ...]
-    name: str
-    aliases: tuple[str, ...] = ()
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class GoldRelation:
-    """One gold relation; ``post`` uses person/organization/roles, the pair
-    relations subject/object, ``author`` person."""
-
-    type: str
-    person: str | None = None
-    organization: str | None = None
-    roles: tuple[str, ...] = ()
-    subject: str | None = None
-    object: str | None = None
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class Gold:
-    path: str
-    document: str
-    entities: tuple[GoldEntity, ...]
-    relations: tuple[GoldRelation, ...]
-
-
-def load_gold(path: Path) -> Gold:
-    """Read and validate one gold file; GoldError names the file and entry."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise GoldError(f"{path}: cannot read gold file ({err.strerror})") from err
-    except UnicodeDecodeError as err:
-        raise GoldError(f"{path}: not UTF-8; save the gold file as UTF-8") from err
-    except json.JSONDecodeError as err:
-        raise GoldError(
-            f"{path}: not valid JSON (line {err.lineno}, column {err.colno}: "
-            f"{err.msg}); fix the syntax"
-        ) from err
-    return _parse_gold(str(path), data)
-
-
-def _parse_gold(path: str, data: Any) -> Gold:
-    if not isinstance(data, dict):
-        raise GoldError(f"{path}: top level must be a JSON object")
-    _check_keys(path, "top level", data, {"document", "entities", "relations"})
-    for key in ("document", "entities", "relations"):
-        if key not in data:
-            raise GoldError(f'{path}: missing "{key}"; see gold/GUIDELINES.md')
-    document = _string(path, "document", data["document"])
-    entities = tuple(
-        _parse_entity(f"{path}: entities[{i}]", item)
-        for i, item in enumerate(_list(path, "entities", data["entities"]))
-    )
-    relations = tuple(
-        _parse_relation(f"{path}: relations[{i}]", item)
-        for i, item in enumerate(_list(path, "relations", data["relations"]))
-    )
-    _check_unique(path, entities)
-    return Gold(path, document, entities, relations)
-
-
-def _parse_entity(where: str, item: Any) -> GoldEntity:
-    if not isinstance(item, dict):
-        raise GoldError(f"{where}: must be a JSON object")
-    _check_keys(where, "entity", item, _ENTITY_KEYS)
-    if ("type" in item) == ("types" in item):
-        raise GoldError(f'{where}: give exactly one of "type" or "types"')
-    raw = [item["type"]] if "type" in item else _list(where, "types", item["types"])
-    if not raw or len(set(raw)) != len(raw):
-        raise GoldError(f'{where}: "types" must list distinct types')
-    for kind in raw:
-        if kind not in ENTITY_TYPES:
-            raise GoldError(
-                f"{where}: unknown type {kind!r}; use one of {', '.join(ENTITY_TYPES)}"
-            )
-    return GoldEntity(
-        types=tuple(raw),
-        name=_string(where, "name", item.get("name")),
-        aliases=_strings(where, "aliases", item.get("aliases", [])),
-        optional=_flag(where, item),
-    )
-
-
-def _parse_relation(where: str, item: Any) -> GoldRelation:
-    if not isinstance(item, dict):
-        raise GoldError(f"{where}: must be a JSON object")
-    kind = item.get("type")
-    if kind not in _RELATION_KEYS:
-        raise GoldError(
-            f"{where}: unknown relation type {kind!r}; "
-            f"use one of {', '.join(_RELATION_KEYS)}"
-        )
-    allowed, required = _RELATION_KEYS[kind]
-    _check_keys(where, kind, item, allowed | {"type", "optional"})
-    for key in sorted(required):
-        _string(where, key, item.get(key))
-    organization = item.get("organization")
-    if organization is not None:
-        _string(where, "organization", organization)
-    roles = _strings(where, "roles", item.get("roles", []))
-    if kind == "post" and organization is None and not roles:
-        raise GoldError(f'{where}: a post needs an "organization" or some "roles"')
-    return GoldRelation(
-        type=kind,
-        person=item.get("person"),
-        organization=organization,
-        roles=roles,
-        subject=item.get("subject"),
-        object=item.get("object"),
-        optional=_flag(where, item),
-    )
-
-
-def _check_keys(where: str, what: str, item: dict, allowed: set[str]) -> None:
-    unknown = sorted(set(item) - allowed)
-    if unknown:
-        raise GoldError(
-            f"{where}: unknown key {unknown[0]!r} in {what}; "
-            f"allowed: {', '.join(sorted(allowed))}"
-        )
-
-
-def _check_unique(path: str, entities: Sequence[GoldEntity]) -> None:
-    seen: dict[tuple[str, str], int] = {}
-    for i, ent in enumerate(entities):
-        for kind in ent.types:
-            key = (normalize_name(ent.name), kind)
-            if key in seen:
-                raise GoldError(
-                    f"{path}: entities[{i}]: {ent.name!r} ({kind}) repeats "
-                    f"entities[{seen[key]}]; merge them"
-                )
-            seen[key] = i
-
-
-def _string(where: str, key: str, value: Any) -> str:
-    if not isinstance(value, str) or not normalize_name(value):
-        raise GoldError(f'{where}: "{key}" must be a non-empty string')
-    return value
-
-
-def _strings(where: str, key: str, value: Any) -> tuple[str, ...]:
-    return tuple(_string(where, key, v) for v in _list(where, key, value))
-
-
-def _list(where: str, key: str, value: Any) -> list:
-    if not isinstance(value, list):
-        raise GoldError(f'{where}: "{key}" must be a JSON list')
-    return value
-
-
-def _flag(where: str, item: dict) -> bool:
-    value = item.get("optional", False)
-    if not isinstance(value, bool):
-        raise GoldError(f'{where}: "optional" must be true or false')
-    return value
 
 
 # ----------------------------------------------------------- graph reading
@@ -423,69 +274,6 @@ def _node_key(node: PredictedNode) -> tuple[str, str]:
 # ---------------------------------------------------------------- scoring
 
 
-@dataclass(frozen=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float | None:
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A miss or a false positive; ``category`` is an entity type or a
-    relation kind, ``item`` the name or the tuple of normalised names."""
-
-    document: str
-    category: str
-    item: tuple[str, ...]
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class DocumentScore:
-    document: str
-    gold: str
-    scope: str
-    entities: Mapping[str, Counts]
-    relations: Mapping[str, Counts]
-    misses: tuple[Finding, ...]
-    false_positives: tuple[Finding, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    """Per-document scores and their sums (micro) over all documents."""
-
-    documents: tuple[DocumentScore, ...]
-    entities: Mapping[str, Counts]
-    relations: Mapping[str, Counts]
-    misses: tuple[Finding, ...]
-    false_positives: tuple[Finding, ...]
-
-    @property
-    def entity_total(self) -> Counts:
-        return sum(self.entities.values(), Counts())
-
-    @property
-    def relation_total(self) -> Counts:
-        return sum(self.relations.values(), Counts())
-
-
 def score(golds: Sequence[Gold], graph: rdflib.Graph) -> Report:
     """Score every gold document against ``graph`` and sum the counts."""
     docs = tuple(score_document(gold, graph) for gold in golds)
@@ -661,151 +449,3 @@ def _sum_counts(
     tables: Sequence[Mapping[str, Counts]], categories: Sequence[str]
 ) -> dict[str, Counts]:
     return {cat: sum((t[cat] for t in tables), Counts()) for cat in categories}
-
-
-def _ratio(num: int, den: int) -> float | None:
-    return num / den if den else None
-
-
-# ---------------------------------------------------------------- output
-
-
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """A JSON-ready dict; keys in a fixed order, findings sorted."""
-    return {
-        "documents": [
-            {
-                "document": doc.document,
-                "entities": _counts_dict(doc.entities),
-                "gold": doc.gold,
-                "relations": _counts_dict(doc.relations),
-                "scope": doc.scope,
-            }
-            for doc in report.documents
-        ],
-        "entities": _counts_dict(report.entities),
-        "false_positives": _findings_dict(report.false_positives),
-        "misses": _findings_dict(report.misses),
-        "relations": _counts_dict(report.relations),
-    }
-
-
-def _counts_dict(table: Mapping[str, Counts]) -> dict[str, dict[str, Any]]:
-    rows = {**table, "overall": sum(table.values(), Counts())}
-    return {
-        cat: {
-            "f1": _round(c.f1),
-            "fn": c.fn,
-            "fp": c.fp,
-            "precision": _round(c.precision),
-            "recall": _round(c.recall),
-            "tp": c.tp,
-        }
-        for cat, c in rows.items()
-    }
-
-
-def _findings_dict(findings: Sequence[Finding]) -> dict[str, list[dict[str, Any]]]:
-    return {
-        cat: [
-            {"document": f.document, "item": list(f.item), "note": f.note}
-            for f in items
-        ]
-        for cat, items in _grouped(findings)
-    }
-
-
-def _grouped(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    groups: dict[str, list[Finding]] = {}
-    for cat in (*ENTITY_TYPES, *RELATION_KINDS):
-        items = [f for f in findings if f.category == cat]
-        if items:
-            groups[cat] = sorted(items, key=lambda f: (f.item, f.document, f.note))
-    return list(groups.items())
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
-def format_report(report: Report) -> str:
-    """Plain-text tables of the report, aligned for double-width Chinese."""
-    lines = [*_documents_lines(report), ""]
-    if len(report.documents) > 1:
-        lines += [*_documents_table(report), ""]
-    lines += [*_counts_table("entity", report.entities, "overall (micro)"), ""]
-    lines += [*_counts_table("relation", report.relations, "overall (micro)"), ""]
-    several = len(report.documents) > 1
-    lines += _findings_lines("misses", report.misses, several)
-    lines += _findings_lines("false positives", report.false_positives, several)
-    return "\n".join(lines)
-
-
-def _documents_lines(report: Report) -> list[str]:
-    lines = [f"documents scored: {len(report.documents)}"]
-    lines += [f"  {d.document}: {d.scope}; gold {d.gold}" for d in report.documents]
-    return lines
-
-
-def _documents_table(report: Report) -> list[str]:
-    header = ["document", "entity P", "R", "F1", "relation P", "R", "F1"]
-    rows = []
-    for doc in report.documents:
-        ent = sum(doc.entities.values(), Counts())
-        rel = sum(doc.relations.values(), Counts())
-        rows.append([doc.document, *_prf(ent), *_prf(rel)])
-    return _table(header, rows)
-
-
-def _counts_table(title: str, table: Mapping[str, Counts], total: str) -> list[str]:
-    header = [title, "tp", "fp", "fn", "P", "R", "F1"]
-    rows = [
-        [cat, str(c.tp), str(c.fp), str(c.fn), *_prf(c)]
-        for cat, c in [*table.items(), (total, sum(table.values(), Counts()))]
-    ]
-    return _table(header, rows)
-
-
-def _prf(counts: Counts) -> list[str]:
-    return [
-        "-" if v is None else f"{v:.3f}"
-        for v in (counts.precision, counts.recall, counts.f1)
-    ]
-
-
-def _findings_lines(
-    title: str, findings: Sequence[Finding], several: bool
-) -> list[str]:
-    groups = _grouped(findings)
-    if not groups:
-        return [f"{title}: none"]
-    lines = [f"{title}:"]
-    for cat, items in groups:
-        lines.append(f"  {cat} ({len(items)})")
-        for f in items:
-            text = " → ".join(f.item)
-            note = f"  ({f.note})" if f.note else ""
-            where = f"  [{f.document}]" if several else ""
-            lines.append(f"    {text}{note}{where}")
-    return lines
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    body = [header, *rows]
-    widths = [max(_width(row[c]) for row in body) for c in range(len(header))]
-    return [
-        "  ".join(
-            _pad(cell, width, left=(c == 0))
-            for c, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in body
-    ]
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, *, left: bool) -> str:
-    gap = " " * (width - _width(text))
-    return text + gap if left else gap + text

@@ -32,7 +32,8 @@ def extract_document(
     relations: list[Relation] = []
     sentences = Context(doc).sentences
     for name, extractor in EXTRACTORS.items():
-        found: Found = extractor(Context(doc, tuple(mentions), home, sentences))
+        hint = home or (page_home if name == "districts" else None)
+        found: Found = extractor(Context(doc, tuple(mentions), hint, sentences))
         mentions.extend(found.mentions)
         relations.extend(found.relations)
         if name == "districts" and home is None:

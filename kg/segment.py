@@ -9,7 +9,7 @@ A page is read line by line.  Each non-empty line is one of
 * a **meta line**: a byline ``（记者 王 某 通讯员 李某）``, ``(曹某某)``,
   ``作者：某某``, ``文/某某``, ``记者 某某``; a source ``来源：某某日报``; a
   dateline ``2023年5月12日``; an editor ``责任编辑：某某`` (see
-  :func:`parse_meta_line`);
+  :func:`kg.byline.parse_meta_line`);
 * a **standalone line**: a short numbered section head (``一、…``,
   ``（二）…``) or a photo caption (``图为…``), kept as its own paragraph;
 * **body text**.
@@ -34,13 +34,22 @@ quote a byline.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kg.byline import MetaLine, normalise_date, parse_meta_line
 from kg.model import Span
+
+# normalise_date is kg.byline's, re-exported for kg/reader.py.
+__all__ = [
+    "ArticleText",
+    "normalise_date",
+    "read_article",
+    "repair_layout",
+    "split_page",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +58,6 @@ Piece = tuple[int, int] | str
 
 _MIN_JOIN = 12
 _MAX_HEADING = 36
-_MAX_META = 80
 _MAX_STANDALONE = 40
 
 _END = frozenset("。！？；：…”’」』!?;:")
@@ -61,152 +69,6 @@ _STANDALONE = re.compile(
     r"|\d{1,2}[、．](?!\d)|图为|图[:：]|[▲△■●◆])"
 )
 _INLINE_BYLINE = re.compile(r".{0,24}?(?:讯|电)\s*([（(][^（()）]{2,40}[）)])")
-
-
-# --------------------------------------------------------------- meta lines
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-@dataclass(frozen=True)
-class MetaLine:
-    """What a byline, source or date line says."""
-
-    authors: tuple[str, ...] = ()
-    editors: tuple[str, ...] = ()
-    source: str | None = None
-    date: str | None = None
-
-
-_PAREN = re.compile(r"[(（【\[](.*)[)）】\]]")
-_DATE = re.compile(
-    r"(?:(?:发布|更新|出版)?(?:时间|日期)\s*[:：]?\s*)?"
-    r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
-    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?"
-)
-_SOURCE = re.compile(r"(?:稿件来源|来源|稿源|出处)\s*[:：]\s*([^\s:：()（）]+)")
-_AUTHOR_ROLES = _words(
-    "本报记者 本报通讯员 特约记者 见习记者 首席记者 摄影记者 融媒体记者 "
-    "记者 通讯员 实习生 摄影 作者 撰文 撰稿 文字 文图 图文"
-)
-_EDITOR_ROLES = _words("责任编辑 值班编辑 责编 编辑 校对 审核 审校 编审")
-_SHORT_ROLES = frozenset("文图摄")
-_ROLE_WORD = re.compile(
-    "(" + "|".join(sorted(_AUTHOR_ROLES + _EDITOR_ROLES, key=len, reverse=True)) + ")"
-)
-_SEPARATORS = re.compile(r"[\s:：/／|｜、，,;；]+")
-_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+"
-)
-_NOT_NAMES = frozenset(
-    _words("待续 未完 上图 下图 图片 资料图 供图 本报讯 专稿 综合 整理 编译")
-)
-_ORG_ENDINGS = frozenset("社报网台站刊部局厅委办院会")
-
-
-def parse_meta_line(line: str) -> MetaLine | None:
-    """Read a byline, source, date or editor line; ``None`` if it is none.
-
-    The whole line must be made of what is recognised: role words
-    (记者、通讯员、实习生、摄影、作者、文/图…), person names (2–4 Han
-    characters, a space between surname and given name allowed, or a
-    transliterated name with ``·``), ``来源：…``, a date.  Without brackets
-    the line needs a role word, a source or a date, so a bare name is not a
-    byline.  Editors (责任编辑、编辑…) are kept apart from authors.
-    """
-    line = line.strip()
-    if not line or len(line) > _MAX_META:
-        return None
-    bracketed = _PAREN.fullmatch(line)
-    rest = bracketed.group(1) if bracketed else line
-    date, rest = _take_date(rest)
-    source, rest = _take_source(rest)
-    groups = _name_groups(rest)
-    if groups is None:
-        return None
-    authors, editors, labelled = groups
-    if not (authors or editors or source or date):
-        return None
-    if not bracketed and not (labelled or source or date):
-        return None
-    return MetaLine(authors, editors, source, date)
-
-
-def _take_date(text: str) -> tuple[str | None, str]:
-    match = _DATE.search(text)
-    if not match:
-        return None, text
-    date = _iso_date(*match.groups())
-    if date is None:
-        return None, text
-    return date, text[: match.start()] + " " + text[match.end() :]
-
-
-def _take_source(text: str) -> tuple[str | None, str]:
-    match = _SOURCE.search(text)
-    if not match:
-        return None, text
-    return match.group(1), text[: match.start()] + " " + text[match.end() :]
-
-
-def _name_groups(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
-    """Authors, editors and whether a role word was seen; ``None`` if junk."""
-    tokens = [t for t in _SEPARATORS.split(_ROLE_WORD.sub(r" \1 ", text)) if t]
-    authors: list[str] = []
-    editors: list[str] = []
-    run: list[str] = []
-    target, labelled = authors, False
-    for token in [*tokens, ""]:
-        is_role = token in _AUTHOR_ROLES or token in _EDITOR_ROLES
-        if token and not is_role and token not in _SHORT_ROLES:
-            run.append(token)
-            continue
-        names = _merge_split_names(run)
-        if any(not _is_name(name) for name in names):
-            return None
-        target.extend(n for n in names if n not in target)
-        run = []
-        if token:
-            labelled = True
-            target = editors if token in _EDITOR_ROLES else authors
-    return tuple(authors), tuple(editors), labelled
-
-
-def _merge_split_names(tokens: list[str]) -> list[str]:
-    """``王 某某`` → ``王某某``: a lone surname joins the next token."""
-    names: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) <= 2:
-            names.append(token + tokens[i + 1])
-            i += 2
-        else:
-            names.append(token)
-            i += 1
-    return names
-
-
-def _is_name(token: str) -> bool:
-    if not _NAME.fullmatch(token) or token in _NOT_NAMES or token.startswith("据"):
-        return False
-    return not (len(token) >= 3 and token[-1] in _ORG_ENDINGS)
-
-
-def normalise_date(text: str) -> str | None:
-    """The first ``2023年5月12日``/``2023-05-12``/``2023/5/12`` in ``text``, ISO."""
-    match = _DATE.search(text)
-    return _iso_date(*match.groups()) if match else None
-
-
-def _iso_date(year: str, month: str, day: str) -> str | None:
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 # -------------------------------------------------------------------- blocks

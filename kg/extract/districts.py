@@ -1,9 +1,11 @@
 """Districts: administrative areas named in the text, resolved by the gazetteer.
 
 Every match the gazetteer finds is resolved against the other places of the
-same article (鼓楼区 next to 南京 is 南京's); a match the context cannot
-decide is dropped rather than guessed.  我市/全市/本市 name the article's home
-city once that is known.
+same article and the page's home city (鼓楼区 next to 南京 is 南京's); a
+match the context cannot decide is dropped rather than guessed.  A county's
+short form (江阴, 新建) counts only when another place of its province is
+named, since many are ordinary words too.  我市/全市/本市 name the article's
+home city, and a bare 园区/开发区 the development zone last named.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from kg.gazetteer import Gazetteer, Place, PlaceMatch
 from kg.model import Kind, Mention
 
 HOME_REFS = re.compile(r"我市|全市|本市")
+ZONE_REFS = re.compile(
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
+)
 _HOME_LEVELS = ("City", "County")
 
 
@@ -28,18 +33,22 @@ def find_places(text: str) -> tuple[PlaceMatch, ...]:
 
 
 def extract(ctx: Context) -> Found:
+    """Districts of the article; ``ctx.home`` (the page's city) helps resolve."""
     gaz = Gazetteer.default()
     matches = find_places(ctx.doc.text)
-    places = resolve_matches(gaz, matches)
+    hint = [gaz.get(ctx.home)] if ctx.home else []
+    places = resolve_matches(gaz, matches, hint)
     mentions = [
         _mention(match, place)
         for match, place in zip(matches, places, strict=True)
         if place is not None
     ]
-    home = ctx.home or home_place(gaz, mentions)
+    mentions = _supported(gaz, mentions, matches, hint)
+    home = home_place(gaz, mentions) or ctx.home
     if home is not None:
-        mentions.extend(_home_refs(ctx.doc.text, gaz.get(home)))
-    return Found(mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
+        mentions.extend(_refs(HOME_REFS, ctx.doc.text, lambda _: gaz.get(home)))
+    mentions.extend(_refs(ZONE_REFS, ctx.doc.text, lambda at: _last_zone(mentions, at)))
+    return Found(mentions=_outside_others(mentions))
 
 
 def resolve_matches(
@@ -51,18 +60,40 @@ def resolve_matches(
     return [gaz.resolve(match, context) for match in matches]
 
 
+def _supported(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    matches: Sequence[PlaceMatch],
+    hint: list[Place],
+) -> list[Mention]:
+    """Drop a county's short form unless its province is named elsewhere."""
+    short = {(m.start, m.end) for m in matches if m.short}
+    kept = []
+    for mention in mentions:
+        place = gaz.get(mention.code or "")
+        if (mention.start, mention.end) in short and place.level == "County":
+            province = gaz.province_of(place).id
+            others = [
+                gaz.get(m.code or "")
+                for m in mentions
+                if m.code != mention.code or (m.start, m.end) not in short
+            ]
+            if not any(gaz.province_of(p).id == province for p in [*others, *hint]):
+                continue
+        kept.append(mention)
+    return kept
+
+
 def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
     """The article's home city: the city-level place it names most often.
 
-    Mentions of a county count for nothing here; a county-level city (江阴市)
-    can be home only when no prefecture-level city is named at all.
+    A county-level city (江阴市) can be home only when no prefecture-level
+    city is named at all.
     """
     counts: Counter[str] = Counter()
     for mention in mentions:
         if mention.kind is Kind.DISTRICT and mention.code:
             counts[mention.code] += 1
-    if not counts:
-        return None
     for level in _HOME_LEVELS:
         ranked = sorted(
             (-n, code)
@@ -73,6 +104,11 @@ def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
         if ranked:
             return ranked[0][1]
     return None
+
+
+def is_reference(mention: Mention) -> bool:
+    """我市, 园区: a word standing for a place named elsewhere."""
+    return bool(HOME_REFS.fullmatch(mention.text) or ZONE_REFS.fullmatch(mention.text))
 
 
 def _mention(match: PlaceMatch, place: Place) -> Mention:
@@ -87,16 +123,41 @@ def _mention(match: PlaceMatch, place: Place) -> Mention:
     )
 
 
-def _home_refs(text: str, home: Place) -> list[Mention]:
-    return [
-        Mention(
-            kind=Kind.DISTRICT,
-            start=m.start(),
-            end=m.end(),
-            text=m.group(),
-            name=home.name,
-            subtype=home.level,
-            code=home.id,
-        )
-        for m in HOME_REFS.finditer(text)
+def _last_zone(mentions: list[Mention], offset: int) -> Place | None:
+    zones = [
+        m for m in mentions if m.subtype == "DevelopmentZone" and m.end <= offset
     ]
+    if not zones:
+        return None
+    return Gazetteer.default().get(max(zones, key=lambda m: m.end).code or "")
+
+
+def _refs(pattern: re.Pattern[str], text: str, place_at: object) -> list[Mention]:
+    out = []
+    for match in pattern.finditer(text):
+        place = place_at(match.start())  # type: ignore[operator]
+        if place is None:
+            continue
+        out.append(
+            Mention(
+                kind=Kind.DISTRICT,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                name=place.name,
+                subtype=place.level,
+                code=place.id,
+            )
+        )
+    return out
+
+
+def _outside_others(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """Sorted, without a reference inside a longer place name."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return tuple(kept)

@@ -119,6 +119,7 @@ _ABSTRACT_ENDS = (
     "底线", "红线", "高地", "名片", "窗口", "引擎", "标杆", "样板", "典范", "榜样",
     "一公里", "心声",
 )  # fmt: skip
+_LABEL_ENDS = ("型", "式", "化", "性")
 _BLOOM_ENDS = ("开花", "出彩", "结果", "生根", "落地", "见效", "发力", "用力", "突破")
 _SENTENCE_PUNCT = set("，。！？,!?；;：:、…")
 _SENTENCE_FINAL = tuple("了吗呢吧啊呀哦啦嘛")
@@ -354,6 +355,8 @@ def _is_plain_label(text: str, match: re.Match[str], inner: str) -> bool:
         return True  # 企业发展的“加速器”, but 新推出的“车间课堂”
     if text.startswith(_FIGURE_AFTER, match.end()):
         return True
+    if len(bare) <= 4 and bare.endswith(_LABEL_ENDS):
+        return True  # 由“操作型”向“技能型”转变
     if len(bare) <= 5 and bare.endswith(("人", "者")):
         return True  # “娘家人”, “贴心人”, “追梦者”
     return len(bare) == 3 and bare.endswith(_FIGURE_ENDS)  # “排头兵”
@@ -382,8 +385,8 @@ def _in_from_to(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 1) : match.start()]
     after = text[match.end() : match.end() + 2]
     if before in ("由", "从"):
-        return len(after) == 2 and after[0] == "到" and after[1] in "“「『"
-    if before != "到":
+        return len(after) == 2 and after[0] in "到向" and after[1] in "“「『"
+    if before not in ("到", "向"):
         return False
     earlier = text[max(0, match.start() - 14) : match.start() - 1]
     return _FROM_QUOTE_RE.search(earlier) is not None

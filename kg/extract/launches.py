@@ -24,7 +24,9 @@ LAUNCH_VERBS = re.compile(
     r"推出|出台|成立|组建|制定|印发|发布|开展|举办|实施|启动|打造|建立|创建|发起|推行|"
     r"推广|设立|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|主办|承办"
 )
-_JOINERS = re.compile(r"^(?:、|和|与|及|以及|联合|会同|携手)$")
+_JOINERS = re.compile(r"^(?:将|要|已|正|共同)?(?:、|和|与|及|以及|联合|会同|携手)$")
+# A place after these is where something happens, not who does it.
+_LOCATIVE = ("在", "于", "到", "赴", "来到", "走进", "深入", "前往", "位于")
 _QUOTES = '“”"《》「」『』 '
 
 
@@ -61,6 +63,8 @@ def _actors(ctx: Context) -> list[Mention]:
             for o in orgs
         )
         if inside or mention.text in ("全市",) or _in_title(text, mention.end):
+            continue
+        if text[: mention.start].endswith(_LOCATIVE):
             continue
         found.append(mention)
     return sorted(found, key=lambda m: m.start)

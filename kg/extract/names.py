@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon
-from kg.extract.segmenter import word_frequency, words
+from kg.extract.segmenter import dictionary_entry, words
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
-_COMMON_WORD_FREQ = 100
+_COMMON_NAME_FREQ = 100
+_COMMON_WORD_FREQ = 5
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
 
 
@@ -28,13 +29,31 @@ def surname_length(text: str) -> int:
 
 
 def plausible(name: str) -> bool:
-    """Could ``name`` be a person's full name?"""
+    """Could ``name`` be a person's full name, by its shape alone?"""
     surname = surname_length(name)
     if not surname or not 2 <= len(name) <= surname + 2:
         return False
     if not _HAN.fullmatch(name) or any(c in _INNER_STOP for c in name[surname:]):
         return False
-    return word_frequency(name) < _COMMON_WORD_FREQ
+    return not _ordinary_word(name)
+
+
+def common_word(name: str) -> bool:
+    """Is ``name`` more likely a word than a name (祝福, 关怀, 金秋, 高度)?
+
+    jieba's dictionary tags some common words as names; a two-character
+    "name" it has seen a hundred times is a word.  Famous three-character
+    names (习近平) are kept.
+    """
+    freq, flag = dictionary_entry(name)
+    if _ordinary_word(name):
+        return True
+    return flag.startswith("nr") and len(name) == 2 and freq >= _COMMON_NAME_FREQ
+
+
+def _ordinary_word(name: str) -> bool:
+    freq, flag = dictionary_entry(name)
+    return bool(flag) and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ
 
 
 def read_name(text: str, start: int) -> int | None:
@@ -49,7 +68,8 @@ def read_name(text: str, start: int) -> int | None:
             return end
     for length in lengths:
         end = start + length
-        if plausible(text[start:end]) and _opens_word(text, end):
+        name = text[start:end]
+        if plausible(name) and not common_word(name) and _opens_word(text, end):
             return end
     return None
 

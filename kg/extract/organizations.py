@@ -21,18 +21,23 @@ from functools import cache
 
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
-from kg.extract.segmenter import tag
+from kg.extract.districts import is_reference
+from kg.extract.segmenter import plain_tag, tag
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 
 _CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
 _MAX_BODY = 6
+_MAX_BUREAU_BODY = 12
+# One-character suffixes that start a longer word: 委员, 办法, 局长, 厅堂.
+_NOT_AFTER = {"委": "员会托屈婉", "办": "法理学事公", "局": "长面势部限", "厅": "长堂"}
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
 _LATIN_BRAND = re.compile(
     r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“\"、，,。；\s])"
 )
 _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
 _KEEP_FLAGS = ("vn",)
+_FUNCTION_CHARS = set("的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各")
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,17 @@ def extract(ctx: Context) -> Found:
         start, end = match.span()
         if _inside_role(start, end, role_spans) or _continues(text, match):
             continue
+        if _ends_verb(text, start, end):
+            continue
         found = _read(ctx, start, end, SUFFIXES[match.group()])
         if found is not None:
             candidates.append(found)
+    titles = [m.span() for m in _DOC_TITLE.finditer(text)]
+    candidates = [
+        c for c in candidates if not any(s < c[0].start and c[0].end < e for s, e in titles)
+    ]
     candidates.extend(_media_titles(text))
+    candidates.extend(_news_sites(text))
     candidates.extend(_latin_brands(text))
     kept = _outermost(candidates)
     mentions = tuple(m for m, _ in kept)
@@ -103,9 +115,16 @@ def _continues(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 2]
     if match.group() == "工会":
         return after.startswith(_GENERIC_AFTER_UNION)
-    if match.group() in ("委", "办", "局", "厅"):
-        return after[:1] in ("员", "公", "长", "会") or after.startswith("事")
-    return False
+    return after[:1] in _NOT_AFTER.get(match.group(), "")
+
+
+def _ends_verb(text: str, start: int, end: int) -> bool:
+    """A one-character suffix that ends a verb: 办 in 举办, 委 in 受委托."""
+    if end - start != 1:
+        return False
+    words = plain_tag(text[max(0, start - 2) : end])
+    word, flag = words[-1] if words else ("", "")
+    return len(word) > 1 and flag.startswith("v")
 
 
 def _read(
@@ -150,9 +169,10 @@ def _place_head(
         body = text[mention.end : start]
         if not _body_ok(body, kind):
             break
-        gaz = Gazetteer.default()
-        return Head(mention.start, gaz.get(mention.code or ""), False, mention.end)
-    for offset in range(start - 1, max(clause_start, start - 1 - _MAX_BODY) - 1, -1):
+        place = Gazetteer.default().get(mention.code or "")
+        return Head(mention.start, place, is_reference(mention), mention.end)
+    limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
+    for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
         if char not in focus.LEVEL_CHARS or not _opens_word(text, offset, clause_start):
             continue
@@ -165,12 +185,15 @@ def _place_head(
 
 
 def _body_ok(body: str, kind: _Kind) -> bool:
-    """Words between a place and a suffix: 发改 in 县发改局, nothing generic."""
-    if len(body) > _MAX_BODY or any(c in _CLAUSE_BREAK for c in body):
+    """Words between a place and a suffix: 发改 in 县发改局, 人力资源和社会保障
+    in 市人力资源和社会保障局; nothing generic, no title, no verb."""
+    limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
+    if len(body) > limit or any(c in _CLAUSE_BREAK for c in body):
         return False
     if any(word in body for word in lexicon.GENERIC_HEADS if len(word) > 1):
         return False
-    if body and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in body):
+    inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
+    if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):
         return False
     return not roles.role_spans(body)
 
@@ -223,17 +246,19 @@ def _on_named_org(
 
 
 def _proper_name_start(text: str, clause_start: int, start: int) -> int | None:
-    """Start of the proper name before ``start``, read leftwards word by word."""
-    words = tag(text[clause_start:start])
+    """Start of the proper name before ``start``, read leftwards word by word.
+
+    Dictionary words only (HMM off): an unknown name such as 天合光能 comes
+    out as single characters, which never stop the walk; a known verb,
+    preposition or generic word does.
+    """
+    words = plain_tag(text[clause_start:start])
     taken = 0
     for word, flag in reversed(words):
         if _stops(word, flag):
             break
         taken += len(word)
     name = text[start - taken : start]
-    while name and any(name.startswith(g) for g in lexicon.GENERIC_HEADS):
-        cut = max(len(g) for g in lexicon.GENERIC_HEADS if name.startswith(g))
-        name = name[cut:]
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
         return None
     return start - len(name)
@@ -244,6 +269,8 @@ def _stops(word: str, flag: str) -> bool:
         return True
     if any(c in _CLAUSE_BREAK for c in word):
         return True
+    if len(word) == 1:
+        return word in _FUNCTION_CHARS
     return flag.startswith(_STOP_FLAGS) and not flag.startswith(_KEEP_FLAGS)
 
 
@@ -258,6 +285,26 @@ def _media_titles(text: str) -> list[tuple[Mention, Place | None]]:
     return [
         (_mention(m.start(1), m.end(1), m.group(1), m.group(1), "Media"), None)
         for m in lexicon.MEDIA_NAME_RE.finditer(text)
+    ]
+
+
+_DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_NEWS_SITE = re.compile(
+    r"(?:(?<=[据在从由，。、：:“《\s])|^)([\u4e00-\u9fff]{2,4}网)"
+    r"(?=报道|消息|讯|记者|发布|刊发|刊登|客户端|[，。、；”》)）\s]|$)"
+)
+_SITE_LEADS = "据在从由经"
+_NOT_SITES = ("互联网", "物联网", "局域网", "因特网", "万维网", "工业互联网", "一张网")
+
+
+def _news_sites(text: str) -> list[tuple[Mention, Place | None]]:
+    """News sites named without marks: 据人民网报道, 来源：某某新闻网."""
+    return [
+        (_mention(m.start(1) + lead, m.end(1), name, name, "Media"), None)
+        for m in _NEWS_SITE.finditer(text)
+        for lead in [len(m.group(1)) - len(m.group(1).lstrip(_SITE_LEADS))]
+        for name in [m.group(1)[lead:]]
+        if len(name) > 2 and not name.endswith(_NOT_SITES)
     ]
 
 

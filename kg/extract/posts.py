@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from kg.extract import focus, lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.organizations import canonical, suffix_kind
+from kg.extract.segmenter import words
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 
@@ -32,6 +33,8 @@ _TAIL = re.compile(
     r"|委员会|部|局|委|办|处|科|室|中心)$"
 )
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
+# A bare body with a place of its own (周庄镇总工会) is not the chain's.
+_OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
 
 
 @dataclass
@@ -164,12 +167,24 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         segment.junk = place_start > start
         return segment
     tail = _TAIL.search(text[start:role_start])
-    if tail is None:
+    if tail is None or _OWN_PLACE.search(tail.group()):
+        return None
+    if tail.start() > 0 and not _starts_word(text, start, start + tail.start()):
         return None
     segment.tail = tail.group()
     segment.tail_start = start + tail.start()
     segment.junk = tail.start() > 0
     return segment
+
+
+def _starts_word(text: str, start: int, offset: int) -> bool:
+    """Does a dictionary word start at ``offset`` (源 in 资源 does not)?"""
+    position = start
+    for word in words(text[start : offset + 4]):
+        if position >= offset:
+            return position == offset
+        position += len(word)
+    return False
 
 
 def _with_department(
@@ -255,7 +270,8 @@ def _segment_post(
             return None, titles
         name = canonical(owner + segment.tail)
         where = _place_of(segment.org, place)
-        org = _new_org(segment.tail_start, segment.end, ctx, name, where)
+        tail_end = segment.tail_start + len(segment.tail)
+        org = _new_org(segment.tail_start, tail_end, ctx, name, where)
         chain.new_orgs.append((org, where))
         return org, titles
     if segment.org is not None:
@@ -283,7 +299,8 @@ def _implied(
     for head in _PARTY_ROLE_HEADS:
         if where is not None and first.startswith(head) and first != head:
             rest = first[len(head) :]
-            org = _new_org(segment.start, segment.end, ctx, where.name + head, where)
+            name = where.name + head
+            org = _new_org(segment.start, segment.end, ctx, name, where, implied=True)
             return org, (rest, *segment.roles[1:])
     level = lexicon.IMPLIED_GOVERNMENT.get(
         first.removeprefix("常务").removeprefix("副")
@@ -294,18 +311,26 @@ def _implied(
         where = focus.place_for(ctx, segment.start, level)
     if where is None or not where.name.endswith(level):
         return None
-    org = _new_org(segment.start, segment.end, ctx, where.name + "人民政府", where)
+    name = where.name + "人民政府"
+    org = _new_org(segment.start, segment.end, ctx, name, where, implied=True)
     return org, segment.roles
 
 
 def _new_org(
-    start: int, end: int, ctx: Context, name: str, place: Place | None
+    start: int,
+    end: int,
+    ctx: Context,
+    name: str,
+    place: Place | None,
+    *,
+    implied: bool = False,
 ) -> Mention:
+    """An organisation the chain names; an implied one has no surface form."""
     return Mention(
         Kind.ORGANIZATION,
         start,
         end,
-        ctx.doc.text[start:end],
+        name if implied else ctx.doc.text[start:end],
         name,
         subtype=suffix_kind(name),
         place=place.id if place else None,

@@ -36,7 +36,15 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(jieba.cut(text, HMM=False))
 
 
-def word_frequency(word: str) -> int:
-    """How often jieba's dictionary saw ``word`` (0 when absent)."""
-    jieba, _ = _jieba()
-    return int(jieba.dt.FREQ.get(word, 0))
+@lru_cache(maxsize=65536)
+def plain_tag(text: str) -> tuple[tuple[str, str], ...]:
+    """Dictionary words of ``text`` with their flags (HMM off: unknown
+    stretches come out as single characters)."""
+    _, posseg = _jieba()
+    return tuple((pair.word, pair.flag) for pair in posseg.cut(text, HMM=False))
+
+
+def dictionary_entry(word: str) -> tuple[int, str]:
+    """jieba's frequency and part-of-speech flag for ``word`` (0, "" if absent)."""
+    jieba, posseg = _jieba()
+    return int(jieba.dt.FREQ.get(word) or 0), posseg.dt.word_tag_tab.get(word, "")

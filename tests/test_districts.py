@@ -1,0 +1,63 @@
+"""Districts in text: resolution by context, home city, words that are not places."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run
+from kg.model import Kind
+
+
+def codes(text: str) -> set[tuple[str, str | None]]:
+    return {(m.text, m.code) for m in run(text).mentions if m.kind is Kind.DISTRICT}
+
+
+CASES = [
+    ("梁溪区总工会和新吴区总工会联合开展活动。", {("梁溪区", "320213"), ("新吴区", "320214")}),
+    # a county's short form counts when its province is named too
+    ("无锡召开会议，江阴“六攻坚六突破”行动进展顺利。", {("无锡", "320200"), ("江阴", "320281")}),
+    # ambiguous names decided by the other places of the article
+    ("南京市鼓楼区总工会举办讲座。", {("南京市", "320100"), ("鼓楼区", "320106")}),
+    ("福州市鼓楼区开展活动。", {("福州市", "350100"), ("鼓楼区", "350102")}),
+    ("长春市朝阳区召开会议。", {("长春市", "220100"), ("朝阳区", "220104")}),
+    # a town under its county
+    ("洛社镇总工会推出新举措。", {("洛社镇", "320206/洛社镇")}),
+    # development zones
+    ("无锡经济开发区党工委召开会议。", {("无锡经济开发区", "320200/无锡经济开发区")}),
+]
+
+NOTHING = [
+    "园区今年新建“职工书屋”15家。",
+    "江阴“六攻坚六突破”行动进展顺利。",
+    "这个示范县的来宾们参观了车间。",
+    "和平年代更要弘扬劳模精神。",
+    "他穿着中山装出席仪式。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_districts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_district(text: str) -> None:
+    assert codes(text) == set()
+
+
+def test_ambiguous_name_without_context_is_dropped() -> None:
+    assert codes("鼓楼区总工会举办讲座。") == set()
+
+
+def test_my_city_is_the_home_city() -> None:
+    text = "无锡市召开大会。我市产业工人队伍建设改革走在前列，全市职工积极参与。"
+    found = {(m.text, m.code) for m in run(text).mentions if m.kind is Kind.DISTRICT}
+    assert ("我市", "320200") in found and ("全市", "320200") in found
+
+
+def test_short_form_after_the_full_name() -> None:
+    assert codes("江阴市召开大会。江阴职工踊跃参与。") == {
+        ("江阴市", "320281"),
+        ("江阴", "320281"),
+    }

@@ -1,0 +1,77 @@
+"""Organisations: place-anchored bodies, short forms, companies, media."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, pairs, run
+from kg.model import Kind, RelKind
+
+CASES = [
+    ("梁溪区总工会要进一步强化党建引领。", {"梁溪区总工会"}),
+    ("洛社镇总工会新推出了服务项目。", {"洛社镇总工会"}),
+    ("无锡市总工会联合市委党校等8家单位成立联盟。", {"无锡市总工会", "无锡市委党校"}),
+    ("中共无锡市委党校举办培训班。", {"无锡市委党校"}),
+    # verbs and generic words before a company are not part of its name
+    ("希望天合光能集团继续发挥龙头作用。", {"天合光能集团"}),
+    ("代表集团发言的是一名老党员。", set()),
+    ("习近平总书记给郑州圆方集团全体职工回信。", {"郑州圆方集团"}),
+    ("在无锡威卡威汽车零部件有限公司的车间里，女工们做起了瑜伽操。",
+     {"无锡威卡威汽车零部件有限公司"}),
+    # media and brands without a suffix word
+    ("据人民网报道，新华客户端发布消息。", {"人民网", "新华客户端"}),
+    ("5月11日，《工人日报》头版刊发报道。", {"工人日报"}),
+    ("红豆集团“一线岗位星级员工评定”、SK海力士“职群管理”鼓励职工创新。",
+     {"红豆集团", "SK海力士"}),
+    ("海康威视控股宣布成立职工书屋。", {"海康威视控股"}),
+    # departments and bureaus under a short place form
+    ("新乡县召开会议。县委办、县发改局负责人参加座谈。",
+     {"新乡县委办", "新乡县发改局"}),
+    ("洛阳市总工会联合市人社局、市教育局举办技能比赛。",
+     {"洛阳市总工会", "洛阳市人社局", "洛阳市教育局"}),
+    # the union of a company
+    ("近日，中国石化江苏石油分公司工会开展送清凉活动。",
+     {"中国石化江苏石油分公司工会"}),
+    # the province from the gazetteer, in a city article
+    ("常州市召开会议，省总工会有关负责人出席。", {"江苏省总工会"}),
+]
+
+NOTHING = [
+    "在全市工会干部中激起热烈反响。",
+    "滨湖区各级工会及时传达学习精神。",
+    "在无锡工会干部中引发热烈反响。",
+    "企业工会要发挥作用，城市的发展离不开职工。",
+    "我们走进车间，看到职工们正在忙碌。",
+    "这项工作由市里统一举办。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_organisations(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_organisation(text: str) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("梁溪区总工会要进一步强化党建引领。", {("梁溪区总工会", "320213")}),
+        ("江阴市总工会开展活动。", {("江阴市总工会", "320281")}),
+        ("郑州圆方集团的职工收到回信。", {("郑州圆方集团", "410100")}),
+        ("红豆集团开展评定。", set()),
+    ],
+)
+def test_located_in_from_name(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(run(text), RelKind.LOCATED_IN) == expected
+
+
+def test_short_form_takes_the_paragraphs_district() -> None:
+    text = "滨湖区各级工会及时传达。区总工会组织全区职工学习讨论。"
+    result = run(text)
+    short = [m for m in result.mentions if m.text == "区总工会"]
+    assert [m.name for m in short] == ["滨湖区总工会"]

@@ -1,0 +1,48 @@
+"""People outside title chains: national titles, speakers, leader lists, bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, run
+from kg.model import Document, Kind, RelKind, Span
+from kg.pipeline import extract_document
+
+CASES = [
+    ("五一前夕，习近平总书记给劳动模范回信。", {"习近平"}),
+    ("市领导张卫东、李红出席仪式。", {"张卫东", "李红"}),
+    ("会上，刘建国表示，要把好事办好。", {"刘建国"}),
+]
+
+NOTHING = [
+    "中秋佳节，送上祝福与关怀，金秋时节，职工们满怀喜悦。",
+    "总书记在信中写道，大家辛苦了。",
+    "高度重视职工权益，关心关爱一线职工。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_people(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.PERSON) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_person(text: str) -> None:
+    assert names(run(text), Kind.PERSON) == set()
+
+
+def test_surname_and_title_is_an_alias_of_the_full_name() -> None:
+    text = "习近平总书记回信。大家表示，要牢记习总书记嘱托。"
+    short = [m for m in run(text).mentions if m.text == "习总书记"]
+    assert [m.name for m in short] == ["习近平"]
+
+
+def test_byline_authors() -> None:
+    text = "某市总工会开展活动。\n（记者 孙晓陵 通讯员 姚超）"
+    start = text.index("（")
+    doc = Document("a", text, text, authors=("孙晓陵", "姚超"), byline=Span(start, len(text)))
+    result = extract_document(doc)
+    authors = {(r.subject, r.object) for r in result.relations if r.kind is RelKind.AUTHOR}
+    assert authors == {("a", "Person:孙晓陵"), ("a", "Person:姚超")}
+    assert {"孙晓陵", "姚超"} <= names(result, Kind.PERSON)

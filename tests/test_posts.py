@@ -1,0 +1,110 @@
+"""Title chains: who holds which post where (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import posts, run
+
+CASES = [
+    # one organisation, two roles
+    (
+        "江阴市总工会党组书记、主席张忠表示，要做好服务。",
+        {("张忠", "江阴市总工会", ("党组书记", "主席"))},
+    ),
+    # three posts in three organisations; bare bodies take the chain's place
+    (
+        "无锡经济开发区党工委委员、党群工作部部长、总工会主席王勇说，要抓好落实。",
+        {
+            ("王勇", "无锡经济开发区党工委", ("委员",)),
+            ("王勇", "无锡经济开发区党群工作部", ("部长",)),
+            ("王勇", "无锡经济开发区总工会", ("主席",)),
+        },
+    ),
+    # the chain changes organisation midway
+    (
+        "在常州调研时，常州市人大常委会副主任、市总工会主席周国平指出，要加强引领。",
+        {
+            ("周国平", "常州市人大常委会", ("副主任",)),
+            ("周国平", "常州市总工会", ("主席",)),
+        },
+    ),
+    (
+        "沭阳县召开大会。县委副书记、县人民政府县长陈立新作报告。",
+        {
+            ("陈立新", "沭阳县委", ("副书记",)),
+            ("陈立新", "沭阳县人民政府", ("县长",)),
+        },
+    ),
+    # a head of government implies the city's people's government
+    (
+        "南阳市召开会议，市长韩永明出席并讲话，市委书记朱志强主持。",
+        {
+            ("韩永明", "南阳市人民政府", ("市长",)),
+            ("朱志强", "南阳市委", ("书记",)),
+        },
+    ),
+    # several names share one title
+    (
+        "鹤壁市召开大会，副市长陆晓峰、黄建国、汪明等参加活动。",
+        {
+            ("陆晓峰", "鹤壁市人民政府", ("副市长",)),
+            ("黄建国", "鹤壁市人民政府", ("副市长",)),
+            ("汪明", "鹤壁市人民政府", ("副市长",)),
+        },
+    ),
+    # a department under a body written out in full
+    (
+        "记者从宜宾市总工会获悉，市总工会基层工作部部长刘佳介绍了情况。",
+        {("刘佳", "宜宾市总工会基层工作部", ("部长",))},
+    ),
+    # a short form expanded with the district the paragraph speaks of
+    (
+        "滨湖区各级工会认真学习。区总工会党组书记、副主席黄鸿表示，要加强宣传。",
+        {("黄鸿", "滨湖区总工会", ("党组书记", "副主席"))},
+    ),
+    # three-character names kept whole
+    (
+        "惠山区总工会党组书记、副主席杨卫中主动请缨参加突击队。",
+        {("杨卫中", "惠山区总工会", ("党组书记", "副主席"))},
+    ),
+    (
+        "宜兴市总工会党组书记、副主席王赛军说，要宣传好劳模事迹。",
+        {("王赛军", "宜兴市总工会", ("党组书记", "副主席"))},
+    ),
+    # a famous three-character name that jieba knows is still a name
+    (
+        "常州市召开会议。省总工会党组书记、常务副主席王晓东来到常州调研。",
+        {("王晓东", "江苏省总工会", ("党组书记", "常务副主席"))},
+    ),
+    # a title with no organisation
+    ("五一前夕，习近平总书记给劳动模范回信。", {("习近平", None, ("总书记",))}),
+    # a town's Party committee from 镇党委书记
+    (
+        "在洛社镇，镇党委书记吴海涛介绍了经验。",
+        {("吴海涛", "洛社镇党委", ("书记",))},
+    ),
+    # a company post
+    (
+        "徐工集团党委书记、董事长杨东升表示，要弘扬工匠精神。",
+        {("杨东升", "徐工集团", ("党委书记", "董事长"))},
+    ),
+]
+
+NOTHING = [
+    "中秋佳节，主席祝福大家，书记关怀职工。",
+    "金秋时节，委员们走进车间。",
+    "主席台上坐满了劳模代表。",
+    "他当选为工会委员会委员。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_title_chains(text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]) -> None:
+    assert posts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_post(text: str) -> None:
+    assert posts(run(text)) == set()
