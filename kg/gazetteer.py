@@ -322,13 +322,13 @@ class _Segmentation:
     """Word boundaries of a text by jieba's default dictionary, HMM off."""
 
     def __init__(self, text: str) -> None:
-        import jieba
+        from kg.segmenter import words
 
         self.text = text
         self.bounds = {0, len(text)}
         self.token: dict[int, tuple[int, int]] = {}
         offset = 0
-        for token in jieba.cut(text, HMM=False):
+        for token in words(text):
             for inside in range(offset + 1, offset + len(token)):
                 self.token[inside] = (offset, offset + len(token))
             offset += len(token)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run
+
 from kg.model import Kind
 
 
@@ -13,9 +13,15 @@ def codes(text: str) -> set[tuple[str, str | None]]:
 
 
 CASES = [
-    ("梁溪区总工会和新吴区总工会联合开展活动。", {("梁溪区", "320213"), ("新吴区", "320214")}),
+    (
+        "梁溪区总工会和新吴区总工会联合开展活动。",
+        {("梁溪区", "320213"), ("新吴区", "320214")},
+    ),
     # a county's short form counts when its province is named too
-    ("无锡召开会议，江阴“六攻坚六突破”行动进展顺利。", {("无锡", "320200"), ("江阴", "320281")}),
+    (
+        "无锡召开会议，江阴“六攻坚六突破”行动进展顺利。",
+        {("无锡", "320200"), ("江阴", "320281")},
+    ),
     # ambiguous names decided by the other places of the article
     ("南京市鼓楼区总工会举办讲座。", {("南京市", "320100"), ("鼓楼区", "320106")}),
     ("福州市鼓楼区开展活动。", {("福州市", "350100"), ("鼓楼区", "350102")}),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import pairs, run
+
 from kg.model import RelKind
 
 CASES = [
-    ("这是洛社镇总工会新推出的“车间课堂”特色服务活动。", {("车间课堂", "洛社镇总工会")}),
+    (
+        "这是洛社镇总工会新推出的“车间课堂”特色服务活动。",
+        {("车间课堂", "洛社镇总工会")},
+    ),
     (
         "无锡市总工会联合市委党校等8家单位，成立“无锡市职工思想引领新探索联盟”。",
         {

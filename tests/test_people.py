@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import names, run
+
 from kg.model import Document, Kind, RelKind, Span
 from kg.pipeline import extract_document
 
@@ -41,8 +41,12 @@ def test_surname_and_title_is_an_alias_of_the_full_name() -> None:
 def test_byline_authors() -> None:
     text = "某市总工会开展活动。\n（记者 孙晓陵 通讯员 姚超）"
     start = text.index("（")
-    doc = Document("a", text, text, authors=("孙晓陵", "姚超"), byline=Span(start, len(text)))
+    doc = Document(
+        "a", text, text, authors=("孙晓陵", "姚超"), byline=Span(start, len(text))
+    )
     result = extract_document(doc)
-    authors = {(r.subject, r.object) for r in result.relations if r.kind is RelKind.AUTHOR}
+    authors = {
+        (r.subject, r.object) for r in result.relations if r.kind is RelKind.AUTHOR
+    }
     assert authors == {("a", "Person:孙晓陵"), ("a", "Person:姚超")}
     assert {"孙晓陵", "姚超"} <= names(result, Kind.PERSON)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import posts, run
 
 CASES = [
@@ -101,7 +100,9 @@ NOTHING = [
 
 
 @pytest.mark.parametrize("text, expected", CASES)
-def test_title_chains(text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]) -> None:
+def test_title_chains(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
     assert posts(run(text)) == expected
 
 

@@ -124,9 +124,7 @@ def _mention(match: PlaceMatch, place: Place) -> Mention:
 
 
 def _last_zone(mentions: list[Mention], offset: int) -> Place | None:
-    zones = [
-        m for m in mentions if m.subtype == "DevelopmentZone" and m.end <= offset
-    ]
+    zones = [m for m in mentions if m.subtype == "DevelopmentZone" and m.end <= offset]
     if not zones:
         return None
     return Gazetteer.default().get(max(zones, key=lambda m: m.end).code or "")

@@ -19,13 +19,13 @@ and all; ``name`` drops them.  Nothing is read in the headline area (before
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Iterator
 
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention
+from kg.segmenter import plain_tag
 
 _CJK = r"\u4e00-\u9fff"
 
@@ -392,28 +392,10 @@ def _in_from_to(text: str, match: re.Match[str]) -> bool:
     return _FROM_QUOTE_RE.search(earlier) is not None
 
 
-@functools.cache
-def _idioms_loaded() -> bool:
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a core dependency
-        _log.warning("jieba not installed: quoted idioms are not recognised")
-        return False
-    jieba.setLogLevel(logging.WARNING)
-    return True
-
-
 def _is_idiom(word: str) -> bool:
     """jieba's dictionary tags the whole word as an idiom (i) or set phrase (l)."""
-    if not _idioms_loaded():
-        return False
-    import jieba.posseg
-
-    pairs = list(jieba.posseg.cut(word, HMM=False))
-    return len(pairs) == 1 and pairs[0].flag in ("i", "l")
-
-
-# -- unquoted names ---------------------------------------------------------
+    pairs = plain_tag(word)
+    return len(pairs) == 1 and pairs[0][1] in ("i", "l")
 
 
 def _unquoted_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

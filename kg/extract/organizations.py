@@ -22,9 +22,9 @@ from functools import cache
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.districts import is_reference
-from kg.extract.segmenter import plain_tag, tag
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.segmenter import plain_tag, tag
 
 _CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
 _MAX_BODY = 6
@@ -83,7 +83,9 @@ def extract(ctx: Context) -> Found:
             candidates.append(found)
     titles = [m.span() for m in _DOC_TITLE.finditer(text)]
     candidates = [
-        c for c in candidates if not any(s < c[0].start and c[0].end < e for s, e in titles)
+        c
+        for c in candidates
+        if not any(s < c[0].start and c[0].end < e for s, e in titles)
     ]
     candidates.extend(_media_titles(text))
     candidates.extend(_news_sites(text))
@@ -178,9 +180,9 @@ def _place_head(
             continue
         if not _body_ok(text[offset + 1 : start], kind):
             continue
-        place = focus.place_for(ctx, offset, char)
-        if place is not None:
-            return Head(offset, place, True, offset + 1)
+        meant = focus.place_for(ctx, offset, char)
+        if meant is not None:
+            return Head(offset, meant, True, offset + 1)
     return None
 
 

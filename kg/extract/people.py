@@ -16,8 +16,8 @@ import re
 
 from kg.extract import lexicon, names
 from kg.extract.base import Context, Found
-from kg.extract.segmenter import tag
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
+from kg.segmenter import tag
 
 _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
@@ -84,10 +84,10 @@ def _titled(ctx: Context, mentions: list[Mention], relations: list[Relation]) ->
     for match in _BEFORE_TITLE.finditer(text):
         title = match.group()
         surname = text[match.start() - 1 : match.start()]
-        name = full.get((surname, title))
-        if name and text[match.start() - len(name) : match.start()] != name:
+        known = full.get((surname, title))
+        if known and text[match.start() - len(known) : match.start()] != known:
             mentions.append(
-                _person(match.start() - 1, match.end(), surname + title, name)
+                _person(match.start() - 1, match.end(), surname + title, known)
             )
 
 

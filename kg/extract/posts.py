@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from kg.extract import focus, lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.organizations import canonical, suffix_kind
-from kg.extract.segmenter import words
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.segmenter import words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 _TAIL = re.compile(
@@ -68,10 +68,10 @@ def extract(ctx: Context) -> Found:
         if chain is None:
             continue
         evidence = ctx.evidence(role_start)
-        for org, place in chain.new_orgs:
-            mentions.append(org)
+        for body, place in chain.new_orgs:
+            mentions.append(body)
             if place is not None:
-                relations.append(_located(org, place, evidence))
+                relations.append(_located(body, place, evidence))
         for start, end in people:
             seen_names.add(start)
             person = text[start:end]
