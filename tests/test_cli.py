@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from conftest import ROOT
 from kg.cli import main
 
-ARTICLE = "南京市总工会党组书记、主席王大明表示，要推出“暖心驿站”服务。\n（记者 李小红）\n"
+ARTICLE = (
+    "南京市总工会党组书记、主席王大明表示，要推出“暖心驿站”服务。\n（记者 李小红）\n"
+)
 
 
 @pytest.fixture
@@ -31,20 +33,26 @@ def test_build_prints_a_summary(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_missing_input_names_the_path(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)])
+    result = runner.invoke(
+        main, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path)]
+    )
     assert result.exit_code == 1
     assert "nope.txt" in result.output
 
 
-def test_bad_input_leaves_earlier_output_untouched(runner: CliRunner, tmp_path: Path) -> None:
+def test_bad_input_leaves_earlier_output_untouched(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
     assert runner.invoke(main, ["build", str(good), "-o", str(out)]).exit_code == 0
     before = (out / "graph.ttl").read_bytes()
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00\xd8" + "总工会".encode("utf-8") + b"\x80\x81\xfe")
-    result = runner.invoke(main, ["build", str(bad), "-o", str(out), "--encoding", "ascii"])
+    bad.write_bytes(b"\xff\xfe\x00\xd8" + "总工会".encode() + b"\x80\x81\xfe")
+    result = runner.invoke(
+        main, ["build", str(bad), "-o", str(out), "--encoding", "ascii"]
+    )
     assert result.exit_code == 1
     assert "bad.txt" in result.output
     assert (out / "graph.ttl").read_bytes() == before
@@ -100,7 +108,9 @@ def test_eval_text_and_json(runner: CliRunner, tmp_path: Path) -> None:
 def test_eval_names_a_missing_graph(runner: CliRunner, tmp_path: Path) -> None:
     gold = tmp_path / "g.gold.json"
     gold.write_text('{"document": "a.txt", "entities": [], "relations": []}', "utf-8")
-    result = runner.invoke(main, ["eval", str(gold), "--graph", str(tmp_path / "x.ttl")])
+    result = runner.invoke(
+        main, ["eval", str(gold), "--graph", str(tmp_path / "x.ttl")]
+    )
     assert result.exit_code == 1 and "x.ttl" in result.output
 
 

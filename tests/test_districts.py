@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run
 
+from conftest import run
 from kg.model import Kind
 
 

@@ -18,7 +18,12 @@ from kg.namespaces import KGO, ORG, PROV, SCHEMA
 from kg.pipeline import build
 
 EXAMPLES = ROOT / "examples"
-ENTITY_TYPES = (SCHEMA.Person, ORG.Organization, SCHEMA.AdministrativeArea, KGO.Initiative)
+ENTITY_TYPES = (
+    SCHEMA.Person,
+    ORG.Organization,
+    SCHEMA.AdministrativeArea,
+    KGO.Initiative,
+)
 FACTS = (KGO.locatedIn, KGO.launchedBy, SCHEMA.author, SCHEMA.containedInPlace)
 
 
@@ -67,7 +72,8 @@ def test_every_fact_has_a_statement_with_evidence(graph: Graph) -> None:
             statements = [
                 st
                 for st in graph.subjects(RDF.subject, s)
-                if (st, RDF.predicate, predicate) in graph and (st, RDF.object, o) in graph
+                if (st, RDF.predicate, predicate) in graph
+                and (st, RDF.object, o) in graph
             ]
             assert statements, (s, predicate, o)
             for st in statements:
@@ -94,7 +100,9 @@ def test_coded_districts(graph: Graph) -> None:
 
 
 def test_turtle_reparses_to_the_same_graph(built: Path, graph: Graph) -> None:
-    again = Graph().parse(data=(built / "graph.ttl").read_text("utf-8"), format="turtle")
+    again = Graph().parse(
+        data=(built / "graph.ttl").read_text("utf-8"), format="turtle"
+    )
     assert isomorphic(graph, again)
 
 
@@ -121,7 +129,8 @@ def test_evidence_keeps_the_original_characters(graph: Graph) -> None:
 def test_html_is_offline_and_escapes_document_text(tmp_path: Path) -> None:
     page = tmp_path / "evil.txt"
     page.write_text(
-        "<script>alert(1)</script>市总工会\n\n南京市总工会联合<img src=x onerror=alert(1)>"
+        "<script>alert(1)</script>市总工会\n\n"
+        "南京市总工会联合<img src=x onerror=alert(1)>"
         "推出“暖心驿站”服务项目，南京市总工会主席王大明表示要办好实事。\n",
         encoding="utf-8",
     )

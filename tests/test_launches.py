@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import pairs, run
 
+from conftest import pairs, run
 from kg.model import RelKind
 
 CASES = [

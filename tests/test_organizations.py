@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import names, pairs, run
 
+from conftest import names, pairs, run
 from kg.model import Kind, RelKind
 
 CASES = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import names, run
 
+from conftest import names, run
 from kg.model import Document, Kind, RelKind, Span
 from kg.pipeline import extract_document
 

@@ -23,7 +23,7 @@ RELATION_F1 = {
 
 
 @pytest.fixture(scope="module")
-def report(shared: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def report(shared: Path, tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("seed")
     build([shared / "seeds" / f"{SEED}.txt"], out, html=False)
     gold = load_gold(shared / "gold" / f"{SEED}.gold.json")
@@ -31,10 +31,10 @@ def report(shared: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN
 
 
 @pytest.mark.parametrize("kind", ["Person", "Organization", "District", "Initiative"])
-def test_entity_f1(report, kind: str) -> None:  # noqa: ANN001
+def test_entity_f1(report, kind: str) -> None:
     assert report.entities[kind].f1 >= ENTITY_F1
 
 
 @pytest.mark.parametrize("kind, floor", sorted(RELATION_F1.items()))
-def test_relation_f1(report, kind: str, floor: float) -> None:  # noqa: ANN001
+def test_relation_f1(report, kind: str, floor: float) -> None:
     assert report.relations[kind].f1 >= floor
