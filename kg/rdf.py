@@ -120,8 +120,11 @@ def build_graph(extraction: Extraction, *, base_iri: str = BASE_IRI) -> Graph:
     articles = {d.id: iris.article(d.id) for d in extraction.documents}
     for entity in extraction.entities:
         _add_entity(graph, nodes[entity.key], entity)
+    outlets = {
+        e.name: nodes[e.key] for e in extraction.entities if e.kind is Kind.ORGANIZATION
+    }
     for doc in extraction.documents:
-        _add_article(graph, articles[doc.id], doc)
+        _add_article(graph, articles[doc.id], doc, outlets.get(doc.source or ""))
     for doc_id, key in extraction.mentions:
         graph.add((articles[doc_id], SCHEMA.mentions, nodes[key]))
     _add_gazetteer(graph, iris.gazetteer)
@@ -152,7 +155,9 @@ def _add_entity(graph: Graph, node: URIRef, entity: Entity) -> None:
         graph.add((node, KGO.adminCode, Literal(entity.code)))
 
 
-def _add_article(graph: Graph, node: URIRef, doc: Document) -> None:
+def _add_article(
+    graph: Graph, node: URIRef, doc: Document, outlet: URIRef | None
+) -> None:
     graph.add((node, RDF.type, SCHEMA.NewsArticle))
     _label(graph, node, doc.title or doc.id)
     if doc.title:
@@ -161,8 +166,8 @@ def _add_article(graph: Graph, node: URIRef, doc: Document) -> None:
         graph.add((node, SCHEMA.datePublished, Literal(doc.date)))
     if doc.url:
         graph.add((node, SCHEMA.url, URIRef(doc.url)))
-    if doc.source:
-        graph.add((node, SCHEMA.publisher, Literal(doc.source, lang=ZH)))
+    if outlet is not None:
+        graph.add((node, SCHEMA.publisher, outlet))
     graph.add((node, SCHEMA.identifier, Literal(doc.id)))
     if doc.path:
         graph.add((node, KGO.sourceFile, Literal(PurePath(doc.path).name)))

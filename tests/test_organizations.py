@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, pairs, run
-from kg.model import Kind, RelKind
+from kg.model import Document, Kind, RelKind
+from kg.pipeline import extract_document
 
 CASES = [
     ("梁溪区总工会要进一步强化党建引领。", {"梁溪区总工会"}),
@@ -85,3 +86,10 @@ def test_short_form_takes_the_paragraphs_district() -> None:
     result = run(text)
     short = [m for m in result.mentions if m.text == "区总工会"]
     assert [m.name for m in short] == ["滨湖区总工会"]
+
+
+def test_the_outlet_of_a_byline_is_a_media_organisation() -> None:
+    text = "某镇总工会开展活动。\n来源：澄江日报"
+    doc = Document("t", text, text, source="澄江日报")
+    found = [m for m in extract_document(doc).mentions if m.kind is Kind.ORGANIZATION]
+    assert [(m.name, m.subtype) for m in found] == [("澄江日报", "Media")]

@@ -50,3 +50,17 @@ def test_byline_authors() -> None:
     }
     assert authors == {("a", "Person:孙晓陵"), ("a", "Person:姚超")}
     assert {"孙晓陵", "姚超"} <= names(result, Kind.PERSON)
+
+
+def test_surname_and_title_in_address() -> None:
+    text = (
+        "江阴市总工会党组书记、主席钱卫东出席会议。"
+        "会后，钱书记来到车间，钱主席说要办实事。"
+    )
+    found = {(m.text, m.name) for m in run(text).mentions if m.kind is Kind.PERSON}
+    assert ("钱书记", "钱卫东") in found and ("钱主席", "钱卫东") in found
+
+
+def test_address_is_not_guessed_between_two_holders() -> None:
+    text = "市总工会主席王大明、区总工会主席王小明出席。王主席说，要办实事。"
+    assert "王主席" not in {m.text for m in run(text).mentions}

@@ -91,7 +91,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(_news_sites(text))
     candidates.extend(_latin_brands(text))
     kept = _outermost(candidates)
-    mentions = tuple(m for m, _ in kept)
+    mentions = tuple(m for m, _ in kept) + _outlet(ctx)
     relations = tuple(
         Relation(
             RelKind.LOCATED_IN,
@@ -103,6 +103,17 @@ def extract(ctx: Context) -> Found:
         if place is not None
     )
     return Found(mentions=mentions, relations=relations)
+
+
+def _outlet(ctx: Context) -> tuple[Mention, ...]:
+    """The outlet a byline or a 来源 line names, as a media organisation."""
+    source = ctx.doc.source
+    if not source:
+        return ()
+    where = ctx.doc.text.find(source)
+    start = max(where, 0)
+    end = start + len(source) if where >= 0 else 0
+    return (Mention(Kind.ORGANIZATION, start, end, source, source, "Media"),)
 
 
 def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> bool:

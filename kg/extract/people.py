@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import lexicon, names
+from kg.extract import lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
 from kg.segmenter import tag
@@ -24,6 +24,8 @@ _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = re.compile(r"[省市县区镇]?领导")
 _NAME_FLAGS = ("nr",)
+# The title chain that ends where a name starts (no clause break inside).
+_CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")
 
 
 def extract(ctx: Context) -> Found:
@@ -33,6 +35,7 @@ def extract(ctx: Context) -> Found:
     _titled(ctx, mentions, relations)
     _speakers(ctx, mentions)
     _leaders(ctx, mentions)
+    _addressed(ctx, mentions)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
@@ -120,3 +123,31 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
     for match in _LEADERS.finditer(text):
         for start, end in names.read_name_list(text, match.end()):
             mentions.append(_person(start, end, text[start:end]))
+
+
+def _addressed(ctx: Context, mentions: list[Mention]) -> None:
+    """王书记, 钱主席: a surname and title standing for the one person of the
+    article with that surname who holds that title."""
+    text = ctx.doc.text
+    holders: dict[tuple[str, str], set[str]] = {}
+    for person in (*ctx.of_kind(Kind.PERSON), *mentions):
+        chain = _CHAIN_BEFORE.search(text, 0, person.start)
+        before = chain.group() if chain else ""
+        for start, end in roles.role_spans(before):
+            title = _short_title(before[start:end])
+            holders.setdefault((person.name[0], title), set()).add(person.name)
+    taken = {(m.start, m.end) for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
+    for (surname, title), people in sorted(holders.items()):
+        if len(people) != 1 or len(surname + title) < 3:
+            continue
+        (name,) = people
+        for match in re.finditer(re.escape(surname + title), text):
+            span = (match.start(), match.end())
+            if span not in taken and not text.startswith(name, match.start()):
+                mentions.append(_person(*span, match.group(), name))
+
+
+def _short_title(title: str) -> str:
+    """How a title is used in address: 党组书记 → 书记, 常务副主席 → 主席."""
+    bare = title.removeprefix("常务").removeprefix("副").removeprefix("执行")
+    return bare[-2:] if len(bare) > 2 else bare
