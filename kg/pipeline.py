@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -42,31 +43,40 @@ def extract_document(
 
 
 def extract_documents(docs: Iterable[Document]) -> Extraction:
-    """Extract every document; an article that names no city takes its page's."""
-    docs = list(docs)
-    homes = _page_homes(docs)
-    results = [extract_document(doc, page_home=homes.get(doc.path)) for doc in docs]
+    """Extract every document; an article that names no city takes its page's.
+
+    Pages (the articles of one file) are taken one at a time, so the places
+    found while choosing the page's city are still cached for extraction.
+    """
+    results: list[DocResult] = []
+    for page in _pages(docs):
+        home = _page_home(page)
+        results.extend(extract_document(doc, page_home=home) for doc in page)
     return resolve(results)
 
 
-def _page_homes(docs: Sequence[Document]) -> dict[str, str]:
-    """The home city of each page (file), from all its articles together."""
-    gaz = Gazetteer.default()
-    by_page: dict[str, list[Mention]] = {}
-    for doc in docs:
-        places = find_places(doc.text)
-        by_page.setdefault(doc.path, []).extend(
-            Mention(Kind.DISTRICT, m.start, m.end, m.surface, p.name, code=p.id)
-            for m in places
-            if len(m.candidates) == 1
-            for p in m.candidates
+def _pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive articles of one file, as lists."""
+    for _, page in groupby(docs, key=lambda doc: doc.path):
+        yield list(page)
+
+
+def _page_home(page: Sequence[Document]) -> str | None:
+    """The home city of a page, from the unambiguous places of all its articles."""
+    mentions = [
+        Mention(
+            Kind.DISTRICT,
+            m.start,
+            m.end,
+            m.surface,
+            m.candidates[0].name,
+            code=m.candidates[0].id,
         )
-    homes = {}
-    for page, mentions in by_page.items():
-        home = home_place(gaz, mentions)
-        if home is not None:
-            homes[page] = home
-    return homes
+        for doc in page
+        for m in find_places(doc.text)
+        if len(m.candidates) == 1
+    ]
+    return home_place(Gazetteer.default(), mentions)
 
 
 @dataclass(frozen=True)
