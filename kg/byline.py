@@ -1,8 +1,9 @@
 """Meta lines: bylines, sources, datelines and editor lines.
 
 A meta line is a byline ``（记者 王 某 通讯员 李某）``, ``(曹某某)``,
-``作者：某某``, ``文/某某``, ``记者 某某``; a source ``来源：某某日报``; a
-dateline ``2023年5月12日``; or an editor line ``责任编辑：某某``.
+``作者：某某``, ``文/某某``, ``记者 某某``, ``本报讯（记者 某某）``, possibly
+naming the outlet first ``（某某日报记者 某某）``; a source ``来源：某某日报``;
+a dateline ``2023年5月12日``; or an editor line ``责任编辑：某某``.
 :func:`parse_meta_line` reads one, :func:`normalise_date` finds a date.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _MAX_META = 80
 
@@ -21,15 +23,29 @@ def _words(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class MetaLine:
-    """What a byline, source or date line says."""
+    """What a byline, source or date line says.
+
+    ``source`` is what a ``来源：…`` says; ``outlet`` the organisation a byline
+    prints before its names (``（某某日报记者 某某）``), a stand-in for the
+    source when none is given.
+    """
 
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     source: str | None = None
     date: str | None = None
+    outlet: str | None = None
 
 
-_PAREN = re.compile(r"[(（【\[](.*)[)）】\]]")
+# CJK unified ideographs with extensions A–H and compatibility ideographs: rare
+# surnames such as 𬱖 lie outside the basic block.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# 本报讯、某某网讯、新华社北京6月8日电: the dispatch lead before a top byline.
+_NO_PUNCT = r"[^\s。，！？；：,!?;:（）()]"
+_LEAD = (
+    rf"(?:{_NO_PUNCT}{{0,24}}?讯|{_NO_PUNCT}{{0,24}}?[日社网报]{_NO_PUNCT}{{0,8}}?电)"
+)
+_BRACKETED = re.compile(rf"(?:{_LEAD}\s*)?[(（【\[](.*)[)）】\]]")
 _DATE = re.compile(
     r"(?:(?:发布|更新|出版)?(?:时间|日期)\s*[:：]?\s*)?"
     r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
@@ -42,18 +58,31 @@ _AUTHOR_ROLES = _words(
     "记者 通讯员 实习生 摄影 作者 撰文 撰稿 文字 文图 图文"
 )
 _EDITOR_ROLES = _words("责任编辑 值班编辑 责编 编辑 校对 审核 审校 编审")
-_SHORT_ROLES = frozenset("文图摄")
+# Markers standing after or before names: 王某 摄, 文/王某, 王某 报道.
+_MARKERS = frozenset(_words("文 图 摄 报道 供稿"))
 _ROLE_WORD = re.compile(
     "(" + "|".join(sorted(_AUTHOR_ROLES + _EDITOR_ROLES, key=len, reverse=True)) + ")"
 )
 _SEPARATORS = re.compile(r"[\s:：/／|｜、，,;；]+")
-_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+"
-)
+_NAME = re.compile(rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}(?:[·•‧・][{_HAN}]{{1,8}})+")
 _NOT_NAMES = frozenset(
-    _words("待续 未完 上图 下图 图片 资料图 供图 本报讯 专稿 综合 整理 编译")
+    _words(
+        "待续 未完 未完待续 全文完 本文完 下同 同上 有删节 上图 下图 图片 资料图 "
+        "资料图片 供图 本报讯 专稿 综合 整理 编译"
+    )
 )
-_ORG_ENDINGS = frozenset("社报网台站刊部局厅委办院会")
+# An outlet or organisation: 新华社、某某日报、某某区融媒体中心、某某区总工会.
+_OUTLET = re.compile(
+    rf"[{_HAN}A-Za-z0-9]{{2,20}}[社报网台站刊部局厅委办院会]"
+    rf"|[{_HAN}A-Za-z0-9]{{1,20}}(?:中心|新闻|频道|杂志|客户端|公司|集团)"
+)
+
+
+class _Credits(NamedTuple):
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+    outlet: str | None
+    labelled: bool
 
 
 def parse_meta_line(line: str) -> MetaLine | None:
@@ -62,26 +91,30 @@ def parse_meta_line(line: str) -> MetaLine | None:
     The whole line must be made of what is recognised: role words
     (记者、通讯员、实习生、摄影、作者、文/图…), person names (2–4 Han
     characters, a space between surname and given name allowed, or a
-    transliterated name with ``·``), ``来源：…``, a date.  Without brackets
-    the line needs a role word, a source or a date, so a bare name is not a
-    byline.  Editors (责任编辑、编辑…) are kept apart from authors.
+    transliterated name with ``·``; no list of surnames), outlets and
+    organisations (words ending in 社、报、网、台、中心、总工会…), ``来源：…``,
+    a date.  A bracketed byline may follow a dispatch lead (``本报讯``,
+    ``新华社北京6月8日电``).  Without brackets the line needs a role word, a
+    source or a date, so a bare name is not a byline; an outlet alone is none
+    either.  The first outlet, when it comes before any name, is the
+    ``outlet``.  Editors (责任编辑、编辑…) are kept apart from authors.
     """
     line = line.strip()
     if not line or len(line) > _MAX_META:
         return None
-    bracketed = _PAREN.fullmatch(line)
+    bracketed = _BRACKETED.fullmatch(line)
     rest = bracketed.group(1) if bracketed else line
     date, rest = _take_date(rest)
     source, rest = _take_source(rest)
-    groups = _name_groups(rest)
-    if groups is None:
+    credits = _credits(rest)
+    if credits is None:
         return None
-    authors, editors, labelled = groups
+    authors, editors, outlet, labelled = credits
     if not (authors or editors or source or date):
         return None
     if not bracketed and not (labelled or source or date):
         return None
-    return MetaLine(authors, editors, source, date)
+    return MetaLine(authors, editors, source, date, outlet)
 
 
 def _take_date(text: str) -> tuple[str | None, str]:
@@ -101,27 +134,32 @@ def _take_source(text: str) -> tuple[str | None, str]:
     return match.group(1), text[: match.start()] + " " + text[match.end() :]
 
 
-def _name_groups(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
-    """Authors, editors and whether a role word was seen; ``None`` if junk."""
+def _credits(text: str) -> _Credits | None:
+    """Authors, editors, outlet and whether a role word was seen; ``None`` if junk."""
     tokens = [t for t in _SEPARATORS.split(_ROLE_WORD.sub(r" \1 ", text)) if t]
     authors: list[str] = []
     editors: list[str] = []
+    outlet: str | None = None
     run: list[str] = []
     target, labelled = authors, False
     for token in [*tokens, ""]:
         is_role = token in _AUTHOR_ROLES or token in _EDITOR_ROLES
-        if token and not is_role and token not in _SHORT_ROLES:
+        if token and not is_role and token not in _MARKERS:
             run.append(token)
             continue
-        names = _merge_split_names(run)
-        if any(not _is_name(name) for name in names):
-            return None
-        target.extend(n for n in names if n not in target)
+        for word in _merge_split_names(run):
+            if _is_outlet(word):
+                if outlet is None and not (authors or editors):
+                    outlet = word
+            elif not _is_name(word):
+                return None
+            elif word not in target:
+                target.append(word)
         run = []
         if token:
             labelled = True
             target = editors if token in _EDITOR_ROLES else authors
-    return tuple(authors), tuple(editors), labelled
+    return _Credits(tuple(authors), tuple(editors), outlet, labelled)
 
 
 def _merge_split_names(tokens: list[str]) -> list[str]:
@@ -139,10 +177,16 @@ def _merge_split_names(tokens: list[str]) -> list[str]:
     return names
 
 
+def _is_outlet(token: str) -> bool:
+    return bool(_OUTLET.fullmatch(token)) and not token.startswith("据")
+
+
 def _is_name(token: str) -> bool:
-    if not _NAME.fullmatch(token) or token in _NOT_NAMES or token.startswith("据"):
-        return False
-    return not (len(token) >= 3 and token[-1] in _ORG_ENDINGS)
+    return (
+        bool(_NAME.fullmatch(token))
+        and token not in _NOT_NAMES
+        and not token.startswith("据")
+    )
 
 
 def normalise_date(text: str) -> str | None:

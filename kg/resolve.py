@@ -25,6 +25,7 @@ from kg.model import (
     RelKind,
     entity_key,
 )
+from kg.script import to_simplified
 
 _INITIATIVE_TAILS = (
     "行动",
@@ -57,6 +58,7 @@ def key_of(mention: Mention) -> str:
 
 def resolve(results: Sequence[DocResult]) -> Extraction:
     """Merge aliases, build entities, remap relations, add gazetteer parents."""
+    results = [_without_inner_places(r) for r in results]
     aliases: dict[str, str] = {}
     for page in _pages(results):
         aliases.update(_page_aliases([m for r in page for m in r.mentions]))
@@ -67,6 +69,9 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
             surfaces[key][mention.text] += 1
+            written = result.doc.original[mention.start : mention.end]
+            if written != mention.text and to_simplified(written) == mention.text:
+                surfaces[key][written] += 1  # the Traditional form, as printed
             surfaces[key][mention.name] += 0
             samples.setdefault(key, mention)
             mentions.add((result.doc.id, key))
@@ -79,6 +84,22 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         relations=tuple(relations),
         mentions=tuple(sorted(mentions)),
     )
+
+
+def _without_inner_places(result: DocResult) -> DocResult:
+    """Drop a place's short form read inside an organisation's name, past its
+    start: 长白 in 吉林长白林海食品有限公司 names a mountain brand, not a county."""
+    orgs = [m for m in result.mentions if m.kind is Kind.ORGANIZATION]
+    kept = tuple(
+        m
+        for m in result.mentions
+        if not (
+            m.kind is Kind.DISTRICT
+            and m.text != m.name
+            and any(o.start < m.start and m.end <= o.end for o in orgs)
+        )
+    )
+    return DocResult(result.doc, kept, result.relations)
 
 
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:

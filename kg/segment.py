@@ -7,8 +7,9 @@ A page is read line by line.  Each non-empty line is one of
   sentence punctuation or commas that stands after a finished sentence and
   before more text;
 * a **meta line**: a byline ``（记者 王 某 通讯员 李某）``, ``(曹某某)``,
-  ``作者：某某``, ``文/某某``, ``记者 某某``; a source ``来源：某某日报``; a
-  dateline ``2023年5月12日``; an editor ``责任编辑：某某`` (see
+  ``作者：某某``, ``文/某某``, ``记者 某某``, ``本报讯（记者 某某）``,
+  ``（某某日报记者 某某）``; a source ``来源：某某日报``; a dateline
+  ``2023年5月12日``; an editor ``责任编辑：某某`` (see
   :func:`kg.byline.parse_meta_line`);
 * a **standalone line**: a short numbered section head (``一、…``,
   ``（二）…``) or a photo caption (``图为…``), kept as its own paragraph;
@@ -25,7 +26,8 @@ body text that follows a *trailing byline* (a byline after body text).
 Consecutive headings form one headline (kicker, headline, sub-headline); the
 **title is the headline lines joined with a space**.  Meta lines before the
 first heading that name no author give the date and source of every article
-on the page.
+on the page.  An article's source is its own ``来源：…``, else the page's,
+else the outlet its first byline names (``（某某日报记者 某某）``).
 
 An article's text is its headline lines (one per line), a blank line, then
 its paragraphs one per line, meta lines kept where they stood so evidence can
@@ -281,15 +283,16 @@ def _finish(draft: _Draft, page: MetaLine, simple: str, original: str) -> Articl
     metas = [
         (b.meta, start) for b, start in zip(draft.body, starts, strict=True) if b.meta
     ]
-    authors, byline = _authors(metas, text, draft.body, starts)
+    credits, byline = _credits(metas, text, draft.body, starts)
+    source = next((m.source for m, _ in metas if m.source), None)
     return ArticleText(
         text=text,
         original=_render(pieces, original),
         title=title,
         body_start=body_start,
         byline=byline,
-        authors=authors,
-        source=next((m.source for m, _ in metas if m.source), page.source),
+        authors=credits.authors,
+        source=source or page.source or credits.outlet,
         date=next((m.date for m, _ in metas if m.date), page.date),
     )
 
@@ -298,36 +301,41 @@ def _length(pieces: list[Piece]) -> int:
     return sum(p[1] - p[0] if isinstance(p, tuple) else len(p) for p in pieces)
 
 
-def _authors(
+def _credits(
     metas: list[tuple[MetaLine, int]], text: str, body: list[_Block], starts: list[int]
-) -> tuple[tuple[str, ...], Span | None]:
-    """Authors of all bylines, and the span of the first; else an inline byline."""
+) -> tuple[MetaLine, Span | None]:
+    """Authors and first outlet of all bylines, and the span of the first byline.
+
+    Without a byline line, an inline byline at the start of the first paragraph.
+    """
     authors: list[str] = []
+    outlet: str | None = None
     byline: Span | None = None
     for meta, start in metas:
         if meta.authors:
             authors.extend(a for a in meta.authors if a not in authors)
+            outlet = outlet or meta.outlet
             if byline is None:
                 line_end = text.find("\n", start)
                 byline = Span(start, len(text) if line_end < 0 else line_end)
     if authors:
-        return tuple(authors), byline
+        return MetaLine(authors=tuple(authors), outlet=outlet), byline
     return _inline_byline(text, body, starts)
 
 
 def _inline_byline(
     text: str, body: list[_Block], starts: list[int]
-) -> tuple[tuple[str, ...], Span | None]:
+) -> tuple[MetaLine, Span | None]:
     """``本报讯（记者 王某 通讯员 李某）…`` at the start of the first paragraph."""
     first = next((i for i, b in enumerate(body) if b.kind is _Kind.BODY), None)
     if first is None:
-        return (), None
+        return MetaLine(), None
     start = starts[first]
     match = _INLINE_BYLINE.match(text, start)
     meta = parse_meta_line(match.group(1)) if match else None
     if match is None or meta is None or not meta.authors:
-        return (), None
-    return meta.authors, Span(match.start(1), match.end(1))
+        return MetaLine(), None
+    return meta, Span(match.start(1), match.end(1))
 
 
 def split_page(text: str, *, original: str | None = None) -> list[ArticleText]:

@@ -41,6 +41,45 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         ("发布时间：2023-06-08 10:30", MetaLine(date="2023-06-08")),
         ("责任编辑：殷小芸", MetaLine(editors=("殷小芸",))),
         ("（记者 华颖 编辑 殷小芸）", MetaLine(authors=("华颖",), editors=("殷小芸",))),
+        # rare surnames need no surname list, also outside the basic CJK block
+        ("（记者 隗明远 通讯员 禚晓岚）", MetaLine(authors=("隗明远", "禚晓岚"))),
+        ("（记者 𬱖若川）", MetaLine(authors=("𬱖若川",))),
+        ("（上官晓蕾 摄）", MetaLine(authors=("上官晓蕾",))),
+        ("（陶立群 报道）", MetaLine(authors=("陶立群",))),
+        # a top byline after its dispatch lead, on a line of its own
+        (
+            "本报讯（记者 隗明远 通讯员 禚晓岚）",
+            MetaLine(authors=("隗明远", "禚晓岚")),
+        ),
+        ("澄江网讯 (记者 陶立群)", MetaLine(authors=("陶立群",))),
+        ("新华社南京6月8日电（记者 钱卫东）", MetaLine(authors=("钱卫东",))),
+        # an outlet or organisation before the names, spaced or glued to the role
+        (
+            "（澄江区融媒体中心 记者 秦予帆）",
+            MetaLine(authors=("秦予帆",), outlet="澄江区融媒体中心"),
+        ),
+        (
+            "（澄江市总工会 欧阳明川）",
+            MetaLine(authors=("欧阳明川",), outlet="澄江市总工会"),
+        ),
+        (
+            "（甬江日报记者 郭晓雯 通讯员 澄工轩）",
+            MetaLine(authors=("郭晓雯", "澄工轩"), outlet="甬江日报"),
+        ),
+        ("（澎湃新闻记者 陶立群）", MetaLine(authors=("陶立群",), outlet="澎湃新闻")),
+        (
+            "澄江区融媒体中心记者 秦予帆",
+            MetaLine(authors=("秦予帆",), outlet="澄江区融媒体中心"),
+        ),
+        # an organisation after a name is skipped, not the outlet
+        (
+            "（记者 陶立群 通讯员 澄江市总工会 沈晓岚）",
+            MetaLine(authors=("陶立群", "沈晓岚")),
+        ),
+        (
+            "（甬江日报记者 郭晓雯 来源：澄江新闻网）",
+            MetaLine(authors=("郭晓雯",), source="澄江新闻网", outlet="甬江日报"),
+        ),
         ("钱卫东", None),
         ("(完)", None),
         ("（待续）", None),
@@ -49,6 +88,18 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         ("（澄江日报）", None),
         ("(据新华社)", None),
         ("（图片由江阴市总工会提供）", None),
+        ("（图片由澄江区融媒体中心提供）", None),
+        ("（完）", None),
+        ("（下同）", None),
+        ("（会议由陶立群主持）", None),
+        ("（澄江区融媒体中心）", None),
+        ("（澄江区总工会 供稿）", None),
+        ("（甬江日报 澄江新闻网）", None),
+        ("本报讯（澄江日报）", None),
+        ("本报讯（完）", None),
+        ("市民来电（陶立群）", None),
+        ("本报讯（记者 陶立群）江阴市总工会日前召开会议。", None),
+        ("澄江区融媒体中心召开会议", None),
         ("江阴市总工会召开全委会议", None),
         ("2023年5月12日，江阴市总工会召开全委会议。", None),
         ("2023年2月30日", None),
@@ -257,6 +308,60 @@ def test_inline_byline(page: str, authors: tuple[str, ...], quoted: str | None) 
     assert article.authors == authors
     span = article.byline
     assert (article.text[span.start : span.end] if span else None) == quoted
+
+
+@pytest.mark.parametrize(
+    "page, authors, source",
+    [
+        # a top byline line after its lead is no part of the headline
+        (
+            "澄江召开推进会\n本报讯（记者 隗明远 通讯员 禚晓岚）\n"
+            "6月7日，澄江市总工会召开推进会。",
+            ("隗明远", "禚晓岚"),
+            None,
+        ),
+        # the outlet a byline names is the source when none is given
+        (
+            "# 标题一行\n\n（澄江区融媒体中心 记者 秦予帆）\n\n正文写在这里。",
+            ("秦予帆",),
+            "澄江区融媒体中心",
+        ),
+        (
+            "本报讯（澄江市总工会 欧阳明川）澄江市总工会日前召开会议。",
+            ("欧阳明川",),
+            "澄江市总工会",
+        ),
+        # a source given by the page or the article wins
+        (
+            "来源：澄江日报\n\n# 标题一行\n\n（澄江区融媒体中心 记者 秦予帆）\n\n"
+            "正文写在这里。",
+            ("秦予帆",),
+            "澄江日报",
+        ),
+        (
+            "# 标题一行\n\n（澄江区融媒体中心 记者 秦予帆）\n\n正文写在这里。\n\n"
+            "来源：澄江新闻网",
+            ("秦予帆",),
+            "澄江新闻网",
+        ),
+    ],
+)
+def test_byline_authors_and_outlet(
+    page: str, authors: tuple[str, ...], source: str | None
+) -> None:
+    (article,) = split_page(page)
+    assert (article.authors, article.source) == (authors, source)
+
+
+def test_traditional_byline_with_outlet() -> None:
+    page = "# 標題一行\n\n（甬江日報記者 郭曉雯 通訊員 澄工軒）\n\n正文寫在這裡。"
+    (article,) = split_page(to_simplified(page), original=page)
+    assert article.authors == ("郭晓雯", "澄工轩")
+    assert article.source == "甬江日报"
+    span = article.byline
+    assert article.original[span.start : span.end] == (
+        "（甬江日報記者 郭曉雯 通訊員 澄工軒）"
+    )
 
 
 def test_original_shares_offsets_with_simplified() -> None:

@@ -23,7 +23,7 @@ HOME_REFS = re.compile(r"我市|全市|本市")
 ZONE_REFS = re.compile(
     r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
 )
-_HOME_LEVELS = ("City", "County")
+_LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
 
 
 @lru_cache(maxsize=64)
@@ -85,25 +85,23 @@ def _supported(
 
 
 def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
-    """The article's home city: the city-level place it names most often.
+    """The article's home city: the city it names most often.
 
-    A county-level city (江阴市) can be home only when no prefecture-level
-    city is named at all.
+    Candidates are prefecture-level cities, municipalities (上海市) and
+    county-level cities (江阴市); a tie goes to the higher level, so a
+    Wuxi page that names 江阴 twice and 无锡 twice is about 无锡.
     """
     counts: Counter[str] = Counter()
     for mention in mentions:
-        if mention.kind is Kind.DISTRICT and mention.code:
+        if mention.kind is Kind.DISTRICT and mention.code and not is_reference(mention):
             counts[mention.code] += 1
-    for level in _HOME_LEVELS:
-        ranked = sorted(
-            (-n, code)
-            for code, n in counts.items()
-            if gaz.get(code).level == level
-            and (level == "City" or gaz.get(code).name.endswith("市"))
-        )
-        if ranked:
-            return ranked[0][1]
-    return None
+    ranked = sorted(
+        (-n, _LEVEL_RANK[place.level], code)
+        for code, n in counts.items()
+        for place in [gaz.get(code)]
+        if place.level in _LEVEL_RANK and place.name.endswith("市")
+    )
+    return ranked[0][2] if ranked else None
 
 
 def is_reference(mention: Mention) -> bool:

@@ -112,7 +112,7 @@ _HONOUR_BEFORE = ("荣获", "获得", "获评", "评为", "授予", "荣膺", "�
 _HONOUR_AFTER = ("称号", "荣誉", "奖章", "奖状", "殊荣", "奖", "之称", "美誉")
 # “大学校”作用, “风向标”意义: a figure of what something does.
 _FIGURE_AFTER = ("作用", "角色", "意义", "效应")
-_FIGURE_ENDS = tuple("人者兵军雁员手匠星娘哥姐嫂妈叔")
+_FIGURE_ENDS = tuple("人者兵军雁员手匠星娘哥姐嫂妈叔车口桥")
 _ABSTRACT_ENDS = (
     "精神", "理念", "经验", "思想", "意识", "作风", "情怀", "力量", "氛围", "热潮",
     "效应", "现象", "难题", "问题", "短板", "瓶颈", "痛点", "堵点", "难点", "红利",
@@ -120,6 +120,9 @@ _ABSTRACT_ENDS = (
     "一公里", "心声",
 )  # fmt: skip
 _LABEL_ENDS = ("型", "式", "化", "性")
+# Negation, degree and particles make a quote a phrase, not a name.
+_PHRASE_CHARS = set("不没都最很之的了吗呢吧")
+_COUNTED = re.compile(r"零|[一二两三四五六七八九十几]+[份个次张条件项场批句]")
 _BLOOM_ENDS = ("开花", "出彩", "结果", "生根", "落地", "见效", "发力", "用力", "突破")
 _SENTENCE_PUNCT = set("，。！？,!?；;：:、…")
 _SENTENCE_FINAL = tuple("了吗呢吧啊呀哦啦嘛")
@@ -135,14 +138,14 @@ _ESTABLISH = (
 # Any verb; none may occur inside an unquoted name.
 _VERBS = (
     *_ESTABLISH, "健全", "完善", "推进", "深化", "加强", "强化", "落实", "构建",
-    "发挥", "参与", "参加", "形成", "按照", "依据", "围绕",
+    "发挥", "参与", "参加", "形成", "按照", "依据", "围绕", "宣布", "举行", "召开",
 )  # fmt: skip
 _UNQUOTED_HEADS = (
     "联席会议制度", "工作法", "联盟", "工程", "大赛", "竞赛", "制度", "机制",
 )  # fmt: skip
 _GENERIC = (
-    "和", "与", "及", "或", "等", "、", "的", "各", "相关", "有关", "一系列", "这",
-    "该", "此", "其", "多项", "若干", "工作", "管理", "长效", "常态",
+    "和", "与", "及", "或", "等", "、", "的", "各", "并", "仪式", "相关", "有关",
+    "一系列", "这", "该", "此", "其", "多项", "若干", "工作", "管理", "长效", "常态",
 )  # fmt: skip
 _UNQUOTED_RE = re.compile(
     rf"(?:{_alternation(_ESTABLISH)})[了起]?"
@@ -346,6 +349,10 @@ def _is_plain_label(text: str, match: re.Match[str], inner: str) -> bool:
     bare = inner.replace("·", "")
     if len(bare) <= 2 or set(bare) <= _NUMERALS:
         return True
+    if not bare.endswith((*_DIRECT_HEADS, *_TAIL_HEADS)) and (
+        any(c in _PHRASE_CHARS for c in bare) or _COUNTED.match(bare)
+    ):
+        return True  # “一次都不跑”, “零跑腿”, “一份健康礼包”: phrases, not names
     if bare.endswith(_ABSTRACT_ENDS) or _is_slogan(bare):
         return True
     before = text[max(0, match.start() - 4) : match.start()]

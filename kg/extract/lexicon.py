@@ -39,8 +39,27 @@ def _expand_deputies(roles: list[str]) -> set[str]:
     return out
 
 
-ROLES: frozenset[str] = frozenset(_expand_deputies(_BASE_ROLES + _PARTY_ROLES))
+PROFESSIONAL_ROLES = frozenset(
+    "首席技师 高级技师 技师 高级工程师 工程师 研究员 教授 工长 班组长".split()
+)
+"""Professional titles: a post when an organisation precedes them
+(某某公司首席技师亓某某), a bare job title otherwise."""
+
+ROLES: frozenset[str] = (
+    frozenset(_expand_deputies(_BASE_ROLES + _PARTY_ROLES)) | PROFESSIONAL_ROLES
+)
 """Every title the post parser accepts, deputies included."""
+
+DESCRIPTORS = frozenset(
+    (
+        "员工 职工 工人 环卫工人 农民工 快递小哥 快递员 外卖小哥 外卖骑手 骑手 "
+        "网约车司机 货车司机 司机 学生 学员 社区工作者 网格员 志愿者 骨干 劳模 "
+        "劳动模范 工匠 技术能手 退休职工 老党员 党员 村民 居民 群众 老师 教师 "
+        "医生 护士 民警 辅警 消防员 师傅 徒弟 技术员 会员 代表 记者 通讯员 "
+        "首席技师 高级技师 技师 高级工程师 工程师 研究员 教授 工长 班组长"
+    ).split()
+)
+"""Words that introduce a named person without a post (环卫工人白某某)."""
 
 HIGH_TITLES = frozenset({"总书记", "国家主席", "总理", "委员长", "副总理"})
 """Titles that stand after a name with no organisation (习近平总书记)."""
@@ -89,7 +108,7 @@ SURNAMES_SINGLE = frozenset(
     "皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索"
     "宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯"
     "隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植"
-    "衡富尧闭由习丘荀蒯芈咸戚晏扶泮逄郏"
+    "衡富尧闭由习丘荀蒯芈咸戚晏扶泮逄郏禚甯禤訾谯鄂阎鄞郗仉琚"
 )
 """Common single-character surnames (several hundred; covers >95% of people)."""
 
@@ -105,7 +124,7 @@ NAME_CHAR = r"[\u4e00-\u9fff\u3400-\u4dbf]"
 
 # Organisation suffixes by kind.  A suffix alone names nothing: the
 # organisations extractor demands a place or a proper name before it.
-UNION_SUFFIXES = ("总工会", "工会联合会", "工会委员会", "工会")
+UNION_SUFFIXES = ("总工会", "工会联合会", "工会工作委员会", "工会委员会", "工会")
 PARTY_SUFFIXES = (
     "党工委",
     "党委",
@@ -128,6 +147,7 @@ GOV_SUFFIXES = (
     "管委会",
     "政府",
     "人民法院",
+    "办公室",
     "人民检察院",
     "法院",
     "检察院",
@@ -165,6 +185,8 @@ MEDIA_SUFFIXES = (
     "出版社",
 )
 OTHER_SUFFIXES = (
+    "技校",
+    "职校",
     "大学",
     "学院",
     "中学",
@@ -197,9 +219,8 @@ GENERIC_HEADS = frozenset(
         "全市 全区 全县 全省 全镇 全国各 各级 各 我市 本市 该市 我区 "
         "本区 我县 该 本 这 那 其 一些 多家 全体 所有 广大 相关 有关 "
         "下属 所属 旗下 基层 企业 非公 小微 民营 国有 国营 大型 中小 "
-        "龙头 各类 各地 地方 上级 当地 属地 全 新 老 原 一家 这家 "
-        "该家 有 代表 职工 会员 单位 部门 机关 行业 产业 一线 工会 "
-        "集团 公司"
+        "龙头 各类 各地 地方 上级 当地 属地 全 一家 这家 "
+        "该家 有 代表 职工 会员 单位 部门 机关 行业 产业 一线 工会"
     ).split()
 )
 """Words that make an organisation mention generic (各级工会, 企业工会)."""

@@ -56,8 +56,13 @@ def _ordinary_word(name: str) -> bool:
     return bool(flag) and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ
 
 
-def read_name(text: str, start: int) -> int | None:
-    """End of the name that starts at ``start``, or None if none does."""
+def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
+    """End of the name that starts at ``start``, or None if none does.
+
+    A name followed by a word that usually follows names (表示, 说, 、) is
+    taken first; otherwise, unless ``strict``, one followed by any longer
+    dictionary word (杨卫中|主动请缨).
+    """
     surname = surname_length(text[start:])
     if not surname:
         return None
@@ -66,6 +71,8 @@ def read_name(text: str, start: int) -> int | None:
         end = start + length
         if plausible(text[start:end]) and _followed_well(text, end):
             return end
+    if strict:
+        return None
     for length in lengths:
         end = start + length
         name = text[start:end]
@@ -86,12 +93,14 @@ def _opens_word(text: str, end: int) -> bool:
     return bool(following) and len(following[0]) >= 2
 
 
-def read_name_list(text: str, start: int) -> list[tuple[int, int]]:
+def read_name_list(
+    text: str, start: int, *, strict: bool = False
+) -> list[tuple[int, int]]:
     """Names from ``start`` separated by 、: 陆某、黄某某、汪某某等."""
     found: list[tuple[int, int]] = []
     position = start
     while True:
-        end = read_name(text, position)
+        end = read_name(text, position, strict=strict)
         if end is None:
             break
         found.append((position, end))

@@ -36,8 +36,12 @@ _LATIN_BRAND = re.compile(
     r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“\"、，,。；\s])"
 )
 _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
-_KEEP_FLAGS = ("vn",)
-_FUNCTION_CHARS = set("的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各")
+_KEEP_FLAGS = ("vn", "eng")
+_FUNCTION_CHARS = set(
+    "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
+    "已经曾正均又再才就只还亦记后前并而且或"
+)
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ def _suffix_table() -> dict[str, _Kind]:
 
 
 SUFFIXES = _suffix_table()
+_NAMED_SUFFIXES = tuple(s for s, kind in SUFFIXES.items() if not kind.needs_place)
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
 
 
@@ -128,6 +133,8 @@ def _continues(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 2]
     if match.group() == "工会":
         return after.startswith(_GENERIC_AFTER_UNION)
+    if after[:1] == "级":
+        return True  # 集团级, 省级: an adjective, not a body
     return after[:1] in _NOT_AFTER.get(match.group(), "")
 
 
@@ -146,16 +153,25 @@ def _read(
     """The organisation whose suffix is ``text[start:end]``, if any."""
     text = ctx.doc.text
     clause_start = _clause_start(text, start)
-    head = _place_head(ctx, clause_start, start, kind)
-    if head is not None:
-        return head_mention(ctx, head, end, kind)
     if kind.needs_place:
+        head = _place_head(ctx, clause_start, start, kind)
+        if head is not None:
+            return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
-    name_start = _proper_name_start(text, clause_start, start)
+    name_start = _proper_name_start(text, clause_start, start, proper=not kind.subtype)
     if name_start is None:
         return None
     surface = text[name_start:end]
-    return _mention(name_start, end, surface, surface, kind.subtype), None
+    place = _place_opening(ctx, name_start, start)
+    return _mention(name_start, end, surface, surface, kind.subtype, place), place
+
+
+def _place_opening(ctx: Context, start: int, end: int) -> Place | None:
+    """The district a company name opens with (郑州 in 郑州圆方集团)."""
+    for mention in ctx.of_kind(Kind.DISTRICT):
+        if mention.start == start and mention.end <= end and mention.code:
+            return Gazetteer.default().get(mention.code)
+    return None
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,8 @@ def _place_head(
         if not _body_ok(body, kind):
             break
         place = Gazetteer.default().get(mention.code or "")
-        return Head(mention.start, place, is_reference(mention), mention.end)
+        short = is_reference(mention) or mention.text != place.name
+        return Head(mention.start, place, short, mention.end)
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
@@ -205,6 +222,8 @@ def _body_ok(body: str, kind: _Kind) -> bool:
         return False
     if any(word in body for word in lexicon.GENERIC_HEADS if len(word) > 1):
         return False
+    if kind.needs_place and any(s in body for s in _NAMED_SUFFIXES):
+        return False  # 江苏石油分公司工会 is the company's union, not 江苏's
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
     if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):
         return False
@@ -258,23 +277,50 @@ def _on_named_org(
     return None
 
 
-def _proper_name_start(text: str, clause_start: int, start: int) -> int | None:
+def _proper_name_start(
+    text: str, clause_start: int, start: int, *, proper: bool = False
+) -> int | None:
     """Start of the proper name before ``start``, read leftwards word by word.
 
     Dictionary words only (HMM off): an unknown name such as 天合光能 comes
     out as single characters, which never stop the walk; a known verb,
-    preposition or generic word does.
+    preposition or generic word does.  A place in brackets before the suffix
+    (某某照明（佛山）有限公司) belongs to the name.  With ``proper``, the name
+    must hold a proper noun (技术中心 is no name, 泰山技术中心 is).
     """
+    bracket = _BRACKETED.search(text, max(0, start - 8), start)
+    if bracket is not None and bracket.end() == start:
+        start = bracket.start()
+        clause_start = _clause_start(text, start)
     words = plain_tag(text[clause_start:start])
-    taken = 0
-    for word, flag in reversed(words):
-        if _stops(word, flag):
+    taken: list[tuple[str, str]] = []
+    for index in range(len(words) - 1, -1, -1):
+        word, flag = words[index]
+        if _stops(word, flag) and not _trade_word(words, index):
             break
-        taken += len(word)
-    name = text[start - taken : start]
+        taken.insert(0, (word, flag))
+    name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
         return None
+    if proper and not any(_is_proper(word, flag) for word, flag in taken):
+        return None
     return start - len(name)
+
+
+def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """A verb after a proper name is the trade in a company name (某某照明)."""
+    word, flag = words[index]
+    if not flag.startswith("v") or len(word) < 2 or index == 0:
+        return False
+    before, before_flag = words[index - 1]
+    return _is_proper(before, before_flag) and before not in lexicon.GENERIC_HEADS
+
+
+def _is_proper(word: str, flag: str) -> bool:
+    """A place, a name, a foreign word, or a character outside the dictionary."""
+    return flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")) or (
+        len(word) == 1 and flag not in ("n", "v", "a", "d", "p", "c", "u", "r", "m")
+    )
 
 
 def _stops(word: str, flag: str) -> bool:
@@ -284,7 +330,7 @@ def _stops(word: str, flag: str) -> bool:
         return True
     if len(word) == 1:
         return word in _FUNCTION_CHARS
-    return flag.startswith(_STOP_FLAGS) and not flag.startswith(_KEEP_FLAGS)
+    return flag.startswith(_STOP_FLAGS) and flag not in _KEEP_FLAGS
 
 
 def _clause_start(text: str, start: int) -> int:

@@ -23,6 +23,11 @@ _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = re.compile(r"[省市县区镇]?领导")
+_DESCRIBED = re.compile(
+    "|".join(
+        sorted(lexicon.DESCRIPTORS - lexicon.PROFESSIONAL_ROLES, key=len, reverse=True)
+    )
+)
 _NAME_FLAGS = ("nr",)
 # The title chain that ends where a name starts (no clause break inside).
 _CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")
@@ -119,9 +124,14 @@ def _speakers(ctx: Context, mentions: list[Mention]) -> None:
 
 
 def _leaders(ctx: Context, mentions: list[Mention]) -> None:
+    """Names after 市领导 or a descriptor: 环卫工人白某某, 快递小哥祁某某."""
     text = ctx.doc.text
-    for match in _LEADERS.finditer(text):
-        for start, end in names.read_name_list(text, match.end()):
+    taken = {m.start for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
+    for match in (*_LEADERS.finditer(text), *_DESCRIBED.finditer(text)):
+        if match.end() in taken:
+            continue
+        strict = not match.group().endswith("领导")
+        for start, end in names.read_name_list(text, match.end(), strict=strict):
             mentions.append(_person(start, end, text[start:end]))
 
 

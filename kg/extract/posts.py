@@ -66,6 +66,11 @@ def extract(ctx: Context) -> Found:
             continue
         chain = _parse_chain(ctx, role_end)
         if chain is None:
+            for start, end in people:
+                seen_names.add(start)
+                mentions.append(
+                    Mention(Kind.PERSON, start, end, text[start:end], text[start:end])
+                )
             continue
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
@@ -280,7 +285,8 @@ def _segment_post(
     if implied is None:
         return None, titles
     org, titles = implied
-    chain.new_orgs.append((org, segment.place or place))
+    where = Gazetteer.default().get(org.place) if org.place else None
+    chain.new_orgs.append((org, where))
     return org, titles
 
 
