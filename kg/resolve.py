@@ -9,6 +9,7 @@ bring their parents from the gazetteer, up to the province, with partOf.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from kg.model import (
     entity_key,
 )
 from kg.script import to_simplified
+
+ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
+"""Words that point back to a company (该公司): no alias of it."""
 
 _INITIATIVE_TAILS = (
     "行动",
@@ -68,7 +72,8 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
     for result in results:
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
-            surfaces[key][mention.text] += 1
+            if not ANAPHOR.fullmatch(mention.text):
+                surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
             if written != mention.text and to_simplified(written) == mention.text:
                 surfaces[key][written] += 1  # the Traditional form, as printed
@@ -137,6 +142,14 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             )
     for name in orgs & initiatives:
         out[entity_key(Kind.ORGANIZATION, name)] = entity_key(Kind.INITIATIVE, name)
+    for short, full in _company_short_forms(orgs, gaz).items():
+        out[entity_key(Kind.ORGANIZATION, short)] = entity_key(Kind.ORGANIZATION, full)
+    for short in initiatives:
+        ending = [n for n in initiatives if n != short and n.endswith(short)]
+        if len(ending) == 1:
+            out[entity_key(Kind.INITIATIVE, short)] = entity_key(
+                Kind.INITIATIVE, ending[0]
+            )
     for short in initiatives:
         longer = [
             n
@@ -147,6 +160,44 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             out[entity_key(Kind.INITIATIVE, short)] = entity_key(
                 Kind.INITIATIVE, longer[0]
             )
+    return out
+
+
+_LEGAL_FORMS = (
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+)
+
+
+def _company_core(name: str, gaz: Gazetteer) -> str:
+    """楚峡新材料 for 湖北楚峡新材料股份有限公司: no place, no legal form."""
+    for form in _LEGAL_FORMS:
+        if name.endswith(form):
+            name = name[: -len(form)]
+            break
+    for cut in range(min(len(name) - 2, 8), 1, -1):
+        if gaz.lookup(name[:cut]):
+            return name[cut:]
+    return name
+
+
+def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
+    """Each short company name with the one fuller name of the same core."""
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for name in orgs:
+        if name.endswith((*_LEGAL_FORMS, "控股")):
+            by_core[_company_core(name, gaz)].append(name)
+    out = {}
+    for names in by_core.values():
+        longest = max(names, key=lambda n: (len(n), n))
+        if len(names) > 1 and all(n == longest or len(n) < len(longest) for n in names):
+            out.update({n: longest for n in names if n != longest})
     return out
 
 

@@ -50,3 +50,39 @@ def test_launched_by(text: str, expected: set[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_launch(text: str) -> None:
     assert pairs(run(text), RelKind.LAUNCHED_BY) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # actors joined by 还将联合; a year between actor and initiative
+        (
+            "据介绍，闵行区总工会还将联合区人社局开展“职业伤害保障进站点”行动。",
+            {
+                ("职业伤害保障进站点行动", "闵行区总工会"),
+                ("职业伤害保障进站点行动", "闵行区人社局"),
+            },
+        ),
+        (
+            "延边州总工会2024年“金秋助学”金发放仪式在延吉市举行。",
+            {("金秋助学", "延边朝鲜族自治州总工会")},
+        ),
+        # 以…为抓手, 深化, 建成
+        (
+            "近年来，狮山镇总工会以“15分钟职工服务圈”建设为抓手布设站点。",
+            {("15分钟职工服务圈", "狮山镇总工会")},
+        ),
+        # 该公司 / 集团 stand for the company last named
+        (
+            "记者走进山东鲁岳能源集团有限公司。下一步，集团将实施“金蓝领培育工程”。",
+            {("金蓝领培育工程", "山东鲁岳能源集团有限公司")},
+        ),
+        # a place after 在 is where it happens, not who runs it
+        (
+            "无锡市总工会在洛社镇召开推进会，正式启动“技能强企”三年行动。",
+            {("技能强企三年行动", "无锡市总工会")},
+        ),
+    ],
+)
+def test_launch_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(run(text), RelKind.LAUNCHED_BY) == expected

@@ -38,10 +38,10 @@ CASES = [
         "洛阳市总工会联合市人社局、市教育局举办技能比赛。",
         {"洛阳市总工会", "洛阳市人社局", "洛阳市教育局"},
     ),
-    # the union of a company
+    # the union of a company, and the company
     (
         "近日，中国石化江苏石油分公司工会开展送清凉活动。",
-        {"中国石化江苏石油分公司工会"},
+        {"中国石化江苏石油分公司工会", "中国石化江苏石油分公司"},
     ),
     # the province from the gazetteer, in a city article
     ("常州市召开会议，省总工会有关负责人出席。", {"江苏省总工会"}),
@@ -93,3 +93,43 @@ def test_the_outlet_of_a_byline_is_a_media_organisation() -> None:
     doc = Document("t", text, text, source="澄江日报")
     found = [m for m in extract_document(doc).mentions if m.kind is Kind.ORGANIZATION]
     assert [(m.name, m.subtype) for m in found] == [("澄江日报", "Media")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's union and the company: two bodies
+        (
+            "晋江KVN体育用品有限公司工会主席许某某介绍，公司推出家庭开放日。",
+            {"晋江KVN体育用品有限公司工会", "晋江KVN体育用品有限公司"},
+        ),
+        ("VLK照明（佛山）有限公司参加招聘会。", {"VLK照明（佛山）有限公司"}),
+        ("福建恒泰鞋业集团有限公司签约。", {"福建恒泰鞋业集团有限公司"}),
+        # a person and a verb before a company are not its name
+        ("书记蔡明辉来到晋江安踏鞋业有限公司调研。", {"晋江安踏鞋业有限公司"}),
+        # a generic head is not a name; a count stops the name
+        ("技术中心、文体中心开放。全州1275名考入大学的学生受助。", set()),
+        (
+            "鹿邑县召开大会。县工商联、县妇联负责人出席。",
+            {"鹿邑县工商联", "鹿邑县妇联"},
+        ),
+        (
+            "宜昌高新区工会工作委员会召开会议。",
+            {"宜昌高新技术产业开发区工会工作委员会"},
+        ),
+        ("延边州召开大会。延边州总工会开展活动。", {"延边朝鲜族自治州总工会"}),
+    ],
+)
+def test_organisation_names_in_the_genre(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+def test_anaphora_points_to_the_last_company() -> None:
+    text = (
+        "记者走进山东鲁岳能源集团有限公司。该公司工会主席邵某某介绍，集团将实施新工程。"
+    )
+    found = {
+        (m.text, m.name) for m in run(text).mentions if m.kind is Kind.ORGANIZATION
+    }
+    assert ("该公司工会", "山东鲁岳能源集团有限公司工会") in found
+    assert ("集团", "山东鲁岳能源集团有限公司") in found

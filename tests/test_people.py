@@ -64,3 +64,16 @@ def test_surname_and_title_in_address() -> None:
 def test_address_is_not_guessed_between_two_holders() -> None:
     text = "市总工会主席王大明、区总工会主席王小明出席。王主席说，要办实事。"
     assert "王主席" not in {m.text for m in run(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("环卫工人白凤英和快递小哥祁东东也来了。", {"白凤英", "祁东东"}),
+        ("检修班长禚立新说，要保证安全。", {"禚立新"}),
+        # a descriptor before an ordinary word gives nobody
+        ("劳模工匠和先进职工、产业工人和新就业形态劳动者、职工普惠服务。", set()),
+    ],
+)
+def test_descriptors_anchor_names(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.PERSON) == expected

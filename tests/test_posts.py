@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import posts, run
+from conftest import pairs, posts, run
+from kg.model import RelKind
 
 CASES = [
     # one organisation, two roles
@@ -110,3 +111,14 @@ def test_title_chains(
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_post(text: str) -> None:
     assert posts(run(text)) == set()
+
+
+def test_professional_title_in_a_company() -> None:
+    text = "新泰热电有限公司首席技师亓永刚带领团队攻关。"
+    assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}
+
+
+def test_head_of_district_government_is_located_there() -> None:
+    result = run("海淀区召开会议，区长李明出席。")
+    assert posts(result) == {("李明", "海淀区人民政府", ("区长",))}
+    assert ("海淀区人民政府", "110108") in pairs(result, RelKind.LOCATED_IN)

@@ -22,12 +22,14 @@ from kg.model import Kind, Mention, Relation, RelKind, entity_key
 
 LAUNCH_VERBS = re.compile(
     r"推出|出台|成立|组建|制定|印发|发布|开展|举办|实施|启动|打造|建立|创建|发起|推行|"
-    r"推广|设立|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|主办|承办"
+    r"推广|设立|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|主办|承办|深化|建成|"
+    r"新建|升级|以"
 )
-_JOINERS = re.compile(r"^(?:将|要|已|正|共同)?(?:、|和|与|及|以及|联合|会同|携手)$")
+_JOINERS = re.compile(r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)$")
 # A place after these is where something happens, not who does it.
 _LOCATIVE = ("在", "于", "到", "赴", "来到", "走进", "深入", "前往", "位于")
 _QUOTES = '“”"《》「」『』 '
+_YEAR = re.compile(r"\d{4}年度?")
 
 
 def extract(ctx: Context) -> Found:
@@ -95,7 +97,8 @@ def _launchers(
 
 
 def _adjacent(gap: str) -> bool:
-    """Nothing but quotes and other initiatives' names between the two."""
+    """Nothing but quotes, a year, and other initiatives' names between the two."""
+    gap = _YEAR.sub("", gap)
     return gap.strip(_QUOTES) == "" or bool(re.fullmatch(r"(?:“[^”]{1,20}”)+", gap))
 
 

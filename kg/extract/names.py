@@ -82,9 +82,14 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
 
 
 def _followed_well(text: str, end: int) -> bool:
+    """The next dictionary word is one that follows names (表示, 说, 等)."""
     if end >= len(text) or text[end] in _PUNCT:
         return True
-    return text.startswith(lexicon.FOLLOW_WORDS, end)
+    following = words(text[end : end + 4])
+    return bool(following) and following[0] in _FOLLOW_SET
+
+
+_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS)
 
 
 def _opens_word(text: str, end: int) -> bool:

@@ -16,12 +16,12 @@ Each organisation anchored in a place also yields ``locatedIn`` that place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
-from kg.extract.districts import is_reference
+from kg.extract.districts import find_places, is_reference
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.segmenter import plain_tag, tag
@@ -56,6 +56,7 @@ def _suffix_table() -> dict[str, _Kind]:
         (lexicon.OTHER_SUFFIXES, _Kind("", False)),
         (lexicon.MEDIA_SUFFIXES, _Kind("Media", False)),
         (lexicon.COMPANY_SUFFIXES, _Kind("Company", False)),
+        (lexicon.MASS_SUFFIXES, _Kind("", True)),
         (lexicon.GOV_SUFFIXES, _Kind("GovernmentBody", True)),
         (lexicon.PARTY_SUFFIXES, _Kind("PartyOrganization", True)),
         (lexicon.UNION_SUFFIXES, _Kind("TradeUnion", True)),
@@ -96,6 +97,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(_news_sites(text))
     candidates.extend(_latin_brands(text))
     kept = _outermost(candidates)
+    kept.extend(_anaphors(text, [m for m, _ in kept]))
     mentions = tuple(m for m, _ in kept) + _outlet(ctx)
     relations = tuple(
         Relation(
@@ -108,6 +110,51 @@ def extract(ctx: Context) -> Found:
         if place is not None
     )
     return Found(mentions=mentions, relations=relations)
+
+
+_ANAPHOR = re.compile(
+    r"(?:(?<=[，,。；;：:、“\n])|^)(?:该|本|这家)?(?:公司|集团|企业)"
+    r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委)"
+)
+
+
+def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | None]]:
+    """该公司, 集团 at the head of a clause: the company last named.
+
+    该公司工会 becomes that company's union."""
+    companies = [m for m in found if m.subtype == "Company"]
+    out: list[tuple[Mention, Place | None]] = []
+    for match in _ANAPHOR.finditer(text):
+        before = [c for c in companies if c.end <= match.start()]
+        if not before:
+            continue
+        company = max(before, key=lambda c: c.end)
+        for suffix, subtype in (("工会", "TradeUnion"), ("党委", "PartyOrganization")):
+            if text.startswith(suffix, match.end()):
+                end = match.end() + len(suffix)
+                body = Mention(
+                    Kind.ORGANIZATION,
+                    match.start(),
+                    end,
+                    text[match.start() : end],
+                    company.name + suffix,
+                    subtype,
+                )
+                out.append((body, None))
+                break
+        else:
+            out.append(
+                (
+                    replace(
+                        company,
+                        start=match.start(),
+                        end=match.end(),
+                        text=match.group(),
+                    ),
+                    None,
+                )
+            )
+    return out
 
 
 def _outlet(ctx: Context) -> tuple[Mention, ...]:
@@ -179,7 +226,9 @@ class Head:
     """Where an organisation name starts and the place it is anchored in."""
 
     start: int
-    place: Place
+    place: Place | None
+    """``None`` when the place name is ambiguous (狮山镇 exists in several
+    counties): the body is named, but located nowhere."""
     short: bool
     """The place is a bare level character (市, 区) the context expands."""
     place_end: int
@@ -211,6 +260,9 @@ def _place_head(
         meant = focus.place_for(ctx, offset, char)
         if meant is not None:
             return Head(offset, meant, True, offset + 1)
+    for match in find_places(text):
+        if clause_start <= match.start and match.end == start and not match.short:
+            return Head(match.start, None, False, match.end)
     return None
 
 
@@ -247,12 +299,12 @@ def _opens_word(text: str, offset: int, clause_start: int) -> bool:
 
 def head_mention(
     ctx: Context, head: Head, end: int, kind: _Kind
-) -> tuple[Mention, Place]:
+) -> tuple[Mention, Place | None]:
     """An organisation named from a place head up to ``end``."""
     text = ctx.doc.text
     surface = text[head.start : end]
     if head.short:
-        name = head.place.name + text[head.place_end : end]
+        name = (head.place.name if head.place else "") + text[head.place_end : end]
     else:
         name = surface
     start = head.start
@@ -313,13 +365,15 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
     if not flag.startswith("v") or len(word) < 2 or index == 0:
         return False
     before, before_flag = words[index - 1]
-    return _is_proper(before, before_flag) and before not in lexicon.GENERIC_HEADS
+    if before_flag.startswith("nr") or before in lexicon.GENERIC_HEADS:
+        return False  # 某某来到: a person and a verb, not a trade
+    return _is_proper(before, before_flag)
 
 
 def _is_proper(word: str, flag: str) -> bool:
     """A place, a name, a foreign word, or a character outside the dictionary."""
     return flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")) or (
-        len(word) == 1 and flag not in ("n", "v", "a", "d", "p", "c", "u", "r", "m")
+        len(word) == 1 and flag == "x"
     )
 
 
@@ -328,6 +382,8 @@ def _stops(word: str, flag: str) -> bool:
         return True
     if any(c in _CLAUSE_BREAK for c in word):
         return True
+    if any(c.isdigit() for c in word):
+        return True  # 全州1275名考入大学: a count, not a name
     if len(word) == 1:
         return word in _FUNCTION_CHARS
     return flag.startswith(_STOP_FLAGS) and flag not in _KEEP_FLAGS
@@ -401,16 +457,29 @@ def canonical(name: str) -> str:
 def _outermost(
     found: list[tuple[Mention, Place | None]],
 ) -> list[tuple[Mention, Place | None]]:
-    """Drop mentions nested in a longer one; sort by position."""
+    """Drop mentions nested in a longer one, sorted by position; but a company
+    that opens a longer name (某某有限公司 in 某某有限公司工会) is kept too:
+    the company and its union, Party committee or centre are two bodies."""
     ordered = sorted(found, key=lambda f: (f[0].start, -f[0].end))
     kept: list[tuple[Mention, Place | None]] = []
+    outer: Mention | None = None
     for mention, place in ordered:
-        if kept and mention.end <= kept[-1][0].end:
-            continue
-        if kept and mention.start < kept[-1][0].end:
+        if outer is not None and mention.start < outer.end:
+            if _owns(outer, mention):
+                kept.append((mention, place))
             continue
         kept.append((mention, place))
+        outer = mention
     return kept
+
+
+def _owns(outer: Mention, inner: Mention) -> bool:
+    return (
+        inner.start == outer.start
+        and inner.end < outer.end
+        and inner.subtype == "Company"
+        and outer.subtype != "Company"
+    )
 
 
 @cache

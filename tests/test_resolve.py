@@ -1,0 +1,54 @@
+"""One entity per thing within a page, whatever forms it takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document, Kind
+from kg.pipeline import extract_documents
+
+
+def entities(text: str, kind: Kind) -> dict[str, tuple[str, ...]]:
+    extraction = extract_documents([Document("t", text, text, path="p.txt")])
+    return {e.name: e.aliases for e in extraction.entities if e.kind is kind}
+
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        (
+            "郑州圆方集团职工收到回信。圆方集团干部职工表示感谢。",
+            "郑州圆方集团",
+            "圆方集团",
+        ),
+        (
+            "湖北楚峡新材料股份有限公司成立工会。楚峡新材料公司职工踊跃入会。",
+            "湖北楚峡新材料股份有限公司",
+            "楚峡新材料公司",
+        ),
+        (
+            "开展“双创双提升”行动。“双创双提升”成效明显。",
+            "双创双提升行动",
+            "“双创双提升”",
+        ),
+    ],
+)
+def test_short_forms_merge_into_the_full_name(text: str, name: str, alias: str) -> None:
+    kind = Kind.INITIATIVE if "行动" in name else Kind.ORGANIZATION
+    found = entities(text, kind)
+    assert name in found and alias in found[name]
+    assert len(found) == 1
+
+
+def test_anaphors_are_no_aliases() -> None:
+    text = "记者走进山东鲁岳能源集团有限公司。下一步，集团将实施新工程。"
+    found = entities(text, Kind.ORGANIZATION)
+    assert found == {"山东鲁岳能源集团有限公司": ()}
+
+
+def test_traditional_forms_become_aliases() -> None:
+    original = "武進區總工會開展活動。"
+    simplified = "武进区总工会开展活动。"
+    extraction = extract_documents([Document("t", simplified, original, path="p.txt")])
+    union = next(e for e in extraction.entities if e.name == "武进区总工会")
+    assert "武進區總工會" in union.aliases
