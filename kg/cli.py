@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,30 +54,79 @@ def main(verbose: bool) -> None:
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
     encoding: str | None,
     base_iri: str | None,
     no_html: bool,
+    quiet: bool,
 ) -> None:
     """Read articles (files or folders of .txt, .md, .jsonl, .html) and write
     OUTPUT/graph.ttl and OUTPUT/graph.html."""
     from kg.pipeline import build as run_build
 
+    bar = _ProgressBar(enabled=not quiet)
     try:
         summary = run_build(
-            list(paths), out_dir, encoding=encoding, base_iri=base_iri, html=not no_html
+            list(paths),
+            out_dir,
+            encoding=encoding,
+            base_iri=base_iri,
+            html=not no_html,
+            on_start=bar.start,
+            progress=bar.update,
         )
     except KGError as exc:
         raise _fail(exc) from exc
-    click.echo(f"documents: {summary.documents}")
+    finally:
+        bar.close()
+    click.echo(f"documents: {summary.documents} (from {summary.files} files)")
     click.echo("entities:  " + _counts(summary.entities))
     click.echo("relations: " + _counts(summary.relations))
     click.echo(f"triples:   {summary.triples}")
+    if summary.undecided:
+        click.echo(
+            "districts without a code (the text did not decide among "
+            "places of that name): " + "; ".join(summary.undecided)
+        )
     for path in summary.outputs:
         click.echo(f"wrote {path}")
     click.echo(f"seconds:   {summary.seconds:.2f}")
+
+
+class _ProgressBar:
+    """Articles extracted, with rate, on stderr; nothing when quiet or tiny."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+        self.done = 0
+        self.started = 0.0
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 1:
+            self.started = time.perf_counter()
+            self.bar = click.progressbar(
+                length=total,
+                label="articles",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda rate: rate,
+            )
+            self.bar.__enter__()
+
+    def update(self, done: int) -> None:
+        if self.bar is not None:
+            rate = done / max(time.perf_counter() - self.started, 1e-6)
+            self.bar.update(done - self.done, f"{rate:.0f}/s")
+            self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _counts(counts: dict[str, int]) -> str:

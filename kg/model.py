@@ -151,6 +151,11 @@ class Entity:
     subtype: str | None = None
     code: str | None = None
     level: str | None = None
+    place: str | None = None
+    """For a district: its gazetteer id; ``None`` when the text named a place
+    the gazetteer holds several of and the context could not tell which."""
+    former_names: tuple[str, ...] = ()
+    """For a district: names it had before a change of division (崇安区)."""
 
 
 @dataclass(frozen=True)

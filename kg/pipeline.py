@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -19,6 +19,9 @@ from kg.model import Document, Extraction, Kind, Mention, Relation
 from kg.resolve import DocResult, resolve
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+"""Called with the number of articles extracted so far."""
 
 
 def extract_document(
@@ -42,16 +45,22 @@ def extract_document(
     return DocResult(doc, tuple(mentions), tuple(relations))
 
 
-def extract_documents(docs: Iterable[Document]) -> Extraction:
+def extract_documents(
+    docs: Iterable[Document], *, progress: Progress | None = None
+) -> Extraction:
     """Extract every document; an article that names no city takes its page's.
 
     Pages (the articles of one file) are taken one at a time, so the places
     found while choosing the page's city are still cached for extraction.
+    ``progress`` is called with the number of articles done after each one.
     """
     results: list[DocResult] = []
     for page in _pages(docs):
         home = _page_home(page)
-        results.extend(extract_document(doc, page_home=home) for doc in page)
+        for doc in page:
+            results.append(extract_document(doc, page_home=home))
+            if progress is not None:
+                progress(len(results))
     return resolve(results)
 
 
@@ -83,12 +92,16 @@ def _page_home(page: Sequence[Document]) -> str | None:
 class BuildSummary:
     """What a build read and wrote, for the CLI to print."""
 
+    files: int
     documents: int
     entities: Counter[str]
     relations: Counter[str]
     seconds: float
     outputs: tuple[Path, ...] = field(default=())
     triples: int = 0
+    undecided: tuple[str, ...] = ()
+    """Places named in the text that the gazetteer holds several of and the
+    context could not decide, each with its candidates: kept without a code."""
 
 
 def summarise(
@@ -98,8 +111,24 @@ def summarise(
     relations = Counter(r.kind.value for r in extraction.relations)
     relations["mentions"] = len(extraction.mentions)
     return BuildSummary(
-        len(extraction.documents), entities, relations, seconds, outputs, triples
+        files=len({doc.path for doc in extraction.documents}),
+        documents=len(extraction.documents),
+        entities=entities,
+        relations=relations,
+        seconds=seconds,
+        outputs=outputs,
+        triples=triples,
+        undecided=tuple(_undecided(extraction)),
     )
+
+
+def _undecided(extraction: Extraction) -> Iterator[str]:
+    gaz = Gazetteer.default()
+    for entity in extraction.entities:
+        if entity.kind is Kind.DISTRICT and entity.place is None:
+            parents = [gaz.parent(p) for p in gaz.lookup(entity.name)]
+            where = "、".join(p.name for p in parents if p is not None)
+            yield f"{entity.name} (in {where})" if where else entity.name
 
 
 def build(
@@ -109,8 +138,14 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
+    on_start: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildSummary:
-    """Read ``paths``, extract, and write graph.ttl and graph.html in ``out_dir``."""
+    """Read ``paths``, extract, and write graph.ttl and graph.html in ``out_dir``.
+
+    ``on_start`` is told how many articles were read; ``progress`` how many
+    are done as extraction goes.  Outputs are replaced only when complete.
+    """
     from kg.html import write_html
     from kg.rdf import build_graph
     from kg.reader import read_paths
@@ -118,7 +153,9 @@ def build(
 
     started = time.perf_counter()
     docs = list(read_paths(paths, encoding=encoding))
-    extraction = extract_documents(docs)
+    if on_start is not None:
+        on_start(len(docs))
+    extraction = extract_documents(docs, progress=progress)
     graph = build_graph(extraction, **({"base_iri": base_iri} if base_iri else {}))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -133,8 +170,3 @@ def build(
         outputs.append(out_dir / "graph.html")
     seconds = time.perf_counter() - started
     return summarise(extraction, seconds, tuple(outputs), len(graph))
-
-
-def count_kinds(extraction: Extraction) -> dict[Kind, int]:
-    counts = Counter(e.kind for e in extraction.entities)
-    return {kind: counts.get(kind, 0) for kind in Kind}

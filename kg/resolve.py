@@ -205,7 +205,9 @@ def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
     name = sample.name
     aliases = tuple(sorted(f for f in forms if f != name))
     if sample.kind is Kind.DISTRICT and sample.code:
-        place = Gazetteer.default().get(sample.code)
+        gaz = Gazetteer.default()
+        place = gaz.get(sample.code)
+        former = tuple(a for a in aliases if _is_former_name(gaz, a, place.id))
         return Entity(
             key,
             Kind.DISTRICT,
@@ -214,11 +216,17 @@ def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
             place.level,
             place.code,
             place.level,
+            place=place.id,
+            former_names=former,
         )
     if key != key_of(sample):
         name = key.split(":", 1)[1]
         aliases = tuple(sorted(f for f in forms if f != name))
     return Entity(key, sample.kind, name, aliases, sample.subtype)
+
+
+def _is_former_name(gaz: Gazetteer, name: str, place_id: str) -> bool:
+    return any(p.successor == place_id for p in gaz.lookup(name))
 
 
 def _relations(
@@ -250,9 +258,9 @@ def _add_parents(entities: dict[str, Entity], relations: list[Relation]) -> None
     gaz = Gazetteer.default()
     seen: set[tuple[str, str]] = set()
     for entity in list(entities.values()):
-        if entity.kind is not Kind.DISTRICT:
+        if entity.kind is not Kind.DISTRICT or entity.place is None:
             continue
-        place = gaz.get(entity.key.split(":", 1)[1])
+        place = gaz.get(entity.place)
         for child, parent in zip(gaz.chain(place), gaz.chain(place)[1:], strict=False):
             child_key = entity_key(Kind.DISTRICT, child.name, child.id)
             parent_key = entity_key(Kind.DISTRICT, parent.name, parent.id)
@@ -265,6 +273,7 @@ def _add_parents(entities: dict[str, Entity], relations: list[Relation]) -> None
                     parent.level,
                     parent.code,
                     parent.level,
+                    place=parent.id,
                 )
             if (child_key, parent_key) not in seen:
                 seen.add((child_key, parent_key))

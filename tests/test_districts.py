@@ -52,8 +52,15 @@ def test_no_district(text: str) -> None:
     assert codes(text) == set()
 
 
-def test_ambiguous_name_without_context_is_dropped() -> None:
-    assert codes("鼓楼区总工会举办讲座。") == set()
+def test_ambiguous_name_without_context_gets_no_code() -> None:
+    assert codes("鼓楼区总工会举办讲座。") == {("鼓楼区", None)}
+
+
+def test_former_name_resolves_to_its_successor() -> None:
+    assert codes("无锡市崇安区总工会成立于上世纪。") == {
+        ("无锡市", "320200"),
+        ("崇安区", "320213"),
+    }
 
 
 def test_my_city_is_the_home_city() -> None:
@@ -67,3 +74,8 @@ def test_short_form_after_the_full_name() -> None:
         ("江阴市", "320281"),
         ("江阴", "320281"),
     }
+
+
+def test_place_written_after_its_parent() -> None:
+    text = "延吉市、珲春市召开会议，延吉市河南街道总工会开展活动。"
+    assert ("河南街道", "222401/河南街道") in codes(text)

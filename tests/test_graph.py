@@ -85,6 +85,10 @@ def test_every_fact_has_a_statement_with_evidence(graph: Graph) -> None:
 
 def test_part_of_chains_reach_a_province(graph: Graph) -> None:
     for area in graph.subjects(RDF.type, SCHEMA.AdministrativeArea):
+        if not any(graph.objects(area, KGO.adminCode)) and not any(
+            graph.objects(area, SCHEMA.containedInPlace)
+        ):
+            continue  # a place the text did not decide: no parent is claimed
         node, steps = area, 0
         while (node, RDF.type, KGO.Province) not in graph:
             parents = list(graph.objects(node, SCHEMA.containedInPlace))
@@ -144,3 +148,16 @@ def test_html_is_offline_and_escapes_document_text(tmp_path: Path) -> None:
 def test_a_district_literal_code_is_plain_string(graph: Graph) -> None:
     for code in graph.objects(None, KGO.adminCode):
         assert isinstance(code, Literal) and code.datatype is None
+
+
+def test_undecided_and_former_districts(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("鼓楼区总工会举办讲座。无锡市崇安区总工会成立于上世纪。\n", "utf-8")
+    summary = build([page], tmp_path / "out", html=False)
+    assert summary.undecided and summary.undecided[0].startswith("鼓楼区 (in ")
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    gulou = next(graph.subjects(SKOS.prefLabel, Literal("鼓楼区", lang="zh")))
+    assert not any(graph.objects(gulou, KGO.adminCode))
+    assert not any(graph.objects(gulou, SCHEMA.containedInPlace))
+    liangxi = next(graph.subjects(KGO.adminCode, Literal("320213")))
+    assert (liangxi, KGO.formerName, Literal("崇安区", lang="zh")) in graph

@@ -44,6 +44,11 @@ def extract(ctx: Context) -> Found:
         if place is not None
     ]
     mentions = _supported(gaz, mentions, matches, hint)
+    mentions.extend(
+        _undecided(match)
+        for match, place in zip(matches, places, strict=True)
+        if place is None and not match.short
+    )
     home = home_place(gaz, mentions) or ctx.home
     if home is not None:
         mentions.extend(_refs(HOME_REFS, ctx.doc.text, lambda _: gaz.get(home)))
@@ -57,7 +62,18 @@ def resolve_matches(
     """Resolve each match, using the unambiguous ones as context."""
     context = [m.candidates[0] for m in matches if len(m.candidates) == 1]
     context.extend(extra)
-    return [gaz.resolve(match, context) for match in matches]
+    places = [gaz.resolve(match, context) for match in matches]
+    for index in range(1, len(matches)):
+        before, match = matches[index - 1], matches[index]
+        if places[index] is None and before.end == match.start and places[index - 1]:
+            places[index] = _child_of(gaz, match, places[index - 1])
+    return places
+
+
+def _child_of(gaz: Gazetteer, match: PlaceMatch, parent: Place | None) -> Place | None:
+    """延吉市河南街道: the candidate that lies in the place written before it."""
+    inside = [p for p in match.candidates if parent in gaz.chain(gaz.current(p))[1:]]
+    return gaz.current(inside[0]) if len(inside) == 1 else None
 
 
 def _supported(
@@ -70,13 +86,16 @@ def _supported(
     short = {(m.start, m.end) for m in matches if m.short}
     kept = []
     for mention in mentions:
+        if mention.code is None:
+            kept.append(mention)
+            continue
         place = gaz.get(mention.code or "")
         if (mention.start, mention.end) in short and place.level == "County":
             province = gaz.province_of(place).id
             others = [
-                gaz.get(m.code or "")
+                gaz.get(m.code)
                 for m in mentions
-                if m.code != mention.code or (m.start, m.end) not in short
+                if m.code and (m.code != mention.code or (m.start, m.end) not in short)
             ]
             if not any(gaz.province_of(p).id == province for p in [*others, *hint]):
                 continue
@@ -118,6 +137,20 @@ def _mention(match: PlaceMatch, place: Place) -> Mention:
         name=place.name,
         subtype=place.level,
         code=place.id,
+    )
+
+
+def _undecided(match: PlaceMatch) -> Mention:
+    """A place the gazetteer holds several of (鼓楼区): kept, without a code."""
+    levels = {p.level for p in match.candidates}
+    return Mention(
+        kind=Kind.DISTRICT,
+        start=match.start,
+        end=match.end,
+        text=match.surface,
+        name=match.surface,
+        subtype=levels.pop() if len(levels) == 1 else None,
+        code=None,
     )
 
 

@@ -247,7 +247,9 @@ def _place_head(
         body = text[mention.end : start]
         if not _body_ok(body, kind):
             break
-        place = Gazetteer.default().get(mention.code or "")
+        if mention.code is None:  # an undecided place: named, located nowhere
+            return Head(mention.start, None, False, mention.end)
+        place = Gazetteer.default().get(mention.code)
         short = is_reference(mention) or mention.text != place.name
         return Head(mention.start, place, short, mention.end)
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
