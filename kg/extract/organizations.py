@@ -24,7 +24,7 @@ from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, is_reference
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
-from kg.segmenter import plain_tag, tag
+from kg.segmenter import dictionary_entry, plain_tag, tag
 
 _CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
 _MAX_BODY = 6
@@ -32,14 +32,13 @@ _MAX_BUREAU_BODY = 12
 # One-character suffixes that start a longer word: 委员, 办法, 局长, 厅堂.
 _NOT_AFTER = {"委": "员会托屈婉", "办": "法理学事公", "局": "长面势部限", "厅": "长堂"}
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
-_LATIN_BRAND = re.compile(
-    r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“\"、，,。；\s])"
-)
+_LATIN_BRAND = re.compile(r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“「])")
 _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
 _KEEP_FLAGS = ("vn", "eng")
 _FUNCTION_CHARS = set(
     "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
-    "已经曾正均又再才就只还亦记后前并而且或"
+    "已经曾正均又再才就只还亦记后前并而且或除据某号说讯家批个"
+    "一二三四五六七八九十两几百千万"
 )
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 
@@ -182,6 +181,8 @@ def _continues(text: str, match: re.Match[str]) -> bool:
         return after.startswith(_GENERIC_AFTER_UNION)
     if after[:1] == "级":
         return True  # 集团级, 省级: an adjective, not a body
+    if match.group().endswith("报") and after[:1] == "道":
+        return True  # 昨日报道
     return after[:1] in _NOT_AFTER.get(match.group(), "")
 
 
@@ -205,7 +206,9 @@ def _read(
         if head is not None:
             return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
-    name_start = _proper_name_start(text, clause_start, start, proper=not kind.subtype)
+    name_start = _proper_name_start(
+        text, clause_start, start, proper=not kind.subtype, suffix=text[start:end]
+    )
     if name_start is None:
         return None
     surface = text[name_start:end]
@@ -232,6 +235,13 @@ class Head:
     short: bool
     """The place is a bare level character (市, 区) the context expands."""
     place_end: int
+    name_start: int = -1
+    """Where the canonical name starts: the innermost place of a chain
+    (江阴市总工会 in 江苏省无锡市江阴市总工会); ``start`` when -1."""
+
+    def __post_init__(self) -> None:
+        if self.name_start < 0:
+            object.__setattr__(self, "name_start", self.start)
 
 
 def _place_head(
@@ -251,7 +261,11 @@ def _place_head(
             return Head(mention.start, None, False, mention.end)
         place = Gazetteer.default().get(mention.code)
         short = is_reference(mention) or mention.text != place.name
-        return Head(mention.start, place, short, mention.end)
+        if short:
+            return Head(mention.start, place, short, mention.end)
+        return Head(
+            _chain_start(ctx, mention), place, short, mention.end, mention.start
+        )
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
@@ -266,6 +280,16 @@ def _place_head(
         if clause_start <= match.start and match.end == start and not match.short:
             return Head(match.start, None, False, match.end)
     return None
+
+
+def _chain_start(ctx: Context, mention: Mention) -> int:
+    """Where the places written together end-to-end before ``mention`` begin:
+    陕西省安康市旬阳县人民法院 is named from 陕西省 on."""
+    start = mention.start
+    ends = {m.end: m for m in ctx.of_kind(Kind.DISTRICT) if m.code}
+    while start in ends and ends[start].text == ends[start].name:
+        start = ends[start].start
+    return start
 
 
 def _body_ok(body: str, kind: _Kind) -> bool:
@@ -308,7 +332,7 @@ def head_mention(
     if head.short:
         name = (head.place.name if head.place else "") + text[head.place_end : end]
     else:
-        name = surface
+        name = text[head.name_start : end]
     start = head.start
     if text[max(0, start - 2) : start] == "中共":
         start -= 2
@@ -332,7 +356,12 @@ def _on_named_org(
 
 
 def _proper_name_start(
-    text: str, clause_start: int, start: int, *, proper: bool = False
+    text: str,
+    clause_start: int,
+    start: int,
+    *,
+    proper: bool = False,
+    suffix: str = "",
 ) -> int | None:
     """Start of the proper name before ``start``, read leftwards word by word.
 
@@ -356,9 +385,20 @@ def _proper_name_start(
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
         return None
+    if len(taken) == 1 and _common_noun(*taken[0]) and suffix in _KIND_SUFFIXES:
+        return None  # 外贸公司, 商业银行, 技术中心: a kind of body, not a name
     if proper and not any(_is_proper(word, flag) for word, flag in taken):
         return None
     return start - len(name)
+
+
+_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂")
+
+
+def _common_noun(word: str, flag: str) -> bool:
+    """A frequent common noun: 外贸 in 外贸公司 names a trade, not a firm."""
+    freq, _ = dictionary_entry(word)
+    return flag in ("n", "vn") and freq >= 1000
 
 
 def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
@@ -426,9 +466,11 @@ def _news_sites(text: str) -> list[tuple[Mention, Place | None]]:
 
 
 def _latin_brands(text: str) -> list[tuple[Mention, Place | None]]:
+    """SK海力士“职群管理”: a Latin-initial brand followed by its practice."""
     return [
         (_mention(m.start(), m.end(), m.group(), m.group(), "Company"), None)
         for m in _LATIN_BRAND.finditer(text)
+        if not any(c in _FUNCTION_CHARS for c in m.group())
     ]
 
 
