@@ -68,9 +68,8 @@ def main() -> None:
             counts[kind]["fp"] += len(p - g)
             counts[kind]["fn"] += len(g - p)
     seconds = time.perf_counter() - started
-    print(
-        f"{len(lines)} sentences, {chars} chars, {seconds:.1f} s, {chars / seconds:.0f} chars/s"
-    )
+    rate = chars / seconds
+    print(f"{len(lines)} sentences, {chars} chars, {seconds:.1f} s, {rate:.0f} chars/s")
     print(f"{'kind':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for kind, c in sorted(counts.items(), key=lambda kv: kv[0].value):
         p = c["tp"] / max(c["tp"] + c["fp"], 1)
