@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kg.extract.lexicon import BUREAU_ABBREVIATIONS
 from kg.gazetteer import Gazetteer
 from kg.model import (
     GAZETTEER,
@@ -30,6 +31,9 @@ from kg.script import to_simplified
 
 ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
 """Words that point back to a company (该公司): no alias of it."""
+
+_BARE_BODIES = frozenset("工会 总工会 党委 党组 党支部 党工委 纪委 政府".split())
+"""Bodies named by their kind alone in a title chain: no alias."""
 
 _INITIATIVE_TAILS = (
     "行动",
@@ -72,7 +76,7 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
     for result in results:
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
-            if not ANAPHOR.fullmatch(mention.text):
+            if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
             if written != mention.text and to_simplified(written) == mention.text:
@@ -142,6 +146,8 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             )
     for name in orgs & initiatives:
         out[entity_key(Kind.ORGANIZATION, name)] = entity_key(Kind.INITIATIVE, name)
+    for short, full in _bureau_short_forms(orgs).items():
+        out[entity_key(Kind.ORGANIZATION, short)] = entity_key(Kind.ORGANIZATION, full)
     for short, full in _company_short_forms(orgs, gaz).items():
         out[entity_key(Kind.ORGANIZATION, short)] = entity_key(Kind.ORGANIZATION, full)
     for short in initiatives:
@@ -187,17 +193,42 @@ def _company_core(name: str, gaz: Gazetteer) -> str:
     return name
 
 
-def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
-    """Each short company name with the one fuller name of the same core."""
-    by_core: dict[str, list[str]] = defaultdict(list)
-    for name in orgs:
-        if name.endswith((*_LEGAL_FORMS, "控股")):
-            by_core[_company_core(name, gaz)].append(name)
+def _bureau_short_forms(orgs: set[str]) -> dict[str, str]:
+    """合肥市人社局 for 合肥市人力资源和社会保障局, when the page has both."""
     out = {}
-    for names in by_core.values():
-        longest = max(names, key=lambda n: (len(n), n))
-        if len(names) > 1 and all(n == longest or len(n) < len(longest) for n in names):
-            out.update({n: longest for n in names if n != longest})
+    for name in orgs:
+        for short, full in BUREAU_ABBREVIATIONS.items():
+            if short in name:
+                expanded = name.replace(short, full, 1)
+                if expanded in orgs:
+                    out[name] = expanded
+    return out
+
+
+def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
+    """Each short company name with the one fuller name it abbreviates:
+    楚峡新材料公司 and 华擎公司 for 湖北楚峡新材料股份有限公司 and
+    安徽华擎科技有限公司 (same core, or the core's opening)."""
+    cores = {
+        name: _company_core(name, gaz)
+        for name in orgs
+        if name.endswith((*_LEGAL_FORMS, "控股"))
+    }
+    out = {}
+    for short, core in cores.items():
+        if len(core) < 2:
+            continue
+        fuller = [
+            name
+            for name, other in cores.items()
+            if len(name) > len(short) and other.startswith(core)
+        ]
+        if len(fuller) == 1:
+            out[short] = fuller[0]
+        elif fuller:
+            longest = max(fuller, key=lambda n: (len(n), n))
+            if all(cores[n] == core for n in fuller):
+                out[short] = longest
     return out
 
 

@@ -133,3 +133,16 @@ def test_anaphora_points_to_the_last_company() -> None:
     }
     assert ("该公司工会", "山东鲁岳能源集团有限公司工会") in found
     assert ("集团", "山东鲁岳能源集团有限公司") in found
+
+
+def test_coordinated_places_share_the_suffix() -> None:
+    text = (
+        "渭滨区、金台区、陈仓区总工会负责人参加会议，凤翔区和岐山县总工会也派员参加。"
+    )
+    assert names(run(text), Kind.ORGANIZATION) == {
+        "渭滨区总工会",
+        "金台区总工会",
+        "陈仓区总工会",
+        "凤翔区总工会",
+        "岐山县总工会",
+    }

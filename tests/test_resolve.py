@@ -52,3 +52,15 @@ def test_traditional_forms_become_aliases() -> None:
     extraction = extract_documents([Document("t", simplified, original, path="p.txt")])
     union = next(e for e in extraction.entities if e.name == "武进区总工会")
     assert "武進區總工會" in union.aliases
+
+
+def test_company_short_form_from_the_core_opening() -> None:
+    text = "安徽华擎科技有限公司工会成立。华擎公司职工踊跃入会。"
+    found = entities(text, Kind.ORGANIZATION)
+    assert "华擎公司" in found["安徽华擎科技有限公司"]
+
+
+def test_bureau_abbreviation_merges_into_the_full_name() -> None:
+    text = "合肥市人力资源和社会保障局发布通知。合肥市人社局相关负责人介绍。"
+    found = entities(text, Kind.ORGANIZATION)
+    assert found == {"合肥市人力资源和社会保障局": ("合肥市人社局",)}

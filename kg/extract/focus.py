@@ -40,6 +40,8 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
     districts = [
         m for m in ctx.of_kind(Kind.DISTRICT) if m.code and m.name.endswith(char)
     ]
+    divisions = [m for m in districts if m.subtype != "DevelopmentZone"]
+    districts = divisions or districts  # 区 is 滨海新区 before 经济技术开发区
     before = [m for m in districts if m.end <= offset]
     if before:
         return gaz.get(max(before, key=lambda m: m.end).code or "")

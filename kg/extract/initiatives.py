@@ -121,8 +121,10 @@ _ABSTRACT_ENDS = (
 )  # fmt: skip
 _LABEL_ENDS = ("型", "式", "化", "性")
 # Negation, degree and particles make a quote a phrase, not a name.
-_PHRASE_CHARS = set("不没都最很之的了吗呢吧")
-_COUNTED = re.compile(r"零|[一二两三四五六七八九十几]+[份个次张条件项场批句]")
+_PHRASE_CHARS = set("不没都最很之的了吗呢吧我你他她们啥么—？?")
+_COUNTED = re.compile(
+    r"零|[一二两三四五六七八九十几]+[份个次张条件项场批句]|[\d百千万亿]+[百千万亿]"
+)
 _BLOOM_ENDS = ("开花", "出彩", "结果", "生根", "落地", "见效", "发力", "用力", "突破")
 _SENTENCE_PUNCT = set("，。！？,!?；;：:、…")
 _SENTENCE_FINAL = tuple("了吗呢吧啊呀哦啦嘛")

@@ -18,7 +18,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
-_COMMON_GIVEN_FREQ = 1000
+_COMMON_GIVEN_FREQ = 5000
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
 
 
@@ -56,12 +56,14 @@ def _ordinary_word(name: str) -> bool:
     freq, flag = dictionary_entry(name)
     if flag and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ:
         return True
-    return len(name) == 3 and _common_noun(name[1:])  # 向记者, 王主任, 李同志
+    given = name[surname_length(name) :]
+    return len(given) > 1 and _common_noun(given)  # 向记者, 王主任, 和其他
 
 
 def _common_noun(word: str) -> bool:
+    """A frequent dictionary word that is not a name or place (记者, 其他)."""
     freq, flag = dictionary_entry(word)
-    return flag in ("n", "b", "v") and freq >= _COMMON_GIVEN_FREQ
+    return freq >= _COMMON_GIVEN_FREQ and not flag.startswith(("nr", "ns", "nz"))
 
 
 def read_name(text: str, start: int, *, strict: bool = False) -> int | None:

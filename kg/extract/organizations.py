@@ -37,7 +37,7 @@ _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
 _KEEP_FLAGS = ("vn", "eng")
 _FUNCTION_CHARS = set(
     "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
-    "已经曾正均又再才就只还亦记后前并而且或除据某号说讯家批个"
+    "已曾均又再才就只还亦记后前并而且或除据某号说讯"
     "一二三四五六七八九十两几百千万"
 )
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
@@ -96,6 +96,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(_news_sites(text))
     candidates.extend(_latin_brands(text))
     kept = _outermost(candidates)
+    kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
     mentions = tuple(m for m, _ in kept) + _outlet(ctx)
     relations = tuple(
@@ -109,6 +110,43 @@ def extract(ctx: Context) -> Found:
         if place is not None
     )
     return Found(mentions=mentions, relations=relations)
+
+
+_AND = ("、", "和", "与", "及", "以及")
+
+
+def _coordinated(
+    ctx: Context, kept: list[tuple[Mention, Place | None]]
+) -> list[tuple[Mention, Place | None]]:
+    """渭滨区、金台区、陈仓区总工会: the suffix is shared by every place."""
+    places = {m.end: m for m in ctx.of_kind(Kind.DISTRICT) if m.code}
+    text = ctx.doc.text
+    out: list[tuple[Mention, Place | None]] = []
+    for org, place in kept:
+        if place is None or not org.name.startswith(place.name):
+            continue
+        suffix = org.name[len(place.name) :]
+        if suffix not in SUFFIXES or not SUFFIXES[suffix].needs_place:
+            continue
+        start = org.start
+        while True:
+            joiner = next((j for j in _AND if text.endswith(j, 0, start)), None)
+            before = places.get(start - len(joiner)) if joiner else None
+            if before is None or before.text != before.name:
+                break
+            other = Gazetteer.default().get(before.code or "")
+            name = other.name + suffix
+            body = replace(
+                org,
+                start=before.start,
+                end=before.end,
+                text=name,
+                name=name,
+                place=other.id,
+            )
+            out.append((body, other))
+            start = before.start
+    return out
 
 
 _ANAPHOR = re.compile(
@@ -385,14 +423,14 @@ def _proper_name_start(
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
         return None
-    if len(taken) == 1 and _common_noun(*taken[0]) and suffix in _KIND_SUFFIXES:
-        return None  # 外贸公司, 商业银行, 技术中心: a kind of body, not a name
+    if suffix in _KIND_SUFFIXES and all(_common_noun(*pair) for pair in taken):
+        return None  # 外贸公司, 商业银行, 茶叶加工厂: a kind of body, not a name
     if proper and not any(_is_proper(word, flag) for word, flag in taken):
         return None
     return start - len(name)
 
 
-_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂")
+_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂", "厂")
 
 
 def _common_noun(word: str, flag: str) -> bool:
@@ -414,9 +452,9 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
 
 def _is_proper(word: str, flag: str) -> bool:
     """A place, a name, a foreign word, or a character outside the dictionary."""
-    return flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")) or (
-        len(word) == 1 and flag == "x"
-    )
+    if flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")):
+        return True
+    return (len(word) == 1 and flag == "x") or bool(Gazetteer.default().lookup(word))
 
 
 def _stops(word: str, flag: str) -> bool:
@@ -507,13 +545,15 @@ def _outermost(
     ordered = sorted(found, key=lambda f: (f[0].start, -f[0].end))
     kept: list[tuple[Mention, Place | None]] = []
     outer: Mention | None = None
+    owned = False
     for mention, place in ordered:
         if outer is not None and mention.start < outer.end:
-            if _owns(outer, mention):
+            if not owned and _owns(outer, mention):
                 kept.append((mention, place))
+                owned = True
             continue
         kept.append((mention, place))
-        outer = mention
+        outer, owned = mention, False
     return kept
 
 

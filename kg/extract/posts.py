@@ -29,10 +29,15 @@ from kg.segmenter import words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 _TAIL = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?:工作部|办公室|总工会|党工委|党委|党组|管委会|人民政府|政府"
-    r"|委员会|部|局|委|办|处|科|室|中心)$"
+    r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
+    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心)$"
 )
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
+_BODIES_OF_A_COMPANY = ("党委", "党组", "工会", "党支部", "党总支", "纪委")
+_COMPANY_ROLES = frozenset(
+    "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
+    "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
+)
 # A bare body with a place of its own (周庄镇总工会) is not the chain's.
 _OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
 
@@ -112,13 +117,36 @@ def _parse_chain(ctx: Context, end: int) -> _Chain | None:
     place = _chain_place(ctx, segments)
     current: Mention | None = None
     for segment in segments:
-        org, titles = _segment_post(ctx, segment, place, chain)
+        org, titles = _segment_post(ctx, segment, place, chain, current)
         if org is not None:
             current = org
         elif segment.tail or segment.place:
             current = None
+        elif current is not None and titles[0] in _COMPANY_ROLES:
+            current = _company_body(ctx, current, segment) or current
         _add_post(chain, current, titles)
     return chain
+
+
+def _company_of(org: Mention | None) -> str | None:
+    """The company an organisation is, or whose 党委/工会 it is."""
+    if org is None:
+        return None
+    if org.subtype == "Company":
+        return org.name
+    for body in _BODIES_OF_A_COMPANY:
+        rest = org.name.removesuffix(body)
+        if rest != org.name and suffix_kind(rest) == "Company":
+            return rest
+    return None
+
+
+def _company_body(ctx: Context, org: Mention, segment: _Segment) -> Mention | None:
+    """集团党委书记、董事长: the 董事长 is the company's, not its 党委's."""
+    company = _company_of(org)
+    if company is None or company == org.name:
+        return None
+    return _new_org(segment.start, segment.end, ctx, company, None, implied=True)
 
 
 def _add_post(chain: _Chain, org: Mention | None, titles: tuple[str, ...]) -> None:
@@ -266,11 +294,15 @@ def _chain_place(ctx: Context, segments: list[_Segment]) -> Place | None:
 
 
 def _segment_post(
-    ctx: Context, segment: _Segment, place: Place | None, chain: _Chain
+    ctx: Context,
+    segment: _Segment,
+    place: Place | None,
+    chain: _Chain,
+    previous: Mention | None = None,
 ) -> tuple[Mention | None, tuple[str, ...]]:
     titles = segment.roles
     if segment.tail:
-        owner = segment.org.name if segment.org else (place.name if place else "")
+        owner = segment.org.name if segment.org else _owner(previous, place)
         if not owner:
             return None, titles
         name = canonical(owner + segment.tail)
@@ -288,6 +320,15 @@ def _segment_post(
     where = Gazetteer.default().get(org.place) if org.place else None
     chain.new_orgs.append((org, where))
     return org, titles
+
+
+def _owner(previous: Mention | None, place: Place | None) -> str:
+    """Whose bare body (工会, 党委) a segment names: the company the chain is
+    about (某公司党委副书记、工会主席), else the chain's place."""
+    company = _company_of(previous)
+    if company is not None:
+        return company
+    return place.name if place else ""
 
 
 def _place_of(org: Mention | None, fallback: Place | None) -> Place | None:
