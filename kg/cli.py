@@ -54,6 +54,9 @@ def main(verbose: bool) -> None:
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+@click.option(
+    "--no-validate", is_flag=True, help="Skip the SHACL check of the graph."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 def build(
     paths: tuple[Path, ...],
@@ -61,6 +64,7 @@ def build(
     encoding: str | None,
     base_iri: str | None,
     no_html: bool,
+    no_validate: bool,
     quiet: bool,
 ) -> None:
     """Read articles (files or folders of .txt, .md, .jsonl, .html) and write
@@ -75,6 +79,7 @@ def build(
             encoding=encoding,
             base_iri=base_iri,
             html=not no_html,
+            validate=not no_validate,
             on_start=bar.start,
             progress=bar.update,
         )
@@ -163,3 +168,14 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
         )
     else:
         click.echo(format_report(report))
+
+
+def _register() -> None:
+    """Commands that live in their own modules, each a thin click wrapper."""
+    from kg.cli_query import query, validate
+
+    for command in (validate, query):
+        main.add_command(command)
+
+
+_register()

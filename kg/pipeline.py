@@ -138,13 +138,16 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
+    validate: bool = True,
     on_start: Callable[[int], None] | None = None,
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Read ``paths``, extract, and write graph.ttl and graph.html in ``out_dir``.
 
     ``on_start`` is told how many articles were read; ``progress`` how many
-    are done as extraction goes.  Outputs are replaced only when complete.
+    are done as extraction goes.  The graph is checked against the contract's
+    SHACL shapes before anything is written (``validate``); outputs are
+    replaced only when complete.
     """
     from kg.html import write_html
     from kg.rdf import build_graph
@@ -157,6 +160,10 @@ def build(
         on_start(len(docs))
     extraction = extract_documents(docs, progress=progress)
     graph = build_graph(extraction, **({"base_iri": base_iri} if base_iri else {}))
+    if validate:
+        from kg.validate import check_graph
+
+        check_graph(graph, what=str(out_dir / "graph.ttl"))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
