@@ -17,16 +17,16 @@ demo: $(STAMP)
 	$(BIN)/kg build examples/ -o output/
 
 test: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks scripts
+	$(BIN)/ruff check kg tests benchmarks scripts docs
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks scripts
-	$(BIN)/ruff format --check kg tests benchmarks scripts
+	$(BIN)/ruff check kg tests benchmarks scripts docs
+	$(BIN)/ruff format --check kg tests benchmarks scripts docs
 	$(BIN)/mypy kg
 
 format: $(STAMP)
-	$(BIN)/ruff format kg tests benchmarks scripts
+	$(BIN)/ruff format kg tests benchmarks scripts docs
 
 clean:
 	rm -rf $(VENV) output/graph.ttl output/graph.html output/lib

@@ -173,8 +173,9 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
 def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
     from kg.cli_query import query, validate
+    from kg.cli_view import view
 
-    for command in (validate, query):
+    for command in (validate, query, view):
         main.add_command(command)
 
 

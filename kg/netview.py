@@ -1,102 +1,80 @@
 """A contract graph seen as a network: typed nodes, labelled edges, tooltips.
 
 ``build_view`` reads an rdflib graph that follows ``CONTRACT.md`` and returns
-plain, sorted values (no rdflib, no HTML) for ``kg/html.py`` to draw.  The
+plain, sorted values (no rdflib, no HTML) for ``kg/html.py`` to draw: each
+node with its tooltip, search keys (aliases and pinyin) and the districts it
+belongs to; each edge with its relation and label (a post's roles).  The
 tooltips are plain text; escaping them is the page's job.
+
+The kinds of node and edge and the graph's structure come from
+``kg/view.py``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.namespace import FOAF
 from rdflib.term import Node
 
 from kg.namespaces import KGO, ORG, PROV, SCHEMA
+from kg.view import (
+    EDGE_PREDICATES,
+    POST,
+    RELATION_NAMES,
+    Kind,
+    RawEdge,
+    district_index,
+    grouped,
+    network_edges,
+    node_kinds,
+    normalise,
+)
 
 MAX_EVIDENCE = 3
 MAX_SOURCES = 5
 MAX_SENTENCE = 160
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of node: its key (the vis group), names and colour."""
-
-    key: str
-    name_zh: str
-    color: str
-    base: URIRef
-    finer: tuple[URIRef, ...] = ()
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind("Article", "文章", "#9e9e9e", SCHEMA.NewsArticle),
-    Kind("Person", "人物", "#e15759", SCHEMA.Person, (FOAF.Person,)),
-    Kind(
-        "Organization",
-        "组织",
-        "#4e79a7",
-        ORG.Organization,
-        (
-            KGO.TradeUnion,
-            KGO.Company,
-            KGO.GovernmentBody,
-            KGO.PartyOrganization,
-            KGO.Media,
-            KGO.School,
-            KGO.Department,
-        ),
-    ),
-    Kind(
-        "District",
-        "行政区",
-        "#59a14f",
-        SCHEMA.AdministrativeArea,
-        (KGO.Province, KGO.City, KGO.County, KGO.Town, KGO.DevelopmentZone),
-    ),
-    Kind(
-        "Initiative",
-        "倡议",
-        "#f28e2b",
-        KGO.Initiative,
-        (KGO.Policy, KGO.Programme, KGO.Alliance, KGO.Campaign, KGO.Mechanism),
-    ),
-)
-
-# Edge predicates other than posts, with the label drawn on the edge.
-EDGE_LABELS: dict[URIRef, str] = {
-    KGO.locatedIn: "位于",
-    SCHEMA.containedInPlace: "属于",
-    KGO.launchedBy: "发起",
-    SCHEMA.author: "作者",
-    SCHEMA.mentions: "提及",
-}
-POST = "post"
+PINYIN_LANG = "zh-latn-pinyin"
 
 
 @dataclass(frozen=True)
 class NodeView:
-    """One node: IRI, label, kind key, plain-text tooltip and degree."""
+    """One node: IRI, label, kind key, plain-text tooltip and degree.
+
+    ``keys`` are its other names normalised for search (lower case, no
+    spaces; pinyin also as initials); ``districts`` the IRIs of the
+    districts it lies in, its own included, from the innermost outwards.
+    """
 
     id: str
     label: str
     kind: str
     title: str
     degree: int
+    keys: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class EdgeView:
-    """One directed edge with its label and plain-text tooltip."""
+    """One directed edge: its relation key, label and plain-text tooltip."""
 
     source: str
     target: str
     label: str
     title: str
+    relation: str = ""
+
+
+@dataclass(frozen=True)
+class DistrictView:
+    """A district that some node lies in, with its parent district's IRI."""
+
+    id: str
+    label: str
+    parent: str | None
 
 
 @dataclass(frozen=True)
@@ -105,6 +83,7 @@ class NetView:
 
     nodes: tuple[NodeView, ...]
     edges: tuple[EdgeView, ...]
+    districts: tuple[DistrictView, ...] = ()
 
 
 @dataclass
@@ -128,109 +107,150 @@ class _Post:
 
 
 def build_view(
-    graph: Graph, *, articles: bool = True, mentions: bool = False
+    graph: Graph,
+    *,
+    articles: bool = True,
+    mentions: bool = False,
+    keep: Collection[Node] | None = None,
 ) -> NetView:
     """Turn a contract graph into sorted nodes and edges with tooltips.
 
     ``articles`` keeps schema:NewsArticle nodes (and their author edges);
     ``mentions`` also draws schema:mentions edges, off by default as there are
-    many.  Mentions always feed the "source articles" of a tooltip.
+    many.  Mentions always feed the "source articles" of a tooltip.  ``keep``
+    limits the view to those nodes (a node's degree still counts all its
+    edges).
     """
-    kinds = _node_kinds(graph, articles=articles)
-    posts = _posts(graph)
-    traces = _traces(graph, posts)
-    raw_edges = _raw_edges(graph, kinds, posts, mentions=mentions)
-    post_lines = _post_lines(graph, posts)
-    degree: dict[Node, int] = defaultdict(int)
-    for source, _, target, _ in raw_edges:
-        degree[source] += 1
-        degree[target] += 1
+    every_kind = node_kinds(graph)
+    kinds = node_kinds(graph, articles=articles)
+    all_edges = network_edges(graph, kinds, mentions=mentions)
+    if keep is not None:
+        kinds = {node: kind for node, kind in kinds.items() if node in keep}
+    evidence = _Evidence(
+        grouped(graph, KGO.evidenceText), grouped(graph, PROV.wasDerivedFrom)
+    )
+    posts = _posts(graph, kinds, evidence)
+    context = _Context(
+        post_lines=_post_lines(graph, posts, kinds),
+        traces=_traces(graph, posts, kinds, evidence),
+        degree=_degrees(all_edges),
+        places=district_index(graph, every_kind),
+    )
     nodes = tuple(
-        _node_view(graph, node, kind, post_lines.get(node, []), traces, degree[node])
+        _node_view(graph, node, kind, context)
         for node, kind in sorted(kinds.items(), key=lambda item: str(item[0]))
     )
+    raw_edges = [e for e in all_edges if e[0] in kinds and e[2] in kinds]
     edges = tuple(
         sorted(
-            (_edge_view(graph, edge, traces) for edge in raw_edges),
+            (_edge_view(graph, edge, posts, context.traces) for edge in raw_edges),
             key=lambda e: (e.source, e.target, e.label),
         )
     )
-    return NetView(nodes, edges)
+    return NetView(nodes, edges, _district_views(graph, context.places, kinds))
 
 
-def _node_kinds(graph: Graph, *, articles: bool) -> dict[Node, Kind]:
-    kinds: dict[Node, Kind] = {}
-    for kind in KINDS:
-        if kind.key == "Article" and not articles:
-            continue
-        for rdf_type in (kind.base, *kind.finer):
-            for node in graph.subjects(RDF.type, rdf_type):
-                kinds.setdefault(node, kind)  # KINDS order breaks ties
-    return kinds
+@dataclass(frozen=True)
+class _Evidence:
+    """Evidence sentences and sources of every node that has them."""
+
+    texts: dict[Node, list[Node]]
+    sources: dict[Node, list[Node]]
+
+    def of(self, node: Node) -> tuple[list[str], list[Node]]:
+        texts = [" ".join(str(t).split()) for t in self.texts.get(node, ())]
+        return texts, self.sources.get(node, [])
 
 
-def _posts(graph: Graph) -> dict[tuple[Node, Node | None], _Post]:
-    """Memberships grouped by (person, organisation); org None for job titles."""
+@dataclass(frozen=True)
+class _Context:
+    """What the node tooltips are made from, gathered once per graph."""
+
+    post_lines: dict[Node, list[str]]
+    traces: dict[object, _Trace]
+    degree: dict[Node, int]
+    places: dict[Node, tuple[Node, ...]]
+
+
+def _degrees(edges: Iterable[RawEdge]) -> dict[Node, int]:
+    degree: dict[Node, int] = defaultdict(int)
+    for source, _, target in edges:
+        degree[source] += 1
+        degree[target] += 1
+    return degree
+
+
+def _district_views(
+    graph: Graph, places: dict[Node, tuple[Node, ...]], drawn: Iterable[Node]
+) -> tuple[DistrictView, ...]:
+    """Every district some drawn node lies in, sorted by IRI."""
+    used = sorted({place for node in drawn for place in places.get(node, ())}, key=str)
+    views = []
+    for place in used:
+        chain = places.get(place, ())
+        parent = str(chain[1]) if len(chain) > 1 else None
+        views.append(DistrictView(str(place), label_of(graph, place), parent))
+    return tuple(views)
+
+
+def _posts(
+    graph: Graph, wanted: Collection[Node], evidence: _Evidence
+) -> dict[tuple[Node, Node | None], _Post]:
+    """Memberships of or at ``wanted`` nodes grouped by (person, organisation);
+    organisation None for job titles."""
     posts: dict[tuple[Node, Node | None], _Post] = defaultdict(_Post)
-    for membership in graph.subjects(RDF.type, ORG.Membership):
-        person = graph.value(membership, ORG.member)
-        if person is None:
-            continue
-        post = posts[(person, graph.value(membership, ORG.organization))]
-        for role in graph.objects(membership, ORG.role):
-            post.roles.add(label_of(graph, role))
-        post.trace.add(_texts(graph, membership), _derived(graph, membership))
+    bodies, roles = grouped(graph, ORG.organization), grouped(graph, ORG.role)
+    role_labels: dict[Node, str] = {}
+    for membership, members in grouped(graph, ORG.member).items():
+        orgs: list[Node | None] = [*bodies.get(membership, [])] or [None]
+        for person in members:
+            for org in orgs:
+                if person not in wanted and org not in wanted:
+                    continue
+                post = posts[(person, org)]
+                for role in roles.get(membership, ()):
+                    if role not in role_labels:
+                        role_labels[role] = label_of(graph, role)
+                    post.roles.add(role_labels[role])
+                post.trace.add(*evidence.of(membership))
     for person, title in graph.subject_objects(SCHEMA.jobTitle):
-        posts[(person, None)].roles.add(str(title))
+        if person in wanted:
+            posts[(person, None)].roles.add(str(title))
     return posts
 
 
 def _traces(
-    graph: Graph, posts: dict[tuple[Node, Node | None], _Post]
+    graph: Graph,
+    posts: dict[tuple[Node, Node | None], _Post],
+    wanted: Collection[Node],
+    evidence: _Evidence,
 ) -> dict[object, _Trace]:
-    """Evidence per node IRI and per edge key (source, predicate, target)."""
+    """Evidence per node and per edge key (source, relation, target)."""
     traces: dict[object, _Trace] = defaultdict(_Trace)
     for (person, org), post in posts.items():
         keys: tuple[object, ...] = (person, org, (person, POST, org))
         for key in keys:
             if key is not None:
                 traces[key].add(post.trace.sentences, post.trace.sources)
+    subjects, objects = grouped(graph, RDF.subject), grouped(graph, RDF.object)
+    predicates = grouped(graph, RDF.predicate)
     for statement in graph.subjects(RDF.type, RDF.Statement):
-        subject = graph.value(statement, RDF.subject)
-        predicate = graph.value(statement, RDF.predicate)
-        obj = graph.value(statement, RDF.object)
-        texts, sources = _texts(graph, statement), _derived(graph, statement)
-        keys = (subject, obj, (subject, predicate, obj))
-        for key in keys:
+        subject = next(iter(subjects.get(statement, ())), None)
+        obj = next(iter(objects.get(statement, ())), None)
+        if subject not in wanted and obj not in wanted:
+            continue
+        predicate = next(iter(predicates.get(statement, ())), None)
+        relation = (
+            EDGE_PREDICATES.get(predicate) if isinstance(predicate, URIRef) else None
+        )
+        texts, sources = evidence.of(statement)
+        for key in (subject, obj, (subject, relation, obj)):
             if key is not None:
                 traces[key].add(texts, sources)
     for article, entity in graph.subject_objects(SCHEMA.mentions):
-        traces[entity].sources.add(article)
+        if entity in wanted:
+            traces[entity].sources.add(article)
     return traces
-
-
-RawEdge = tuple[Node, object, Node, str]
-
-
-def _raw_edges(
-    graph: Graph,
-    kinds: dict[Node, Kind],
-    posts: dict[tuple[Node, Node | None], _Post],
-    *,
-    mentions: bool,
-) -> list[RawEdge]:
-    """(source, predicate or POST, target, label) for edges between nodes."""
-    edges: list[RawEdge] = []
-    for (person, org), post in posts.items():
-        if org in kinds and person in kinds:
-            edges.append((person, POST, org, _join_roles(post)))
-    for predicate, label in EDGE_LABELS.items():
-        if predicate == SCHEMA.mentions and not mentions:
-            continue
-        for source, target in graph.subject_objects(predicate):
-            if source in kinds and target in kinds:
-                edges.append((source, predicate, target, label))
-    return edges
 
 
 def _join_roles(post: _Post) -> str:
@@ -244,26 +264,50 @@ def _join_roles(post: _Post) -> str:
     return "、".join(sorted(post.roles, key=position))
 
 
-def _node_view(
-    graph: Graph,
-    node: Node,
-    kind: Kind,
-    post_lines: list[str],
-    traces: dict[object, _Trace],
-    degree: int,
-) -> NodeView:
+def _node_view(graph: Graph, node: Node, kind: Kind, context: _Context) -> NodeView:
     label = label_of(graph, node)
     lines = [label, f"类型：{kind.name_zh} {kind.key}{_finer(graph, node, kind)}"]
-    lines += post_lines
-    lines += _trace_lines(graph, traces.get(node))
-    return NodeView(str(node), label, kind.key, "\n".join(lines), degree)
+    lines += context.post_lines.get(node, [])
+    lines += _trace_lines(graph, context.traces.get(node))
+    return NodeView(
+        str(node),
+        label,
+        kind.key,
+        "\n".join(lines),
+        context.degree.get(node, 0),
+        search_keys(graph, node, label),
+        tuple(str(place) for place in context.places.get(node, ())),
+    )
 
 
-def _edge_view(graph: Graph, edge: RawEdge, traces: dict[object, _Trace]) -> EdgeView:
-    source, predicate, target, label = edge
+def _edge_view(
+    graph: Graph,
+    edge: RawEdge,
+    posts: dict[tuple[Node, Node | None], _Post],
+    traces: dict[object, _Trace],
+) -> EdgeView:
+    source, relation, target = edge
+    label = RELATION_NAMES[relation]
+    if relation == POST and (source, target) in posts:
+        label = _join_roles(posts[(source, target)]) or label
     heading = f"{label_of(graph, source)} —{label}→ {label_of(graph, target)}"
-    lines = [heading, *_trace_lines(graph, traces.get((source, predicate, target)))]
-    return EdgeView(str(source), str(target), label, "\n".join(lines))
+    lines = [heading, *_trace_lines(graph, traces.get(edge))]
+    return EdgeView(str(source), str(target), label, "\n".join(lines), relation)
+
+
+def search_keys(graph: Graph, node: Node, label: str) -> tuple[str, ...]:
+    """Other names of ``node`` for search: aliases, pinyin and its initials."""
+    keys: set[str] = set()
+    for predicate in (SKOS.altLabel, SKOS.prefLabel, RDFS.label):
+        for literal in graph.objects(node, predicate):
+            if not isinstance(literal, Literal):
+                continue
+            keys.add(normalise(str(literal)))
+            if (literal.language or "").lower() == PINYIN_LANG:
+                keys.add("".join(word[:1] for word in str(literal).lower().split()))
+    keys.discard(normalise(label))
+    keys.discard("")
+    return tuple(sorted(keys))
 
 
 def _finer(graph: Graph, node: Node, kind: Kind) -> str:
@@ -273,11 +317,15 @@ def _finer(graph: Graph, node: Node, kind: Kind) -> str:
 
 
 def _post_lines(
-    graph: Graph, posts: dict[tuple[Node, Node | None], _Post]
+    graph: Graph,
+    posts: dict[tuple[Node, Node | None], _Post],
+    wanted: Collection[Node],
 ) -> dict[Node, list[str]]:
     """Per person, the tooltip lines "职务：" then "· roles @ organisation"."""
     lines: dict[Node, list[str]] = defaultdict(list)
     for (person, org), post in posts.items():
+        if person not in wanted:
+            continue
         where = f" @ {label_of(graph, org)}" if org is not None else ""
         lines[person].append(f"· {_join_roles(post)}{where}")
     return {person: ["职务：", *sorted(found)] for person, found in lines.items()}
@@ -308,14 +356,6 @@ def label_of(graph: Graph, node: Node) -> str:
         if literals:
             return str(literals[0])
     return _local_name(node)
-
-
-def _texts(graph: Graph, node: Node) -> list[str]:
-    return [" ".join(str(t).split()) for t in graph.objects(node, KGO.evidenceText)]
-
-
-def _derived(graph: Graph, node: Node) -> list[Node]:
-    return list(graph.objects(node, PROV.wasDerivedFrom))
 
 
 def _clip(text: str) -> str:
