@@ -8,51 +8,59 @@ them, as in GB/T 2260.
 
 :meth:`Gazetteer.find` reads every mention of a place in a text: full names,
 plus the short forms the data marks as matchable (江阴 for 江阴市, 湘西州 for
-湘西土家族苗族自治州).  A mention must begin and end on a word boundary of
-jieba's segmentation, so 示范县 does not give 范县; it may end inside a token
-when what follows opens an organisation name (无锡市委 gives 无锡市).  A city
-or county name followed by a zone suffix (吉首经开区) gives a development zone.
-:meth:`Gazetteer.resolve` picks one candidate with the help of context places,
-and never guesses.
+湘西土家族苗族自治州), plus the other short forms right after a parent
+(浙江义乌).  A mention must begin and end on a word boundary of jieba's
+segmentation, so 示范县 does not give 范县; it may end inside a token when
+what follows opens an organisation name (无锡市委 gives 无锡市).  A
+two-character short form after a lone surname is a given name (刘桂林).  A
+city or county name followed by a zone suffix (吉首经开区) gives a development
+zone.  :meth:`Gazetteer.resolve` picks one candidate with the help of context
+places, and never guesses.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from kg.errors import KGError
 
 DATA = Path(__file__).parent / "data" / "gazetteer.tsv"
 LEVELS = ("Province", "City", "County", "Town", "DevelopmentZone")
+QUIET_LEVELS = ("Province", "City", "County")
 
 # What may follow a place name inside one jieba token: the head of an
 # organisation name (无锡市委, 江阴市政府, 梁溪区总工会).
-ORG_HEADS: tuple[str, ...] = (
-    "委",
-    "政府",
-    "人民",
-    "人大",
-    "政协",
-    "总工会",
-    "工会",
-    "党",
-    "纪委",
+ORG_HEADS = tuple(
+    "委 政府 人民 人大 政协 总工会 工会 党 纪委 公安 法院 检察 妇联 团委 教育局 "
+    "财政局 文明办".split()
 )
-ORG_HEADS += ("公安", "法院", "检察", "妇联", "团委", "教育局", "财政局", "文明办")
+# One-character words that may stand before 县委/区委 without naming a place:
+# 和|县委 is "and the county committee", not 和县's committee.
+FUNCTION_CHARS = frozenset("和与及或并在对向给为被把从由是等也都将让使到于以之各该本我")
+# Surnames that are far more often words before a place (来桂林, 原崇安区,
+# 全无锡, 游桂林): after them a short form is still read as a place.
+NOT_SURNAMES = FUNCTION_CHARS | set("来去原全游居经过回出进平安成新老国海明南东西北中")
+# Heads of landmark names built on a place name: 崖州湾, 太湖, 钟山, 秦淮河.
+LANDMARK_CHARS = frozenset("湾湖山河江海岛港峡溪川岭峰洲滩桥路街巷村城园门塔寺")
 ZONE_TAIL = re.compile(
     r"(国家级|国家)?(经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区"
     r"|开发区|工业园区|新区)"
 )
 ZONE_LONG = {
     "高新区": ("高新技术产业开发区",),
-    "经开区": ("经济技术开发区", "经济开发区"),
+    "经开区": ("经济开发区", "经济技术开发区"),
 }
+"""Full names a zone suffix abbreviates; a zone the data does not know is
+named with the last (national zones, named after cities, are 经济技术开发区)
+or, after a county, the first (吉首经开区 is 吉首经济开发区)."""
+
+
+_Ids = tuple[tuple[str, ...], tuple[str, ...]]
+"""A matcher key's place ids: those it names anywhere, those it names quietly."""
 
 
 class GazetteerError(KGError):
@@ -96,25 +104,14 @@ class PlaceMatch:
 class Gazetteer:
     """Places by id and by name, and a matcher that finds them in text.
 
-    ``surfaces`` maps a place id to the forms :meth:`find` may match; by
-    default a place's name and all its aliases.  Places are kept as rows of
-    strings and built on first use, so that loading stays fast.
+    Places are kept as the cells the data file holds, in one flat list, and
+    made into :class:`Place` values on first use, so that loading stays fast.
+    A gazetteer built from :class:`Place` values matches every name and alias.
     """
 
-    def __init__(
-        self,
-        places: Iterable[Place],
-        surfaces: Mapping[str, Iterable[str]] | None = None,
-    ) -> None:
-        self._rows: dict[str, _Row] = {}
-        self._places: dict[str, Place] = {}
-        for place in places:
-            self._places[place.id] = place
-            forms = (place.name, *place.aliases)
-            if surfaces is not None:
-                forms = tuple(surfaces.get(place.id, ()))
-            self._rows[place.id] = _Row(place.name, place.aliases, forms)
-        self._index()
+    def __init__(self, places: Iterable[Place] = ()) -> None:
+        self._places: dict[str, Place] = {place.id: place for place in places}
+        self._use([cell for p in self._places.values() for cell in _cells(p)])
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -125,37 +122,24 @@ class Gazetteer:
     def load(cls, path: Path) -> Gazetteer:
         """Read a gazetteer file written by ``scripts/build_gazetteer.py``."""
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = path.read_text(encoding="utf-8")
         except OSError as err:
             raise GazetteerError(
                 f"{path}: cannot read the gazetteer ({err.strerror}); "
                 "rebuild it with scripts/build_gazetteer.py"
             ) from err
-        gazetteer = cls(())
-        for number, line in enumerate(lines, 1):
-            if line and line[0] != "#":
-                gazetteer._add_line(line, path, number)
-        gazetteer._index()
+        gazetteer = cls()
+        gazetteer._use(_flat_cells(text) or _checked_cells(text, path))
         return gazetteer
 
-    def _add_line(self, line: str, path: Path, number: int) -> None:
-        cells = line.split("\t")
-        if len(cells) != 7 or cells[1] not in LEVELS:
-            raise GazetteerError(
-                f"{path}:{number}: expected 7 tab-separated cells with a level "
-                f"in {LEVELS}, got {line[:60]!r}; rebuild the file with "
-                "scripts/build_gazetteer.py"
-            )
-        self._rows[cells[0]] = _Row(cells[2], cells[4], cells)
-
-    def _index(self) -> None:
+    def _use(self, cells: list[str]) -> None:
+        """Index ``cells``, the seven columns of every row one after another."""
+        self._cells = cells
+        self._rows = dict(zip(cells[0::7], range(0, len(cells), 7), strict=True))
         self._extra: dict[str, Place] = {}
-        self._automaton: Any = None
-        self._names: dict[str, list[str]] = defaultdict(list)
-        for pid, row in self._rows.items():
-            self._names[row.name].append(pid)
-            for alias in row.aliases():
-                self._names[alias].append(pid)
+        self._names = _index(cells)
+        self._heads: dict[str, tuple[int, ...]] | None = None
+        self._ids: dict[str, _Ids] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -174,7 +158,7 @@ class Gazetteer:
                 f"unknown place id {place_id!r}: use a GB/T 2260 code such as "
                 "'320213' or an id returned by lookup() or find()"
             )
-        return self._places.setdefault(place_id, row.place())
+        return self._places.setdefault(place_id, _place(self._cells[row : row + 7]))
 
     def parent(self, place: Place) -> Place | None:
         return self.get(place.parent) if place.parent else None
@@ -197,13 +181,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place with this full name or alias, sorted by id."""
-        return tuple(self.get(pid) for pid in sorted(self._names.get(name, ())))
+        return tuple(self.get(pid) for pid in sorted(set(self._names.get(name, ()))))
 
     def find(self, text: str) -> list[PlaceMatch]:
         """All mentions of places in ``text``: leftmost-longest, non-overlapping."""
-        starts: dict[int, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        for end, (key, ids) in self._matcher().iter(text):
-            starts[end - len(key) + 1].append((key, ids))
+        starts = self._starts(text)
         if not starts:
             return []
         words = _Segmentation(text)
@@ -211,10 +193,29 @@ class Gazetteer:
         for start in sorted(starts):
             if matches and start < matches[-1].end:
                 continue
-            match = self._match_at(text, start, starts[start], words)
+            prev = matches[-1] if matches and matches[-1].end == start else None
+            keys = [
+                (k, self._with_quiet(ids, prev, _char_at(text, start + len(k))))
+                for k, ids in starts[start]
+            ]
+            match = self._match_at(text, start, keys, words)
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _with_quiet(
+        self, ids: _Ids, prev: PlaceMatch | None, after: str
+    ) -> tuple[str, ...]:
+        """The ids a key names here: its matchable ones, plus those it names
+        only quietly when the place just before is their parent (浙江|义乌,
+        佛山|顺德, 河南|开封) and no landmark named after it follows
+        (三亚|崖州|湾)."""
+        loud, quiet = ids
+        if prev is None or not quiet or after in LANDMARK_CHARS:
+            return loud
+        above = {p.id for p in prev.candidates}
+        near = [q for q in quiet if above & {p.id for p in self.chain(self.get(q))}]
+        return (*loud, *near)
 
     def resolve(
         self, match_or_name: PlaceMatch | str, context: Iterable[Place] = ()
@@ -252,20 +253,52 @@ class Gazetteer:
                     break
         return best
 
-    def _matcher(self) -> Any:
-        if self._automaton is None:
-            import ahocorasick
+    def _starts(self, text: str) -> dict[int, list[tuple[str, _Ids]]]:
+        """Every name found in ``text``, overlaps included, by start offset."""
+        heads = self._matcher()
+        names = self._names
+        starts: dict[int, list[tuple[str, _Ids]]] = {}
+        for at in range(len(text) - 1):
+            lengths = heads.get(text[at : at + 2])
+            if lengths is None:
+                continue
+            room = len(text) - at
+            found = [text[at : at + n] for n in lengths if n <= room]
+            hits = [(key, self._key_ids(key)) for key in found if key in names]
+            hits = [(key, ids) for key, ids in hits if ids[0] or ids[1]]
+            if hits:
+                starts[at] = hits
+        return starts
 
-            keys: dict[str, list[str]] = defaultdict(list)
-            for pid, row in self._rows.items():
-                for form in row.surfaces():
-                    keys[form].append(pid)
-            automaton = ahocorasick.Automaton()
-            for key, ids in keys.items():
-                automaton.add_word(key, (key, tuple(sorted(set(ids)))))
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+    def _matcher(self) -> dict[str, tuple[int, ...]]:
+        """The lengths of the names that open with each pair of characters
+        (every name has two or more), longest first: built in a few tens of
+        milliseconds, where an Aho-Corasick automaton over the same names
+        takes about 0.3 s, more than a small build spends on all else the
+        gazetteer does."""
+        if self._heads is None:
+            lengths: dict[str, set[int]] = {}
+            for name in self._names:
+                lengths.setdefault(name[:2], set()).add(len(name))
+            self._heads = {
+                h: tuple(sorted(n, reverse=True)) for h, n in lengths.items()
+            }
+        return self._heads
+
+    def _key_ids(self, key: str) -> _Ids:
+        """The ids ``key`` names wherever it stands, and those it names only
+        after a parent (memoised)."""
+        ids = self._ids.get(key)
+        if ids is None:
+            loud: list[str] = []
+            quiet: list[str] = []
+            for pid in sorted(set(self._names[key])):
+                row = self._rows[pid]
+                how = _how_matched(self._cells[row : row + 7], key)
+                if how is not None:
+                    (loud if how else quiet).append(pid)
+            ids = self._ids[key] = (tuple(loud), tuple(quiet))
+        return ids
 
     def _match_at(
         self,
@@ -277,8 +310,12 @@ class Gazetteer:
         if not words.starts_word(start):
             return None
         for key, ids in sorted(keys, key=lambda item: -len(item[0])):
+            if not ids:
+                continue
             places = tuple(self.get(pid) for pid in ids)
             short = all(place.name != key for place in places)
+            if short and len(key) == 2 and words.after_surname(start):
+                continue  # 刘|桂林, 王|金华: a given name
             zone = self._zone_at(text, start, key, places, words)
             if zone is not None:
                 return zone
@@ -295,8 +332,13 @@ class Gazetteer:
         places: tuple[Place, ...],
         words: _Segmentation,
     ) -> PlaceMatch | None:
-        """A development zone named after the city or county ``key`` names."""
-        parents = [p for p in places if p.level in ("City", "County")]
+        """A development zone named after the city or county ``key`` names.
+
+        A city wins over a county of the same short name (长沙经开区 is
+        长沙市's, not 长沙县's).
+        """
+        parents = [p for p in places if p.level == "City"]
+        parents = parents or [p for p in places if p.level == "County"]
         tail = ZONE_TAIL.match(text, start + len(key))
         if not parents or tail is None or not words.ends_word(start, tail.end()):
             return None
@@ -311,7 +353,7 @@ class Gazetteer:
             for zone in self.lookup(name):
                 if zone.level == "DevelopmentZone" and parent in self.chain(zone):
                     return self.current(zone)
-        name = names[-1]
+        name = names[-1] if parent.level == "City" else names[0]
         alias = (prefix + suffix,) if prefix + suffix != name else ()
         zone_id = f"{parent.id}/{name}"
         zone = Place(zone_id, name, "DevelopmentZone", parent.id, None, alias)
@@ -337,19 +379,37 @@ class _Segmentation:
     def starts_word(self, start: int) -> bool:
         return start in self.bounds or not _is_han(self.text[start - 1])
 
+    def after_surname(self, start: int) -> bool:
+        """Whether a lone surname stands just before ``start`` (记者刘|桂林)."""
+        lone = start - 1 in self.bounds and start in self.bounds
+        return lone and start > 0 and self.text[start - 1] in _surnames()
+
     def ends_word(self, start: int, end: int) -> bool:
         """Whether a name ``text[start:end]`` may end at ``end``.
 
         Inside a token, only before the head of an organisation name, and
-        only when the token began with the name (无锡市委) or the name has two
-        characters before it (锡山|区委) — not 和|县委, where 和 is a word.
+        only when the token began with the name (无锡市委), the name has two
+        characters before it (锡山|区委), or its one character before it is
+        not a function word (范|县总工会, but not 和|县委).
         """
         if end in self.bounds or not _is_han(self.text[end]):
             return True
         token_start, token_end = self.token[end]
-        if 0 < token_start - start < 2:
+        if token_start - start == 1 and self.text[start] in FUNCTION_CHARS:
             return False
         return self.text[end:token_end].startswith(ORG_HEADS)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    # Imported here: kg.extract imports this module.
+    from kg.extract.lexicon import SURNAMES_SINGLE
+
+    return SURNAMES_SINGLE - NOT_SURNAMES
+
+
+def _char_at(text: str, offset: int) -> str:
+    return text[offset : offset + 1]
 
 
 def _is_han(char: str) -> bool:
@@ -364,40 +424,76 @@ def _short_name(place: Place) -> str:
     return place.name
 
 
-class _Row:
-    """A place as stored: its cells, parsed into a :class:`Place` on demand.
+def _index(cells: list[str]) -> dict[str, list[str]]:
+    """Place ids by every name and alias; a list may repeat an id."""
+    names: dict[str, list[str]] = {}
+    ids = cells[0::7]
+    for pid, name in zip(ids, cells[2::7], strict=True):
+        names.setdefault(name, []).append(pid)
+    for pid, aliases in zip(ids, cells[4::7], strict=True):
+        for alias in aliases.split("|") if aliases else ():
+            names.setdefault(alias.lstrip("~"), []).append(pid)
+    return names
 
-    ``cells`` are the seven columns of the data file, or a ready tuple of
-    match surfaces for a gazetteer built from :class:`Place` values.
-    """
 
-    __slots__ = ("_aliases", "cells", "name")
+def _flat_cells(text: str) -> list[str]:
+    """The cells of a well-formed data file in one split (comment lines only
+    at the top); ``[]`` if the file is not that, to be read line by line."""
+    body = text
+    while body.startswith("#"):
+        body = body.partition("\n")[2]
+    cells = body.rstrip("\n").replace("\n", "\t").split("\t")
+    if len(cells) % 7 or not set(cells[1::7]) <= set(LEVELS):
+        return []
+    return cells
 
-    def __init__(self, name: str, aliases: str | tuple[str, ...], cells: Any) -> None:
-        self.name = name
-        self._aliases = aliases
-        self.cells = cells
 
-    def aliases(self) -> tuple[str, ...]:
-        if isinstance(self._aliases, tuple):
-            return self._aliases
-        if not self._aliases:
-            return ()
-        return tuple(alias.lstrip("~") for alias in self._aliases.split("|"))
+def _how_matched(cells: list[str], form: str) -> bool | None:
+    """``True`` if :meth:`Gazetteer.find` matches ``form`` for this place
+    anywhere, ``False`` if only right after a parent (the ``~`` short forms
+    of provinces, cities and counties), ``None`` if never."""
+    _, level, name, _, aliases, flags, _ = cells
+    if form == name and "x" not in flags:
+        return True
+    forms = aliases.split("|") if aliases else ()
+    if form in forms:
+        return True
+    if "~" + form in forms and level in QUIET_LEVELS:
+        return False
+    return None
 
-    def surfaces(self) -> tuple[str, ...]:
-        if isinstance(self._aliases, tuple):
-            return tuple(self.cells)
-        forms = self._aliases.split("|") if self._aliases else ()
-        matchable = tuple(form for form in forms if form[0] != "~")
-        return matchable if "x" in self.cells[5] else (self.name, *matchable)
 
-    def place(self) -> Place:
-        pid, level, name, parent, _aliases, flags, successor = self.cells
-        code = pid if "c" in flags else None
-        return Place(
-            pid, name, level, parent or None, code, self.aliases(), successor or None
-        )
+def _cells(place: Place) -> list[str]:
+    """A place as a row of the data file (all its aliases matchable)."""
+    flags = "c" if place.code else ""
+    aliases = "|".join(place.aliases)
+    parent, successor = place.parent or "", place.successor or ""
+    return [place.id, place.level, place.name, parent, aliases, flags, successor]
+
+
+def _place(cells: list[str]) -> Place:
+    pid, level, name, parent, aliases, flags, successor = cells
+    code = pid if "c" in flags else None
+    forms = tuple(a.lstrip("~") for a in aliases.split("|")) if aliases else ()
+    return Place(pid, name, level, parent or None, code, forms, successor or None)
+
+
+def _checked_cells(text: str, path: Path) -> list[str]:
+    """The cells of a data file read line by line, blank and ``#`` lines
+    skipped; :class:`GazetteerError` names the first line that is no row."""
+    cells: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line[0] == "#":
+            continue
+        row = line.split("\t")
+        if len(row) != 7 or row[1] not in LEVELS:
+            raise GazetteerError(
+                f"{path}:{number}: expected 7 tab-separated cells with a level "
+                f"in {LEVELS}, got {line[:60]!r}; rebuild the file with "
+                "scripts/build_gazetteer.py"
+            )
+        cells.extend(row)
+    return cells
 
 
 @cache

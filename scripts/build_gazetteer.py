@@ -23,10 +23,13 @@ Modelling decisions:
 * Development zones have no GB/T 2260 code either: id ``<parent id>/<name>``.
 * A former name is a place of its own with ``successor`` set.
 
-Short forms: an alias is *matchable* (used by ``Gazetteer.find``) only when
-jieba's own dictionary tags it as a place name (``ns``), or it is listed in
-``EXTRA_SHORTS``; other aliases are kept for ``lookup`` only (prefix ``~`` in
-the file).  Run::
+Short forms: an alias is *matchable* (used by ``Gazetteer.find``) when
+jieba's own dictionary tags it as a place name (``ns``), when it is listed in
+``EXTRA_SHORTS``, or when it is the short form of a province or prefecture
+(合肥, 大连: jieba tags many of them as person names or adverbs) that is not
+an ordinary word (``STOP_SHORTS``); other aliases are kept for ``lookup`` only
+(prefix ``~`` in the file).  An autonomous prefecture or county also answers
+to its short form plus 州 or 县 (湘西州, 秀山县).  Run::
 
     python scripts/build_gazetteer.py            # downloads the wheel
     python scripts/build_gazetteer.py --wheel jionlp-1.5.31-py2.py3-none-any.whl
@@ -52,7 +55,15 @@ TAIWAN = "710000"
 MUNICIPALITIES = {"11", "12", "31", "50"}
 ZONE_RE = re.compile(r"(开发区|园区|工业区|新区|集聚区|高新区|经开区|示范区)$")
 TOWN_RE = re.compile(r"(镇|乡|街道|苏木)$")
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区")
+SUFFIXES: tuple[str, ...] = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+)
 SUFFIXES += ("省", "市", "区", "县", "旗", "盟")
 
 # Short forms jieba does not tag ``ns`` but which name the place in news of
@@ -64,6 +75,24 @@ EXTRA_SHORTS = {"梁溪", "新吴", "惠山"}
 STOP_SHORTS = {"和平", "长安", "新华", "城关", "中山", "朝阳", "城区", "郊区", "矿区"}
 STOP_SHORTS |= {"白云", "东方", "永安", "太平", "安宁", "江南", "河东", "河西"}
 STOP_SHORTS |= {"南岸", "北海", "南开", "开发", "普陀", "西湖", "青山", "红旗"}
+# Prefecture short forms that are ordinary words (来宾们, 白银价格, 祝您安康,
+# 未开封, 日照时间, 和田玉) or a Japanese surname.
+STOP_SHORTS |= {"来宾", "白银", "安康", "大同", "开封", "日照", "包头", "和田"}
+# Autonomous units are called by their place name and level: 湘西州, 秀山县.
+AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+_PEOPLES = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 "
+    "佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 "
+    "仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 "
+    "独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split()
+# The 55 minority peoples as names of autonomous units write them: with 族,
+# or without it for names of two or more characters (伊犁哈萨克自治州).
+PEOPLES = sorted(
+    [p + "族" for p in _PEOPLES] + [p for p in _PEOPLES if len(p) > 1],
+    key=len,
+    reverse=True,
+)
 # Full names too generic to be read as places without context.
 GENERIC_NAMES = {"城区", "矿区", "郊区", "开发区", "新区", "工业园区", "经济开发区"}
 
@@ -89,12 +118,65 @@ FORMER = [
     ("平江区", "320503", "320508", 2012),
     ("金阊区", "320504", "320508", 2012),
     ("港闸区", "320611", "320613", 2020),
+    ("密云县", "110228", "110118", 2015),  # 国函〔2015〕186号
+    ("延庆县", "110229", "110119", 2015),
+    ("宁河县", "120221", "120117", 2015),  # 国函〔2015〕125号
+    ("静海县", "120223", "120118", 2015),
+    ("蓟县", "120225", "120119", 2016),  # 国函〔2016〕116号: 蓟州区
+    ("崇明县", "310230", "310151", 2016),  # 国函〔2016〕111号
+    ("萧山市", "330181", "330109", 2001),
+    ("余杭市", "330184", "330110", 2001),
+    ("富阳市", "330183", "330111", 2014),
+    ("临安市", "330185", "330112", 2017),
+    ("通州市", "320683", "320612", 2009),
+    ("铜山县", "320323", "320312", 2010),
+    ("江都市", "321088", "321012", 2011),
+    ("吴江市", "320584", "320509", 2012),
+    ("姜堰市", "321284", "321204", 2012),
+    ("楚州区", "", "320803", 2012),  # renamed 淮安区, same code
+    ("溧水县", "320124", "320117", 2013),
+    ("高淳县", "320125", "320118", 2013),
+    ("赣榆县", "320721", "320707", 2014),
+    ("金坛市", "320482", "320413", 2015),
+    ("大丰市", "320982", "320904", 2015),
+    ("清河区", "320802", "320812", 2016),  # 淮安's; 铁岭 still has one
+    ("清浦区", "320811", "320812", 2016),
+    ("莱芜市", "371200", "370116", 2019),  # 国函〔2019〕4号: into 济南
+    ("铜仁地区", "522200", "520600", 2011),
+    ("毕节地区", "522400", "520500", 2011),
+    ("思茅市", "", "530800", 2007),  # renamed 普洱市, same code
+    ("海东地区", "632100", "630200", 2013),
+    ("日喀则地区", "542300", "540200", 2014),
+    ("昌都地区", "542100", "540300", 2014),
+    ("林芝地区", "542600", "540400", 2015),
+    ("山南地区", "542200", "540500", 2016),
+    ("那曲地区", "542400", "540600", 2017),
+    ("吐鲁番地区", "652100", "650400", 2015),
+    ("哈密地区", "652200", "650500", 2016),
 ]
 
 # Development zones missing from both sources: (name, parent id, aliases).
+# The national-level new areas (国家级新区) are listed by the State Council's
+# approvals; one that spans cities hangs under the body that runs it.
 ZONES = [
     ("无锡经济开发区", "320200", ("无锡经开区",)),
     ("苏州工业园区", "320500", ()),
+    ("雄安新区", "130000", ("河北雄安新区",)),  # 2017, run by 河北省
+    ("大连金普新区", "210200", ("金普新区",)),  # 国函〔2014〕76号
+    ("长春新区", "220100", ()),  # 国函〔2016〕31号
+    ("哈尔滨新区", "230100", ()),  # 国函〔2015〕217号
+    ("南京江北新区", "320100", ("江北新区",)),  # 国函〔2015〕103号
+    ("浙江舟山群岛新区", "330900", ("舟山群岛新区",)),  # 国函〔2011〕77号
+    ("福州新区", "350100", ()),  # 国函〔2015〕137号
+    ("江西赣江新区", "360000", ("赣江新区",)),  # 国函〔2016〕96号
+    ("青岛西海岸新区", "370211", ("西海岸新区",)),  # 国函〔2014〕71号
+    ("武汉东湖新技术开发区", "420100", ("东湖高新区", "武汉东湖高新区")),
+    ("湖南湘江新区", "430100", ("湘江新区",)),  # 国函〔2015〕66号
+    ("广州南沙新区", "440115", ("南沙新区",)),  # 国函〔2012〕128号
+    ("贵安新区", "520000", ("贵州贵安新区",)),  # 国函〔2014〕3号
+    ("云南滇中新区", "530100", ("滇中新区",)),  # 国函〔2015〕141号
+    ("西咸新区", "610100", ("陕西西咸新区",)),  # 国函〔2014〕2号; 西安 since 2017
+    ("杨凌农业高新技术产业示范区", "610403", ("杨凌示范区",)),  # 国函〔1997〕
 ]
 ZONE_ABBREVIATIONS = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区"}
 
@@ -275,13 +357,14 @@ class Builder:
             if not row.name.startswith(short):  # a code reused for another name
                 short = ""
             short = short or strip_suffix(row.name)
-            add_alias(row, short, tags)
-            if row.name.endswith("自治州") and not short.endswith("州"):
-                add_alias(row, short + "州", tags, force=True)
+            add_alias(row, short, tags, force=is_open_short(row, short))
+            stem = autonomous_stem(row.name)
+            if stem is not None:
+                add_alias(row, stem, tags, force=True)
 
     def add_former(self, change: list[str]) -> None:
         for name, code, successor, _year in FORMER:
-            self.add_former_row(name, code, successor)
+            self.add_former_row(name, code, successor, curated=True)
         for line in change:
             for old, new in renamings(line):
                 found = self.find_current(new)
@@ -291,7 +374,9 @@ class Builder:
                 if not self.current_name(old[-1]):
                     self.add_former_row(old[-1], "", found.id)
 
-    def add_former_row(self, name: str, code: str, successor: str) -> None:
+    def add_former_row(
+        self, name: str, code: str, successor: str, curated: bool = False
+    ) -> None:
         parent = self.rows[successor].parent
         level = (
             "DevelopmentZone" if ZONE_RE.search(name) else self.rows[successor].level
@@ -300,7 +385,7 @@ class Builder:
             code if code and code not in self.rows else f"{parent or successor}/{name}"
         )
         row = Row(rid, level, name, parent, successor=successor, code=code or None)
-        row.matchable = len(name) >= 3 and name not in GENERIC_NAMES
+        row.matchable = (curated or len(name) >= 3) and name not in GENERIC_NAMES
         self.add(row)
 
     def current_name(self, name: str) -> bool:
@@ -355,6 +440,29 @@ def town_row(name: str, parent: str) -> Row:
     standard = TOWN_RE.search(name) is not None and len(name) >= 3
     row.matchable = name not in GENERIC_NAMES and (standard or len(name) >= 5)
     return row
+
+
+def autonomous_stem(name: str) -> str | None:
+    """湘西州 for 湘西土家族苗族自治州, 秀山县 for 秀山土家族苗族自治县: the
+    place name without its peoples, plus 州/县/旗 (``None`` if nothing is
+    left, as in 东乡族自治县)."""
+    level = next((lv for lv in AUTONOMOUS if name.endswith(lv)), None)
+    if level is None:
+        return None
+    stem = name[: -len(level)]
+    while True:
+        people = next((p for p in PEOPLES if stem.endswith(p)), None)
+        if people is None or len(stem) - len(people) < 2:
+            break
+        stem = stem[: -len(people)]
+    if stem == name[: -len(level)]:
+        return None
+    return stem + AUTONOMOUS[level]
+
+
+def is_open_short(row: Row, short: str) -> bool:
+    """Whether a province's or prefecture's short form is matched as it is."""
+    return row.level in ("Province", "City") and short not in STOP_SHORTS
 
 
 def add_alias(row: Row, short: str, tags: dict[str, str], force: bool = False) -> None:

@@ -5,6 +5,8 @@ Sentences are invented in the genre of the news the project reads.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.gazetteer import Gazetteer, GazetteerError, Place, PlaceMatch
@@ -68,6 +70,9 @@ def test_chain(gaz: Gazetteer, place_id: str, chain: list[str]) -> None:
         ("湘西土家族苗族自治州", ["433100"]),
         ("鼓楼区", ["320106", "320302", "350102", "410204"]),
         ("朝阳区", ["110105", "220104"]),
+        ("合肥", ["340100"]),  # a prefecture's short form
+        ("秀山县", ["500241"]),  # 秀山土家族苗族自治县
+        ("清河区", ["211204", "320802"]),  # 铁岭's, and 淮安's former one
         ("不存在区", []),
     ],
 )
@@ -111,6 +116,14 @@ def test_unknown_id_names_the_culprit(gaz: Gazetteer) -> None:
         ("他长期在江阴工作", [("江阴", ["320281"])]),
         ("江阴市民踊跃参加", [("江阴", ["320281"])]),
         ("湘西州总工会慰问职工", [("湘西州", ["433100"])]),
+        ("濮阳市范县总工会", [("濮阳市", ["410900"]), ("范县", ["410926"])]),
+        ("合肥的新能源企业", [("合肥", ["340100"])]),
+        ("来桂林旅游的游客", [("桂林", ["450300"])]),  # 来 is no surname here
+        ("浙江义乌的商户", [("浙江", ["330000"]), ("义乌", ["330782"])]),
+        ("河南开封的艺人", [("河南", ["410000"]), ("开封", ["410200"])]),
+        ("三亚崖州湾科技城", [("三亚", ["460200"])]),  # a bay, not 崖州区
+        ("重庆市秀山县", [("重庆市", ["500000"]), ("秀山县", ["500241"])]),
+        ("雄安新区建设者之家", [("雄安新区", ["130000/雄安新区"])]),
         ("崇安区老城厢", [("崇安区", ["320202"])]),
         (
             "南京市鼓楼区",
@@ -157,6 +170,11 @@ def test_find_short_flag(gaz: Gazetteer, text: str, surface: str, short: bool) -
         "市委和县委高度重视",
         "县委书记在调研时指出，要扎实推进乡村振兴",
         "开发区管委会负责人介绍了招商引资情况",
+        "义乌的商户",  # a county's quiet short form, no parent before it
+        "记者刘桂林报道",  # a given name after a surname
+        "公司董事长王金华表示",
+        "未开封的食品",
+        "社会长治久安",
         "",
     ],
 )
@@ -183,6 +201,14 @@ def test_find_nothing(gaz: Gazetteer, text: str) -> None:
             "320214",
         ),
         ("江阴高新区的企业", "江阴高新区", "320281/江阴高新技术产业开发区", "320281"),
+        # the city wins over 长沙县; a city's zone is 经济技术开发区
+        ("长沙经开区总工会", "长沙经开区", "430100/长沙经济技术开发区", "430100"),
+        (
+            "武汉东湖高新区的企业",
+            "武汉东湖高新区",
+            "420100/武汉东湖新技术开发区",
+            "420100",
+        ),
     ],
 )
 def test_find_development_zone(
@@ -207,6 +233,10 @@ def test_find_development_zone(
         ("北塘区", "320213"),
         ("无锡新区", "320214"),
         ("襄樊市", "420600"),  # from jionlp's list of renamings
+        ("蓟县", "120119"),
+        ("莱芜市", "370116"),
+        ("思茅市", "530800"),
+        ("那曲地区", "540600"),
     ],
 )
 def test_former_names(gaz: Gazetteer, name: str, successor: str) -> None:
@@ -231,6 +261,9 @@ def test_former_names(gaz: Gazetteer, name: str, successor: str) -> None:
         ("朝阳区", ["440000"], None),  # unrelated context: never guess
         ("洛社镇", [], "320206/洛社镇"),
         ("城关镇", [], None),
+        ("清河区", [], None),
+        ("清河区", ["320800"], "320812"),  # 淮安市: its former 清河区
+        ("清河区", ["211200"], "211204"),  # 铁岭市
     ],
 )
 def test_resolve(
@@ -243,8 +276,12 @@ def test_resolve(
 def test_resolve_match_with_context(gaz: Gazetteer) -> None:
     text = "北京市朝阳区总工会"
     city, district = gaz.find(text)
+    beijing = gaz.resolve(city)
     assert gaz.resolve(district) is None
-    assert gaz.resolve(district, [gaz.resolve(city)]).id == "110105"
+    assert beijing is not None
+    resolved = gaz.resolve(district, [beijing])
+    assert resolved is not None
+    assert resolved.id == "110105"
 
 
 def test_small_gazetteer_from_places() -> None:
@@ -255,3 +292,32 @@ def test_small_gazetteer_from_places() -> None:
     gaz = Gazetteer(places)
     assert ids(gaz.find("江苏无锡")) == [("江苏", ["320000"]), ("无锡", ["320200"])]
     assert [p.name for p in gaz.chain(gaz.get("320200"))] == ["无锡市", "江苏省"]
+
+
+def test_bundled_data_is_a_tree(gaz: Gazetteer) -> None:
+    places = list(gaz)
+    provinces = [p for p in places if p.level == "Province"]
+    assert len(provinces) == 34
+    orphans = [p.id for p in places if gaz.province_of(p).level != "Province"]
+    assert not orphans
+    dangling = [p.id for p in places if p.successor and gaz.current(p).successor]
+    assert not dangling
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("320000\tProvince\t江苏省\t\t江苏\tc\n", r"gaz\.tsv:1: expected 7"),
+        ("# header\n320000\tState\t江苏省\t\t\tc\t\n", r"gaz\.tsv:2: .*State"),
+    ],
+)
+def test_load_names_the_bad_line(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "gaz.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        Gazetteer.load(path)
+
+
+def test_load_names_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match=r"missing\.tsv.*build_gazetteer"):
+        Gazetteer.load(tmp_path / "missing.tsv")
