@@ -97,15 +97,20 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
 
 def _without_inner_places(result: DocResult) -> DocResult:
     """Drop a place's short form read inside an organisation's name, past its
-    start: 长白 in 吉林长白林海食品有限公司 names a mountain brand, not a county."""
+    start (长白 in 吉林长白林海食品有限公司 names a mountain brand, not a
+    county), or inside a person's name (总经理许昌表示)."""
     orgs = [m for m in result.mentions if m.kind is Kind.ORGANIZATION]
+    people = [m for m in result.mentions if m.kind is Kind.PERSON]
     kept = tuple(
         m
         for m in result.mentions
         if not (
             m.kind is Kind.DISTRICT
             and m.text != m.name
-            and any(o.start < m.start and m.end <= o.end for o in orgs)
+            and (
+                any(o.start < m.start and m.end <= o.end for o in orgs)
+                or any(p.start <= m.start and m.end <= p.end for p in people)
+            )
         )
     )
     return DocResult(result.doc, kept, result.relations)

@@ -64,3 +64,9 @@ def test_bureau_abbreviation_merges_into_the_full_name() -> None:
     text = "合肥市人力资源和社会保障局发布通知。合肥市人社局相关负责人介绍。"
     found = entities(text, Kind.ORGANIZATION)
     assert found == {"合肥市人力资源和社会保障局": ("合肥市人社局",)}
+
+
+def test_a_person_named_like_a_city_is_no_city() -> None:
+    text = "河南鑫源公司总经理许昌表示，要抓好安全生产。"
+    assert "许昌市" not in entities(text, Kind.DISTRICT)
+    assert "许昌" in entities(text, Kind.PERSON)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from kg.evaluate import load_gold, score
 from kg.graphio import load_graph
 from kg.pipeline import build
 
 SEED = "000_800d7f6a987cfa3a"
+SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 ENTITY_F1 = 0.90
 RELATION_F1 = {
     "post(person,org)": 0.85,
@@ -38,3 +40,23 @@ def test_entity_f1(report, kind: str) -> None:
 @pytest.mark.parametrize("kind, floor", sorted(RELATION_F1.items()))
 def test_relation_f1(report, kind: str, floor: float) -> None:
     assert report.relations[kind].f1 >= floor
+
+
+def test_seed_districts_have_their_codes_and_reach_the_province(
+    shared: Path, tmp_path: Path
+) -> None:
+    from rdflib import Graph, Literal
+
+    from kg.namespaces import KGO, SCHEMA
+
+    build([shared / "seeds" / f"{SEED}.txt"], tmp_path, html=False)
+    graph = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    expected = {"梁溪区": "320213", "江阴市": "320281", "无锡市": "320200"}
+    for name, code in expected.items():
+        node = graph.value(predicate=KGO.adminCode, object=Literal(code))
+        assert node is not None and str(graph.value(node, SKOS_PREF)) == name
+    for area in graph.subjects(KGO.adminCode, None):
+        node, steps = area, 0
+        while graph.value(node, SCHEMA.containedInPlace) is not None:
+            node, steps = graph.value(node, SCHEMA.containedInPlace), steps + 1
+        assert str(graph.value(node, KGO.adminCode)).endswith("0000"), area
