@@ -54,9 +54,7 @@ def main(verbose: bool) -> None:
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
-@click.option(
-    "--no-validate", is_flag=True, help="Skip the SHACL check of the graph."
-)
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 def build(
     paths: tuple[Path, ...],
@@ -172,10 +170,11 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
 
 def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
+    from kg.cli_analytics import export, path, stats
     from kg.cli_query import query, validate
     from kg.cli_view import view
 
-    for command in (validate, query, view):
+    for command in (validate, query, view, stats, path, export):
         main.add_command(command)
 
 

@@ -118,3 +118,20 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     for name in main.commands:
         assert f"kg {name}" in readme, name
+
+
+def test_graphs_in_named_graphs_are_read_whole(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    runner.invoke(main, ["build", str(page), "-o", str(out), "--no-html"])
+    quads = tmp_path / "g.nq"
+    result = runner.invoke(
+        main, ["export", str(out / "graph.ttl"), "--format", "nquads", "-o", str(quads)]
+    )
+    assert result.exit_code == 0, result.output
+    from kg.graphio import load_graph
+
+    assert len(load_graph(quads)) == len(load_graph(out / "graph.ttl"))
