@@ -326,16 +326,15 @@ def _credits(
 def _inline_byline(
     text: str, body: list[_Block], starts: list[int]
 ) -> tuple[MetaLine, Span | None]:
-    """``本报讯（记者 王某 通讯员 李某）…`` at the start of the first paragraph."""
-    first = next((i for i, b in enumerate(body) if b.kind is _Kind.BODY), None)
-    if first is None:
-        return MetaLine(), None
-    start = starts[first]
-    match = _INLINE_BYLINE.match(text, start)
-    meta = parse_meta_line(match.group(1)) if match else None
-    if match is None or meta is None or not meta.authors:
-        return MetaLine(), None
-    return meta, Span(match.start(1), match.end(1))
+    """``本报讯（记者 王某 通讯员 李某）…`` at the start of one of the first two
+    paragraphs (the first may be a headline the layout did not mark)."""
+    paragraphs = [i for i, b in enumerate(body) if b.kind is _Kind.BODY][:2]
+    for index in paragraphs:
+        match = _INLINE_BYLINE.match(text, starts[index])
+        meta = parse_meta_line(match.group(1)) if match else None
+        if match is not None and meta is not None and meta.authors:
+            return meta, Span(match.start(1), match.end(1))
+    return MetaLine(), None
 
 
 def split_page(text: str, *, original: str | None = None) -> list[ArticleText]:

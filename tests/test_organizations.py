@@ -146,3 +146,25 @@ def test_coordinated_places_share_the_suffix() -> None:
         "凤翔区总工会",
         "岐山县总工会",
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 和 joins two bodies of the county; it is no 和县
+        (
+            "互助县召开大会。县总工会和县妇联负责人参加。",
+            {"互助土族自治县总工会", "互助土族自治县妇联"},
+        ),
+        # 自治区 short for the article's autonomous region
+        (
+            "乌鲁木齐市召开大会。自治区总工会副主席阿依古丽·肉孜说，要办实事。",
+            {"新疆维吾尔自治区总工会"},
+        ),
+        # a body, then words, is no longer a body's name
+        ("大同市召开大会，市人民政府作政府工作报告。", {"大同市人民政府"}),
+        ("这几年公司工会发展很快。", set()),
+    ],
+)
+def test_bodies_in_context(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected

@@ -138,3 +138,10 @@ def test_head_of_district_government_is_located_there() -> None:
     result = run("海淀区召开会议，区长李明出席。")
     assert posts(result) == {("李明", "海淀区人民政府", ("区长",))}
     assert ("海淀区人民政府", "110108") in pairs(result, RelKind.LOCATED_IN)
+
+
+def test_transliterated_names_after_a_title() -> None:
+    text = "乌鲁木齐市召开大会。自治区总工会党组书记、主席艾尔肯·吐尔逊出席。"
+    assert posts(run(text)) == {
+        ("艾尔肯·吐尔逊", "新疆维吾尔自治区总工会", ("党组书记", "主席"))
+    }

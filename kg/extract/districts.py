@@ -23,6 +23,8 @@ HOME_REFS = re.compile(r"我市|全市|本市")
 ZONE_REFS = re.compile(
     r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
 )
+_FUNCTION_OPENERS = set("和与及在从到向对为")
+_LEVEL_ENDINGS = ("县", "区", "市", "旗", "州", "盟")
 _LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
 
 
@@ -43,7 +45,7 @@ def extract(ctx: Context) -> Found:
         for match, place in zip(matches, places, strict=True)
         if place is not None
     ]
-    mentions = _supported(gaz, mentions, matches, hint)
+    mentions = _supported(gaz, ctx.doc.text, mentions, matches, hint)
     mentions.extend(
         _undecided(match)
         for match, place in zip(matches, places, strict=True)
@@ -76,8 +78,24 @@ def _child_of(gaz: Gazetteer, match: PlaceMatch, parent: Place | None) -> Place 
     return gaz.current(inside[0]) if len(inside) == 1 else None
 
 
+def _after_a_word(mention: Mention, text: str, mentions: list[Mention]) -> bool:
+    """A two-character place opening with a function word (和县, 与县) read
+    right after another word: the function word belongs to the sentence."""
+    ends = {m.end for m in mentions}
+    return function_word_place(text, mention.start, mention.end, ends)
+
+
+def function_word_place(text: str, start: int, end: int, ends: set[int]) -> bool:
+    """``text[start:end]`` is 和县-like and follows a word, not a place."""
+    if end - start != 2 or text[start] not in _FUNCTION_OPENERS:
+        return False
+    before = text[start - 1 : start]
+    return bool(before) and "\u4e00" <= before <= "\u9fff" and start not in ends
+
+
 def _supported(
     gaz: Gazetteer,
+    text: str,
     mentions: list[Mention],
     matches: Sequence[PlaceMatch],
     hint: list[Place],
@@ -86,11 +104,14 @@ def _supported(
     short = {(m.start, m.end) for m in matches if m.short}
     kept = []
     for mention in mentions:
+        if _after_a_word(mention, text, mentions):
+            continue  # 县总工会和县妇联: 和 joins two bodies; no 和县 here
         if mention.code is None:
             kept.append(mention)
             continue
         place = gaz.get(mention.code or "")
-        if (mention.start, mention.end) in short and place.level == "County":
+        bare = not mention.text.endswith(_LEVEL_ENDINGS)  # 新建, not 互助县
+        if (mention.start, mention.end) in short and place.level == "County" and bare:
             province = gaz.province_of(place).id
             others = [
                 gaz.get(m.code)

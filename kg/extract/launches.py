@@ -23,7 +23,7 @@ from kg.model import Kind, Mention, Relation, RelKind, entity_key
 LAUNCH_VERBS = re.compile(
     r"推出|出台|成立|组建|制定|印发|发布|开展|举办|实施|启动|打造|建立|创建|发起|推行|"
     r"推广|设立|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|主办|承办|深化|建成|"
-    r"新建|升级|以"
+    r"新建|升级|以|签署|签订|共同实施|开办|设计"
 )
 _JOINERS = re.compile(r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)$")
 # A place after these is where something happens, not who does it.

@@ -19,6 +19,7 @@ _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要�
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
 
 
@@ -73,6 +74,12 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     taken first; otherwise, unless ``strict``, one followed by any longer
     dictionary word (杨卫中|主动请缨).
     """
+    transliterated = _TRANSLITERATED.match(text, start)
+    if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
+        last_dot = max(transliterated.group().rfind(d) for d in "·•・")
+        for end in range(start + last_dot + 3, transliterated.end() + 1):
+            if _followed_well(text, end):
+                return end
     surname = surname_length(text[start:])
     if not surname:
         return None

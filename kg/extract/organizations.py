@@ -21,7 +21,7 @@ from functools import cache
 
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
-from kg.extract.districts import find_places, is_reference
+from kg.extract.districts import find_places, function_word_place, is_reference
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.segmenter import dictionary_entry, plain_tag, tag
@@ -33,8 +33,8 @@ _MAX_BUREAU_BODY = 12
 _NOT_AFTER = {"委": "员会托屈婉", "办": "法理学事公", "局": "长面势部限", "厅": "长堂"}
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
 _LATIN_BRAND = re.compile(r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“「])")
-_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t")
-_KEEP_FLAGS = ("vn", "eng")
+_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m")
+_KEEP_FLAGS = ("vn", "eng", "mq")  # 零部件 is tagged mq
 _FUNCTION_CHARS = set(
     "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
     "已曾均又再才就只还亦记后前并而且或除据某号说讯"
@@ -70,6 +70,9 @@ def _suffix_table() -> dict[str, _Kind]:
 
 SUFFIXES = _suffix_table()
 _NAMED_SUFFIXES = tuple(s for s, kind in SUFFIXES.items() if not kind.needs_place)
+_PUBLIC_SUFFIXES = tuple(
+    s for s, kind in SUFFIXES.items() if kind.needs_place and len(s) > 1
+)
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
 
 
@@ -304,6 +307,9 @@ def _place_head(
         return Head(
             _chain_start(ctx, mention), place, short, mention.end, mention.start
         )
+    region = _region_head(ctx, clause_start, start, kind)
+    if region is not None:
+        return region
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
@@ -316,8 +322,32 @@ def _place_head(
             return Head(offset, meant, True, offset + 1)
     for match in find_places(text):
         if clause_start <= match.start and match.end == start and not match.short:
+            if function_word_place(text, match.start, match.end, set()):
+                continue
             return Head(match.start, None, False, match.end)
     return None
+
+
+def _region_head(
+    ctx: Context, clause_start: int, start: int, kind: _Kind
+) -> Head | None:
+    """自治区总工会, 自治区人社厅: the autonomous region the article is in."""
+    text = ctx.doc.text
+    at = text.rfind("自治区", clause_start, start)
+    if at < 0 or not _body_ok(text[at + 3 : start], kind):
+        return None
+    if (
+        at > clause_start
+        and text[at - 1] not in _CLAUSE_BREAK
+        and not _opens_word(text, at, clause_start)
+    ):
+        return None
+    gaz = Gazetteer.default()
+    home = gaz.get(ctx.home) if ctx.home else None
+    region = gaz.province_of(home) if home else None
+    if region is None or not region.name.endswith("自治区"):
+        return None
+    return Head(at, region, True, at + 3)
 
 
 def _chain_start(ctx: Context, mention: Mention) -> int:
@@ -340,6 +370,8 @@ def _body_ok(body: str, kind: _Kind) -> bool:
         return False
     if kind.needs_place and any(s in body for s in _NAMED_SUFFIXES):
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's
+    if any(s in body and not body.endswith(s) for s in _PUBLIC_SUFFIXES):
+        return False  # 市人民政府作政府: a body, then words, is no longer a name
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
     if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):
         return False
@@ -347,8 +379,9 @@ def _body_ok(body: str, kind: _Kind) -> bool:
 
 
 def _opens_word(text: str, offset: int, clause_start: int) -> bool:
-    """A level character that begins a word (市委 in 联合市委党校, not 城市)."""
-    if offset == clause_start:
+    """A level character that begins a word (市委 in 联合市委党校, not 城市;
+    县妇联 in 县总工会和县妇联, where jieba reads 和县)."""
+    if offset == clause_start or text[offset - 1] in "和与及、":
         return True
     words = tag(text[clause_start : offset + 3])
     position = clause_start
