@@ -54,6 +54,12 @@ def main(verbose: bool) -> None:
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write the graph into an embedded Oxigraph store in this folder.",
+)
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 def build(
@@ -62,6 +68,7 @@ def build(
     encoding: str | None,
     base_iri: str | None,
     no_html: bool,
+    store_dir: Path | None,
     no_validate: bool,
     quiet: bool,
 ) -> None:
@@ -77,6 +84,7 @@ def build(
             encoding=encoding,
             base_iri=base_iri,
             html=not no_html,
+            store=store_dir,
             validate=not no_validate,
             on_start=bar.start,
             progress=bar.update,
@@ -172,9 +180,10 @@ def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
     from kg.cli_analytics import export, path, stats
     from kg.cli_query import query, validate
+    from kg.cli_store import push, serve
     from kg.cli_view import view
 
-    for command in (validate, query, view, stats, path, export):
+    for command in (validate, query, view, stats, path, export, serve, push):
         main.add_command(command)
 
 

@@ -121,10 +121,10 @@ def query(
         return
     if graph_path is None or query is None:
         raise click.UsageError("give GRAPH and QUERY, or --list")
-    from kg.graphio import load_graph
+    from kg.store import open_graph_or_store
 
     try:
-        result = run_query(load_graph(graph_path), query, params=params)
+        result = run_query(open_graph_or_store(graph_path), query, params=params)
         text = format_result(result, fmt, max_width=max_width)
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc

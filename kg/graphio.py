@@ -20,10 +20,14 @@ _QUAD_FORMATS = ("nquads", "trig")
 
 
 def load_graph(path: Path) -> Graph:
-    """Parse a graph file (format from its extension; Turtle by default).
-
-    Quads in named graphs (.nq, .trig) are merged into one graph.
+    """Parse a graph file (format from its extension; Turtle by default), or
+    load a store folder.  Quads in named graphs (.nq, .trig) are merged into
+    one graph.
     """
+    if path.is_dir():  # an embedded store written by `kg build --store`
+        from kg.store import load_store_graph
+
+        return load_store_graph(path)
     if not path.is_file():
         raise GraphError(
             f"{path}: no such graph file; run `kg build` first or pass --graph"

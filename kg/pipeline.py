@@ -138,6 +138,7 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
+    store: Path | None = None,
     validate: bool = True,
     on_start: Callable[[int], None] | None = None,
     progress: Progress | None = None,
@@ -172,6 +173,11 @@ def build(
             "choose another with -o"
         ) from exc
     outputs = [write_turtle(graph, out_dir / "graph.ttl")]
+    if store is not None:
+        from kg.store import write_store
+
+        write_store(graph, store)
+        outputs.append(store)
     if html:
         write_html(graph, out_dir / "graph.html", title="kg")
         outputs.append(out_dir / "graph.html")

@@ -1,0 +1,364 @@
+"""The embedded store: written atomically, opened read-only, queried like rdflib."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from conftest import ROOT
+from kg.errors import GraphError
+from kg.graphio import load_graph
+from kg.pipeline import build
+from kg.query import QueryError, QueryResult, QuerySyntaxError, run_query
+from kg.store import (
+    OxigraphBackend,
+    StoreError,
+    import_file,
+    is_store,
+    load_store_graph,
+    looks_like_update,
+    open_graph_or_store,
+    open_store,
+    query_form,
+    query_store,
+    read_prefixes,
+    read_triples,
+    sorted_turtle,
+    substitute,
+    write_store,
+)
+
+SAMPLE = """\
+@prefix kgo: <https://w3id.org/kgzh/ontology#> .
+@prefix kgr: <https://w3id.org/kgzh/resource/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix person: <https://w3id.org/kgzh/resource/person/> .
+@prefix unit: <https://w3id.org/kgzh/resource/org/> .
+@prefix place: <https://w3id.org/kgzh/resource/place/> .
+@prefix role: <https://w3id.org/kgzh/resource/role/> .
+@prefix article: <https://w3id.org/kgzh/resource/article/> .
+
+person:wang a schema:Person ; skos:prefLabel "王大明"@zh ;
+    rdfs:label "王大明"@zh ; skos:altLabel "wang da ming"@zh-Latn-pinyin .
+person:li a schema:Person ; skos:prefLabel "李小红"@zh .
+unit:union a org:Organization, kgo:TradeUnion ;
+    skos:prefLabel "南京市总工会"@zh ; kgo:locatedIn place:320100 .
+unit:gov a org:Organization ; skos:prefLabel "南京市人民政府"@zh ;
+    kgo:locatedIn place:320100 .
+place:320100 a schema:AdministrativeArea ; skos:prefLabel "南京市"@zh ;
+    kgo:adminCode "320100" .
+role:chair a org:Role ; skos:prefLabel "主席"@zh .
+role:secretary a org:Role ; skos:prefLabel "党组书记"@zh .
+kgr:membership-1 a org:Membership ; org:member person:wang ;
+    org:organization unit:union ; org:role role:chair, role:secretary ;
+    prov:wasDerivedFrom article:a1 ;
+    kgo:evidenceText "南京市总工会党组书记、主席王大明表示，要推出“暖心驿站”服务。"@zh .
+person:wang org:memberOf unit:union .
+article:a1 a schema:NewsArticle ; schema:author person:li ;
+    schema:datePublished "2024-05-01" ; schema:wordCount 42 ;
+    schema:mentions person:wang, unit:union, place:320100 .
+"""
+
+QUERIES = {
+    "join": """
+        SELECT ?person ?org ?role WHERE {
+          ?m org:member/skos:prefLabel ?person ;
+             org:organization/skos:prefLabel ?org ; org:role/skos:prefLabel ?role }""",
+    "contains": """
+        SELECT ?s ?label WHERE {
+          ?s skos:prefLabel ?label FILTER(CONTAINS(?label, "南京")) }""",
+    "group by": """
+        SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type }
+        GROUP BY ?type ORDER BY ?type""",
+    "optional": """
+        SELECT ?s ?alt WHERE {
+          ?s a schema:Person OPTIONAL { ?s skos:altLabel ?alt } }""",
+    "typed and plain literals": """
+        SELECT ?code ?date ?count WHERE {
+          ?p kgo:adminCode ?code . ?a schema:datePublished ?date ;
+          schema:wordCount ?count }""",
+    "ask": "ASK { ?s org:memberOf <https://w3id.org/kgzh/resource/org/union> }",
+    "construct": """
+        CONSTRUCT { ?o kgo:locatedIn ?d } WHERE { ?o kgo:locatedIn ?d }""",
+}
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return Graph().parse(data=SAMPLE, format="turtle")
+
+
+@pytest.fixture
+def store_dir(graph: Graph, tmp_path: Path) -> Path:
+    write_store(graph, tmp_path / "store")
+    return tmp_path / "store"
+
+
+def answers(result: QueryResult) -> object:
+    """A query result as comparable plain data."""
+    if result.graph is not None:
+        return result.form, set(result.graph)
+    if result.boolean is not None:
+        return result.boolean
+    return result.variables, sorted(result.rows, key=lambda row: [str(t) for t in row])
+
+
+def test_write_store_keeps_every_triple(graph: Graph, store_dir: Path) -> None:
+    assert is_store(store_dir)
+    assert len(open_store(store_dir)) == len(graph)
+    assert set(load_store_graph(store_dir)) == set(graph)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_store_answers_like_rdflib(name: str, graph: Graph, store_dir: Path) -> None:
+    backend = open_graph_or_store(store_dir)
+    assert isinstance(backend, OxigraphBackend)
+    expected = answers(run_query(graph, QUERIES[name]))
+    assert answers(run_query(backend, QUERIES[name])) == expected
+
+
+def test_parameters_are_bound_not_pasted(graph: Graph, store_dir: Path) -> None:
+    text = "SELECT ?p WHERE { ?p skos:prefLabel ?l FILTER(STR(?l) = ?name) }"
+    backend = open_graph_or_store(store_dir)
+    for name in ("王大明", '王" } UNION { ?p ?x ?y'):
+        found = run_query(backend, text, params={"name": name})
+        assert found.rows == run_query(graph, text, params={"name": name}).rows
+    assert len(run_query(backend, text, params={"name": "王大明"}).rows) == 1
+
+
+def test_plain_strings_come_back_plain(store_dir: Path) -> None:
+    result = query_store(
+        open_store(store_dir), "SELECT ?c WHERE { ?p kgo:adminCode ?c }"
+    )
+    assert result.rows == ((Literal("320100"),),)
+    code = result.rows[0][0]
+    assert isinstance(code, Literal) and code.datatype is None
+
+
+def test_select_gives_variables_and_rdflib_terms(store_dir: Path) -> None:
+    result = query_store(open_store(store_dir), QUERIES["join"])
+    assert result.form == "SELECT"
+    assert result.variables == ("person", "org", "role")
+    assert {str(row[2]) for row in result.rows} == {"主席", "党组书记"}
+
+
+def test_the_graph_prefixes_are_kept(graph: Graph, tmp_path: Path) -> None:
+    graph.bind("kgr", Namespace("https://example.org/kg/"), replace=True)
+    write_store(graph, tmp_path / "store")
+    assert read_prefixes(tmp_path / "store")["kgr"] == "https://example.org/kg/"
+    backend = open_graph_or_store(tmp_path / "store")
+    assert isinstance(backend, OxigraphBackend)
+    assert backend.prefixes()["kgr"] == "https://example.org/kg/"
+
+
+def test_open_graph_or_store_reads_a_file(graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(SAMPLE, encoding="utf-8")
+    opened = open_graph_or_store(path)
+    assert isinstance(opened, Graph) and set(opened) == set(graph)
+
+
+def test_rewriting_replaces_the_store(graph: Graph, store_dir: Path) -> None:
+    smaller = Graph().parse(data=SAMPLE, format="turtle")
+    smaller.remove((None, URIRef("http://www.w3.org/ns/org#memberOf"), None))
+    assert write_store(smaller, store_dir) == len(graph) - 1
+    assert len(open_store(store_dir)) == len(graph) - 1
+    assert sorted(p.name for p in store_dir.parent.iterdir()) == ["store"]
+
+
+def test_a_failed_write_leaves_the_old_store(graph: Graph, store_dir: Path) -> None:
+    def broken() -> Iterator[tuple[Node, Node, Node]]:
+        yield from list(graph)[:3]
+        raise StoreError("input broke off")
+
+    with pytest.raises(StoreError, match="broke off"):
+        write_store(broken(), store_dir)
+    assert len(open_store(store_dir)) == len(graph)
+    assert sorted(p.name for p in store_dir.parent.iterdir()) == ["store"]
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p.write_text("x"), "is a file"),
+        (lambda p: (p.mkdir(), (p / "notes.txt").write_text("x")), "not empty"),
+    ],
+)
+def test_write_store_refuses_to_clobber(
+    make: Callable[[Path], object], message: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "target"
+    make(target)
+    with pytest.raises(StoreError, match=message) as caught:
+        write_store([], target)
+    assert str(target) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: None, "no such store"),
+        (lambda p: p.mkdir(), "not an Oxigraph store"),
+    ],
+)
+def test_open_store_names_the_folder(
+    make: Callable[[Path], object], message: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "target"
+    make(target)
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(target)
+    assert str(target) in str(caught.value) and "kg build --store" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "sparql, message",
+    [
+        ("INSERT DATA { kgr:a kgr:b kgr:c }", "read-only"),
+        ("PREFIX x: <urn:x:>\nDELETE WHERE { ?s ?p ?o }", "read-only"),
+    ],
+)
+def test_updates_are_refused(sparql: str, message: str, store_dir: Path) -> None:
+    with pytest.raises(QueryError, match=message):
+        query_store(open_store(store_dir), sparql)
+
+
+@pytest.mark.parametrize(
+    "sparql, line, reason",
+    [
+        ("SELEC ?s WHERE { ?s ?p ?o }", 1, "expected"),
+        ("SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?s = ) }", 3, "expected one of"),
+        ("SELECT ?s WHERE { ?s foo:bar ?o }", 1, "unknown prefix foo:; declare it"),
+    ],
+)
+def test_syntax_errors_name_the_line(
+    sparql: str, line: int, reason: str, store_dir: Path
+) -> None:
+    with pytest.raises(QuerySyntaxError, match=reason) as caught:
+        query_store(open_store(store_dir), sparql)
+    assert caught.value.line == line
+    assert sparql.splitlines()[line - 1] in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "sparql, expected",
+    [
+        ("SELECT ?s WHERE { ?s ?p ?v }", 'SELECT ?s WHERE { ?s ?p  "王"@zh  }'),
+        ("ASK { FILTER(!BOUND( ?v )) }", "ASK { FILTER(!true) }"),
+        ("ASK { FILTER(BOUND(?w)) }", "ASK { FILTER(BOUND(?w)) }"),
+        ('SELECT * WHERE { ?s ?p "?v" } # ?v', 'SELECT * WHERE { ?s ?p "?v" } # ?v'),
+        ("ASK { <urn:x:?v> ?p $v }", 'ASK { <urn:x:?v> ?p  "王"@zh  }'),
+        ("ASK { ?s ?p '''?v''' . ?s ?p ?vv }", "ASK { ?s ?p '''?v''' . ?s ?p ?vv }"),
+    ],
+)
+def test_substitute_binds_variables_only(sparql: str, expected: str) -> None:
+    assert substitute(sparql, {"v": Literal("王", lang="zh")}) == expected
+
+
+def test_a_bad_iri_parameter_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match="not a valid RDF term"):
+        substitute("ASK { ?s ?p ?v }", {"v": URIRef("urn:x> } UNION {")})
+
+
+@pytest.mark.parametrize(
+    "sparql, expected",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("  insert data { <a:b> <a:c> <a:d> }", True),
+        ("PREFIX s: <https://schema.org/>\nBASE <urn:x:>\nDELETE WHERE {}", True),
+        ("# a comment\nCLEAR ALL", True),
+        ("DESCRIBE <urn:x:deleted>", False),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", False),
+    ],
+)
+def test_looks_like_update(sparql: str, expected: bool) -> None:
+    assert looks_like_update(sparql) is expected
+    assert (query_form(sparql) in {"SELECT", "CONSTRUCT", "DESCRIBE"}) is not expected
+
+
+def test_import_file_and_read_triples_agree(graph: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text(SAMPLE, encoding="utf-8")
+    assert import_file(path, tmp_path / "store") == len(graph)
+    from_file = set(read_triples(path))
+    assert from_file == set(read_triples(tmp_path / "store"))
+    assert len(from_file) == len(graph)
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("bad.ttl", "<a> <b> .", "not readable as Turtle"),
+        ("graph.xyz", "", "unknown graph file extension"),
+    ],
+)
+def test_bad_graph_files_are_named(
+    name: str, text: str, message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GraphError, match=message) as caught:
+        import_file(path, tmp_path / "store")
+    assert name in str(caught.value)
+    assert not (tmp_path / "store").exists()
+
+
+def test_sorted_turtle_is_deterministic(graph: Graph) -> None:
+    triples = list(ox.parse(SAMPLE.encode(), format=ox.RdfFormat.TURTLE))
+    forwards, backwards = sorted_turtle(triples), sorted_turtle(triples[::-1])
+    assert forwards == backwards
+    header = [ln for ln in forwards.splitlines() if ln.startswith(b"@prefix")]
+    assert header == sorted(header)
+    assert set(Graph().parse(data=forwards, format="turtle")) == set(graph)
+
+
+BUNDLED = [
+    ("facts", {"entity": "江阴市总工会"}),
+    ("find", {"text": "总工会"}),
+    ("initiatives", {}),
+    ("initiatives", {"launcher": "江阴市总工会"}),
+    ("mentions", {"entity": "江阴市总工会"}),
+    ("orgs-in-district", {"district": "无锡市"}),
+    ("posts", {}),
+    ("posts", {"org": "江阴市总工会", "district": "无锡市"}),
+]
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, Path]:
+    """The bundled examples as a parsed graph.ttl and as a store."""
+    out = tmp_path_factory.mktemp("examples")
+    build([ROOT / "examples"], out, html=False)
+    graph = load_graph(out / "graph.ttl")
+    write_store(graph, out / "store")
+    return graph, out / "store"
+
+
+def cells(result: QueryResult) -> list[tuple[tuple[str, ...], ...]]:
+    """Rows as text; GROUP_CONCAT lists as sorted parts (their order, and
+    whether they keep @zh, differ between engines; SPARQL leaves both open)."""
+    return sorted(
+        tuple(tuple(sorted(str(term or "").split("、"))) for term in row)
+        for row in result.rows
+    )
+
+
+@pytest.mark.parametrize("name, params", BUNDLED)
+def test_bundled_queries_agree_on_the_store(
+    name: str, params: dict[str, str], examples: tuple[Graph, Path]
+) -> None:
+    graph, store = examples
+    expected = run_query(graph, name, params=params)
+    found = run_query(open_graph_or_store(store), name, params=params)
+    assert found.variables == expected.variables
+    assert cells(found) == cells(expected)
+    assert expected.rows, "the examples should answer this query"
