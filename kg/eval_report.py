@@ -6,12 +6,12 @@ dict.  Precision, recall and F1 are ``None`` when their denominator is zero.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kg.gold import ENTITY_TYPES, RELATION_KINDS
+from kg.tables import aligned
 
 # ---------------------------------------------------------------- counts
 
@@ -170,7 +170,7 @@ def _documents_table(report: Report) -> list[str]:
         ent = sum(doc.entities.values(), Counts())
         rel = sum(doc.relations.values(), Counts())
         rows.append([doc.document, *_prf(ent), *_prf(rel)])
-    return _table(header, rows)
+    return aligned(header, rows)
 
 
 def _counts_table(title: str, table: Mapping[str, Counts], total: str) -> list[str]:
@@ -179,7 +179,7 @@ def _counts_table(title: str, table: Mapping[str, Counts], total: str) -> list[s
         [cat, str(c.tp), str(c.fp), str(c.fn), *_prf(c)]
         for cat, c in [*table.items(), (total, sum(table.values(), Counts()))]
     ]
-    return _table(header, rows)
+    return aligned(header, rows)
 
 
 def _prf(counts: Counts) -> list[str]:
@@ -204,24 +204,3 @@ def _findings_lines(
             where = f"  [{f.document}]" if several else ""
             lines.append(f"    {text}{note}{where}")
     return lines
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    body = [header, *rows]
-    widths = [max(_width(row[c]) for row in body) for c in range(len(header))]
-    return [
-        "  ".join(
-            _pad(cell, width, left=(c == 0))
-            for c, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in body
-    ]
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, *, left: bool) -> str:
-    gap = " " * (width - _width(text))
-    return text + gap if left else gap + text

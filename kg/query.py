@@ -27,7 +27,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -41,6 +40,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
+from kg.tables import char_width, display_width
 
 STANDARD_PREFIXES: Mapping[str, str] = {
     "kgo": str(KGO._NS),
@@ -358,17 +358,6 @@ def format_result(
     raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: CJK and full-width count two."""
-    return sum(map(_char_width, text))
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
 def compact(node: Node | None, prefixes: Mapping[str, str]) -> str:
     """A term for reading: ``kgr:person/…``, a literal's text, ``_:b0``."""
     if node is None:
@@ -411,7 +400,7 @@ def _fit(text: str, max_width: int | None) -> str:
         return text
     used = 0
     for end, char in enumerate(text):
-        used += _char_width(char)
+        used += char_width(char)
         if used > max_width - 1:
             return text[:end] + "…"
     return text

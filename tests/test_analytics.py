@@ -27,7 +27,6 @@ from kg.analytics import (
     paths_to_dict,
     stats_to_dict,
 )
-from kg.analytics.report import width
 from kg.analytics.stats import DEFAULT_SAMPLE, DEFAULT_TOP
 from kg.cli_analytics import COMMUNITY_METHODS, path, stats
 from kg.errors import GraphError
@@ -42,6 +41,7 @@ from kg.model import (
     RelKind,
 )
 from kg.rdf import build_graph
+from kg.tables import display_width as width
 from kg.writer import write_turtle
 
 PER, ORG, DIS, INI = Kind.PERSON, Kind.ORGANIZATION, Kind.DISTRICT, Kind.INITIATIVE

@@ -7,13 +7,13 @@ line up with Chinese labels (wide characters count two columns);
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from kg.analytics.paths import Chain, Entity, Link, Paths
 from kg.analytics.stats import NO_COMMUNITIES, Central, Stats
+from kg.tables import aligned
 
 TYPE_NAMES = {
     "Person": "people",
@@ -44,8 +44,8 @@ def format_stats(stats: Stats) -> str:
     components as aligned plain-text tables."""
     blocks = [
         _summary(stats),
-        _table(["type", "count"], [[k, str(n)] for k, n in stats.types.items()]),
-        _table(
+        aligned(["type", "count"], [[k, str(n)] for k, n in stats.types.items()]),
+        aligned(
             ["relation", "count"], [[k, str(n)] for k, n in stats.relations.items()]
         ),
         *(_central_block(stats, kind, rows) for kind, rows in stats.central.items()),
@@ -74,7 +74,7 @@ def _central_block(stats: Stats, kind: str, rows: Sequence[Central]) -> list[str
         [str(i), row.label, str(row.degree), f"{row.betweenness:.4f}"]
         for i, row in enumerate(rows, 1)
     ]
-    return [title, *_table(["#", kind, "degree", "betweenness"], body, left={1})]
+    return [title, *aligned(["#", kind, "degree", "betweenness"], body, left={1})]
 
 
 def _communities_block(stats: Stats) -> list[str]:
@@ -103,7 +103,7 @@ def _communities_block(stats: Stats) -> list[str]:
         ]
         for i, c in enumerate(stats.communities, 1)
     ]
-    return [title, *_table(header, body, left={len(header) - 1})]
+    return [title, *aligned(header, body, left={len(header) - 1})]
 
 
 def _components_block(stats: Stats) -> list[str]:
@@ -171,32 +171,3 @@ def _name(entity: Entity) -> str:
 
 
 # ---------------------------------------------------------------- tables
-
-
-def _table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    left: set[int] | None = None,
-) -> list[str]:
-    """Rows padded to line up; column 0 and ``left`` left-aligned, the rest right."""
-    lefts = {0} | (left or set())
-    body = [header, *rows]
-    widths = [max(width(row[c]) for row in body) for c in range(len(header))]
-    return [
-        "  ".join(
-            _pad(cell, size, left=c in lefts)
-            for c, (cell, size) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in body
-    ]
-
-
-def width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide and full-width characters two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, size: int, *, left: bool) -> str:
-    gap = " " * (size - width(text))
-    return text + gap if left else gap + text
