@@ -144,7 +144,11 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
     initiatives = names[Kind.INITIATIVE]
     for short in orgs:
         longer = [n for n in orgs if n != short and n.endswith(short)]
-        longer = [n for n in longer if gaz.lookup(n[: -len(short)])]
+        longer = [
+            n
+            for n in longer
+            if gaz.lookup(n[: -len(short)]) or n[: -len(short)] in ("中华", "中共")
+        ]
         if len(longer) == 1:
             out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
                 Kind.ORGANIZATION, longer[0]

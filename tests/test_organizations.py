@@ -168,3 +168,12 @@ def test_coordinated_places_share_the_suffix() -> None:
 )
 def test_bodies_in_context(text: str, expected: set[str]) -> None:
     assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+def test_national_bodies() -> None:
+    text = "中华全国总工会开展活动，国务院国资委发布通知，国家发展改革委印发方案。"
+    assert names(run(text), Kind.ORGANIZATION) == {
+        "中华全国总工会",
+        "国务院国资委",
+        "国家发展改革委",
+    }

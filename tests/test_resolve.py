@@ -70,3 +70,8 @@ def test_a_person_named_like_a_city_is_no_city() -> None:
     text = "河南鑫源公司总经理许昌表示，要抓好安全生产。"
     assert "许昌市" not in entities(text, Kind.DISTRICT)
     assert "许昌" in entities(text, Kind.PERSON)
+
+
+def test_all_china_federation_short_form() -> None:
+    text = "中华全国总工会发出通知。全国总工会要求各级工会抓好落实。"
+    assert entities(text, Kind.ORGANIZATION) == {"中华全国总工会": ("全国总工会",)}

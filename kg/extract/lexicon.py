@@ -123,8 +123,6 @@ SURNAMES_DOUBLE = frozenset(
     ).split()
 )
 
-NAME_CHAR = r"[\u4e00-\u9fff\u3400-\u4dbf]"
-
 # Organisation suffixes by kind.  A suffix alone names nothing: the
 # organisations extractor demands a place or a proper name before it.
 UNION_SUFFIXES = ("总工会", "工会联合会", "工会工作委员会", "工会委员会", "工会")

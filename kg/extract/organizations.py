@@ -310,6 +310,12 @@ def _place_head(
     region = _region_head(ctx, clause_start, start, kind)
     if region is not None:
         return region
+    for head in lexicon.NATIONAL_HEADS:  # 中华全国总工会, 国务院国资委
+        at = text.rfind(head, clause_start, start)
+        if at < 0 or not _body_ok(text[at + len(head) : start], kind):
+            continue
+        if at == clause_start or _opens_word(text, at, clause_start):
+            return Head(at, None, False, at + len(head))
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
