@@ -22,25 +22,25 @@ from functools import cache
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, function_word_place, is_reference
+from kg.extract.org_names import (
+    CLAUSE_BREAK,
+    clause_start_of,
+    latin_brands,
+    media_titles,
+    news_sites,
+    org_mention,
+    proper_name_start,
+)
 from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
-from kg.segmenter import dictionary_entry, plain_tag, tag
+from kg.segmenter import plain_tag, tag
 
-_CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
+_DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _MAX_BODY = 6
 _MAX_BUREAU_BODY = 12
 # One-character suffixes that start a longer word: 委员, 办法, 局长, 厅堂.
 _NOT_AFTER = {"委": "员会托屈婉", "办": "法理学事公", "局": "长面势部限", "厅": "长堂"}
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
-_LATIN_BRAND = re.compile(r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“「])")
-_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m")
-_KEEP_FLAGS = ("vn", "eng", "mq")  # 零部件 is tagged mq
-_FUNCTION_CHARS = set(
-    "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
-    "已曾均又再才就只还亦记后前并而且或除据某号说讯"
-    "一二三四五六七八九十两几百千万"
-)
-_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,9 @@ def extract(ctx: Context) -> Found:
         for c in candidates
         if not any(s < c[0].start and c[0].end < e for s, e in titles)
     ]
-    candidates.extend(_media_titles(text))
-    candidates.extend(_news_sites(text))
-    candidates.extend(_latin_brands(text))
+    candidates.extend(media_titles(text))
+    candidates.extend(news_sites(text))
+    candidates.extend(latin_brands(text))
     kept = _outermost(candidates)
     kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
@@ -241,20 +241,20 @@ def _read(
 ) -> tuple[Mention, Place | None] | None:
     """The organisation whose suffix is ``text[start:end]``, if any."""
     text = ctx.doc.text
-    clause_start = _clause_start(text, start)
+    clause_start = clause_start_of(text, start)
     if kind.needs_place:
         head = _place_head(ctx, clause_start, start, kind)
         if head is not None:
             return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
-    name_start = _proper_name_start(
+    name_start = proper_name_start(
         text, clause_start, start, proper=not kind.subtype, suffix=text[start:end]
     )
     if name_start is None:
         return None
     surface = text[name_start:end]
     place = _place_opening(ctx, name_start, start)
-    return _mention(name_start, end, surface, surface, kind.subtype, place), place
+    return org_mention(name_start, end, surface, surface, kind.subtype, place), place
 
 
 def _place_opening(ctx: Context, start: int, end: int) -> Place | None:
@@ -344,7 +344,7 @@ def _region_head(
         return None
     if (
         at > clause_start
-        and text[at - 1] not in _CLAUSE_BREAK
+        and text[at - 1] not in CLAUSE_BREAK
         and not _opens_word(text, at, clause_start)
     ):
         return None
@@ -370,7 +370,7 @@ def _body_ok(body: str, kind: _Kind) -> bool:
     """Words between a place and a suffix: 发改 in 县发改局, 人力资源和社会保障
     in 市人力资源和社会保障局; nothing generic, no title, no verb."""
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
-    if len(body) > limit or any(c in _CLAUSE_BREAK for c in body):
+    if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
     if any(word in body for word in lexicon.GENERIC_HEADS if len(word) > 1):
         return False
@@ -414,7 +414,7 @@ def head_mention(
     if text[max(0, start - 2) : start] == "中共":
         start -= 2
         surface = text[start:end]
-    return _mention(start, end, surface, name, kind.subtype, head.place), head.place
+    return org_mention(start, end, surface, name, kind.subtype, head.place), head.place
 
 
 def _on_named_org(
@@ -425,154 +425,11 @@ def _on_named_org(
     for suffix, inner in SUFFIXES.items():
         if inner.needs_place or not text[clause_start:start].endswith(suffix):
             continue
-        name_start = _proper_name_start(text, clause_start, start - len(suffix))
+        name_start = proper_name_start(text, clause_start, start - len(suffix))
         if name_start is not None:
             surface = text[name_start:end]
-            return _mention(name_start, end, surface, surface, kind.subtype), None
+            return org_mention(name_start, end, surface, surface, kind.subtype), None
     return None
-
-
-def _proper_name_start(
-    text: str,
-    clause_start: int,
-    start: int,
-    *,
-    proper: bool = False,
-    suffix: str = "",
-) -> int | None:
-    """Start of the proper name before ``start``, read leftwards word by word.
-
-    Dictionary words only (HMM off): an unknown name such as 天合光能 comes
-    out as single characters, which never stop the walk; a known verb,
-    preposition or generic word does.  A place in brackets before the suffix
-    (某某照明（佛山）有限公司) belongs to the name.  With ``proper``, the name
-    must hold a proper noun (技术中心 is no name, 泰山技术中心 is).
-    """
-    bracket = _BRACKETED.search(text, max(0, start - 8), start)
-    if bracket is not None and bracket.end() == start:
-        start = bracket.start()
-        clause_start = _clause_start(text, start)
-    words = plain_tag(text[clause_start:start])
-    taken: list[tuple[str, str]] = []
-    for index in range(len(words) - 1, -1, -1):
-        word, flag = words[index]
-        if _stops(word, flag) and not _trade_word(words, index):
-            break
-        taken.insert(0, (word, flag))
-    name = "".join(word for word, _ in taken)
-    if len(name) < 2 or name in lexicon.GENERIC_HEADS:
-        return None
-    if suffix in _KIND_SUFFIXES and all(_common_noun(*pair) for pair in taken):
-        return None  # 外贸公司, 商业银行, 茶叶加工厂: a kind of body, not a name
-    if proper and not any(_is_proper(word, flag) for word, flag in taken):
-        return None
-    return start - len(name)
-
-
-_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂", "厂")
-
-
-def _common_noun(word: str, flag: str) -> bool:
-    """A frequent common noun: 外贸 in 外贸公司 names a trade, not a firm."""
-    freq, _ = dictionary_entry(word)
-    return flag in ("n", "vn") and freq >= 1000
-
-
-def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
-    """A verb after a proper name is the trade in a company name (某某照明)."""
-    word, flag = words[index]
-    if not flag.startswith("v") or len(word) < 2 or index == 0:
-        return False
-    before, before_flag = words[index - 1]
-    if before_flag.startswith("nr") or before in lexicon.GENERIC_HEADS:
-        return False  # 某某来到: a person and a verb, not a trade
-    return _is_proper(before, before_flag)
-
-
-def _is_proper(word: str, flag: str) -> bool:
-    """A place, a name, a foreign word, or a character outside the dictionary."""
-    if flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")):
-        return True
-    return (len(word) == 1 and flag == "x") or bool(Gazetteer.default().lookup(word))
-
-
-def _stops(word: str, flag: str) -> bool:
-    if word in lexicon.GENERIC_HEADS or word in lexicon.ROLES:
-        return True
-    if any(c in _CLAUSE_BREAK for c in word):
-        return True
-    if any(c.isdigit() for c in word):
-        return True  # 全州1275名考入大学: a count, not a name
-    if len(word) == 1:
-        return word in _FUNCTION_CHARS
-    return flag.startswith(_STOP_FLAGS) and flag not in _KEEP_FLAGS
-
-
-def _clause_start(text: str, start: int) -> int:
-    position = start
-    while position > 0 and text[position - 1] not in _CLAUSE_BREAK:
-        position -= 1
-    return position
-
-
-def _media_titles(text: str) -> list[tuple[Mention, Place | None]]:
-    return [
-        (_mention(m.start(1), m.end(1), m.group(1), m.group(1), "Media"), None)
-        for m in lexicon.MEDIA_NAME_RE.finditer(text)
-    ]
-
-
-_DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
-_NEWS_SITE = re.compile(
-    r"(?:(?<=[据在从由，。、：:“《\s])|^)([\u4e00-\u9fff]{2,4}网)"
-    r"(?=报道|消息|讯|记者|发布|刊发|刊登|客户端|[，。、；”》)）\s]|$)"
-)
-_SITE_LEADS = "据在从由经"
-_NOT_SITES = ("互联网", "物联网", "局域网", "因特网", "万维网", "工业互联网", "一张网")
-
-
-def _news_sites(text: str) -> list[tuple[Mention, Place | None]]:
-    """News sites named without marks: 据人民网报道, 来源：某某新闻网."""
-    return [
-        (_mention(m.start(1) + lead, m.end(1), name, name, "Media"), None)
-        for m in _NEWS_SITE.finditer(text)
-        for lead in [len(m.group(1)) - len(m.group(1).lstrip(_SITE_LEADS))]
-        for name in [m.group(1)[lead:]]
-        if len(name) > 2 and not name.endswith(_NOT_SITES)
-    ]
-
-
-def _latin_brands(text: str) -> list[tuple[Mention, Place | None]]:
-    """SK海力士“职群管理”: a Latin-initial brand followed by its practice."""
-    return [
-        (_mention(m.start(), m.end(), m.group(), m.group(), "Company"), None)
-        for m in _LATIN_BRAND.finditer(text)
-        if not any(c in _FUNCTION_CHARS for c in m.group())
-    ]
-
-
-def _mention(
-    start: int,
-    end: int,
-    surface: str,
-    name: str,
-    subtype: str,
-    place: Place | None = None,
-) -> Mention:
-    return Mention(
-        kind=Kind.ORGANIZATION,
-        start=start,
-        end=end,
-        text=surface,
-        name=canonical(name),
-        subtype=subtype or None,
-        place=place.id if place else None,
-    )
-
-
-def canonical(name: str) -> str:
-    """The canonical form of an organisation name: no 中共 prefix."""
-    return name[2:] if name.startswith("中共") and len(name) > 4 else name
 
 
 def _outermost(
