@@ -86,3 +86,21 @@ def test_no_launch(text: str) -> None:
 )
 def test_launch_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert pairs(run(text), RelKind.LAUNCHED_BY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subjectless sentence continues the body that opened the one before
+        (
+            "延边州总工会高度重视职工子女就学。今年以来，开展“金秋助学”活动。",
+            {("金秋助学活动", "延边朝鲜族自治州总工会")},
+        ),
+        # not when someone else speaks in between
+        ("延边州总工会召开会议。张三说，要开展“金秋助学”活动。", set()),
+        # not across paragraphs
+        ("延边州总工会召开会议。\n今年以来，开展“金秋助学”活动。", set()),
+    ],
+)
+def test_subjectless_sentences(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(run(text), RelKind.LAUNCHED_BY) == expected

@@ -85,7 +85,7 @@ def _launchers(
         a for a in actors if sentence_start <= a.start and a.end <= initiative.start
     ]
     if not before:
-        return []
+        return _topic(ctx, initiative, actors, sentence_start)
     last = before[-1]
     gap = text[last.end : initiative.start]
     if _adjacent(gap):
@@ -94,6 +94,37 @@ def _launchers(
     if verb is None or _too_far(gap[: verb.start()]):
         return []
     return _joined(text, before)
+
+
+def _topic(
+    ctx: Context, initiative: Mention, actors: list[Mention], sentence_start: int
+) -> list[Mention]:
+    """A subjectless sentence (今年以来，开展“金秋助学”活动) continues the one
+    before it in the paragraph, when that one opens with its actor."""
+    text = ctx.doc.text
+    lead = text[sentence_start : initiative.start]
+    verb = LAUNCH_VERBS.search(lead)
+    if verb is None or _too_far(lead[: verb.start()]) or "\n" in lead:
+        return []
+    if any(
+        m.start < initiative.start
+        for m in ctx.of_kind(Kind.PERSON)
+        if m.start >= sentence_start
+    ):
+        return []
+    earlier = [span for span in ctx.sentences if span.end <= sentence_start]
+    if not earlier or "\n" in text[earlier[-1].end - 1 : sentence_start]:
+        return []  # the first sentence of a paragraph has no one to continue
+    previous = earlier[-1]
+    opening = _OPENING.sub("", text[previous.start : previous.end])
+    offset = previous.end - previous.start - len(opening)
+    first = [a for a in actors if a.start == previous.start + offset]
+    return first[:1] if first and first[0].kind is Kind.ORGANIZATION else []
+
+
+_OPENING = re.compile(
+    r"^\s*(?:(?:近日|日前|近年来|今年以来|去年以来|\d+月\d+日)[，,]?)?"
+)
 
 
 def _adjacent(gap: str) -> bool:
