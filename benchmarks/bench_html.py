@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 
+from kg.browser import find_chromium, launch_offline
 from kg.html import MAX_NODES, write_html
 from kg.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
 
@@ -32,15 +32,6 @@ SYLLABLES = list("华明东南西北新安和平江海山河湖金银光荣兴�
 PINYIN = "hua ming dong nan xi bei xin an he ping jiang hai shan he hu jin yin "
 PINYIN += "guang rong xing wang chang qing yun long feng chun qiu de"
 READINGS = dict(zip(SYLLABLES, PINYIN.split(), strict=True))
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SHARES = {"district": 0.08, "org": 0.30, "person": 0.35, "initiative": 0.12}
 
 
@@ -146,7 +137,7 @@ def _article(
 def seconds_until_ready(page_path: Path, profile: Path) -> float | None:
     """Navigation to drawn-and-still plus one idle frame, offline; None if no
     browser is available."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -154,13 +145,7 @@ def seconds_until_ready(page_path: Path, profile: Path) -> float | None:
     if chromium is None:
         return None
     with sync_playwright() as driver:
-        browser = driver.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=chromium,
-            args=LAUNCH_ARGS,
-            offline=True,
-            viewport={"width": 1280, "height": 800},
-        )
+        browser = launch_offline(driver, profile, chromium, width=1280, height=800)
         page = browser.new_page()
         page.route("**/*", _block_non_file)
         page.goto(page_path.as_uri(), wait_until="commit")

@@ -11,39 +11,24 @@ chromium (``/usr/bin/chromium``).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from kg.browser import find_chromium, launch_offline
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def screenshot(page_path: Path, out: Path, select: str, profile: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium()
     if chromium is None:
         raise SystemExit("chromium not found: apt-get install chromium fonts-noto-cjk")
     with sync_playwright() as driver:
-        context = driver.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=chromium,
-            args=LAUNCH_ARGS,
-            offline=True,
-            viewport={"width": 1400, "height": 860},
-        )
+        context = launch_offline(driver, profile, chromium, width=1400, height=860)
         page = context.new_page()
         page.goto(page_path.as_uri())
         page.wait_for_selector("body[data-state=ready]")

@@ -8,7 +8,6 @@ Skips only when no Chromium is installed (Debian: apt-get install chromium).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,9 @@ import pytest
 from rdflib import Graph
 
 from conftest import ROOT
+from kg.browser import find_chromium, launch_offline
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = find_chromium()
 if CHROMIUM is None:
     pytest.skip(
         "chromium is not installed (apt-get install chromium fonts-noto-cjk)",
@@ -36,15 +36,6 @@ from test_html import (  # noqa: E402
 from kg.html import write_html, write_view  # noqa: E402
 from kg.pipeline import build  # noqa: E402
 
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 READY = "body[data-state=ready]"
 
 
@@ -74,13 +65,7 @@ class Opened:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as driver:
-        context = driver.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            args=LAUNCH_ARGS,
-            offline=True,
-            viewport={"width": 1280, "height": 800},
-        )
+        context = launch_offline(driver, profile, CHROMIUM, width=1280, height=800)
         wrapper = Browser(context)
         context.route("**/*", wrapper.route)
         yield wrapper
