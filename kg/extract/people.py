@@ -141,7 +141,7 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     holders: dict[tuple[str, str], set[str]] = {}
     for person in (*ctx.of_kind(Kind.PERSON), *mentions):
-        chain = _CHAIN_BEFORE.search(text, 0, person.start)
+        chain = _CHAIN_BEFORE.search(text, max(0, person.start - 40), person.start)
         before = chain.group() if chain else ""
         for start, end in roles.role_spans(before):
             title = _short_title(before[start:end])
