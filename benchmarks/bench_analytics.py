@@ -23,9 +23,9 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 
+from kg.analytics.projection import project
 from kg.analytics.stats import centrality, communities, undirected
-from kg.namespaces import KGO, ORG, SCHEMA
-from kg.projection import project
+from kg.graph.namespaces import KGO, ORG, SCHEMA
 
 SHARES = {"District": 0.05, "Organization": 0.25, "Person": 0.45, "Initiative": 0.2}
 PROVINCES = 10

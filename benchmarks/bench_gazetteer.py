@@ -29,9 +29,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest.mock import patch
 
-from kg.gazetteer import DATA, Gazetteer, PlaceMatch
-from kg.pipeline import build
-from kg.segmenter import words
+from kg.build import build
+from kg.extract.gazetteer import DATA, Gazetteer, PlaceMatch
+from kg.text.segmenter import words
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_TARGET = 0.3

@@ -4,7 +4,7 @@
 
 For each size it invents a contract graph (districts in a tree, organisations
 located in them, people with posts, initiatives, articles with authors,
-mentions and evidence), writes the page with ``kg.html.write_html`` and
+mentions and evidence), writes the page with ``kg.publish.page.write_html`` and
 opens it in headless Chromium with the network off, then prints: triples,
 nodes drawn, HTML size, seconds to write, and seconds from navigation until
 the network is drawn and still (``body[data-state=ready]``) plus one more
@@ -24,9 +24,9 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
 
-from kg.browser import find_chromium, launch_offline
-from kg.html import MAX_NODES, write_html
-from kg.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
+from kg.graph.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
+from kg.publish.browser import find_chromium, launch_offline
+from kg.publish.page import MAX_NODES, write_html
 
 SYLLABLES = list("华明东南西北新安和平江海山河湖金银光荣兴旺长青云龙凤春秋德")
 PINYIN = "hua ming dong nan xi bei xin an he ping jiang hai shan he hu jin yin "

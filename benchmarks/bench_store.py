@@ -25,15 +25,15 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF
 from rdflib.query import Result
 
-from kg.store import (
+from kg.corpus.store import (
     DEFAULT_PREFIXES,
     import_file,
     open_store,
-    query_store,
     sorted_turtle,
     turtle_prefixes,
     write_store,
 )
+from kg.sparql.oxigraph import query_store
 
 KGO = Namespace(DEFAULT_PREFIXES["kgo"])
 KGR = Namespace(DEFAULT_PREFIXES["kgr"])

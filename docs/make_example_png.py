@@ -17,8 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from kg.browser import find_chromium, launch_offline
-from kg.pipeline import build
+from kg.build import build
+from kg.publish.browser import find_chromium, launch_offline
 
 ROOT = Path(__file__).resolve().parent.parent
 

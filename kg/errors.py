@@ -24,3 +24,7 @@ class GraphError(KGError):
 
 class OutputError(KGError):
     """An output cannot be written."""
+
+
+class StoreError(KGError):
+    """A store folder cannot be written, opened or read."""

@@ -1,7 +1,7 @@
 """The pure data model: documents, mentions, entities and relations.
 
 Extractors return these frozen values, with character offsets into
-``Document.text``; only :mod:`kg.rdf` turns them into triples.  This module
+``Document.text``; only :mod:`kg.graph.triples` turns them into triples.  This module
 imports neither rdflib nor click.
 """
 

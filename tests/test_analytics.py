@@ -28,8 +28,10 @@ from kg.analytics import (
     stats_to_dict,
 )
 from kg.analytics.stats import DEFAULT_SAMPLE, DEFAULT_TOP
-from kg.cli_analytics import COMMUNITY_METHODS, path, stats
+from kg.cli.analytics import COMMUNITY_METHODS, path, stats
 from kg.errors import GraphError
+from kg.graph.files import write_turtle
+from kg.graph.triples import build_graph
 from kg.model import (
     GAZETTEER,
     Document,
@@ -40,9 +42,7 @@ from kg.model import (
     Relation,
     RelKind,
 )
-from kg.rdf import build_graph
 from kg.tables import display_width as width
-from kg.writer import write_turtle
 
 PER, ORG, DIS, INI = Kind.PERSON, Kind.ORGANIZATION, Kind.DISTRICT, Kind.INITIATIVE
 ENTITIES = [

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph
 
 from conftest import ROOT
-from kg.browser import find_chromium, launch_offline
+from kg.publish.browser import find_chromium, launch_offline
 
 CHROMIUM = find_chromium()
 if CHROMIUM is None:
@@ -33,8 +33,8 @@ from test_html import (  # noqa: E402
     star_graph,
 )
 
-from kg.html import write_html, write_view  # noqa: E402
-from kg.pipeline import build  # noqa: E402
+from kg.build import build  # noqa: E402
+from kg.publish.page import write_html, write_view  # noqa: E402
 
 READY = "body[data-state=ready]"
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from kg.cli import main
+from kg.cli.main import main
 
 ARTICLE = (
     "南京市总工会党组书记、主席王大明表示，要推出“暖心驿站”服务。\n（记者 李小红）\n"
@@ -132,6 +132,6 @@ def test_graphs_in_named_graphs_are_read_whole(
         main, ["export", str(out / "graph.ttl"), "--format", "nquads", "-o", str(quads)]
     )
     assert result.exit_code == 0, result.output
-    from kg.graphio import load_graph
+    from kg.corpus.open import load_graph
 
     assert len(load_graph(quads)) == len(load_graph(out / "graph.ttl"))

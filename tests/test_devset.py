@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from kg.evaluate import load_gold, score
-from kg.graphio import load_graph
-from kg.pipeline import build
+from kg.build import build
+from kg.corpus.open import load_graph
+from kg.evaluate.score import load_gold, score
 
 DEVSET = ROOT / "tests" / "data" / "devset"
 ENTITY_FLOORS = {

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import Gazetteer, Place
+from kg.build import extract_document
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Document, Kind, Mention
-from kg.pipeline import extract_document
-from kg.script import to_simplified
+from kg.text.script import to_simplified
 
 TABLE = Path(__file__).parent / "data" / "district_mentions.tsv"
 NO_CODE = "-"

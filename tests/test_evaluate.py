@@ -15,7 +15,7 @@ import rdflib
 from rdflib import RDF, RDFS, SKOS, BNode, Literal, Namespace, URIRef
 
 from kg.errors import GoldError
-from kg.evaluate import (
+from kg.evaluate.score import (
     Counts,
     Gold,
     Report,
@@ -25,7 +25,7 @@ from kg.evaluate import (
     report_to_dict,
     score,
 )
-from kg.namespaces import KGO, ORG, PROV, SCHEMA
+from kg.graph.namespaces import KGO, ORG, PROV, SCHEMA
 
 KGR = Namespace("https://w3id.org/kgzh/resource/")
 CLASSES = {

@@ -12,9 +12,11 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.cli_analytics import FORMATS, export
+from kg.analytics.projection import project
+from kg.cli.analytics import FORMATS, export
 from kg.errors import OutputError
-from kg.export import EXPORTERS, ExportOptions, export_graph
+from kg.graph.files import write_turtle
+from kg.graph.triples import build_graph
 from kg.model import (
     GAZETTEER,
     Document,
@@ -25,9 +27,7 @@ from kg.model import (
     Relation,
     RelKind,
 )
-from kg.projection import project
-from kg.rdf import build_graph
-from kg.writer import write_turtle
+from kg.publish.export import EXPORTERS, ExportOptions, export_graph
 
 TEXT = "滨江区总工会党组书记、主席郑海波表示，将推出“暖心驿站”服务。"
 NETWORKS = ("graphml", "gexf")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import Gazetteer, GazetteerError, Place, PlaceMatch
+from kg.extract.gazetteer import Gazetteer, GazetteerError, Place, PlaceMatch
 
 
 @pytest.fixture(scope="module")

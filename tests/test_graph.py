@@ -14,8 +14,8 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal
 from rdflib.compare import isomorphic
 
 from conftest import ROOT
-from kg.namespaces import KGO, ORG, PROV, SCHEMA
-from kg.pipeline import build
+from kg.build import build
+from kg.graph.namespaces import KGO, ORG, PROV, SCHEMA
 
 EXAMPLES = ROOT / "examples"
 ENTITY_TYPES = (

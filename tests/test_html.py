@@ -12,12 +12,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
-from kg.cli_view import view as view_command
+from kg.cli.view import view as view_command
 from kg.errors import GraphError, OutputError
-from kg.html import write_html, write_view
-from kg.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
-from kg.netview import build_view
-from kg.view import (
+from kg.graph.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
+from kg.graph.view import (
     central_nodes,
     district_nodes,
     ego_nodes,
@@ -25,6 +23,8 @@ from kg.view import (
     node_kinds,
     pagerank,
 )
+from kg.publish.netview import build_view
+from kg.publish.page import write_html, write_view
 
 R = Namespace(BASE_IRI)
 EVIL_LABEL = "<script>alert(1)</script>"
@@ -356,7 +356,7 @@ def test_failed_write_keeps_old_page(tmp_path: Path, monkeypatch) -> None:
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.html.os.replace", broken_replace)
+    monkeypatch.setattr("kg.publish.page.os.replace", broken_replace)
     with pytest.raises(OutputError, match=r"graph\.html"):
         write_html(sample_graph(), path)
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import OWL, RDF, RDFS, Graph
 
 from conftest import ROOT
-from kg.namespaces import KGO
+from kg.graph.namespaces import KGO
 
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 

@@ -24,8 +24,9 @@ from click.testing import CliRunner
 from rdflib import Graph
 from test_store import SAMPLE
 
-from kg.cli_store import push as push_command
-from kg.push import (
+from kg.cli.store import push as push_command
+from kg.corpus.store import DEFAULT_PREFIXES, open_store, write_store
+from kg.sparql.push import (
     Credentials,
     PushError,
     PushProgress,
@@ -33,7 +34,6 @@ from kg.push import (
     graph_store_url,
     push_graph,
 )
-from kg.store import DEFAULT_PREFIXES, open_store, write_store
 
 # --- a fake Graph Store that records what it is sent ----------------------------
 

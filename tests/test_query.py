@@ -14,7 +14,9 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
 from conftest import ROOT
-from kg.cli_query import query as query_command
+from kg.build import extract_documents
+from kg.cli.query import query as query_command
+from kg.graph.triples import build_graph
 from kg.model import (
     GAZETTEER,
     Document,
@@ -25,8 +27,8 @@ from kg.model import (
     Relation,
     RelKind,
 )
-from kg.pipeline import extract_documents
-from kg.query import (
+from kg.read.files import read_paths
+from kg.sparql.query import (
     STANDARD_PREFIXES,
     QueryError,
     QueryResult,
@@ -36,8 +38,6 @@ from kg.query import (
     format_result,
     run_query,
 )
-from kg.rdf import build_graph
-from kg.reader import read_paths
 
 PER, ORG, DIS, INI = Kind.PERSON, Kind.ORGANIZATION, Kind.DISTRICT, Kind.INITIATIVE
 SAID = "惠山区总工会党组书记、副主席杨卫中说，洛社镇总工会推出“车间课堂”。"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.reader import decode, read_paths
-from kg.script import to_simplified
+from kg.read.files import decode, read_paths
+from kg.text.script import to_simplified
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -64,7 +64,7 @@ class _Growing:
 def test_to_simplified_keeps_length_when_a_phrase_rule_would_not(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("kg.script._converter", lambda: _Growing())
+    monkeypatch.setattr("kg.text.script._converter", lambda: _Growing())
     assert to_simplified("他後來說：後來") == "他后来说：后来"
 
 
@@ -152,7 +152,7 @@ def test_unknown_type_in_folder_is_skipped_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     write(tmp_path, "notes.docx", "x")
-    with caplog.at_level(logging.WARNING, logger="kg.reader"):
+    with caplog.at_level(logging.WARNING, logger="kg.read.files"):
         assert list(read_paths([tmp_path])) == []
     assert "notes.docx" in caplog.text
 

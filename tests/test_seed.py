@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.evaluate import load_gold, score
-from kg.graphio import load_graph
-from kg.pipeline import build
+from kg.build import build
+from kg.corpus.open import load_graph
+from kg.evaluate.score import load_gold, score
 
 SEED = "000_800d7f6a987cfa3a"
 SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
@@ -47,7 +47,7 @@ def test_seed_districts_have_their_codes_and_reach_the_province(
 ) -> None:
     from rdflib import Graph, Literal
 
-    from kg.namespaces import KGO, SCHEMA
+    from kg.graph.namespaces import KGO, SCHEMA
 
     build([shared / "seeds" / f"{SEED}.txt"], tmp_path, html=False)
     graph = Graph().parse(tmp_path / "graph.ttl", format="turtle")

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.byline import MetaLine, normalise_date, parse_meta_line
-from kg.script import to_simplified
-from kg.segment import read_article, repair_layout, split_page
+from kg.read.bylines import MetaLine, normalise_date, parse_meta_line
+from kg.read.pages import read_article, repair_layout, split_page
+from kg.text.script import to_simplified
 
 SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa3a.txt"
 

@@ -20,8 +20,11 @@ from click.testing import CliRunner
 from rdflib import Graph
 from test_store import SAMPLE
 
-from kg.cli_store import serve as serve_command
-from kg.serve import (
+from kg.cli.store import serve as serve_command
+from kg.corpus.store import DEFAULT_PREFIXES as PREFIXES
+from kg.corpus.store import open_store, write_store
+from kg.sparql.oxigraph import query_store
+from kg.sparql.serve import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
     Endpoint,
@@ -31,8 +34,6 @@ from kg.serve import (
     negotiate,
     running_server,
 )
-from kg.store import DEFAULT_PREFIXES as PREFIXES
-from kg.store import open_store, query_store, write_store
 
 JOIN = """SELECT ?person ?role WHERE {
   ?m org:member/skos:prefLabel ?person ; org:role/skos:prefLabel ?role }"""

@@ -11,27 +11,28 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from conftest import ROOT
-from kg.errors import GraphError
-from kg.graphio import load_graph
-from kg.pipeline import build
-from kg.query import QueryError, QueryResult, QuerySyntaxError, run_query
-from kg.store import (
-    OxigraphBackend,
-    StoreError,
+from kg.build import build
+from kg.corpus.open import load_graph
+from kg.corpus.store import (
     import_file,
     is_store,
     load_store_graph,
-    looks_like_update,
-    open_graph_or_store,
     open_store,
-    query_form,
-    query_store,
     read_prefixes,
     read_triples,
     sorted_turtle,
-    substitute,
     write_store,
 )
+from kg.errors import GraphError, StoreError
+from kg.sparql.oxigraph import (
+    OxigraphBackend,
+    looks_like_update,
+    open_graph_or_store,
+    query_form,
+    query_store,
+    substitute,
+)
+from kg.sparql.query import QueryError, QueryResult, QuerySyntaxError, run_query
 
 SAMPLE = """\
 @prefix kgo: <https://w3id.org/kgzh/ontology#> .

@@ -11,11 +11,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from conftest import ROOT
-from kg.cli_query import validate
-from kg.pipeline import extract_documents
-from kg.rdf import build_graph
-from kg.reader import read_paths
-from kg.validate import (
+from kg.build import extract_documents
+from kg.cli.query import validate
+from kg.graph.shacl import (
     KGSH,
     ContractError,
     ShapesError,
@@ -25,6 +23,8 @@ from kg.validate import (
     shapes_path,
     validate_graph,
 )
+from kg.graph.triples import build_graph
+from kg.read.files import read_paths
 
 PREFIXES = """
 @prefix kgo:    <https://w3id.org/kgzh/ontology#> .

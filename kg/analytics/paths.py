@@ -15,10 +15,10 @@ from itertools import islice
 import networkx as nx
 from rdflib import Graph
 
+from kg.analytics.projection import MENTIONS, project
 from kg.analytics.stats import AnalyticsError, undirected
 from kg.errors import GraphError
-from kg.projection import MENTIONS, project
-from kg.view import find_entity, node_kinds
+from kg.graph.view import find_entity, node_kinds
 
 DEFAULT_LIMIT = 3
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import Graph
 
+from kg.analytics.projection import MENTIONS, RELATION_KEYS, project
 from kg.errors import KGError
-from kg.projection import MENTIONS, RELATION_KEYS, project
-from kg.view import KINDS
+from kg.graph.view import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def network_stats(
     seed: int = DEFAULT_SEED,
     mentions: bool = False,
 ) -> Stats:
-    """``graph_stats`` on a projection already made (``kg.projection.project``)."""
+    """``graph_stats`` on a projection already made (``projection.project``)."""
     _check(top=top, sample=sample, method=method)
     network = undirected(nxg, mentions=mentions)
     degree, betweenness, sampled = centrality(network, sample=sample, seed=seed)

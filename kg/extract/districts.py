@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from kg.extract.base import Context, Found
-from kg.gazetteer import Gazetteer, Place, PlaceMatch
+from kg.extract.gazetteer import Gazetteer, Place, PlaceMatch
 from kg.model import Kind, Mention
 
 HOME_REFS = re.compile(r"我市|全市|本市")

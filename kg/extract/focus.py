@@ -8,7 +8,7 @@ level the text last spoke of, ``省`` the home city's province.
 from __future__ import annotations
 
 from kg.extract.base import Context
-from kg.gazetteer import Gazetteer, Place
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind
 
 LEVEL_CHARS = "省市县区镇乡州旗"

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention
-from kg.segmenter import plain_tag
+from kg.text.segmenter import plain_tag
 
 _CJK = r"\u4e00-\u9fff"
 

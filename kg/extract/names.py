@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon
-from kg.segmenter import dictionary_entry, words
+from kg.text.segmenter import dictionary_entry, words
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon
-from kg.gazetteer import Gazetteer, Place
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention
-from kg.segmenter import dictionary_entry, plain_tag
+from kg.text.segmenter import dictionary_entry, plain_tag
 
 CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
 _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m")

@@ -22,6 +22,7 @@ from functools import cache
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, function_word_place, is_reference
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import (
     CLAUSE_BREAK,
     clause_start_of,
@@ -31,9 +32,8 @@ from kg.extract.org_names import (
     org_mention,
     proper_name_start,
 )
-from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
-from kg.segmenter import plain_tag, tag
+from kg.text.segmenter import plain_tag, tag
 
 _DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _MAX_BODY = 6

@@ -17,7 +17,7 @@ import re
 from kg.extract import lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
-from kg.segmenter import tag
+from kg.text.segmenter import tag
 
 _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from kg.extract import focus, lexicon, names, roles
 from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
 from kg.extract.organizations import suffix_kind
-from kg.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
-from kg.segmenter import words
+from kg.text.segmenter import words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 _TAIL = re.compile(

@@ -1,0 +1,1 @@
+"""The corpus on disk: the Oxigraph store and opening what a build wrote."""

@@ -1,0 +1,17 @@
+"""Opening what a build wrote: a store folder or a graph file, as one graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.corpus.store import load_store_graph
+from kg.graph.files import parse_graph_file
+
+
+def load_graph(path: Path) -> Graph:
+    """A store folder (``kg build --store``) or a graph file as an rdflib graph."""
+    if path.is_dir():
+        return load_store_graph(path)
+    return parse_graph_file(path)

@@ -1,0 +1,1 @@
+"""Scoring graphs against gold files (gold/GUIDELINES.md)."""

@@ -1,0 +1,1 @@
+"""The graph: namespaces, the one module that builds triples, SHACL, files."""

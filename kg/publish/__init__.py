@@ -1,0 +1,1 @@
+"""Publishing: the network page, its view model, exports for other tools."""

@@ -1,0 +1,1 @@
+"""Reading articles: files and encodings, pages split into articles, bylines."""

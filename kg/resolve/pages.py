@@ -1,0 +1,322 @@
+"""From per-document mentions to entities: one node per thing.
+
+Within a page every surface form of a thing becomes one entity (aliases
+become alternative labels): 圆方集团 after 郑州圆方集团, 双创双提升 after
+双创双提升行动, an initiative also read as an organisation.  Across pages,
+entities with the same canonical name (or district code) are one.  Districts
+bring their parents from the gazetteer, up to the province, with partOf.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import BUREAU_ABBREVIATIONS
+from kg.model import (
+    GAZETTEER,
+    Document,
+    Entity,
+    Extraction,
+    Kind,
+    Mention,
+    Relation,
+    RelKind,
+    entity_key,
+)
+from kg.text.script import to_simplified
+
+ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
+"""Words that point back to a company (该公司): no alias of it."""
+
+_BARE_BODIES = frozenset("工会 总工会 党委 党组 党支部 党工委 纪委 政府".split())
+"""Bodies named by their kind alone in a title chain: no alias."""
+
+_INITIATIVE_TAILS = (
+    "行动",
+    "活动",
+    "工程",
+    "机制",
+    "制度",
+    "项目",
+    "品牌",
+    "计划",
+    "建设",
+    "评选",
+    "选评活动",
+    "沟通联系机制",
+)
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What the extractors found in one document."""
+
+    doc: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+
+
+def key_of(mention: Mention) -> str:
+    return entity_key(mention.kind, mention.name, mention.code)
+
+
+def resolve(results: Sequence[DocResult]) -> Extraction:
+    """Merge aliases, build entities, remap relations, add gazetteer parents."""
+    results = [_without_inner_places(r) for r in results]
+    aliases: dict[str, str] = {}
+    for page in _pages(results):
+        aliases.update(_page_aliases([m for r in page for m in r.mentions]))
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    samples: dict[str, Mention] = {}
+    mentions: set[tuple[str, str]] = set()
+    for result in results:
+        for mention in result.mentions:
+            key = _follow(aliases, key_of(mention))
+            if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
+                surfaces[key][mention.text] += 1
+            written = result.doc.original[mention.start : mention.end]
+            if written != mention.text and to_simplified(written) == mention.text:
+                surfaces[key][written] += 1  # the Traditional form, as printed
+            surfaces[key][mention.name] += 0
+            samples.setdefault(key, mention)
+            mentions.add((result.doc.id, key))
+    entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
+    relations = _relations(results, aliases, entities)
+    _add_parents(entities, relations)
+    return Extraction(
+        documents=tuple(r.doc for r in results),
+        entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
+        relations=tuple(relations),
+        mentions=tuple(sorted(mentions)),
+    )
+
+
+def _without_inner_places(result: DocResult) -> DocResult:
+    """Drop a place's short form read inside an organisation's name, past its
+    start (长白 in 吉林长白林海食品有限公司 names a mountain brand, not a
+    county), or inside a person's name (总经理许昌表示)."""
+    orgs = [m for m in result.mentions if m.kind is Kind.ORGANIZATION]
+    people = [m for m in result.mentions if m.kind is Kind.PERSON]
+    kept = tuple(
+        m
+        for m in result.mentions
+        if not (
+            m.kind is Kind.DISTRICT
+            and m.text != m.name
+            and (
+                any(o.start < m.start and m.end <= o.end for o in orgs)
+                or any(p.start <= m.start and m.end <= p.end for p in people)
+            )
+        )
+    )
+    return DocResult(result.doc, kept, result.relations)
+
+
+def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
+    by_path: dict[str, list[DocResult]] = defaultdict(list)
+    for result in results:
+        by_path[result.doc.path or result.doc.id].append(result)
+    return list(by_path.values())
+
+
+def _follow(aliases: dict[str, str], key: str) -> str:
+    seen = {key}
+    while key in aliases:
+        key = aliases[key]
+        if key in seen:
+            break
+        seen.add(key)
+    return key
+
+
+def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Short forms of the page's own longer names, mapped to them."""
+    names: dict[Kind, set[str]] = defaultdict(set)
+    for mention in mentions:
+        names[mention.kind].add(mention.name)
+    out: dict[str, str] = {}
+    gaz = Gazetteer.default()
+    orgs = names[Kind.ORGANIZATION]
+    initiatives = names[Kind.INITIATIVE]
+    for short in orgs:
+        longer = [n for n in orgs if n != short and n.endswith(short)]
+        longer = [
+            n
+            for n in longer
+            if gaz.lookup(n[: -len(short)]) or n[: -len(short)] in ("中华", "中共")
+        ]
+        if len(longer) == 1:
+            out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
+                Kind.ORGANIZATION, longer[0]
+            )
+    for name in orgs & initiatives:
+        out[entity_key(Kind.ORGANIZATION, name)] = entity_key(Kind.INITIATIVE, name)
+    for short, full in _bureau_short_forms(orgs).items():
+        out[entity_key(Kind.ORGANIZATION, short)] = entity_key(Kind.ORGANIZATION, full)
+    for short, full in _company_short_forms(orgs, gaz).items():
+        out[entity_key(Kind.ORGANIZATION, short)] = entity_key(Kind.ORGANIZATION, full)
+    for short in initiatives:
+        ending = [n for n in initiatives if n != short and n.endswith(short)]
+        if len(ending) == 1:
+            out[entity_key(Kind.INITIATIVE, short)] = entity_key(
+                Kind.INITIATIVE, ending[0]
+            )
+    for short in initiatives:
+        longer = [
+            n
+            for n in initiatives
+            if n.startswith(short) and n[len(short) :] in _INITIATIVE_TAILS
+        ]
+        if len(longer) == 1:
+            out[entity_key(Kind.INITIATIVE, short)] = entity_key(
+                Kind.INITIATIVE, longer[0]
+            )
+    return out
+
+
+_LEGAL_FORMS = (
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+)
+
+
+def _company_core(name: str, gaz: Gazetteer) -> str:
+    """楚峡新材料 for 湖北楚峡新材料股份有限公司: no place, no legal form."""
+    for form in _LEGAL_FORMS:
+        if name.endswith(form):
+            name = name[: -len(form)]
+            break
+    for cut in range(min(len(name) - 2, 8), 1, -1):
+        if gaz.lookup(name[:cut]):
+            return name[cut:]
+    return name
+
+
+def _bureau_short_forms(orgs: set[str]) -> dict[str, str]:
+    """合肥市人社局 for 合肥市人力资源和社会保障局, when the page has both."""
+    out = {}
+    for name in orgs:
+        for short, full in BUREAU_ABBREVIATIONS.items():
+            if short in name:
+                expanded = name.replace(short, full, 1)
+                if expanded in orgs:
+                    out[name] = expanded
+    return out
+
+
+def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
+    """Each short company name with the one fuller name it abbreviates:
+    楚峡新材料公司 and 华擎公司 for 湖北楚峡新材料股份有限公司 and
+    安徽华擎科技有限公司 (same core, or the core's opening)."""
+    cores = {
+        name: _company_core(name, gaz)
+        for name in orgs
+        if name.endswith((*_LEGAL_FORMS, "控股"))
+    }
+    out = {}
+    for short, core in cores.items():
+        if len(core) < 2:
+            continue
+        fuller = [
+            name
+            for name, other in cores.items()
+            if len(name) > len(short) and other.startswith(core)
+        ]
+        if len(fuller) == 1:
+            out[short] = fuller[0]
+        elif fuller:
+            longest = max(fuller, key=lambda n: (len(n), n))
+            if all(cores[n] == core for n in fuller):
+                out[short] = longest
+    return out
+
+
+def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
+    name = sample.name
+    aliases = tuple(sorted(f for f in forms if f != name))
+    if sample.kind is Kind.DISTRICT and sample.code:
+        gaz = Gazetteer.default()
+        place = gaz.get(sample.code)
+        former = tuple(a for a in aliases if _is_former_name(gaz, a, place.id))
+        return Entity(
+            key,
+            Kind.DISTRICT,
+            place.name,
+            aliases,
+            place.level,
+            place.code,
+            place.level,
+            place=place.id,
+            former_names=former,
+        )
+    if key != key_of(sample):
+        name = key.split(":", 1)[1]
+        aliases = tuple(sorted(f for f in forms if f != name))
+    return Entity(key, sample.kind, name, aliases, sample.subtype)
+
+
+def _is_former_name(gaz: Gazetteer, name: str, place_id: str) -> bool:
+    return any(p.successor == place_id for p in gaz.lookup(name))
+
+
+def _relations(
+    results: Sequence[DocResult], aliases: dict[str, str], entities: dict[str, Entity]
+) -> list[Relation]:
+    out: dict[tuple[object, ...], Relation] = {}
+    articles = {r.doc.id for r in results}
+    for result in results:
+        for rel in result.relations:
+            subject = (
+                rel.subject
+                if rel.kind is RelKind.AUTHOR
+                else _follow(aliases, rel.subject)
+            )
+            obj = _follow(aliases, rel.object) if rel.object else None
+            if subject not in entities and subject not in articles:
+                continue
+            if obj is not None and obj not in entities:
+                continue
+            fixed = Relation(
+                rel.kind, subject, obj, rel.roles, rel.evidence, rel.source
+            )
+            out.setdefault((fixed.kind, subject, obj, fixed.roles, rel.evidence), fixed)
+    return list(out.values())
+
+
+def _add_parents(entities: dict[str, Entity], relations: list[Relation]) -> None:
+    """Every district's chain of parents, as entities and partOf facts."""
+    gaz = Gazetteer.default()
+    seen: set[tuple[str, str]] = set()
+    for entity in list(entities.values()):
+        if entity.kind is not Kind.DISTRICT or entity.place is None:
+            continue
+        place = gaz.get(entity.place)
+        for child, parent in zip(gaz.chain(place), gaz.chain(place)[1:], strict=False):
+            child_key = entity_key(Kind.DISTRICT, child.name, child.id)
+            parent_key = entity_key(Kind.DISTRICT, parent.name, parent.id)
+            if parent_key not in entities:
+                entities[parent_key] = Entity(
+                    parent_key,
+                    Kind.DISTRICT,
+                    parent.name,
+                    (),
+                    parent.level,
+                    parent.code,
+                    parent.level,
+                    place=parent.id,
+                )
+            if (child_key, parent_key) not in seen:
+                seen.add((child_key, parent_key))
+                relations.append(
+                    Relation(RelKind.PART_OF, child_key, parent_key, source=GAZETTEER)
+                )

@@ -1,0 +1,1 @@
+"""SPARQL: bundled queries, the endpoint, pushing to other stores."""

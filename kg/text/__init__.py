@@ -1,0 +1,1 @@
+"""Language tools: Traditional→Simplified, word segmentation, pinyin."""
