@@ -8,6 +8,7 @@ file and the entry at fault.  Names are compared by :func:`normalize_name`.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +21,14 @@ from kg.model import Kind
 ENTITY_TYPES: tuple[str, ...] = tuple(kind.value for kind in Kind)
 POST_ORG, POST_ROLE = "post(person,org)", "post(person,role)"
 RELATION_KINDS = (POST_ORG, POST_ROLE, "locatedIn", "partOf", "launchedBy", "author")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _QUOTES = frozenset("“”‘’「」『』\"'")
 _ENTITY_KEYS = {"type", "types", "name", "aliases", "optional"}
 _RELATION_KEYS = {
-    "post": ({"person", "organization", "roles"}, {"person"}),
+    "post": (
+        {"person", "organization", "roles", "ended", "start", "end"},
+        {"person"},
+    ),
     "locatedIn": ({"subject", "object"}, {"subject", "object"}),
     "partOf": ({"subject", "object"}, {"subject", "object"}),
     "launchedBy": ({"subject", "object"}, {"subject", "object"}),
@@ -57,6 +62,11 @@ class GoldRelation:
     subject: str | None = None
     object: str | None = None
     optional: bool = False
+    ended: bool = False
+    """A post the text says has ended (CONTRACT.md, "Time")."""
+    start: str | None = None
+    end: str | None = None
+    """For a post: the dates the text gives for its beginning and end."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,18 @@ def _parse_relation(where: str, item: Any) -> GoldRelation:
         subject=item.get("subject"),
         object=item.get("object"),
         optional=_flag(where, item),
+        ended=_flag(where, item, "ended"),
+        start=_date(where, "start", item.get("start")),
+        end=_date(where, "end", item.get("end")),
     )
+
+
+def _date(where: str, key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise GoldError(f'{where}: "{key}" must be a date such as "2023-06-08"')
+    return value
 
 
 def _check_keys(where: str, what: str, item: dict, allowed: set[str]) -> None:
@@ -193,8 +214,8 @@ def _list(where: str, key: str, value: Any) -> list:
     return value
 
 
-def _flag(where: str, item: dict) -> bool:
-    value = item.get("optional", False)
+def _flag(where: str, item: dict, key: str = "optional") -> bool:
+    value = item.get(key, False)
     if not isinstance(value, bool):
-        raise GoldError(f'{where}: "optional" must be true or false')
+        raise GoldError(f'{where}: "{key}" must be true or false')
     return value
