@@ -157,23 +157,20 @@ def _counts(counts: dict[str, int]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
     """Score a graph against gold files (gold/GUIDELINES.md): precision,
-    recall and F1 per entity and relation type, misses and false positives."""
+    recall and F1 per entity and relation type, misses and false positives;
+    for an identity file, merge precision and recall and homonyms kept apart."""
     from kg.corpus.open import load_graph
-    from kg.evaluate.score import format_report, load_gold, report_to_dict, score
+    from kg.evaluate.run import evaluate, evaluation_to_dict, format_evaluation
 
     try:
-        golds = [load_gold(path) for path in gold]
-        report = score(golds, load_graph(graph_path))
+        result = evaluate(gold, load_graph(graph_path))
     except KGError as exc:
         raise _fail(exc) from exc
     if as_json:
-        click.echo(
-            json.dumps(
-                report_to_dict(report), ensure_ascii=False, indent=2, sort_keys=True
-            )
-        )
+        data = evaluation_to_dict(result)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_report(report))
+        click.echo(format_evaluation(result))
 
 
 def _register() -> None:
