@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
@@ -27,6 +27,13 @@ from kg.model import (
     RelKind,
     entity_key,
 )
+from kg.resolve.people import (
+    Identities,
+    name_of,
+    person_keys,
+    person_mentions,
+    post_tuples,
+)
 from kg.text.script import to_simplified
 
 ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
@@ -34,6 +41,10 @@ ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党�
 
 _BARE_BODIES = frozenset("工会 总工会 党委 党组 党支部 党工委 纪委 政府".split())
 """Bodies named by their kind alone in a title chain: no alias."""
+
+_NOT_OF_A_PLACE = frozenset({"Company", "Media", "School"})
+"""Organisations that stand in a place without being its bodies: a post in
+one does not tie a person to the place's other bodies."""
 
 _INITIATIVE_TAILS = (
     "行动",
@@ -70,12 +81,13 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
     aliases: dict[str, str] = {}
     for page in _pages(results):
         aliases.update(_page_aliases([m for r in page for m in r.mentions]))
+    people = identify(results, lambda key: _follow(aliases, key))
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     samples: dict[str, Mention] = {}
     mentions: set[tuple[str, str]] = set()
     for result in results:
         for mention in result.mentions:
-            key = _follow(aliases, key_of(mention))
+            key = people.key(result.doc.id, _follow(aliases, key_of(mention)))
             if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
@@ -85,7 +97,7 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
             samples.setdefault(key, mention)
             mentions.add((result.doc.id, key))
     entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
-    relations = _relations(results, aliases, entities)
+    relations = _relations(results, aliases, entities, people)
     _add_parents(entities, relations)
     return Extraction(
         documents=tuple(r.doc for r in results),
@@ -93,6 +105,49 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         relations=tuple(relations),
         mentions=tuple(sorted(mentions)),
     )
+
+
+def identify(
+    results: Sequence[DocResult], canonical: Callable[[str], str]
+) -> Identities:
+    """The person identity of every (article, name) of ``results``, after
+    short forms are mapped to full names by ``canonical``."""
+    records = []
+    for result in results:
+        names = [
+            (m.kind, name_of(canonical(key_of(m))), m.code) for m in result.mentions
+        ]
+        org_place = {
+            name_of(canonical(key_of(m))): m.place
+            for m in result.mentions
+            if m.kind is Kind.ORGANIZATION
+        }
+        public = frozenset(
+            name_of(canonical(key_of(m)))
+            for m in result.mentions
+            if m.kind is Kind.ORGANIZATION and m.subtype not in _NOT_OF_A_PLACE
+        )
+        posts = [
+            Relation(
+                r.kind,
+                canonical(r.subject),
+                canonical(r.object) if r.object else None,
+                r.roles,
+            )
+            for r in result.relations
+            if r.kind is RelKind.POST
+        ]
+        records += person_mentions(
+            result.doc.id,
+            date=result.doc.date,
+            source=result.doc.source,
+            mentions=names,
+            posts=post_tuples(posts),
+            authors=result.doc.authors,
+            org_place=org_place,
+            public=public,
+        )
+    return person_keys(records)
 
 
 def _without_inner_places(result: DocResult) -> DocResult:
@@ -260,7 +315,7 @@ def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
             former_names=former,
         )
     if key != key_of(sample):
-        name = key.split(":", 1)[1]
+        name = name_of(key)
         aliases = tuple(sorted(f for f in forms if f != name))
     return Entity(key, sample.kind, name, aliases, sample.subtype)
 
@@ -270,18 +325,24 @@ def _is_former_name(gaz: Gazetteer, name: str, place_id: str) -> bool:
 
 
 def _relations(
-    results: Sequence[DocResult], aliases: dict[str, str], entities: dict[str, Entity]
+    results: Sequence[DocResult],
+    aliases: dict[str, str],
+    entities: dict[str, Entity],
+    people: Identities,
 ) -> list[Relation]:
     out: dict[tuple[object, ...], Relation] = {}
     articles = {r.doc.id for r in results}
     for result in results:
+        doc_id = result.doc.id
         for rel in result.relations:
             subject = (
                 rel.subject
                 if rel.kind is RelKind.AUTHOR
-                else _follow(aliases, rel.subject)
+                else people.key(doc_id, _follow(aliases, rel.subject))
             )
-            obj = _follow(aliases, rel.object) if rel.object else None
+            obj = (
+                people.key(doc_id, _follow(aliases, rel.object)) if rel.object else None
+            )
             if subject not in entities and subject not in articles:
                 continue
             if obj is not None and obj not in entities:
