@@ -232,11 +232,11 @@ def _people_by_article(graph: rdflib.Graph) -> Mapping[str, dict[str, list[Node]
         keys = {str(i) for i in graph.objects(article, SCHEMA.identifier)}
         keys |= {PurePath(str(s)).stem for s in graph.objects(article, KGO.sourceFile)}
         for prop in (SCHEMA.mentions, SCHEMA.author):
-            for node in graph.objects(article, prop):
-                if node in persons:
+            for person in graph.objects(article, prop):
+                if person in persons:
                     for key in keys:
-                        for label in labels[node]:
-                            out[key][label].append(node)
+                        for label in labels[person]:
+                            out[key][label].append(person)
     return out
 
 
