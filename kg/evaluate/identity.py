@@ -235,8 +235,8 @@ def _people_by_article(graph: rdflib.Graph) -> Mapping[str, dict[str, list[Node]
             for person in graph.objects(article, prop):
                 if person in persons:
                     for key in keys:
-                        for label in labels[person]:
-                            out[key][label].append(person)
+                        for name in labels[person]:
+                            out[key][name].append(person)
     return out
 
 
