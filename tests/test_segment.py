@@ -419,3 +419,19 @@ def test_split_page_never_raises_and_keeps_offsets(page: str) -> None:
         if article.byline:
             assert article.byline.end <= len(article.text)
     repair_layout(page)
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        ("2022年7月12日上午，某某县召开防汛工作会议。", "2022-07-12"),
+        ("本报讯 2023年6月8日，某某市总工会举行表彰大会。", "2023-06-08"),
+        ("6月8日，某某市总工会举行表彰大会。", None),
+        ("某某市总工会举行表彰大会。会上回顾了2019年3月5日以来的工作。", None),
+        ("", None),
+    ],
+)
+def test_a_body_that_opens_with_a_date_dates_the_article(body, date):
+    from kg.read.pages import lead_date
+
+    assert lead_date(body) == date

@@ -293,8 +293,21 @@ def _finish(draft: _Draft, page: MetaLine, simple: str, original: str) -> Articl
         byline=byline,
         authors=credits.authors,
         source=source or page.source or credits.outlet,
-        date=next((m.date for m, _ in metas if m.date), page.date),
+        date=next((m.date for m, _ in metas if m.date), page.date)
+        or lead_date(text[body_start:]),
     )
+
+
+_LEAD_DATE_WINDOW = 40
+"""How far into the body a date still dates the article: 本报讯 2023年6月8日…"""
+
+
+def lead_date(body: str) -> str | None:
+    """The date a body opens with (``2022年7月12日上午，…``), when no dateline
+    gave one: the first full date in the first sentence's opening characters."""
+    opening = body.lstrip()[:_LEAD_DATE_WINDOW]
+    opening = opening.split("。", 1)[0]
+    return normalise_date(opening)
 
 
 def _length(pieces: list[Piece]) -> int:
