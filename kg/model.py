@@ -156,6 +156,9 @@ class Entity:
     the gazetteer holds several of and the context could not tell which."""
     former_names: tuple[str, ...] = ()
     """For a district: names it had before a change of division (崇安区)."""
+    reasons: tuple[str, ...] = ()
+    """For a person: why its mentions are one person, or why it is kept apart
+    from others of the same name (kg/resolve/identity.py)."""
 
 
 @dataclass(frozen=True)

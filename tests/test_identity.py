@@ -233,3 +233,16 @@ def test_a_node_keeps_its_person_when_articles_are_added():
 )
 def test_company_core(name, core):
     assert company_core(name) == core
+
+
+def test_people_of_one_name_say_why_they_are_apart():
+    clusters = cluster_people(
+        [
+            m("d01", orgs=["吴兴区总工会"], places=["330502"]),
+            m("d02", orgs=["武进区总工会"], places=["320412"]),
+        ],
+        within=within,
+    )
+    assert [c.anchor for c in clusters] == ["吴兴区总工会", "武进区总工会"]
+    assert "kept apart from 1 other 王建国" in clusters[0].reasons[-1]
+    assert "武进区总工会" in clusters[0].reasons[-1]

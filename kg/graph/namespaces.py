@@ -52,6 +52,9 @@ class KGO(DefinedNamespace):
     adminCode: URIRef
     sourceFile: URIRef
     formerName: URIRef
+    mergeReason: URIRef
+    attestedOn: URIRef
+    ended: URIRef
 
 
 #: Prefixes every query may use without declaring them.

@@ -157,6 +157,8 @@ def _add_entity(graph: Graph, node: URIRef, entity: Entity) -> None:
         graph.add((node, KGO.formerName, Literal(former, lang=ZH)))
         note = f"{former}：已撤销的旧行政区名，今属{entity.name}"
         graph.add((node, SKOS.note, Literal(note, lang=ZH)))
+    for reason in entity.reasons:
+        graph.add((node, KGO.mergeReason, Literal(reason, lang="en")))
     if entity.kind is Kind.DISTRICT and entity.place is None:
         note = "文中地名对应多个行政区，上下文无法确定，未赋行政区划代码"
         graph.add((node, SKOS.note, Literal(note, lang=ZH)))

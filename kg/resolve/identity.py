@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise
 
 PlaceTest = Callable[[str, str], bool]
@@ -184,6 +184,21 @@ def _cluster_name(
             )
         )
     out.sort(key=lambda c: _when(c.mentions[0]))
+    return _explain_splits(out)
+
+
+def _explain_splits(clusters: list[PersonCluster]) -> list[PersonCluster]:
+    """Each of several people of one name says why it is not the others."""
+    if len(clusters) < 2:
+        return clusters
+    out = []
+    for cluster in clusters:
+        others = [c.anchor for c in clusters if c is not cluster]
+        why = (
+            f"kept apart from {len(others)} other {cluster.name}: no shared "
+            f"organisation, related body or place ({'; '.join(others)})"
+        )
+        out.append(replace(cluster, reasons=(*cluster.reasons, why)))
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
@@ -30,6 +30,7 @@ from kg.model import (
 from kg.resolve.people import (
     Identities,
     name_of,
+    person_key,
     person_keys,
     person_mentions,
     post_tuples,
@@ -97,6 +98,10 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
             samples.setdefault(key, mention)
             mentions.add((result.doc.id, key))
     entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
+    for cluster in people.clusters:
+        key = person_key(cluster.name, cluster.anchor)
+        if key in entities and cluster.reasons:
+            entities[key] = replace(entities[key], reasons=cluster.reasons)
     relations = _relations(results, aliases, entities, people)
     _add_parents(entities, relations)
     return Extraction(
