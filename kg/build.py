@@ -16,6 +16,8 @@ from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Document, Extraction, Kind, Mention, Relation
+from kg.resolve.identity import Overrides
+from kg.resolve.overrides import load_overrides
 from kg.resolve.pages import DocResult, resolve
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,10 @@ def extract_document(
 
 
 def extract_documents(
-    docs: Iterable[Document], *, progress: Progress | None = None
+    docs: Iterable[Document],
+    *,
+    progress: Progress | None = None,
+    overrides: Overrides | None = None,
 ) -> Extraction:
     """Extract every document; an article that names no city takes its page's.
 
@@ -61,7 +66,7 @@ def extract_documents(
             results.append(extract_document(doc, page_home=home))
             if progress is not None:
                 progress(len(results))
-    return resolve(results)
+    return resolve(results, overrides=overrides)
 
 
 def _pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
@@ -159,7 +164,8 @@ def build(
     docs = list(read_paths(paths, encoding=encoding))
     if on_start is not None:
         on_start(len(docs))
-    extraction = extract_documents(docs, progress=progress)
+    overrides = load_overrides(out_dir) if out_dir.is_dir() else None
+    extraction = extract_documents(docs, progress=progress, overrides=overrides)
     graph = build_graph(extraction, **({"base_iri": base_iri} if base_iri else {}))
     if validate:
         from kg.graph.shacl import check_graph

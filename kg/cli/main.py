@@ -176,11 +176,14 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
 def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
     from kg.cli.analytics import export, path, stats
+    from kg.cli.identity import explain, merge, split
     from kg.cli.query import query, validate
     from kg.cli.store import push, serve
     from kg.cli.view import view
 
-    for command in (validate, query, view, stats, path, export, serve, push):
+    commands = [validate, query, view, stats, path, export, explain, merge, split]
+    commands += [serve, push]
+    for command in commands:
         main.add_command(command)
 
 

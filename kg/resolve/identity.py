@@ -184,21 +184,27 @@ def _cluster_name(
             )
         )
     out.sort(key=lambda c: _when(c.mentions[0]))
-    return _explain_splits(out)
+    return _explain_splits(out, apart)
 
 
-def _explain_splits(clusters: list[PersonCluster]) -> list[PersonCluster]:
+def _explain_splits(
+    clusters: list[PersonCluster], apart: set[frozenset[tuple[str, str]]]
+) -> list[PersonCluster]:
     """Each of several people of one name says why it is not the others."""
     if len(clusters) < 2:
         return clusters
     out = []
     for cluster in clusters:
         others = [c.anchor for c in clusters if c is not cluster]
-        why = (
+        why = [
             f"kept apart from {len(others)} other {cluster.name}: no shared "
             f"organisation, related body or place ({'; '.join(others)})"
-        )
-        out.append(replace(cluster, reasons=(*cluster.reasons, why)))
+        ]
+        mine = {m.key for m in cluster.mentions}
+        for pair in sorted(sorted(p) for p in apart):
+            if len(mine & set(pair)) == 1:
+                why.append(f"analyst: {pair[0][0]} and {pair[1][0]} are two people")
+        out.append(replace(cluster, reasons=(*cluster.reasons, *why)))
     return out
 
 

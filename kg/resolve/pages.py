@@ -27,6 +27,7 @@ from kg.model import (
     RelKind,
     entity_key,
 )
+from kg.resolve.identity import Overrides
 from kg.resolve.people import (
     Identities,
     name_of,
@@ -76,18 +77,24 @@ def key_of(mention: Mention) -> str:
     return entity_key(mention.kind, mention.name, mention.code)
 
 
-def resolve(results: Sequence[DocResult]) -> Extraction:
-    """Merge aliases, build entities, remap relations, add gazetteer parents."""
+def resolve(
+    results: Sequence[DocResult], *, overrides: Overrides | None = None
+) -> Extraction:
+    """Merge aliases, tell people apart (``overrides``: an analyst's
+    corrections), build entities, remap relations, add gazetteer parents."""
     results = [_without_inner_places(r) for r in results]
     aliases: dict[str, str] = {}
     for page in _pages(results):
         aliases.update(_page_aliases([m for r in page for m in r.mentions]))
-    people = identify(results, lambda key: _follow(aliases, key))
+    people = identify(results, lambda key: _follow(aliases, key), overrides)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     samples: dict[str, Mention] = {}
     mentions: set[tuple[str, str]] = set()
+    not_people = overrides.not_person if overrides else frozenset()
     for result in results:
         for mention in result.mentions:
+            if mention.kind is Kind.PERSON and mention.name in not_people:
+                continue
             key = people.key(result.doc.id, _follow(aliases, key_of(mention)))
             if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
@@ -113,7 +120,9 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
 
 
 def identify(
-    results: Sequence[DocResult], canonical: Callable[[str], str]
+    results: Sequence[DocResult],
+    canonical: Callable[[str], str],
+    overrides: Overrides | None = None,
 ) -> Identities:
     """The person identity of every (article, name) of ``results``, after
     short forms are mapped to full names by ``canonical``."""
@@ -152,7 +161,7 @@ def identify(
             org_place=org_place,
             public=public,
         )
-    return person_keys(records)
+    return person_keys(records, overrides=overrides)
 
 
 def _without_inner_places(result: DocResult) -> DocResult:
