@@ -10,11 +10,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
-
-
-def _fail(exc: KGError) -> click.ClickException:
-    return click.ClickException(str(exc))
 
 
 @click.command()
@@ -53,15 +50,15 @@ def serve(source: Path, host: str, port: int, timeout: float, workers: int) -> N
     from kg.sparql.serve import serve as run_server
 
     def ready(server: SparqlServer) -> None:
-        click.echo(f"serving {server.endpoint.triples} triples from {source}")
-        click.echo(f"query page: {server.url}")
-        click.echo(f"endpoint:   {server.url}sparql")
-        click.echo("Ctrl-C stops")
+        echo(f"serving {server.endpoint.triples} triples from {source}")
+        echo(f"query page: {server.url}")
+        echo(f"endpoint:   {server.url}sparql")
+        echo("Ctrl-C stops")
 
     try:
         run_server(source, ServeOptions(host, port, timeout, workers), on_ready=ready)
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
 
 
 @click.command()
@@ -103,7 +100,7 @@ def push(
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
 
     def progress(step: PushProgress) -> None:
-        click.echo(
+        echo(
             f"batch {step.batch}: {step.triples} triples, {step.seconds:.1f} s",
             err=True,
         )
@@ -118,9 +115,9 @@ def push(
             progress=progress,
         )
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     batches = f"{summary.batches} batch{'es' if summary.batches != 1 else ''}"
-    click.echo(
+    echo(
         f"pushed {summary.triples} triples in {batches} "
         f"to {summary.url} ({summary.seconds:.1f} s)"
     )
