@@ -43,20 +43,60 @@ from kg.errors import KGError
     type=click.IntRange(min=1),
     help="Queries answered at once (one process each).",
 )
-def serve(source: Path, host: str, port: int, timeout: float, workers: int) -> None:
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="HOST",
+    help="Let SERVICE query this host (repeat for more); refused otherwise.",
+)
+@click.option(
+    "--max-result-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result, in MB; a larger one is answered 413.",
+)
+@click.option(
+    "--max-connections",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Connections open at once; more wait in the listen backlog.",
+)
+def serve(
+    source: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    allow_service: tuple[str, ...],
+    max_result_mb: int,
+    max_connections: int,
+) -> None:
     """Serve a store folder (kg build --store) or a graph file as a read-only
     SPARQL endpoint: /sparql (SPARQL 1.1 Protocol) and a query page at /."""
-    from kg.sparql.serve import ServeOptions, SparqlServer
+    from kg.sparql.serve import ServeOptions, SparqlServer, parse_hosts
     from kg.sparql.serve import serve as run_server
 
     def ready(server: SparqlServer) -> None:
-        echo(f"serving {server.endpoint.triples} triples from {source}")
+        triples = server.endpoint.triples if server.endpoint else 0
+        echo(f"serving {triples} triples from {source}")
         echo(f"query page: {server.url}")
         echo(f"endpoint:   {server.url}sparql")
         echo("Ctrl-C stops")
 
     try:
-        run_server(source, ServeOptions(host, port, timeout, workers), on_ready=ready)
+        options = ServeOptions(
+            host,
+            port,
+            timeout,
+            workers,
+            allow_service=parse_hosts(allow_service),
+            max_result_bytes=max_result_mb * 1_000_000,
+            max_connections=max_connections,
+        )
+        run_server(source, options, on_ready=ready)
     except KGError as exc:
         raise fail(exc) from exc
 
