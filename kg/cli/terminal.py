@@ -50,7 +50,7 @@ def fail(exc: KGError) -> click.ClickException:
     """The ClickException for a library error: its message made visible and
     its exit code kept (1, or 2 for an unusable option)."""
     error = click.ClickException(visible(str(exc)))
-    error.exit_code = exc.exit_code
+    error.exit_code = exc.exit_code  # type: ignore[misc]
     return error
 
 

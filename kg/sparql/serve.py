@@ -65,6 +65,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+# waitress warns of its task queue depth under load: the queue is bounded by
+# --max-connections, so it is the expected state, not news for the operator.
+logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
 MAX_QUERY_BYTES = 1_000_000
 MAX_HEADER_BYTES = 65_536

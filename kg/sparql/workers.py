@@ -190,7 +190,12 @@ def _serialise(
     out = _Capped(limit)
     if isinstance(result, ox.QueryTriples):
         used = turtle_prefixes(prefixes) if media == "text/turtle" else None
-        ox.serialize(result, out, format=GRAPH_FORMATS[media], prefixes=used)
+        ox.serialize(
+            result,
+            out,  # type: ignore[arg-type]
+            format=GRAPH_FORMATS[media],
+            prefixes=used,
+        )
     else:
         result.serialize(out, format=RESULT_FORMATS[media])
     return bytes(out.buffer)
