@@ -6,7 +6,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Document, Extraction, Kind, Mention, Relation
+from kg.read.records import Notice, Skipped
 from kg.resolve.identity import Overrides
 from kg.resolve.overrides import load_overrides
 from kg.resolve.pages import DocResult, resolve
@@ -107,6 +108,10 @@ class BuildSummary:
     undecided: tuple[str, ...] = ()
     """Places named in the text that the gazetteer holds several of and the
     context could not decide, each with its candidates: kept without a code."""
+    skipped: tuple[Skipped, ...] = ()
+    """Inputs not read (a bad file or jsonl line), each with reason and fix."""
+    notices: tuple[Notice, ...] = ()
+    """What was read with a caveat or passed over on purpose (README.md …)."""
 
 
 def summarise(
@@ -145,6 +150,7 @@ def build(
     html: bool = True,
     store: Path | None = None,
     validate: bool = True,
+    strict: bool = False,
     on_start: Callable[[int], None] | None = None,
     progress: Progress | None = None,
 ) -> BuildSummary:
@@ -153,15 +159,20 @@ def build(
     ``on_start`` is told how many articles were read; ``progress`` how many
     are done as extraction goes.  The graph is checked against the contract's
     SHACL shapes before anything is written (``validate``); outputs are
-    replaced only when complete.
+    replaced only when complete.  A file or line that cannot be read is
+    skipped and listed in the summary (``strict``: an InputError instead).
     """
     from kg.graph.files import write_turtle
     from kg.graph.triples import build_graph
     from kg.publish.page import write_html
-    from kg.read.files import read_paths
+    from kg.read.clean import check_base_iri
+    from kg.read.files import read_all
 
     started = time.perf_counter()
-    docs = list(read_paths(paths, encoding=encoding))
+    if base_iri is not None:
+        check_base_iri(base_iri)
+    reading = read_all(paths, encoding=encoding, strict=strict)
+    docs = list(reading.documents)
     if on_start is not None:
         on_start(len(docs))
     overrides = load_overrides(out_dir) if out_dir.is_dir() else None
@@ -188,4 +199,5 @@ def build(
         write_html(graph, out_dir / "graph.html", title="kg")
         outputs.append(out_dir / "graph.html")
     seconds = time.perf_counter() - started
-    return summarise(extraction, seconds, tuple(outputs), len(graph))
+    summary = summarise(extraction, seconds, tuple(outputs), len(graph))
+    return replace(summary, skipped=reading.skipped, notices=reading.notices)

@@ -28,3 +28,9 @@ class OutputError(KGError):
 
 class StoreError(KGError):
     """A store folder cannot be written, opened or read."""
+
+
+class UsageError(KGError):
+    """An option's value cannot be used (as click's bad usage: exit 2)."""
+
+    exit_code = 2

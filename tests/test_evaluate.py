@@ -435,15 +435,20 @@ def test_document_missing_from_graph_names_the_graph_documents(
         score([gold], two_document_graph())
 
 
-@pytest.mark.parametrize("sources", [(), ("other.txt",)])
-def test_graph_of_one_other_file_is_scored_whole(sources: tuple[str, ...]) -> None:
+def test_graph_without_source_files_is_scored_whole() -> None:
     b = GraphBuilder()
     b.entity("Person", "张三")
-    for source in sources:
-        b.article(source)
     prediction = read_prediction(b.graph, document="doc.txt")
     assert prediction.scope == "whole graph"
     assert [n.label for n in prediction.entities] == ["张三"]
+
+
+def test_graph_of_one_other_file_is_refused() -> None:
+    b = GraphBuilder()
+    b.entity("Person", "张三")
+    b.article("other.txt")
+    with pytest.raises(GoldError, match=r"'doc\.txt' is not in the graph.*other"):
+        read_prediction(b.graph, document="doc.txt")
 
 
 # ---------------------------------------------------------------- gold files

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
 GRAPH = click.Path(path_type=Path)
@@ -20,7 +21,7 @@ COMMUNITY_METHODS = ("louvain", "label-propagation", "none")
 
 
 def _echo_json(data: dict[str, Any]) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True), data=True)
 
 
 @click.command()
@@ -77,11 +78,11 @@ def stats(
             mentions=mentions,
         )
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise fail(exc) from exc
     if as_json:
         _echo_json(stats_to_dict(result))
     else:
-        click.echo(format_stats(result))
+        echo(format_stats(result))
 
 
 @click.command()
@@ -124,11 +125,11 @@ def path(
             source=str(graph_path),
         )
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise fail(exc) from exc
     if as_json:
         _echo_json(paths_to_dict(found))
     else:
-        click.echo(format_paths(found))
+        echo(format_paths(found))
 
 
 @click.command("export")
@@ -168,5 +169,5 @@ def export(
     try:
         written = export_graph(load_graph(graph_path), fmt, out_path, options=options)
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {written}")
+        raise fail(exc) from exc
+    echo(f"wrote {written}")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
 CORPUS = click.Path(path_type=Path, file_okay=False)
@@ -24,8 +25,8 @@ def explain(name: str, graph_path: Path) -> None:
     try:
         found = run_explain(open_graph_or_store(graph_path), name)
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(format_explanation(found))
+        raise fail(exc) from exc
+    echo(format_explanation(found))
 
 
 @click.command()
@@ -73,5 +74,5 @@ def _write(
         parsed = [parse_mention(m) for m in mentions]
         path = add_override(corpus, kind, parsed, name=name, note=note)
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {path}; rebuild the corpus (kg build … -o {corpus}) to apply")
+        raise fail(exc) from exc
+    echo(f"wrote {path}; rebuild the corpus (kg build … -o {corpus}) to apply")

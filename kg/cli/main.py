@@ -1,7 +1,7 @@
 """The command line: parse, call one library function, format.
 
 Exit codes: 0 success, 1 a ``KGError`` (bad input, gold or graph file,
-unwritable output), 2 bad usage.
+unwritable output), 2 bad usage, 3 a build that finished with inputs skipped.
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ from typing import Any
 
 import click
 
+from kg.cli.terminal import VisibleFormatter, echo, fail
 from kg.errors import KGError
-
-
-def _fail(exc: KGError) -> click.ClickException:
-    return click.ClickException(str(exc))
 
 
 @click.group()
@@ -30,10 +27,10 @@ def _fail(exc: KGError) -> click.ClickException:
 def main(verbose: bool) -> None:
     """kg: knowledge graphs of people, organisations, districts and
     initiatives from Chinese news, offline."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(VisibleFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        level=logging.INFO if verbose else logging.WARNING, handlers=[handler]
     )
 
 
@@ -51,6 +48,7 @@ def main(verbose: bool) -> None:
 @click.option("--encoding", help="Force the input encoding (e.g. gb18030, utf-16).")
 @click.option(
     "--base-iri",
+    callback=lambda _ctx, _param, value: _base_iri(value),
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
@@ -61,6 +59,9 @@ def main(verbose: bool) -> None:
     help="Also write the graph into an embedded Oxigraph store in this folder.",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph.")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first file or line that cannot be read."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
 def build(
     paths: tuple[Path, ...],
@@ -70,6 +71,7 @@ def build(
     no_html: bool,
     store_dir: Path | None,
     no_validate: bool,
+    strict: bool,
     quiet: bool,
 ) -> None:
     """Read articles (files or folders of .txt, .md, .jsonl, .html) and write
@@ -86,25 +88,55 @@ def build(
             html=not no_html,
             store=store_dir,
             validate=not no_validate,
+            strict=strict,
             on_start=bar.start,
             progress=bar.update,
         )
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     finally:
         bar.close()
-    click.echo(f"documents: {summary.documents} (from {summary.files} files)")
-    click.echo("entities:  " + _counts(summary.entities))
-    click.echo("relations: " + _counts(summary.relations))
-    click.echo(f"triples:   {summary.triples}")
+    echo(f"documents: {summary.documents} (from {summary.files} files)")
+    echo("entities:  " + _counts(summary.entities))
+    echo("relations: " + _counts(summary.relations))
+    echo(f"triples:   {summary.triples}")
     if summary.undecided:
-        click.echo(
+        echo(
             "districts without a code (the text did not decide among "
             "places of that name): " + "; ".join(summary.undecided)
         )
     for path in summary.outputs:
-        click.echo(f"wrote {path}")
-    click.echo(f"seconds:   {summary.seconds:.2f}")
+        echo(f"wrote {path}")
+    echo(f"seconds:   {summary.seconds:.2f}")
+    _report_inputs(summary)
+
+
+SKIPPED_EXIT = 3
+"""``kg build`` finished, but some inputs were skipped (README: Exit codes)."""
+
+
+def _report_inputs(summary: Any) -> None:
+    """Notices on stderr, then the skipped inputs; exit 3 if any was skipped."""
+    for notice in summary.notices:
+        echo(f"note: {notice}", err=True)
+    if not summary.skipped:
+        return
+    count = len(summary.skipped)
+    echo(f"skipped {count} input{'s' if count > 1 else ''} (exit {SKIPPED_EXIT}):")
+    for skipped in summary.skipped:
+        echo(f"  {skipped}")
+    sys.exit(SKIPPED_EXIT)
+
+
+def _base_iri(value: str | None) -> str | None:
+    from kg.read.clean import check_base_iri
+
+    if value is None:
+        return None
+    try:
+        return check_base_iri(value)
+    except KGError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 class _ProgressBar:
@@ -165,12 +197,12 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
     try:
         result = evaluate(gold, load_graph(graph_path))
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         data = evaluation_to_dict(result)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_evaluation(result))
+        echo(format_evaluation(result))
 
 
 def _register() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
 if TYPE_CHECKING:
@@ -57,11 +58,11 @@ def validate(graph_path: Path, shapes_path: Path | None, show_all: bool) -> None
         shapes = load_shapes(shapes_path) if shapes_path else None
         report = validate_graph(graph, shapes=shapes, source=str(shapes_path or ""))
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise fail(exc) from exc
     text = format_report(
         report, graph, name=str(graph_path), limit=None if show_all else 10
     )
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     if not report.conforms:
         raise SystemExit(1)
 
@@ -108,7 +109,7 @@ def query(
     from kg.sparql.query import bundled_queries, format_result, run_query
 
     if list_queries:
-        click.echo(_catalogue(bundled_queries()), nl=False)
+        echo(_catalogue(bundled_queries()), nl=False)
         return
     if show:
         queries = bundled_queries()
@@ -117,7 +118,7 @@ def query(
                 f"no bundled query {show!r}; one of {', '.join(queries)}",
                 param_hint="--show",
             )
-        click.echo(queries[show].text, nl=False)
+        echo(queries[show].text, nl=False)
         return
     if graph_path is None or query is None:
         raise click.UsageError("give GRAPH and QUERY, or --list")
@@ -127,8 +128,8 @@ def query(
         result = run_query(open_graph_or_store(graph_path), query, params=params)
         text = format_result(result, fmt, max_width=max_width)
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(text, nl=False)
+        raise fail(exc) from exc
+    echo(text, nl=False, data=fmt != "table")
 
 
 def _catalogue(queries: Mapping[str, BundledQuery]) -> str:

@@ -10,11 +10,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
-
-
-def _fail(exc: KGError) -> click.ClickException:
-    return click.ClickException(str(exc))
 
 
 @click.command()
@@ -46,22 +43,62 @@ def _fail(exc: KGError) -> click.ClickException:
     type=click.IntRange(min=1),
     help="Queries answered at once (one process each).",
 )
-def serve(source: Path, host: str, port: int, timeout: float, workers: int) -> None:
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="HOST",
+    help="Let SERVICE query this host (repeat for more); refused otherwise.",
+)
+@click.option(
+    "--max-result-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result, in MB; a larger one is answered 413.",
+)
+@click.option(
+    "--max-connections",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Connections open at once; more wait in the listen backlog.",
+)
+def serve(
+    source: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    allow_service: tuple[str, ...],
+    max_result_mb: int,
+    max_connections: int,
+) -> None:
     """Serve a store folder (kg build --store) or a graph file as a read-only
     SPARQL endpoint: /sparql (SPARQL 1.1 Protocol) and a query page at /."""
-    from kg.sparql.serve import ServeOptions, SparqlServer
+    from kg.sparql.serve import ServeOptions, SparqlServer, parse_hosts
     from kg.sparql.serve import serve as run_server
 
     def ready(server: SparqlServer) -> None:
-        click.echo(f"serving {server.endpoint.triples} triples from {source}")
-        click.echo(f"query page: {server.url}")
-        click.echo(f"endpoint:   {server.url}sparql")
-        click.echo("Ctrl-C stops")
+        triples = server.endpoint.triples if server.endpoint else 0
+        echo(f"serving {triples} triples from {source}")
+        echo(f"query page: {server.url}")
+        echo(f"endpoint:   {server.url}sparql")
+        echo("Ctrl-C stops")
 
     try:
-        run_server(source, ServeOptions(host, port, timeout, workers), on_ready=ready)
+        options = ServeOptions(
+            host,
+            port,
+            timeout,
+            workers,
+            allow_service=parse_hosts(allow_service),
+            max_result_bytes=max_result_mb * 1_000_000,
+            max_connections=max_connections,
+        )
+        run_server(source, options, on_ready=ready)
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
 
 
 @click.command()
@@ -103,7 +140,7 @@ def push(
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
 
     def progress(step: PushProgress) -> None:
-        click.echo(
+        echo(
             f"batch {step.batch}: {step.triples} triples, {step.seconds:.1f} s",
             err=True,
         )
@@ -118,9 +155,9 @@ def push(
             progress=progress,
         )
     except KGError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     batches = f"{summary.batches} batch{'es' if summary.batches != 1 else ''}"
-    click.echo(
+    echo(
         f"pushed {summary.triples} triples in {batches} "
         f"to {summary.url} ({summary.seconds:.1f} s)"
     )

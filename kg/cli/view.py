@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
 DEFAULT_DEPTH = 2
@@ -71,10 +72,10 @@ def view(
             mentions=mentions,
         )
     except KGError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges")
+        raise fail(exc) from exc
+    echo(f"wrote {summary.path}: {summary.nodes} nodes, {summary.edges} edges")
     if summary.overview:
-        click.echo(
+        echo(
             f"overview: the {summary.nodes} most central of {summary.total_nodes} "
             "nodes; raise --max-nodes to draw more"
         )

@@ -131,8 +131,8 @@ class Prediction:
 
 def read_prediction(graph: rdflib.Graph, *, document: str | None = None) -> Prediction:
     """What ``graph`` predicts for ``document`` (an input file name), or for
-    the whole graph when ``document`` is None or the graph holds articles of
-    at most one file, none of them this one."""
+    the whole graph when ``document`` is None or the graph names no source
+    file at all.  A document the graph does not hold is a GoldError."""
     articles = _document_articles(graph, document)
     if articles is None:
         scope, entities = "whole graph", _typed_nodes(graph)
@@ -162,8 +162,8 @@ def _document_articles(graph: rdflib.Graph, document: str | None) -> set[Node] |
     name = PurePath(document).name
     if name in by_file:
         return by_file[name]
-    if len(by_file) <= 1:
-        log.warning("no article from %s in the graph; scoring the whole graph", name)
+    if not by_file:
+        log.warning("the graph names no source files; scoring the whole graph")
         return None
     raise GoldError(
         f"gold document {name!r} is not in the graph, which holds "

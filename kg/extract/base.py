@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -36,15 +37,26 @@ class Context:
     def __post_init__(self) -> None:
         if not self.sentences:
             object.__setattr__(self, "sentences", tuple(split_sentences(self.doc.text)))
+        # Looked up once per mention: kept by kind and by sentence start, so a
+        # long article costs time in proportion to its length, not its square.
+        by_kind: dict[Kind, list[Mention]] = {}
+        for mention in self.mentions:
+            by_kind.setdefault(mention.kind, []).append(mention)
+        kinds = {kind: tuple(found) for kind, found in by_kind.items()}
+        object.__setattr__(self, "_by_kind", kinds)
+        starts = [span.start for span in self.sentences]
+        object.__setattr__(self, "_starts", starts)
 
     def of_kind(self, kind: Kind) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.kind is kind)
+        by_kind: dict[Kind, tuple[Mention, ...]] = self._by_kind  # type: ignore[attr-defined]
+        return by_kind.get(kind, ())
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset`` (the whole text if none does)."""
-        for span in self.sentences:
-            if span.start <= offset < span.end:
-                return span
+        starts: list[int] = self._starts  # type: ignore[attr-defined]
+        at = bisect_right(starts, offset) - 1
+        if at >= 0 and offset < self.sentences[at].end:
+            return self.sentences[at]
         return Span(0, len(self.doc.text))
 
     def evidence(self, offset: int) -> Evidence:

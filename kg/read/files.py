@@ -1,8 +1,13 @@
 """Reading input files into :class:`~kg.model.Document` values.
 
-A path is a file or a folder; folders are read recursively in sorted order,
-hidden files and folders skipped, files of unknown type skipped with a
-warning.  Formats:
+A path is a file or a folder; :mod:`kg.read.folders` says which files of a
+folder are read.  A file or jsonl line that cannot be read is skipped, never
+fatal: :func:`read_inputs` yields a :class:`~kg.read.records.Skipped` for it
+(and a :class:`~kg.read.records.Notice` for what was read with a caveat)
+beside the documents.  Text is cleaned of NUL and control characters
+(:mod:`kg.read.clean`); a ``url`` that is not an absolute http(s) IRI is
+dropped with a notice; an article over 5,000 characters is read in parts and a
+file over 10 million characters not at all (:mod:`kg.read.parts`).  Formats:
 
 * ``.txt``, ``.md``: a page of plain text, split into articles by
   :func:`kg.read.pages.split_page`;
@@ -19,7 +24,8 @@ GB18030 are caught and re-read), else what charset-normalizer finds among the
 Chinese and UTF-16/32 encodings; ``encoding=`` forces one.
 
 Document ids: the file stem for a page with one article, ``<stem>-<n>`` (n
-from 1) for a page with several, a jsonl line's ``id`` or ``<stem>-<line>``.
+from 1) for a page with several, a jsonl line's ``id`` or ``<stem>-<line>``;
+``-p<n>`` added for the parts of a long article.
 An id already taken in the run gets ``_2``, ``_3``… (with a warning).
 """
 
@@ -28,21 +34,23 @@ from __future__ import annotations
 import codecs
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
 from kg.model import Document
+from kg.read.clean import clean_text, web_address
+from kg.read.folders import SUFFIXES, find_files
+from kg.read.html import html_text
 from kg.read.pages import ArticleText, normalise_date, read_article, split_page
+from kg.read.parts import MAX_CHARS, PART_CHARS, in_parts
+from kg.read.records import Notice, Reading, Record, Skipped
 from kg.text.script import to_simplified
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -54,78 +62,200 @@ _GUESSABLE = ("big5", "cp950", "big5hkscs", "gb18030", "gbk", "utf_16", "utf_32"
 _JSONL_FIELDS = ("title", "date", "source", "url", "id")
 
 
+def read_inputs(
+    paths: Iterable[str | Path], *, encoding: str | None = None
+) -> Iterator[Record]:
+    """Every article under ``paths`` as a Document, in a deterministic order,
+    and a :class:`Skipped` or :class:`Notice` for whatever was not read whole.
+
+    All paths are checked before any is read: a missing path, a file named
+    explicitly whose type is unknown, or an unknown ``encoding`` raises
+    :class:`InputError`.  Nothing else does: a bad file or line is skipped.
+    """
+    if encoding is not None:
+        _check_encoding(encoding)
+    taken: set[str] = set()
+    for found in find_files(paths):
+        if not isinstance(found, Path):
+            yield found
+            continue
+        for record in read_file(found, encoding=encoding):
+            yield (
+                _with_unique_id(record, taken)
+                if isinstance(record, Document)
+                else record
+            )
+
+
 def read_paths(
     paths: Iterable[str | Path], *, encoding: str | None = None
 ) -> Iterator[Document]:
-    """The articles of every file under ``paths``, in a deterministic order.
+    """The articles under ``paths``, strictly: an input that would be skipped
+    raises :class:`InputError`; notices are logged as warnings."""
+    for record in read_inputs(paths, encoding=encoding):
+        if isinstance(record, Skipped):
+            raise InputError(str(record))
+        if isinstance(record, Notice):
+            logger.warning("%s", record)
+        else:
+            yield record
 
-    All paths are checked before any is read: a missing path, or a file named
-    explicitly whose type is unknown, raises :class:`InputError`.
+
+def read_all(
+    paths: Iterable[str | Path], *, encoding: str | None = None, strict: bool = False
+) -> Reading:
+    """Everything under ``paths``: documents, inputs skipped, notices.
+
+    ``strict`` makes the first skipped input an :class:`InputError`.  Finding
+    no article at all is an :class:`InputError` that says what was found.
     """
-    taken: set[str] = set()
-    for path in _files(paths):
-        for doc in _read_file(path, encoding=encoding):
-            yield _with_unique_id(doc, taken)
+    paths = list(paths)
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    notices: list[Notice] = []
+    for record in read_inputs(paths, encoding=encoding):
+        if isinstance(record, Document):
+            docs.append(record)
+        elif isinstance(record, Notice):
+            notices.append(record)
+        elif strict:
+            raise InputError(f"{record} (--strict stops at the first bad input)")
+        else:
+            skipped.append(record)
+    if not docs:
+        raise InputError(_nothing_read(paths, skipped, notices))
+    return Reading(tuple(docs), tuple(skipped), tuple(notices))
+
+
+def _nothing_read(
+    paths: Iterable[str | Path], skipped: list[Skipped], notices: list[Notice]
+) -> str:
+    given = ", ".join(str(p) for p in paths)
+    passed = [str(r) for r in (*skipped, *notices)]
+    found = "; ".join(passed[:5]) + (
+        f"; … {len(passed) - 5} more" if passed[5:] else ""
+    )
+    return (
+        f"{given}: no article to read ({found or 'no files'}); give files or "
+        f"folders of {', '.join(SUFFIXES)} articles"
+    )
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(
+            f"unknown encoding {encoding!r}; pass a codec name such as "
+            "utf-8, gb18030 or big5"
+        ) from None
 
 
 # --------------------------------------------------------------------- files
 
 
-def _files(paths: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    seen: set[Path] = set()
-    for given in paths:
-        for path in _expand(Path(given)):
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                files.append(path)
-    return files
-
-
-def _expand(path: Path) -> list[Path]:
-    if path.is_dir():
-        return _folder_files(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder; check the path")
-    if path.suffix.lower() not in SUFFIXES:
-        raise InputError(
-            f"{path}: unknown file type {path.suffix or '(no extension)'!r}; "
-            f"use one of {', '.join(SUFFIXES)}"
-        )
-    return [path]
-
-
-def _folder_files(folder: Path) -> list[Path]:
-    found = []
-    for path in folder.rglob("*"):
-        parts = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts) or not path.is_file():
-            continue
-        if path.suffix.lower() not in SUFFIXES:
-            logger.warning("%s: skipped, unknown file type %r", path, path.suffix)
-            continue
-        found.append((parts, path))
-    return [path for _, path in sorted(found)]
-
-
-def _read_file(path: Path, *, encoding: str | None) -> Iterator[Document]:
+def read_file(path: Path, *, encoding: str | None = None) -> Iterator[Record]:
+    """The articles of one file, or why it was skipped, and any notices."""
+    name = path.as_posix()
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from err
-    name = path.as_posix()
-    text = _normalise_newlines(decode(data, name=name, encoding=encoding))
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl_documents(text, name=name, stem=path.stem)
+        yield Skipped(name, None, f"cannot be read ({err.strerror})", _PERMISSIONS)
         return
-    page, meta = _html_text(text) if suffix in (".html", ".htm") else (text, {})
+    try:
+        text = decode(data, name=name, encoding=encoding)
+    except InputError as err:
+        yield _skipped(err, name, None)
+        return
+    if len(text) > MAX_CHARS and path.suffix.lower() != ".jsonl":
+        yield Skipped(name, None, *_too_long(len(text)))
+        return
+    text, dropped = clean_text(_normalise_newlines(text))
+    if dropped and not text.strip():
+        yield Skipped(name, None, _ONLY_CONTROLS.format(dropped), _BINARY_HINT)
+        return
+    if dropped:
+        yield Notice(name, None, f"{dropped} NUL or control characters dropped")
+    if path.suffix.lower() == ".jsonl":
+        yield from _jsonl_records(text, name=name, stem=path.stem)
+        return
+    yield from _page_records(path, text)
+
+
+_PERMISSIONS = "check its permissions"
+_ONLY_CONTROLS = "no text, only {} NUL or control characters"
+_BINARY_HINT = (
+    "is it a binary file, or UTF-16 without a byte-order mark? "
+    "pass --encoding utf-16 if so"
+)
+
+
+def _too_long(chars: int) -> tuple[str, str]:
+    return (
+        f"{chars:,} characters, over the limit of {MAX_CHARS:,} for one article",
+        "split it into articles (a .jsonl file holds one a line)",
+    )
+
+
+def _skipped(err: InputError, name: str, line: int | None) -> Skipped:
+    """A Skipped from an InputError's ``where: reason; hint`` message."""
+    message = str(err)
+    for prefix in (f"{name}:{line}: ", f"{name}: "):
+        message = message.removeprefix(prefix)
+    reason, _, hint = message.rpartition("; ")
+    return Skipped(name, line, reason or hint, hint if reason else "fix or remove it")
+
+
+def _page_records(path: Path, text: str) -> Iterator[Record]:
+    name = path.as_posix()
+    suffix = path.suffix.lower()
+    page, meta = html_text(text) if suffix in (".html", ".htm") else (text, {})
     articles = split_page(to_simplified(page), original=page)
     if not articles:
-        logger.warning("%s: no article text found", name)
+        yield Notice(name, None, "no article text found")
+    url = meta.pop("url", None)
+    if url:
+        url, notice = _checked_url(url, name, None)
+        yield from notice
+    fields = {**meta, "url": url} if url else meta
     for n, article in enumerate(articles, start=1):
         doc_id = path.stem if len(articles) == 1 else f"{path.stem}-{n}"
-        yield _document(article, doc_id=doc_id, path=name, fields=meta)
+        yield from _parts(article, doc_id=doc_id, path=name, line=None, fields=fields)
+
+
+def _parts(
+    article: ArticleText,
+    *,
+    doc_id: str,
+    path: str,
+    line: int | None,
+    fields: dict[str, str],
+) -> Iterator[Record]:
+    parts = in_parts(article)
+    if len(parts) > 1:
+        yield Notice(
+            path,
+            line,
+            f"an article of {len(article.text):,} characters, read as "
+            f"{len(parts)} parts of at most {PART_CHARS:,} (cut at line or "
+            "sentence ends); is it really one article?",
+        )
+    for n, part in enumerate(parts, start=1):
+        part_id = doc_id if len(parts) == 1 else f"{doc_id}-p{n}"
+        yield _document(part, doc_id=part_id, path=path, fields=fields)
+
+
+def _checked_url(
+    value: str, name: str, line: int | None
+) -> tuple[str | None, list[Notice]]:
+    url, problem = web_address(value)
+    if problem is None:
+        return url, []
+    message = (
+        f"url {value!r} dropped: {problem}; the article is read without it "
+        "(write a full http:// or https:// address)"
+    )
+    return None, [Notice(name, line, message)]
 
 
 def _normalise_newlines(text: str) -> str:
@@ -249,17 +379,20 @@ def _guess(data: bytes, among: tuple[str, ...] = _GUESSABLE) -> str | None:
 # --------------------------------------------------------------------- jsonl
 
 
-def _jsonl_documents(text: str, *, name: str, stem: str) -> Iterator[Document]:
+def _jsonl_records(text: str, *, name: str, stem: str) -> Iterator[Record]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
-        fields = _record(line, where=where)
-        doc = _record_document(fields, where=where, path=name)
-        if doc is None:
-            logger.warning("%s: no article text found", where)
+        if len(line) > MAX_CHARS:
+            yield Skipped(name, lineno, *_too_long(len(line)))
             continue
-        yield doc if doc.id else replace(doc, id=f"{stem}-{lineno}")
+        try:
+            fields = _record(line, where=f"{name}:{lineno}")
+            yield from _record_documents(
+                fields, name=name, line=lineno, stem=f"{stem}-{lineno}"
+            )
+        except InputError as err:
+            yield _skipped(err, name, lineno)
 
 
 def _record(line: str, *, where: str) -> dict[str, str]:
@@ -272,11 +405,14 @@ def _record(line: str, *, where: str) -> dict[str, str]:
             "write one JSON object per line"
         ) from None
     if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object with a 'text' field")
+        raise InputError(
+            f"{where}: expected a JSON object with a 'text' field; "
+            "write one JSON object per line"
+        )
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: 'text' is missing or empty; give the article text")
-    fields = {"text": text}
+    fields = {"text": clean_text(text)[0]}
     for key in _JSONL_FIELDS:
         value = record.get(key)
         if value is None:
@@ -284,168 +420,37 @@ def _record(line: str, *, where: str) -> dict[str, str]:
         if isinstance(value, int) and key == "id":
             value = str(value)
         if not isinstance(value, str):
-            raise InputError(f"{where}: '{key}' must be a string, not {value!r}")
-        fields[key] = value.strip()
+            raise InputError(
+                f"{where}: '{key}' must be a string, not {value!r}; quote it"
+            )
+        fields[key] = clean_text(value)[0].strip()
     return fields
 
 
-def _record_document(
-    fields: dict[str, str], *, where: str, path: str
-) -> Document | None:
+def _record_documents(
+    fields: dict[str, str], *, name: str, line: int, stem: str
+) -> Iterator[Record]:
     raw = _normalise_newlines(fields["text"])
-    title = fields.get("title")
+    title = " ".join(fields.get("title", "").split())
     if title and not raw.lstrip().startswith(title):
         raw = f"# {title}\n\n{raw}"
     article = read_article(to_simplified(raw), original=raw)
     if article is None:
-        return None
+        yield Notice(name, line, "no article text found")
+        return
     checked = dict(fields)
     if "date" in fields:
         date = normalise_date(fields["date"])
         if date is None:
             raise InputError(
-                f"{where}: 'date' {fields['date']!r} is not a date; use yyyy-mm-dd"
+                f"{name}:{line}: 'date' {fields['date']!r} is not a date; "
+                "use yyyy-mm-dd"
             )
         checked["date"] = date
-    return _document(article, doc_id=fields.get("id", ""), path=path, fields=checked)
-
-
-# ---------------------------------------------------------------------- html
-
-
-def _tags(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_SKIP = _tags(
-    "script style noscript nav header footer aside form iframe svg template "
-    "button select textarea head"
-)
-_VOID = _tags("area base br col embed hr img input link meta source track wbr")
-_BLOCK = _tags(
-    "p div br li tr section article main blockquote pre table ul ol dl dd dt "
-    "figure figcaption address hr td th"
-)
-_LINE_BREAK = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"[^\S\n]+")
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_DATE_META = ("article:published_time", "publishdate", "pubdate", "date", "dc.date")
-
-
-class _PageText(HTMLParser):
-    """The visible article text of a page, headings as markdown ``#`` lines."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.focus: list[str] = []
-        self.title: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.skip = 0
-        self.in_title = False
-        self.focus_depth = 0
-        self.has_h1 = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta" or tag == "link":
-            self._meta(dict(attrs))
-        if tag == "title":
-            self.in_title = True
-        if tag in _VOID:
-            self._emit("\n" if tag in _BLOCK else "")
-            return
-        if tag in _SKIP or self.skip:
-            self.skip += 1
-            return
-        if tag in ("article", "main"):
-            self.focus_depth += 1
-        self.has_h1 = self.has_h1 or tag == "h1"
-        heading = _HEADINGS.get(tag)
-        self._emit(f"\n{'#' * heading} " if heading else "\n" if tag in _BLOCK else "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in _VOID:
-            return
-        if self.skip:
-            self.skip -= 1
-            return
-        if tag in _BLOCK or tag in _HEADINGS:
-            self._emit("\n")
-        if tag in ("article", "main") and self.focus_depth:
-            self.focus_depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skip:
-            self._emit(_soften(data))
-
-    def _emit(self, text: str) -> None:
-        self.parts.append(text)
-        if self.focus_depth:
-            self.focus.append(text)
-
-    def _meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if attrs.get("rel") == "canonical":
-            key = "og:url"
-        value = attrs.get("content") or attrs.get("href")
-        if key and value:
-            self.meta.setdefault(key, value.strip())
-
-
-def _soften(data: str) -> str:
-    """Whitespace in HTML source: a line break becomes a soft-break mark."""
-    return _SPACES.sub(" ", _LINE_BREAK.sub("\x00", data))
-
-
-def _resolve_soft_breaks(text: str) -> str:
-    out = []
-    for i, char in enumerate(text):
-        if char != "\x00":
-            out.append(char)
-            continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        out.append("" if _is_cjk(before) and _is_cjk(after) else " ")
-    return "".join(out)
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
-
-
-def _html_text(page: str) -> tuple[str, dict[str, str]]:
-    """The article text of an HTML page, and date/source/url from its meta."""
-    parser = _PageText()
-    parser.feed(page)
-    parser.close()
-    body = "".join(parser.focus if "".join(parser.focus).strip() else parser.parts)
-    body = "\n".join(
-        " ".join(line.split()) for line in _resolve_soft_breaks(body).split("\n")
-    )
-    title = " ".join("".join(parser.title).split())
-    if title and not parser.has_h1:
-        body = f"# {_strip_site(title)}\n\n{body}"
-    fields = {
-        "url": parser.meta.get("og:url"),
-        "source": parser.meta.get("og:site_name"),
-    }
-    date = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None)
-    fields["date"] = normalise_date(date) if date else None
-    return body, {k: v for k, v in fields.items() if v}
-
-
-def _strip_site(title: str) -> str:
-    """``江阴召开会议_江阴日报`` → ``江阴召开会议``: drop the site suffix."""
-    for mark in ("_", " - ", " | ", "｜", " — "):
-        head = title.split(mark)[0].strip()
-        if head and head != title:
-            return head
-    return title
+    if "url" in fields:
+        url, notices = _checked_url(fields["url"], name, line)
+        yield from notices
+        checked.pop("url")
+        checked.update({"url": url} if url else {})
+    doc_id = fields.get("id") or stem
+    yield from _parts(article, doc_id=doc_id, path=name, line=line, fields=checked)
