@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import span_of, span_options
 from kg.errors import KGError
 
 DEFAULT_DEPTH = 2
@@ -40,6 +41,7 @@ DEFAULT_DEPTH = 2
 )
 @click.option("--mentions", is_flag=True, help="Also draw article→entity mentions.")
 @click.option("--no-articles", is_flag=True, help="Leave news articles out.")
+@span_options
 def view(
     args: tuple[str, ...],
     depth: int | None,
@@ -48,6 +50,8 @@ def view(
     max_nodes: int,
     mentions: bool,
     no_articles: bool,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """Write an interactive page of GRAPH (e.g. output/graph.ttl): all of it,
     the neighbourhood of the entity NAME (a name, alias, pinyin or IRI), or
@@ -55,6 +59,7 @@ def view(
     from kg.publish.page import write_view
 
     name, graph_path = _name_and_graph(args)
+    span = span_of(since, until)
     if name is not None and district is not None:
         raise click.UsageError("give NAME or --district, not both")
     if depth is not None and name is None:
@@ -69,6 +74,7 @@ def view(
             max_nodes=max_nodes,
             articles=not no_articles,
             mentions=mentions,
+            span=span,
         )
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -45,6 +45,7 @@ from rdflib.term import Node
 
 from kg.corpus.open import load_graph
 from kg.errors import OutputError
+from kg.graph.timespan import TimeSpan
 from kg.graph.view import (
     KINDS,
     RELATIONS,
@@ -57,6 +58,7 @@ from kg.graph.view import (
     pagerank,
 )
 from kg.publish.netview import NetView, build_view, label_of
+from kg.sparql.timeslice import time_slice
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +146,7 @@ def write_view(
     max_nodes: int = MAX_NODES,
     articles: bool = True,
     mentions: bool = False,
+    span: TimeSpan | None = None,
 ) -> PageSummary:
     """Read the graph file and write the page of one part of it.
 
@@ -151,11 +154,14 @@ def write_view(
     within ``depth`` edges of it; ``district`` draws that district, its
     sub-districts and everything that lies in them; neither draws the whole
     graph.  Raises GraphError when the file cannot be read or the name is
-    not that of exactly one entity.
+    not that of exactly one entity.  ``span`` keeps only what articles of
+    that time support (``kg.sparql.timeslice``).
     """
     if name is not None and district is not None:
         raise ValueError("give a name or a district, not both")
     graph = load_graph(Path(graph_path))
+    if span is not None and not span.open:
+        graph = time_slice(graph, span)
     part = _Part(keep=None, focus=None, title=Path(graph_path).name, scope="")
     if name is not None:
         part = _neighbourhood(graph, name, depth, str(graph_path), articles, mentions)
