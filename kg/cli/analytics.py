@@ -16,7 +16,7 @@ from kg.cli.options import span_of, span_options
 from kg.errors import KGError
 
 GRAPH = click.Path(path_type=Path)
-FORMATS = ("graphml", "gexf", "jsonld", "nquads")
+FORMATS = ("graphml", "gexf", "jsonld", "nquads", "csv", "xlsx")
 COMMUNITY_METHODS = ("louvain", "label-propagation", "none")
 
 
@@ -149,15 +149,15 @@ def path(
     required=True,
     type=click.Choice(FORMATS),
     help="graphml or gexf (a network for Gephi, Cytoscape), jsonld or nquads "
-    "(every triple).",
+    "(every triple), csv (a folder of tables) or xlsx (a workbook).",
 )
 @click.option(
     "-o",
     "--output",
     "out_path",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write (replaced only when complete).",
+    type=click.Path(path_type=Path),
+    help="The file to write (replaced only when complete); a folder for csv.",
 )
 @click.option(
     "--mentions", is_flag=True, help="graphml/gexf: also draw mentions edges."
