@@ -180,10 +180,11 @@ def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
     from kg.cli.analytics import export, path, stats
     from kg.cli.query import query, validate
+    from kg.cli.report import report
     from kg.cli.store import push, serve
     from kg.cli.view import view
 
-    for command in (validate, query, view, stats, path, export, serve, push):
+    for command in (validate, query, view, stats, path, export, report, serve, push):
         main.add_command(command)
 
 

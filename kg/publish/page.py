@@ -530,7 +530,7 @@ def _asset(name: str) -> str:
             f"cannot build the network page: {path} is missing ({exc}); "
             "reinstall kg: pip install --force-reinstall ."
         ) from exc
-    if name != "page.html" and _closes_element(text):
+    if not name.endswith(".html") and _closes_element(text):
         raise OutputError(f"cannot inline {path}: it contains a closing tag")
     return text
 
