@@ -66,7 +66,7 @@
     renderer = new Sigma(graph, byId("kg-network"), {
       renderLabels: false,
       renderEdgeLabels: false,
-      enableEdgeEvents: E <= 20000,
+      enableEdgeEvents: E <= 5000,  /* edge picking costs a second pass over every edge */
       hideEdgesOnMove: E > 5000,
       defaultEdgeType: E > 2000 ? "line" : "arrow",
       stagePadding: 40,
@@ -92,7 +92,7 @@
     var i = +key, out = {};
     for (var k in attrs) out[k] = attrs[k];
     if (!shown[i]) { out.hidden = true; return out; }
-    if (near && !near[i]) { out.color = "#e4e4e4"; }
+    if (near && !near[i]) out.color = rgba(nodeColor(i), 0.22);
     if (i === state.selected) { out.highlighted = true; out.size = Math.max(attrs.size * 1.4, 6); }
     return out;
   }
@@ -101,8 +101,9 @@
     var i = +key, e = data.edges[i], out = {};
     for (var k in attrs) out[k] = attrs[k];
     if (!edgeShown[i]) { out.hidden = true; return out; }
-    if (near && !(e.from === state.selected || e.to === state.selected)) out.hidden = true;
-    else if (near) { out.color = relationColors[e.rel] || "#999"; out.size = 2; }
+    if (near && !(e.from === state.selected || e.to === state.selected)) {
+      out.color = rgba(relationColors[e.rel] || "#999999", 0.12);
+    } else if (near) { out.color = relationColors[e.rel] || "#999"; out.size = 2; }
     return out;
   }
 
@@ -151,7 +152,7 @@
       rects.push([x0, y0, x1, y1, i]);
       placed++;
       var text = graph.getNodeAttribute(String(i), "label");
-      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillStyle = "rgba(255,255,255,0.6)";
       ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
       ctx.fillStyle = i === state.selected ? "#000" : "#222";
       ctx.fillText(text, x0 + 2, at.y);
@@ -388,7 +389,7 @@
     adjacent[i].forEach(function (e) {
       if (edgeShown[e]) { near[data.edges[e].from] = 1; near[data.edges[e].to] = 1; }
     });
-    renderer.refresh();
+    renderer.scheduleRefresh();  /* one frame for the highlight and the move */
     if (move) focusOn(i);
     showNode(i);
   }
@@ -396,7 +397,7 @@
   function deselect() {
     state.selected = -1;
     near = null;
-    renderer.refresh();
+    renderer.scheduleRefresh();
   }
 
   function focusOn(i) {
@@ -414,7 +415,9 @@
     var centre = renderer.getNodeDisplayData(String(i));
     var span = Math.max(Math.abs(other.x - corner.x), Math.abs(other.y - corner.y));
     var ratio = Math.max(Math.min(span * 3, camera.ratio), 0.05);
-    camera.animate({ x: centre.x, y: centre.y, ratio: ratio }, { duration: 300 });
+    var target = { x: centre.x, y: centre.y, ratio: ratio };
+    if (N > 5000) camera.setState(target);  /* each frame is dear on a big graph */
+    else camera.animate(target, { duration: 300 });
   }
 
   /* ---------------------------------------------------------- panel */

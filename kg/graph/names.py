@@ -27,6 +27,8 @@ from kg.text.pinyin import to_pinyin
 MAX_SUGGESTIONS = 5
 MIN_SCORE = 60.0
 """Scores are 0–100; below this a name is not offered."""
+CLOSE_TO_BEST = 12.0
+"""Names scoring this much below the best are not offered beside it."""
 MIN_SOUND = 80.0
 """Pinyin counts only when it is this close (北京市 is not 江阴市)."""
 
@@ -128,7 +130,8 @@ def suggest(
         if score >= MIN_SCORE:
             scored.append((-score, len(entity.label), entity.label, entity.iri, entity))
     scored.sort(key=lambda item: item[:4])
-    return [item[4] for item in scored[:limit]]
+    best = -scored[0][0] if scored else 0.0
+    return [item[4] for item in scored[:limit] if -item[0] >= best - CLOSE_TO_BEST]
 
 
 def _score(wanted: str, spelled: str, other: str) -> float:
@@ -137,10 +140,10 @@ def _score(wanted: str, spelled: str, other: str) -> float:
     if not other:
         return 0.0
     best = fuzz.ratio(wanted, other)
-    if wanted in other or other in wanted:
-        shorter, longer = sorted((len(wanted), len(other)))
-        if shorter >= 2 or longer == 1:
-            best = max(best, 70.0 + 30.0 * shorter / longer)
+    if len(wanted) >= 2 and wanted in other:  # a short form: 苏州 for 苏州市
+        best = max(best, 70.0 + 30.0 * len(wanted) / len(other))
+    elif len(other) >= 0.6 * len(wanted) and other in wanted:  # 苏州市区 for 苏州市
+        best = max(best, 70.0 + 30.0 * len(other) / len(wanted))
     sound = fuzz.ratio(spelled, _pinyin(other))
     if sound >= MIN_SOUND:
         best = max(best, sound - 5.0)
