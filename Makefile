@@ -51,4 +51,4 @@ format: $(STAMP)
 	$(BIN)/ruff format kg tests benchmarks scripts docs
 
 clean:
-	rm -rf $(VENV) output/graph.ttl output/graph.html output/lib
+	rm -rf $(VENV) output/graph.ttl output/graph.html output/report.html output/tables output/graph.xlsx

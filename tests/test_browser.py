@@ -399,6 +399,13 @@ def test_article_panel_shows_date_source_and_sentences(
     assert link.get_attribute("href") == "https://news.example.org/ks/20230915.html"
     sentences = page.locator("#kg-article-sentences li").all_inner_texts()
     assert any("严振华介绍" in s for s in sentences), sentences
+    page.wait_for_timeout(500)  # the camera moves to the article in 300 ms
+    x, y = page.evaluate("kgExplorer.viewportOf(kgExplorer.selected())")
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y, steps=4)
+    tooltip = page.locator("#kg-tooltip")
+    tooltip.wait_for(state="visible")
+    assert "日期：2023-09-15" in tooltip.inner_text()
     assert opened.errors == []
     page.close()
 

@@ -412,7 +412,8 @@
     var camera = renderer.getCamera();
     var corner = renderer.viewportToFramedGraph(renderer.graphToViewport({ x: minX, y: maxY }));
     var other = renderer.viewportToFramedGraph(renderer.graphToViewport({ x: maxX, y: minY }));
-    var centre = renderer.getNodeDisplayData(String(i));
+    var node = data.nodes[i];
+    var centre = renderer.viewportToFramedGraph(renderer.graphToViewport({ x: node.x, y: node.y }));
     var span = Math.max(Math.abs(other.x - corner.x), Math.abs(other.y - corner.y));
     var ratio = Math.max(Math.min(span * 3, camera.ratio), 0.05);
     var target = { x: centre.x, y: centre.y, ratio: ratio };
@@ -535,12 +536,21 @@
     tip.style.top = Math.min(y, main.height - tip.offsetHeight - 4) + "px";
   }
 
+  /* A node's tooltip; an article's also says when and where it appeared. */
+  function tooltipText(i) {
+    var node = data.nodes[i], info = node.article, lines = node.title.split("\n");
+    if (!info) return node.title;
+    var extra = [info.date && "日期：" + info.date, info.outlet && "媒体：" + info.outlet,
+                 info.url && "网址：" + info.url, info.file && "文件：" + info.file];
+    return [lines[0]].concat(extra.filter(Boolean), lines.slice(1)).join("\n");
+  }
+
   function setUpPanel() {
     byId("kg-close").addEventListener("click", function () { byId("kg-panel").hidden = true; deselect(); });
     renderer.on("clickNode", function (p) { select(+p.node, false); });
     renderer.on("clickEdge", function (p) { showEdge(+p.edge); });
     renderer.on("clickStage", function () { byId("kg-panel").hidden = true; deselect(); });
-    renderer.on("enterNode", function (p) { tooltip(data.nodes[+p.node].title, p.event); });
+    renderer.on("enterNode", function (p) { tooltip(tooltipText(+p.node), p.event); });
     renderer.on("leaveNode", function () { tooltip(""); });
     renderer.on("enterEdge", function (p) { tooltip(data.edges[+p.edge].title, p.event); });
     renderer.on("leaveEdge", function () { tooltip(""); });

@@ -104,8 +104,9 @@ class GraphTables:
             )
         }
         self.rows = rows
-        self.labels = dict(sorted(rows["rdfs"]))
-        self.labels.update(sorted(rows["labels"]))
+        self.labels: dict[str, str] = {}
+        for node, label in sorted(rows["rdfs"]) + sorted(rows["labels"]):
+            self.labels[node] = label
         self.kinds = self._kinds(rows["typed"])
         self.finer = _multi(
             (e, t.rsplit("#", 1)[-1])

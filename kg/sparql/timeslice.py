@@ -159,8 +159,8 @@ def _fact_nodes(graph: Graph) -> set[Node]:
 
 def _entities_of(graph: Graph) -> set[Node]:
     found: set[Node] = set()
-    for rdf_type in _ENTITY_TYPES:
-        found.update(graph.subjects(RDF.type, rdf_type))
+    for base in _ENTITY_TYPES:
+        found.update(graph.subjects(RDF.type, base))
     for subject, rdf_type in graph.subject_objects(RDF.type):
         if str(rdf_type).startswith(str(KGO._NS)) and rdf_type != KGO.Gazetteer:
             found.add(subject)
