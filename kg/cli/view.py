@@ -34,7 +34,7 @@ DEFAULT_DEPTH = 2
 )
 @click.option(
     "--max-nodes",
-    default=1500,
+    default=20000,
     show_default=True,
     type=click.IntRange(min=1),
     help="Above this many nodes, draw an overview of the most central ones.",
