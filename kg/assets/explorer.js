@@ -69,6 +69,8 @@
       enableEdgeEvents: E <= 5000,  /* edge picking costs a second pass over every edge */
       hideEdgesOnMove: E > 5000,
       defaultEdgeType: E > 2000 ? "line" : "arrow",
+      defaultNodeType: N > 5000 ? "point" : "circle",
+      nodeProgramClasses: { point: Sigma.rendering.NodePointProgram, circle: Sigma.rendering.NodeCircleProgram },
       stagePadding: 40,
       minCameraRatio: 0.005,
       maxCameraRatio: 20,
