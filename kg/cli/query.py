@@ -130,7 +130,7 @@ def query(
         result = run_query(source, query, params=params)
         text = format_result(result, fmt, max_width=max_width)
         empty = params and result.graph is None and not result.rows
-        hints = near_misses(source, params) if empty else []
+        hints = near_misses(source, query, params) if empty else []
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(text, nl=False)

@@ -60,9 +60,15 @@ def check_params(
             )
 
 
-def near_misses(source: Graph | SparqlBackend, params: Mapping[str, str]) -> list[str]:
-    """For a query that returned nothing: one line per parameter value that
-    is no entity's name but comes near some (a hint, not an error)."""
+def near_misses(
+    source: Graph | SparqlBackend, query: str, params: Mapping[str, str]
+) -> list[str]:
+    """For a query of one's own that returned nothing: one line per
+    parameter value that is no entity's name but comes near some (a hint,
+    not an error).  Bundled queries are checked before they run instead
+    (``check_params``)."""
+    if load_query(query).bundled is not None:
+        return []
     hints = []
     entities: list[Named] | None = None
     for name, value in sorted(params.items()):
