@@ -196,7 +196,7 @@ def build(
         write_store(graph, store)
         outputs.append(store)
     if html:
-        write_html(graph, out_dir / "graph.html", title="kg")
+        write_html(graph, out_dir / "graph.html")
         outputs.append(out_dir / "graph.html")
     seconds = time.perf_counter() - started
     summary = summarise(extraction, seconds, tuple(outputs), len(graph))

@@ -116,18 +116,24 @@ def sample(browser: Browser, sample_page: Path) -> Iterator[Opened]:
     opened.page.close()
 
 
-CANVAS_STATS = """() => {
-  const canvas = document.querySelector('#kg-network canvas');
-  const pixels = canvas.getContext('2d')
-    .getImageData(0, 0, canvas.width, canvas.height).data;
-  let painted = 0; const colours = new Set();
-  for (let i = 0; i < pixels.length; i += 4) {
-    if (pixels[i + 3] === 0) continue;
-    painted++;
-    const [r, g, b] = [pixels[i] >> 4, pixels[i + 1] >> 4, pixels[i + 2] >> 4];
-    colours.add(r * 256 + g * 16 + b);
+WEBGL_STATS = """() => {
+  kgExplorer.renderer.refresh();  // draw now, so the buffers can be read
+  let painted = 0, size = 0; const colours = new Set();
+  for (const name of ['edges', 'nodes']) {
+    const canvas = kgExplorer.renderer.getCanvases()[name];
+    const gl = canvas.getContext('webgl2') || canvas.getContext('webgl');
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const pixels = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    size = w * h;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] === 0) continue;
+      painted++;
+      const [r, g, b] = [pixels[i] >> 4, pixels[i + 1] >> 4, pixels[i + 2] >> 4];
+      colours.add(r * 256 + g * 16 + b);
+    }
   }
-  return {painted: painted, colours: colours.size, size: canvas.width * canvas.height};
+  return {painted: painted, colours: colours.size, size: size};
 }"""
 
 
@@ -135,7 +141,7 @@ def test_example_page_draws_offline(
     browser: Browser, example_page: Path, tmp_path: Path
 ) -> None:
     opened = open_page(browser, example_page)
-    stats = opened.page.evaluate(CANVAS_STATS)
+    stats = opened.page.evaluate(WEBGL_STATS)
     opened.page.screenshot(path=str(tmp_path / "example.png"))
     assert opened.errors == []
     assert stats["painted"] > stats["size"] // 200, stats
@@ -167,10 +173,8 @@ def test_search_finds_and_selects(sample: Opened, query: str, first: str) -> Non
     page.fill("#kg-search", query)
     assert page.locator("#kg-results li").first.inner_text().startswith(first)
     page.press("#kg-search", "Enter")
-    selected = page.evaluate(
-        "kgExplorer.network.getSelectedNodes().map(i => kgExplorer.data.nodes[i].label)"
-    )
-    assert selected == [first]
+    selected = page.evaluate("kgExplorer.data.nodes[kgExplorer.selected()].label")
+    assert selected == first
     assert page.locator("#kg-panel-title").inner_text() == first
 
 
@@ -210,13 +214,8 @@ def test_side_panel_lists_facts_and_follows_links(sample: Opened) -> None:
     assert page.locator("#kg-panel-iri").inner_text().endswith("org/qinghe-union")
 
 
-HOVER = """(label) => {
-  const i = kgExplorer.data.nodes.findIndex(n => n.label === label);
-  const net = kgExplorer.network;
-  const at = net.canvasToDOM(net.getPositions([i])[i]);
-  const box = document.querySelector('#kg-network canvas').getBoundingClientRect();
-  return [at.x + box.left, at.y + box.top];
-}"""
+HOVER = """(label) => kgExplorer.viewportOf(
+  kgExplorer.data.nodes.findIndex(n => n.label === label))"""
 
 
 def test_tooltip_shows_evidence_and_sources(sample: Opened) -> None:
@@ -224,7 +223,7 @@ def test_tooltip_shows_evidence_and_sources(sample: Opened) -> None:
     x, y = page.evaluate(HOVER, "青禾区总工会")
     page.mouse.move(x - 40, y - 40)
     page.mouse.move(x, y, steps=4)
-    tooltip = page.locator("div.vis-tooltip")
+    tooltip = page.locator("#kg-tooltip")
     tooltip.wait_for(state="visible")
     text = tooltip.inner_text()
     assert text.startswith("青禾区总工会") and LAUNCH_SENTENCE in text
@@ -233,10 +232,11 @@ def test_tooltip_shows_evidence_and_sources(sample: Opened) -> None:
 
 def test_size_by_centrality(sample: Opened) -> None:
     page = sample.page
-    before = page.evaluate("kgExplorer.nodes.get(0).value")
+    before = page.evaluate("kgExplorer.size(0)")
     page.select_option("#kg-size", "rank")
-    after = page.evaluate("kgExplorer.nodes.get(0).value")
-    assert after != before and after == page.evaluate("kgExplorer.data.nodes[0].rank")
+    after = page.evaluate("kgExplorer.size(0)")
+    rank = page.evaluate("kgExplorer.data.nodes[0].rank")
+    assert after != before and after == pytest.approx(2 + 4 * rank**0.5)
 
 
 def test_markup_in_documents_stays_text(browser: Browser, tmp_path: Path) -> None:
@@ -300,4 +300,130 @@ def test_neighbourhood_page_opens_on_its_entity(
     assert opened.page.locator("#kg-panel-title").inner_text() == "王明"
     assert "以“王明”为中心" in opened.page.locator("#kg-scope").inner_text()
     assert opened.errors == []
+    opened.page.close()
+
+
+OVERLAPS = """() => {
+  const rects = kgExplorer.labels();
+  let overlaps = 0;
+  for (let a = 0; a < rects.length; a++)
+    for (let b = a + 1; b < rects.length; b++) {
+      const [x0, y0, x1, y1] = rects[a], [u0, v0, u1, v1] = rects[b];
+      if (x0 < u1 && u0 < x1 && y0 < v1 && v0 < y1) overlaps++;
+    }
+  return [rects.map(r => r[4]), overlaps];
+}"""
+ZOOM_IN = """() => new Promise(done => {
+  const camera = kgExplorer.renderer.getCamera();
+  camera.setState({ratio: camera.ratio / 4});
+  kgExplorer.renderer.refresh();
+  requestAnimationFrame(() => done(0));
+})"""
+
+
+@pytest.fixture(scope="module")
+def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A page of every invented article the project has (about 900 nodes)."""
+    out = tmp_path_factory.mktemp("corpus")
+    data = ROOT / "tests" / "data"
+    inputs = [ROOT / "examples", *sorted(data.glob("*/*.txt"))]
+    build(inputs, out)
+    return out / "graph.html"
+
+
+def test_labels_never_overlap_and_more_appear_on_zoom(
+    browser: Browser, corpus_page: Path
+) -> None:
+    opened = open_page(browser, corpus_page)
+    page = opened.page
+    assert page.evaluate("kgExplorer.data.colorBy") == "community"
+    drawn, overlaps = page.evaluate(OVERLAPS)
+    assert len(drawn) >= 20 and overlaps == 0
+    assert len(drawn) < page.evaluate("kgExplorer.data.nodes.length") / 4
+    page.evaluate(ZOOM_IN)
+    zoomed, overlaps = page.evaluate(OVERLAPS)
+    assert set(zoomed) - set(drawn), "zooming in should label nodes not labelled"
+    assert overlaps == 0
+    assert opened.errors == []
+    page.close()
+
+
+def test_filters_refit_the_view(sample: Opened) -> None:
+    page = sample.page
+    before = page.evaluate("kgExplorer.renderer.getCustomBBox()")
+    page.select_option("#kg-district", "2")
+    box = page.evaluate("kgExplorer.renderer.getCustomBBox()")
+    shown = page.evaluate(
+        """() => kgExplorer.data.nodes.filter((n, i) =>
+             !kgExplorer.renderer.getNodeDisplayData(String(i)).hidden)"""
+    )
+    assert box != before and len(shown) == 3
+    xs, ys = [n["x"] for n in shown], [n["y"] for n in shown]
+    assert box["x"][0] <= min(xs) and box["x"][1] >= max(xs)
+    assert box["x"][1] - box["x"][0] <= max(xs) - min(xs) + 2
+    assert box["y"][0] <= min(ys) and box["y"][1] >= max(ys)
+
+
+def test_time_range_hides_what_no_article_in_it_supports(
+    browser: Browser, example_page: Path
+) -> None:
+    opened = open_page(browser, example_page)
+    page = opened.page
+    dates = page.evaluate("kgExplorer.data.dates")
+    assert dates == ["2023-06-08", "2023-09-15", "2023-09-20"]
+    total = page.evaluate("kgExplorer.shownCount()")
+    page.evaluate("kgExplorer.setTime(1, 2)")
+    assert page.locator("#kg-time-label").inner_text() == "2023-09-15 至 2023-09-20"
+    later = page.evaluate(
+        "kgExplorer.data.nodes.filter((n, i) => "
+        "!kgExplorer.renderer.getNodeDisplayData(String(i)).hidden).map(n => n.label)"
+    )
+    assert 0 < len(later) < total
+    assert "严振华" in later and "钱卫东" not in later
+    page.click("#kg-reset")
+    assert page.evaluate("kgExplorer.shownCount()") == total
+    assert opened.errors == []
+    page.close()
+
+
+def test_article_panel_shows_date_source_and_sentences(
+    browser: Browser, example_page: Path
+) -> None:
+    opened = open_page(browser, example_page)
+    page = opened.page
+    page.fill("#kg-search", "昆山市总工会发布")
+    page.press("#kg-search", "Enter")
+    meta = page.locator("#kg-article-meta").inner_text()
+    assert "2023-09-15" in meta and "玉峰新闻网" in meta
+    link = page.locator("#kg-article-meta a")
+    assert link.get_attribute("href") == "https://news.example.org/ks/20230915.html"
+    sentences = page.locator("#kg-article-sentences li").all_inner_texts()
+    assert any("严振华介绍" in s for s in sentences), sentences
+    page.wait_for_timeout(500)  # the camera moves to the article in 300 ms
+    x, y = page.evaluate("kgExplorer.viewportOf(kgExplorer.selected())")
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y, steps=4)
+    tooltip = page.locator("#kg-tooltip")
+    tooltip.wait_for(state="visible")
+    assert "日期：2023-09-15" in tooltip.inner_text()
+    assert opened.errors == []
+    page.close()
+
+
+def test_big_page_is_ready_quickly(browser: Browser, tmp_path: Path) -> None:
+    import sys
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_html import invented_graph
+
+    path = tmp_path / "big.html"
+    summary = write_html(invented_graph(5000), path)
+    assert summary.nodes == 5000 and not summary.overview
+    started = time.perf_counter()
+    opened = open_page(browser, path)
+    seconds = time.perf_counter() - started
+    assert opened.page.evaluate("kgExplorer.shownCount()") == 5000
+    assert opened.errors == []
+    assert seconds < 15, f"a 5,000-node page took {seconds:.1f} s to be ready"
     opened.page.close()

@@ -3,6 +3,7 @@ data (search keys, districts, sizes), the size guard, and `kg view`."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from importlib import resources
@@ -98,6 +99,7 @@ def sample_graph(*, evil: bool = False) -> Graph:
     graph.add((ARTICLE, RDF.type, SCHEMA.NewsArticle))
     graph.add((ARTICLE, SCHEMA.headline, _zh("青禾区工会召开年度大会")))
     graph.add((ARTICLE, SCHEMA.author, PERSON))
+    graph.add((ARTICLE, SCHEMA.datePublished, Literal("2023-03-15")))
     for entity in (PERSON, ORG_, DISTRICT, INITIATIVE):
         graph.add((ARTICLE, SCHEMA.mentions, entity))
     _membership(graph, PERSON, ORG_, ARTICLE)
@@ -153,20 +155,49 @@ def test_no_external_references(page: str) -> None:
 
 
 def test_scripts_inlined(page: str) -> None:
-    assert "@version 9.1.2" in page and "new vis.Network(" in page
-    assert "var kgLayout" in page and "window.kgExplorer" in page
-    assert '"physics":{"enabled":false}' in page
+    assert "Te.Sigma=ue()" in page and "graphology" in page
+    assert "new Sigma(graph" in page and "window.kgExplorer" in page
+
+
+def test_vendored_libraries_match_their_checksums() -> None:
+    folder = resources.files("kg").joinpath("assets", "vendor")
+    sums = folder.joinpath("SHA256SUMS").read_text("utf-8").splitlines()
+    assert len(sums) == 7
+    for line in sums:
+        digest, name = line.split("  ", 1)
+        data = folder.joinpath(name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest, name
+
+
+def test_page_carries_layout_communities_and_dates(page: str) -> None:
+    data = _data(page)
+    assert data["dates"] == ["2023-03-15"]
+    for node in data["nodes"]:
+        assert isinstance(node["x"], float) and isinstance(node["y"], float)
+        assert node["c"] >= -1
+    nodes = _nodes(page)
+    article = nodes[str(ARTICLE)]
+    assert article["d"] == [0] and article["article"]["date"] == "2023-03-15"
+    assert LAUNCH_SENTENCE in article["article"]["sentences"]
+    assert nodes[str(PERSON)]["d"] == [0]
+    assert {e["rel"]: e["d"] for e in data["edges"]}["launchedBy"] == [0]
+
+
+def test_page_title_says_what_the_graph_holds(tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    write_html(sample_graph(), path)
+    assert "<title>知识图谱 · 1 篇文章 · 2023-03-15</title>" in path.read_text("utf-8")
 
 
 def test_policy_allows_only_the_page_scripts(page: str) -> None:
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert policy and "default-src 'none'" in policy.group(1)
-    assert policy.group(1).count("'sha256-") == 3
+    assert policy.group(1).count("'sha256-") == 3  # graphology, sigma, explorer
     assert "unsafe-eval" not in policy.group(1)
     assert len(re.findall(r"^<script>", page, re.M)) == 3
 
 
-@pytest.mark.parametrize("asset", ["explorer.js", "layout.js", "explorer.css"])
+@pytest.mark.parametrize("asset", ["explorer.js", "explorer.css"])
 def test_assets_write_no_markup(asset: str) -> None:
     text = resources.files("kg").joinpath("assets", asset).read_text("utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):

@@ -12,11 +12,12 @@ from typing import Any
 
 import click
 
+from kg.cli.options import span_of, span_options
 from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
 GRAPH = click.Path(path_type=Path)
-FORMATS = ("graphml", "gexf", "jsonld", "nquads")
+FORMATS = ("graphml", "gexf", "jsonld", "nquads", "csv", "xlsx")
 COMMUNITY_METHODS = ("louvain", "label-propagation", "none")
 
 
@@ -54,6 +55,7 @@ def _echo_json(data: dict[str, Any]) -> None:
 )
 @click.option("--mentions", is_flag=True, help="Count article mentions as links.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@span_options
 def stats(
     graph_path: Path,
     top: int,
@@ -62,15 +64,18 @@ def stats(
     seed: int,
     mentions: bool,
     as_json: bool,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """Counts by type, the most central people and organisations, communities
     and connected components of GRAPH (a graph.ttl)."""
     from kg.analytics import format_stats, graph_stats, stats_to_dict
-    from kg.corpus.open import load_graph
+    from kg.sparql.timeslice import load_slice
 
+    span = span_of(since, until)
     try:
         result = graph_stats(
-            load_graph(graph_path),
+            load_slice(graph_path, span),
             top=top,
             sample=sample,
             method=method,
@@ -101,6 +106,7 @@ def stats(
     "--mentions", is_flag=True, help="Also link through articles mentioning both."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the chains as JSON.")
+@span_options
 def path(
     first: str,
     second: str,
@@ -108,16 +114,19 @@ def path(
     limit: int,
     mentions: bool,
     as_json: bool,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """The shortest chains of relations linking entities A and B in GRAPH,
     each hop with its relation and evidence sentence.  A and B are labels,
     aliases (pinyin too) or IRIs."""
     from kg.analytics import find_paths, format_paths, paths_to_dict
-    from kg.corpus.open import load_graph
+    from kg.sparql.timeslice import load_slice
 
+    span = span_of(since, until)
     try:
         found = find_paths(
-            load_graph(graph_path),
+            load_slice(graph_path, span),
             first,
             second,
             limit=limit,
@@ -125,6 +134,8 @@ def path(
             source=str(graph_path),
         )
     except KGError as exc:
+        if not span.open:
+            exc.args = (f"{exc} (looking only at {span.describe()})",)
         raise fail(exc) from exc
     if as_json:
         _echo_json(paths_to_dict(found))
@@ -140,34 +151,39 @@ def path(
     required=True,
     type=click.Choice(FORMATS),
     help="graphml or gexf (a network for Gephi, Cytoscape), jsonld or nquads "
-    "(every triple).",
+    "(every triple), csv (a folder of tables) or xlsx (a workbook).",
 )
 @click.option(
     "-o",
     "--output",
     "out_path",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write (replaced only when complete).",
+    type=click.Path(path_type=Path),
+    help="The file to write (replaced only when complete); a folder for csv.",
 )
 @click.option(
     "--mentions", is_flag=True, help="graphml/gexf: also draw mentions edges."
 )
 @click.option("--graph-iri", help="nquads: IRI of the named graph.")
+@span_options
 def export(
     graph_path: Path,
     fmt: str,
     out_path: Path,
     mentions: bool,
     graph_iri: str | None,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """Write GRAPH in another format for other tools."""
-    from kg.corpus.open import load_graph
     from kg.publish.export import ExportOptions, export_graph
+    from kg.sparql.timeslice import load_slice
 
+    span = span_of(since, until)
     options = ExportOptions(mentions=mentions, graph_iri=graph_iri)
     try:
-        written = export_graph(load_graph(graph_path), fmt, out_path, options=options)
+        graph = load_slice(graph_path, span)
+        written = export_graph(graph, fmt, out_path, options=options)
     except KGError as exc:
         raise fail(exc) from exc
     echo(f"wrote {written}")

@@ -210,11 +210,12 @@ def _register() -> None:
     from kg.cli.analytics import export, path, stats
     from kg.cli.identity import explain, merge, split
     from kg.cli.query import query, validate
+    from kg.cli.report import report
     from kg.cli.store import push, serve
     from kg.cli.view import view
 
-    commands = [validate, query, view, stats, path, export, explain, merge, split]
-    commands += [serve, push]
+    commands = [validate, query, view, stats, path, export, report, explain]
+    commands += [merge, split, serve, push]
     for command in commands:
         main.add_command(command)
 

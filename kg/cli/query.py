@@ -122,14 +122,21 @@ def query(
         return
     if graph_path is None or query is None:
         raise click.UsageError("give GRAPH and QUERY, or --list")
+    from kg.sparql.lookup import check_params, near_misses
     from kg.sparql.oxigraph import open_graph_or_store
 
     try:
-        result = run_query(open_graph_or_store(graph_path), query, params=params)
+        source = open_graph_or_store(graph_path)
+        check_params(source, query, params)
+        result = run_query(source, query, params=params)
         text = format_result(result, fmt, max_width=max_width)
+        empty = params and result.graph is None and not result.rows
+        hints = near_misses(source, query, params) if empty else []
     except KGError as exc:
         raise fail(exc) from exc
     echo(text, nl=False, data=fmt != "table")
+    for hint in hints:
+        echo(f"note: {hint}", err=True)
 
 
 def _catalogue(queries: Mapping[str, BundledQuery]) -> str:

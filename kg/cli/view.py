@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.options import span_of, span_options
 from kg.cli.terminal import echo, fail
 from kg.errors import KGError
 
@@ -34,13 +35,14 @@ DEFAULT_DEPTH = 2
 )
 @click.option(
     "--max-nodes",
-    default=1500,
+    default=20000,
     show_default=True,
     type=click.IntRange(min=1),
     help="Above this many nodes, draw an overview of the most central ones.",
 )
 @click.option("--mentions", is_flag=True, help="Also draw article→entity mentions.")
 @click.option("--no-articles", is_flag=True, help="Leave news articles out.")
+@span_options
 def view(
     args: tuple[str, ...],
     depth: int | None,
@@ -49,6 +51,8 @@ def view(
     max_nodes: int,
     mentions: bool,
     no_articles: bool,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """Write an interactive page of GRAPH (e.g. output/graph.ttl): all of it,
     the neighbourhood of the entity NAME (a name, alias, pinyin or IRI), or
@@ -56,6 +60,7 @@ def view(
     from kg.publish.page import write_view
 
     name, graph_path = _name_and_graph(args)
+    span = span_of(since, until)
     if name is not None and district is not None:
         raise click.UsageError("give NAME or --district, not both")
     if depth is not None and name is None:
@@ -70,6 +75,7 @@ def view(
             max_nodes=max_nodes,
             articles=not no_articles,
             mentions=mentions,
+            span=span,
         )
     except KGError as exc:
         raise fail(exc) from exc

@@ -19,9 +19,9 @@ from rdflib.namespace import FOAF
 from rdflib.term import Node
 
 from kg.errors import GraphError
+from kg.graph.names import Named, suggest
 from kg.graph.namespaces import KGO, ORG, SCHEMA
 
-MAX_SUGGESTIONS = 5
 PAGERANK_DAMPING = 0.85
 PAGERANK_ITERATIONS = 40
 
@@ -228,20 +228,12 @@ def find_entity(
 
 
 def _suggest(graph: Graph, name: str, kinds: Mapping[Node, Kind]) -> str:
-    wanted = normalise(name)
-
-    def near(label: str) -> bool:
-        other = normalise(label)
-        return bool(wanted) and (wanted in other or other in wanted)
-
-    close = sorted(
-        {
-            names[0]
-            for names in (_names(graph, node) for node in kinds)
-            if any(near(label) for label in names)
-        },
-        key=lambda label: (len(label), label),
-    )[:MAX_SUGGESTIONS]
+    """Near names (edit distance, pinyin, short forms: ``kg.graph.names``)."""
+    entities = [
+        Named(str(node), kind.key, label_of(graph, node), tuple(_names(graph, node)))
+        for node, kind in sorted(kinds.items(), key=lambda item: str(item[0]))
+    ]
+    close = [entity.label for entity in suggest(name, entities)]
     hint = "give a whole name in Chinese or pinyin, or an entity's IRI"
     return f"; did you mean {'、'.join(close)}? ({hint})" if close else f"; {hint}"
 

@@ -57,6 +57,8 @@ class NodeView:
     degree: int
     keys: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    """IRIs of the articles that mention it or state its facts, sorted."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class EdgeView:
     label: str
     title: str
     relation: str = ""
+    sources: tuple[str, ...] = ()
+    """IRIs of what the fact was derived from (articles, the gazetteer)."""
 
 
 @dataclass(frozen=True)
@@ -270,7 +274,8 @@ def _node_view(graph: Graph, node: Node, kind: Kind, context: _Context) -> NodeV
     label = label_of(graph, node)
     lines = [label, f"类型：{kind.name_zh} {kind.key}{_finer(graph, node, kind)}"]
     lines += context.post_lines.get(node, [])
-    lines += _trace_lines(graph, context.traces.get(node))
+    trace = context.traces.get(node)
+    lines += _trace_lines(graph, trace)
     return NodeView(
         str(node),
         label,
@@ -279,6 +284,7 @@ def _node_view(graph: Graph, node: Node, kind: Kind, context: _Context) -> NodeV
         context.degree.get(node, 0),
         search_keys(graph, node, label),
         tuple(str(place) for place in context.places.get(node, ())),
+        tuple(sorted(str(s) for s in trace.sources)) if trace else (),
     )
 
 
@@ -293,8 +299,14 @@ def _edge_view(
     if relation == POST and (source, target) in posts:
         label = _join_roles(posts[(source, target)]) or label
     heading = f"{label_of(graph, source)} —{label}→ {label_of(graph, target)}"
-    lines = [heading, *_trace_lines(graph, traces.get(edge))]
-    return EdgeView(str(source), str(target), label, "\n".join(lines), relation)
+    trace = traces.get(edge)
+    lines = [heading, *_trace_lines(graph, trace)]
+    sources = tuple(sorted(str(s) for s in trace.sources)) if trace else ()
+    if relation == "author":
+        sources = (str(source),)
+    return EdgeView(
+        str(source), str(target), label, "\n".join(lines), relation, sources
+    )
 
 
 def search_keys(graph: Graph, node: Node, label: str) -> tuple[str, ...]:

@@ -1,24 +1,32 @@
 """The interactive network page: one self-contained, offline HTML file.
 
-The page inlines the vis-network 9.1.2 script and stylesheet that pyvis
-ships (dual Apache-2.0/MIT licensed, header kept) and the explorer's own
-script and style from ``kg/assets/``; nothing is loaded from the network.
-Pyvis's template is not used as it links Bootstrap from a CDN and switches
-tooltips to ``innerHTML``.
+The page inlines sigma.js 3 (a WebGL network renderer) and graphology (the
+graph it draws), both MIT-licensed and vendored under ``kg/assets/vendor``
+with their licences (``scripts/vendor_js.py`` installs the pinned versions),
+and the explorer's own script and style from ``kg/assets/``; nothing is
+loaded from the network.
 
-The page lays the network out once in the browser (a seeded force layout in
-``kg/assets/layout.js``, linear in the number of nodes), then draws it with
-physics off, so it is still as soon as it appears.  A graph with more than
-``max_nodes`` nodes is drawn as an overview of its most central nodes, and
-the page says so.
+Where nodes go is decided here, not in the browser (``kg.publish.layout``:
+communities found with Louvain, each laid out by a force layout and packed
+apart, isolated nodes in a grid below), so a 20,000-node page is drawn as
+soon as its data is parsed, and the same graph always gives the same
+picture.  The explorer draws labels itself, most important first, skipping
+any that would overlap one already drawn, so more appear as you zoom in.
+A graph with more than ``max_nodes`` nodes is drawn as an overview of its
+most central nodes, and the page says so.
+
+Each node and edge carries the dates of the articles behind it, so the
+page can show a time range; article nodes carry their date, outlet, URL,
+file and the sentences read from them (and the text, when the graph holds
+``schema:articleBody``).
 
 Safety: the graph travels as a JSON data island in which ``<``, ``>`` and
 ``&`` are ``\\u``-escaped; the explorer writes text from the graph with
-``textContent`` only, tooltips are plain strings (vis-network 9 shows a
-string ``title`` with ``innerText``) and the page title and legend are
-HTML-escaped, so text read from documents can never become markup.  As a
-second line, a Content-Security-Policy lets only the page's own three
-scripts run (by hash) and forbids every fetch.
+``textContent`` only (a URL becomes an ``href`` only if it is http or
+https), and the page title and legend are HTML-escaped, so text read from
+documents can never become markup.  As a second line, a
+Content-Security-Policy lets only the page's own scripts run (by hash) and
+forbids every fetch.
 
 The same graph always gives the same bytes: nodes and edges are sorted, the
 layout is seeded and nothing depends on the clock.
@@ -33,18 +41,20 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import Any
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from kg.corpus.open import load_graph
 from kg.errors import OutputError
+from kg.graph.namespaces import KGO, PROV, SCHEMA
+from kg.graph.timespan import TimeSpan, days_of
 from kg.graph.view import (
     KINDS,
     RELATIONS,
@@ -56,13 +66,22 @@ from kg.graph.view import (
     node_kinds,
     pagerank,
 )
+from kg.publish.layout import community_layout
 from kg.publish.netview import NetView, build_view, label_of
+from kg.sparql.timeslice import time_slice
 
 log = logging.getLogger(__name__)
 
-MAX_NODES = 1500
-VIS_DIR = "lib/vis-9.1.2"
-ASSETS = ("page.html", "explorer.css", "layout.js", "explorer.js")
+MAX_NODES = 20000
+VENDOR = ("graphology.umd.min.js", "sigma.min.js")
+ASSETS = ("page.html", "explorer.css", "explorer.js")
+COMMUNITY_COLORS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#1f77b4", "#17becf", "#bcbd22",
+    "#8c564b", "#d62728", "#2ca02c", "#9467bd",
+)  # fmt: skip
+CROWDED = 300
+"""From this many nodes on, nodes are coloured by community at first."""
 _JSON_ESCAPES = {
     ord("<"): "\\u003c",
     ord(">"): "\\u003e",
@@ -87,7 +106,7 @@ def write_html(
     graph: Graph,
     path: Path,
     *,
-    title: str = "kg",
+    title: str | None = None,
     articles: bool = True,
     mentions: bool = False,
     max_nodes: int = MAX_NODES,
@@ -101,7 +120,8 @@ def write_html(
     also draws article→entity mention edges (many; off by default).
     ``keep`` limits the page to those nodes (a mapping from node to distance
     ranks nearer nodes first when the size guard applies); ``focus`` is
-    selected when the page opens; ``scope`` says on the page what is shown.
+    selected when the page opens; ``scope`` says on the page what is shown;
+    ``title`` defaults to one that says what the graph holds.
     Above ``max_nodes`` nodes only the most central ``max_nodes`` are drawn,
     and the page says so.  The file is replaced atomically; raises
     OutputError if it cannot be written.
@@ -121,7 +141,8 @@ def write_html(
     note = _overview_note(total, max_nodes, focused=focus is not None)
     page = render_page(
         view,
-        title=title,
+        title=title or default_title(graph),
+        articles=article_info(graph, view),
         scope=scope,
         note=note if total > max_nodes else "",
         focus=str(focus) if focus is not None else None,
@@ -144,6 +165,7 @@ def write_view(
     max_nodes: int = MAX_NODES,
     articles: bool = True,
     mentions: bool = False,
+    span: TimeSpan | None = None,
 ) -> PageSummary:
     """Read the graph file and write the page of one part of it.
 
@@ -151,16 +173,22 @@ def write_view(
     within ``depth`` edges of it; ``district`` draws that district, its
     sub-districts and everything that lies in them; neither draws the whole
     graph.  Raises GraphError when the file cannot be read or the name is
-    not that of exactly one entity.
+    not that of exactly one entity.  ``span`` keeps only what articles of
+    that time support (``kg.sparql.timeslice``).
     """
     if name is not None and district is not None:
         raise ValueError("give a name or a district, not both")
     graph = load_graph(Path(graph_path))
-    part = _Part(keep=None, focus=None, title=Path(graph_path).name, scope="")
+    if span is not None and not span.open:
+        graph = time_slice(graph, span)
+    part = _Part(keep=None, focus=None, title=default_title(graph), scope="")
     if name is not None:
         part = _neighbourhood(graph, name, depth, str(graph_path), articles, mentions)
     elif district is not None:
         part = _district(graph, district, str(graph_path), articles)
+    if span is not None and not span.open:
+        scope = f"{part.scope}；" if part.scope else ""
+        part = _Part(part.keep, part.focus, part.title, scope + span.describe())
     return write_html(
         graph,
         path,
@@ -219,28 +247,83 @@ def _overview_note(total: int, max_nodes: int, *, focused: bool) -> str:
     )
 
 
+def default_title(graph: Graph) -> str:
+    """``知识图谱 · 5 篇文章 · 2023-06-08 至 2023-09-20``: what the graph holds."""
+    dates = sorted(
+        str(d)[:10] for d in graph.objects(None, SCHEMA.datePublished) if str(d)
+    )
+    count = len(set(graph.subjects(RDF.type, SCHEMA.NewsArticle)))
+    title = f"知识图谱 · {count:,} 篇文章"
+    if dates:
+        title += f" · {dates[0]}"
+        title += f" 至 {dates[-1]}" if dates[-1] != dates[0] else ""
+    return title
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the side panel shows of an article besides its facts."""
+
+    date: str = ""
+    url: str = ""
+    outlet: str = ""
+    file: str = ""
+    sentences: tuple[str, ...] = ()
+    body: str = ""
+
+
+def article_info(graph: Graph, view: NetView) -> dict[str, ArticleInfo]:
+    """Date, URL, outlet, file, the sentences read from it and its text
+    (``schema:articleBody``, when the graph holds it) of each article drawn."""
+    drawn = {n.id for n in view.nodes if n.kind == "Article"}
+    said: dict[str, set[str]] = {a: set() for a in drawn}
+    for fact, article in graph.subject_objects(PROV.wasDerivedFrom):
+        if str(article) in drawn:
+            for text in graph.objects(fact, KGO.evidenceText):
+                said[str(article)].add(" ".join(str(text).split()))
+    info = {}
+    for iri in sorted(drawn):
+        node = URIRef(iri)
+        outlet = graph.value(node, SCHEMA.publisher)
+        info[iri] = ArticleInfo(
+            date=_text(graph.value(node, SCHEMA.datePublished)),
+            url=_text(graph.value(node, SCHEMA.url)),
+            outlet=label_of(graph, outlet) if outlet is not None else "",
+            file=_text(graph.value(node, KGO.sourceFile)),
+            sentences=tuple(sorted(said[iri])),
+            body=_text(graph.value(node, SCHEMA.articleBody)),
+        )
+    return info
+
+
+def _text(node: Node | None) -> str:
+    return "" if node is None else str(node)
+
+
 def render_page(
     view: NetView,
     *,
-    title: str = "kg",
+    title: str = "知识图谱",
     scope: str = "",
     note: str = "",
     focus: str | None = None,
+    articles: Mapping[str, ArticleInfo] | None = None,
 ) -> str:
     """The whole page as a string; see the module docstring for its safety."""
-    vis_script, vis_style = _vis_assets()
-    page, style, layout, explorer = (_asset(name) for name in ASSETS)
-    data = _page_data(view, scope=scope, note=note, focus=focus)
+    libraries = [_vendor(name) for name in VENDOR]
+    page, style, explorer = (_asset(name) for name in ASSETS)
+    data = _page_data(
+        view, scope=scope, note=note, focus=focus, articles=articles or {}
+    )
     return Template(page).substitute(
-        policy=_content_policy(vis_script, layout, explorer),
+        policy=_content_policy(*libraries, explorer),
         title=html.escape(title),
-        vis_style=vis_style,
         style=style,
         legend=_legend_html(),
         relations=_relations_html(),
         data=_json_island(data),
-        vis_script=vis_script,
-        layout_script=layout,
+        graphology_script=libraries[0],
+        sigma_script=libraries[1],
         explorer_script=explorer,
     )
 
@@ -261,13 +344,23 @@ def _content_policy(*scripts: str) -> str:
 
 
 def _page_data(
-    view: NetView, *, scope: str, note: str, focus: str | None
+    view: NetView,
+    *,
+    scope: str,
+    note: str,
+    focus: str | None,
+    articles: Mapping[str, ArticleInfo],
 ) -> dict[str, Any]:
     index = {node.id: i for i, node in enumerate(view.nodes)}
     places = _district_order(view)
+    pairs = [(index[e.source], index[e.target]) for e in view.edges]
     ranks = pagerank(index, ((e.source, e.target) for e in view.edges))
-    nodes = [
-        {
+    at = community_layout(len(view.nodes), pairs)
+    days = _day_index(articles)
+    node_days = _node_days(view, articles, days)
+    nodes = []
+    for i, n in enumerate(view.nodes):
+        node: dict[str, Any] = {
             "iri": n.id,
             "label": n.label,
             "group": n.kind,
@@ -276,9 +369,14 @@ def _page_data(
             "rank": ranks[n.id],
             "keys": list(n.keys),
             "districts": [places[d] for d in n.districts if d in places],
+            "x": at.x[i],
+            "y": -at.y[i],
+            "c": at.community[i],
+            "d": node_days[i],
         }
-        for n in view.nodes
-    ]
+        if n.id in articles:
+            node["article"] = _article_dict(articles[n.id])
+        nodes.append(node)
     edges = [
         {
             "from": index[e.source],
@@ -286,21 +384,79 @@ def _page_data(
             "label": e.label,
             "rel": e.relation,
             "title": e.title,
+            "d": _days_of(e.sources, articles, days),
         }
         for e in view.edges
     ]
+    communities = max(at.community, default=-1) + 1
     return {
         "scope": scope,
         "note": note,
-        "summary": f"{len(nodes)} 个节点，{len(edges)} 条边",
+        "summary": f"{len(nodes)} 个节点，{len(edges)} 条边，{communities} 个社区",
         "focus": index.get(focus, -1) if focus is not None else -1,
-        "kinds": [{"key": k.key, "name": k.name_zh} for k in KINDS],
+        "kinds": [{"key": k.key, "name": k.name_zh, "color": k.color} for k in KINDS],
         "relations": [{"key": r.key, "color": r.color} for r in RELATIONS],
         "districts": _district_entries(view, places, index),
+        "dates": days,
+        "palette": list(COMMUNITY_COLORS),
+        "colorBy": "community" if len(nodes) >= CROWDED else "kind",
         "nodes": nodes,
         "edges": edges,
-        "options": _options(len(nodes)),
     }
+
+
+def _article_dict(info: ArticleInfo) -> dict[str, Any]:
+    found = {
+        "date": info.date,
+        "url": info.url,
+        "outlet": info.outlet,
+        "file": info.file,
+        "sentences": list(info.sentences),
+        "body": info.body,
+    }
+    return {key: value for key, value in found.items() if value}
+
+
+def _day_index(articles: Mapping[str, ArticleInfo]) -> list[str]:
+    """Every article date on the page, as its first day, sorted."""
+    days = set()
+    for info in articles.values():
+        found = days_of(info.date) if info.date else None
+        if found is not None:
+            days.add(found.first)
+    return sorted(days)
+
+
+def _days_of(
+    sources: Iterable[str], articles: Mapping[str, ArticleInfo], days: list[str]
+) -> list[int]:
+    """Positions in ``days`` of the dates of these articles."""
+    position = {day: i for i, day in enumerate(days)}
+    found = set()
+    for source in sources:
+        info = articles.get(source)
+        date = days_of(info.date) if info is not None and info.date else None
+        if date is not None:
+            found.add(position[date.first])
+    return sorted(found)
+
+
+def _node_days(
+    view: NetView, articles: Mapping[str, ArticleInfo], days: list[str]
+) -> list[list[int]]:
+    """Per node, the dates of the articles behind it; a district also takes
+    those of the districts inside it."""
+    found = []
+    for n in view.nodes:
+        own = (n.id,) if n.id in articles else n.sources
+        found.append(set(_days_of(own, articles, days)))
+    where = {n.id: i for i, n in enumerate(view.nodes)}
+    for i, n in enumerate(view.nodes):
+        if n.kind == "District":
+            for place in n.districts[1:]:
+                if place in where:
+                    found[where[place]] |= found[i]
+    return [sorted(d) for d in found]
 
 
 def _district_order(view: NetView) -> dict[str, int]:
@@ -335,32 +491,6 @@ def _district_entries(
             {"label": district.label, "depth": depth, "node": index.get(iri, -1)}
         )
     return entries
-
-
-def _options(node_count: int) -> dict[str, Any]:
-    groups = {k.key: {"color": k.color} for k in KINDS}
-    crowded = node_count > 300
-    return {
-        "groups": groups,
-        "nodes": {
-            "shape": "dot",
-            "scaling": {"min": 8, "max": 32},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"size": 10, "align": "middle", "color": "#555"},
-            "smooth": False,
-            "width": 1.2,
-        },
-        "layout": {"randomSeed": 7, "improvedLayout": False},
-        "physics": {"enabled": False},
-        "interaction": {
-            "hover": not crowded,
-            "tooltipDelay": 150,
-            "hideEdgesOnDrag": crowded,
-            "hideEdgesOnZoom": crowded,
-        },
-    }
 
 
 def _json_island(data: dict[str, Any]) -> str:
@@ -400,28 +530,24 @@ def _asset(name: str) -> str:
             f"cannot build the network page: {path} is missing ({exc}); "
             "reinstall kg: pip install --force-reinstall ."
         ) from exc
-    if name != "page.html" and _closes_element(text):
+    if not name.endswith(".html") and _closes_element(text):
         raise OutputError(f"cannot inline {path}: it contains a closing tag")
     return text
 
 
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's minified script and stylesheet, as shipped in pyvis."""
-    folder = resources.files("pyvis").joinpath(VIS_DIR)
+def _vendor(name: str) -> str:
+    """A vendored library's minified build from ``kg/assets/vendor``."""
+    path = resources.files("kg").joinpath("assets", "vendor", name)
     try:
-        script = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
-        style = folder.joinpath("vis-network.css").read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise OutputError(
-            f"cannot build graph.html: vis-network files missing under {folder} "
-            f"({exc}); reinstall pyvis: pip install --force-reinstall 'pyvis==0.3.2'"
+            f"cannot build the network page: {path} is missing ({exc}); "
+            "reinstall kg: pip install --force-reinstall ."
         ) from exc
-    if _closes_element(script) or _closes_element(style):
-        raise OutputError(
-            f"cannot inline {folder}: the vis-network files contain a closing "
-            "tag; reinstall pyvis 0.3.2"
-        )
-    return script, style
+    if _closes_element(text):
+        raise OutputError(f"cannot inline {path}: it contains a closing tag")
+    return text
 
 
 def _closes_element(text: str) -> bool:

@@ -14,13 +14,16 @@ from rdflib import Graph
 from kg.errors import OutputError
 from kg.graph.files import write_atomically
 from kg.publish.export.base import Exporter, ExportOptions
+from kg.publish.export.csv import CSV
 from kg.publish.export.gexf import GEXF
 from kg.publish.export.graphml import GraphML
 from kg.publish.export.jsonld import JSONLD
 from kg.publish.export.nquads import NQuads
+from kg.publish.export.xlsx import XLSX
 
 EXPORTERS: dict[str, Exporter] = {
-    exporter.name: exporter for exporter in (GraphML(), GEXF(), JSONLD(), NQuads())
+    exporter.name: exporter
+    for exporter in (GraphML(), GEXF(), JSONLD(), NQuads(), CSV(), XLSX())
 }
 
 __all__ = ["EXPORTERS", "ExportOptions", "Exporter", "export_graph"]
@@ -33,12 +36,24 @@ def export_graph(
     *,
     options: ExportOptions | None = None,
 ) -> Path:
-    """Write ``graph`` as ``fmt`` (a key of ``EXPORTERS``) to ``path``."""
+    """Write ``graph`` as ``fmt`` (a key of ``EXPORTERS``) to ``path``; an
+    exporter with ``folder = True`` writes its ``files`` into the folder
+    ``path``, each replaced only when complete."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise OutputError(
             f"{path}: unknown export format {fmt!r}; "
             f"choose one of {', '.join(EXPORTERS)}"
         )
-    write_atomically(path, exporter.render(graph, options or ExportOptions()))
+    options = options or ExportOptions()
+    if getattr(exporter, "folder", False):
+        if path.exists() and not path.is_dir():
+            raise OutputError(
+                f"{path}: is a file; --format {fmt} writes a folder of tables, "
+                "give a folder name with -o"
+            )
+        for name, data in exporter.files(graph, options).items():  # type: ignore[attr-defined]
+            write_atomically(path / name, data)
+        return path
+    write_atomically(path, exporter.render(graph, options))
     return path
