@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
 from kg.model import (
     GAZETTEER,
+    ArticleFacts,
+    ArticleMeta,
     Document,
     Entity,
     Extraction,
@@ -67,13 +69,15 @@ def key_of(mention: Mention) -> str:
 def resolve(results: Sequence[DocResult]) -> Extraction:
     """Merge aliases, build entities, remap relations, add gazetteer parents."""
     results = [_without_inner_places(r) for r in results]
-    aliases: dict[str, str] = {}
+    page_aliases: dict[str, dict[str, str]] = {}
     for page in _pages(results):
-        aliases.update(_page_aliases([m for r in page for m in r.mentions]))
+        found = _page_aliases([m for r in page for m in r.mentions])
+        page_aliases.update((r.doc.id, found) for r in page)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     samples: dict[str, Mention] = {}
     mentions: set[tuple[str, str]] = set()
     for result in results:
+        aliases = page_aliases[result.doc.id]
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
             if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
@@ -85,7 +89,7 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
             samples.setdefault(key, mention)
             mentions.add((result.doc.id, key))
     entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
-    relations = _relations(results, aliases, entities)
+    relations = _relations(results, page_aliases, entities)
     _add_parents(entities, relations)
     return Extraction(
         documents=tuple(r.doc for r in results),
@@ -93,6 +97,68 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         relations=tuple(relations),
         mentions=tuple(sorted(mentions)),
     )
+
+
+def resolve_page(results: Sequence[DocResult]) -> list[ArticleFacts]:
+    """The articles of one page, resolved together, each as the facts of its
+    own graph."""
+    return list(split_articles(resolve(results)))
+
+
+def split_articles(extraction: Extraction) -> Iterator[ArticleFacts]:
+    """Each document's share of an extraction, as the facts of its graph.
+
+    A relation belongs to the article its evidence quotes (an author fact to
+    its article); a district brings its gazetteer chain of parents.
+    """
+    entities = {e.key: e for e in extraction.entities}
+    parents: dict[str, list[Relation]] = defaultdict(list)
+    for rel in extraction.relations:
+        if rel.source == GAZETTEER and rel.kind is RelKind.PART_OF:
+            parents[rel.subject].append(rel)
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    for rel in extraction.relations:
+        if rel.source == GAZETTEER:
+            continue
+        if rel.evidence is not None:
+            relations[rel.evidence.doc_id].append(rel)
+        elif rel.kind is RelKind.AUTHOR:
+            relations[rel.subject].append(rel)
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for doc_id, key in extraction.mentions:
+        mentions[doc_id].append(key)
+    for doc in extraction.documents:
+        own = relations.get(doc.id, [])
+        keys = dict.fromkeys(mentions.get(doc.id, []))
+        for rel in own:
+            if rel.kind is not RelKind.AUTHOR:
+                keys.setdefault(rel.subject)
+            if rel.object is not None:
+                keys.setdefault(rel.object)
+        chain = _chains([k for k in keys if k in entities], parents)
+        keys.update(dict.fromkeys(r.object or "" for r in chain))
+        meta = ArticleMeta(doc.id, doc.path, doc.title, doc.date, doc.source, doc.url)
+        yield ArticleFacts(
+            meta,
+            tuple(entities[k] for k in sorted(keys) if k in entities),
+            (*own, *chain),
+            tuple(sorted(dict.fromkeys(mentions.get(doc.id, [])))),
+        )
+
+
+def _chains(
+    keys: Iterable[str], parents: Mapping[str, list[Relation]]
+) -> list[Relation]:
+    """The partOf facts up from each district in ``keys``, each once."""
+    seen: dict[tuple[str, str | None], Relation] = {}
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        for rel in parents.get(key, ()):
+            if (rel.subject, rel.object) not in seen:
+                seen[(rel.subject, rel.object)] = rel
+                todo.append(rel.object or "")
+    return [seen[pair] for pair in sorted(seen, key=lambda p: (p[0], p[1] or ""))]
 
 
 def _without_inner_places(result: DocResult) -> DocResult:
@@ -117,9 +183,12 @@ def _without_inner_places(result: DocResult) -> DocResult:
 
 
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
+    """The articles of one file; each JSONL record is a page of its own."""
     by_path: dict[str, list[DocResult]] = defaultdict(list)
     for result in results:
-        by_path[result.doc.path or result.doc.id].append(result)
+        path = result.doc.path
+        own = not path or path.lower().endswith(".jsonl")
+        by_path[f"\0{result.doc.id}" if own else path].append(result)
     return list(by_path.values())
 
 
@@ -270,11 +339,14 @@ def _is_former_name(gaz: Gazetteer, name: str, place_id: str) -> bool:
 
 
 def _relations(
-    results: Sequence[DocResult], aliases: dict[str, str], entities: dict[str, Entity]
+    results: Sequence[DocResult],
+    page_aliases: Mapping[str, dict[str, str]],
+    entities: dict[str, Entity],
 ) -> list[Relation]:
     out: dict[tuple[object, ...], Relation] = {}
     articles = {r.doc.id for r in results}
     for result in results:
+        aliases = page_aliases[result.doc.id]
         for rel in result.relations:
             subject = (
                 rel.subject
