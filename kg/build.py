@@ -1,27 +1,48 @@
-"""The main job: documents in, an extraction and its graph files out."""
+"""The main job: articles in, a corpus generation out.
+
+``build`` streams the articles of ``paths`` page by page (the articles of
+one .txt, .md or .html file; each JSONL record is a page of its own), skips
+pages whose articles the corpus already holds unchanged, extracts the rest
+in batches (in this process, ``jobs`` local processes or a Dask cluster:
+:mod:`kg.engines`), resolves each page, and writes each article's graph into
+the next generation of the corpus (:mod:`kg.corpus.generations`), replacing
+the facts of articles with the same id or URL.  Then it writes the exports
+and switches the corpus to the new generation in one step.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from kg.errors import OutputError
+from kg.corpus.generations import (
+    check_folder,
+    clean_leftovers,
+    crash_point,
+    locked,
+    next_generation,
+    switch,
+)
+from kg.corpus.writer import CorpusWriter, Exported, PageWriter
 from kg.extract import EXTRACTORS
 from kg.extract.base import Context, Found
 from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
-from kg.model import Document, Extraction, Kind, Mention, Relation
-from kg.resolve.pages import DocResult, resolve
+from kg.model import ArticleFacts, Document, Extraction, Kind, Mention, Relation
+from kg.resolve.pages import DocResult, resolve, resolve_page
 
 log = logging.getLogger(__name__)
 
+BATCH_ARTICLES = 256
+"""Articles extracted and written together (one SHACL check each)."""
+
 Progress = Callable[[int], None]
-"""Called with the number of articles extracted so far."""
+"""Called with the number of articles done so far."""
 
 
 def extract_document(
@@ -45,17 +66,19 @@ def extract_document(
     return DocResult(doc, tuple(mentions), tuple(relations))
 
 
+def extract_page(page: Sequence[Document]) -> list[ArticleFacts]:
+    """Extract and resolve one page: each article's facts, in page order."""
+    home = _page_home(page)
+    return resolve_page([extract_document(doc, page_home=home) for doc in page])
+
+
 def extract_documents(
     docs: Iterable[Document], *, progress: Progress | None = None
 ) -> Extraction:
-    """Extract every document; an article that names no city takes its page's.
-
-    Pages (the articles of one file) are taken one at a time, so the places
-    found while choosing the page's city are still cached for extraction.
-    ``progress`` is called with the number of articles done after each one.
-    """
+    """Extract documents into one extraction (for tests and small graphs);
+    each page resolved on its own, as a corpus build does."""
     results: list[DocResult] = []
-    for page in _pages(docs):
+    for page in pages(docs):
         home = _page_home(page)
         for doc in page:
             results.append(extract_document(doc, page_home=home))
@@ -64,14 +87,21 @@ def extract_documents(
     return resolve(results)
 
 
-def _pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive articles of one file, as lists."""
-    for _, page in groupby(docs, key=lambda doc: doc.path):
-        yield list(page)
+def pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """The articles of one file, as lists; each JSONL record is its own page."""
+    for path, page in groupby(docs, key=lambda doc: doc.path):
+        if PurePath(path).suffix.lower() == ".jsonl":
+            yield from ([doc] for doc in page)
+        else:
+            yield list(page)
 
 
 def _page_home(page: Sequence[Document]) -> str | None:
-    """The home city of a page, from the unambiguous places of all its articles."""
+    """The home city of a page, from the unambiguous places of its articles.
+
+    ``find_places`` keeps its last 64 answers, so the districts extractor
+    that runs next finds them again without reading the text twice.
+    """
     mentions = [
         Mention(
             Kind.DISTRICT,
@@ -88,47 +118,62 @@ def _page_home(page: Sequence[Document]) -> str | None:
     return home_place(Gazetteer.default(), mentions)
 
 
-@dataclass(frozen=True)
-class BuildSummary:
-    """What a build read and wrote, for the CLI to print."""
-
-    files: int
-    documents: int
-    entities: Counter[str]
-    relations: Counter[str]
-    seconds: float
-    outputs: tuple[Path, ...] = field(default=())
-    triples: int = 0
-    undecided: tuple[str, ...] = ()
-    """Places named in the text that the gazetteer holds several of and the
-    context could not decide, each with its candidates: kept without a code."""
-
-
-def summarise(
-    extraction: Extraction, seconds: float, outputs: tuple[Path, ...], triples: int
-) -> BuildSummary:
-    entities = Counter(e.kind.value for e in extraction.entities)
-    relations = Counter(r.kind.value for r in extraction.relations)
-    relations["mentions"] = len(extraction.mentions)
-    return BuildSummary(
-        files=len({doc.path for doc in extraction.documents}),
-        documents=len(extraction.documents),
-        entities=entities,
-        relations=relations,
-        seconds=seconds,
-        outputs=outputs,
-        triples=triples,
-        undecided=tuple(_undecided(extraction)),
+def _warm() -> None:
+    """Load jieba and the gazetteer once, before worker processes fork."""
+    extract_page(
+        [Document("warm", "南京市总工会主席王某表示。", "南京市总工会主席王某表示。")]
     )
 
 
-def _undecided(extraction: Extraction) -> Iterator[str]:
-    gaz = Gazetteer.default()
-    for entity in extraction.entities:
-        if entity.kind is Kind.DISTRICT and entity.place is None:
-            parents = [gaz.parent(p) for p in gaz.lookup(entity.name)]
-            where = "、".join(p.name for p in parents if p is not None)
-            yield f"{entity.name} (in {where})" if where else entity.name
+def content_hash(doc: Document) -> str:
+    """What decides whether an article changed: its text and metadata."""
+    fields = (
+        doc.original,
+        doc.title or "",
+        doc.date or "",
+        doc.url or "",
+        doc.source or "",
+        PurePath(doc.path).name,
+    )
+    return hashlib.sha1("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- summaries
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build or removal changed and what the corpus now holds."""
+
+    added: int
+    replaced: int
+    unchanged: int
+    removed: int
+    documents: int
+    """Articles in the corpus after the change."""
+    entities: dict[str, int]
+    relations: dict[str, int]
+    triples: int
+    undecided: tuple[tuple[str, int], ...]
+    """The most frequent districts the text did not decide, with counts."""
+    undecided_more: int
+    """How many other undecided names there are (all in undecided.txt)."""
+    outputs: tuple[Path, ...]
+    seconds: float
+    generation: str = ""
+    files: int = 0
+
+
+@dataclass
+class _Tally:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    files: set[str] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------- the build
 
 
 def build(
@@ -138,48 +183,170 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
-    store: Path | None = None,
     validate: bool = True,
-    on_start: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    dask: object | None = None,
+    batch_articles: int = BATCH_ARTICLES,
+    wait: bool = False,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Read ``paths``, extract, and write graph.ttl and graph.html in ``out_dir``.
+    """Add the articles under ``paths`` to the corpus in ``out_dir`` (made if
+    missing) and switch it to the new generation.
 
-    ``on_start`` is told how many articles were read; ``progress`` how many
-    are done as extraction goes.  The graph is checked against the contract's
-    SHACL shapes before anything is written (``validate``); outputs are
-    replaced only when complete.
+    Unchanged articles (same id, same content) are skipped; an article with
+    the id or URL of one the corpus holds replaces it.  Each batch's triples
+    are checked against the contract's SHACL rules (``validate``).  Raises
+    ``KGError`` subclasses; on any failure the corpus stays as it was.
     """
-    from kg.graph.files import write_turtle
-    from kg.graph.triples import build_graph
-    from kg.publish.page import write_html
+    from kg.engines import engine
     from kg.read.files import read_paths
 
     started = time.perf_counter()
-    docs = list(read_paths(paths, encoding=encoding))
-    if on_start is not None:
-        on_start(len(docs))
-    extraction = extract_documents(docs, progress=progress)
-    graph = build_graph(extraction, **({"base_iri": base_iri} if base_iri else {}))
-    if validate:
-        from kg.graph.shacl import check_graph
+    check_folder(out_dir)
+    with locked(out_dir, wait=wait):
+        clean_leftovers(out_dir)
+        generation = next_generation(out_dir)
+        try:
+            writer = CorpusWriter(generation, base_iri=base_iri, validate=validate)
+            tally = _Tally()
+            docs = read_paths(paths, encoding=encoding)
+            with engine(extract_page, jobs=jobs, dask=dask, warm=_warm) as run:
+                pending: tuple[list[list[Document]], object] | None = None
+                for batch in _batches(pages(docs), writer, tally, batch_articles):
+                    handle = run.submit(batch)
+                    if pending is not None:
+                        _write(writer, *pending, tally, progress)
+                    pending = (batch, handle)
+                if pending is not None:
+                    _write(writer, *pending, tally, progress)
+            exported = writer.finish(page=_page_writer(html))
+            crash_point("exports-written")
+            switch(out_dir, generation)
+        except BaseException:
+            _discard(generation)
+            raise
+    return _summary(exported, tally, out_dir, started)
 
-        check_graph(graph, what=str(out_dir / "graph.ttl"))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"{out_dir}: cannot create the output folder ({exc.strerror}); "
-            "choose another with -o"
-        ) from exc
-    outputs = [write_turtle(graph, out_dir / "graph.ttl")]
-    if store is not None:
-        from kg.corpus.store import write_store
 
-        write_store(graph, store)
-        outputs.append(store)
-    if html:
-        write_html(graph, out_dir / "graph.html", title="kg")
-        outputs.append(out_dir / "graph.html")
-    seconds = time.perf_counter() - started
-    return summarise(extraction, seconds, tuple(outputs), len(graph))
+def _batches(
+    stream: Iterable[list[Document]],
+    writer: CorpusWriter,
+    tally: _Tally,
+    size: int,
+) -> Iterator[list[list[Document]]]:
+    """Pages to extract, in batches of about ``size`` articles; pages whose
+    articles the corpus holds unchanged are left out."""
+    batch: list[list[Document]] = []
+    count = 0
+    for page in stream:
+        tally.files.update(doc.path for doc in page)
+        if all(writer.unchanged(doc.id, content_hash(doc)) for doc in page):
+            tally.unchanged += len(page)
+            continue
+        batch.append(page)
+        count += len(page)
+        if count >= size:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
+
+
+def _write(
+    writer: CorpusWriter,
+    batch: list[list[Document]],
+    handle: object,
+    tally: _Tally,
+    progress: Progress | None,
+) -> None:
+    results = handle.result()  # type: ignore[attr-defined]
+    for page, facts in zip(batch, results, strict=True):
+        for doc, article in zip(page, facts, strict=True):
+            change = writer.put(article, content_hash(doc))
+            if change == "added":
+                tally.added += 1
+            elif change == "unchanged":
+                tally.unchanged += 1
+            else:
+                tally.replaced += 1
+    writer.end_batch()
+    crash_point("batch-written")
+    if progress is not None:
+        progress(tally.added + tally.replaced + tally.unchanged)
+
+
+def remove(
+    ids: Sequence[str],
+    out_dir: Path,
+    *,
+    html: bool = True,
+    validate: bool = True,
+    wait: bool = False,
+) -> BuildSummary:
+    """Retract the articles ``ids`` from the corpus in ``out_dir``: their
+    graphs, index rows and their share of the default graph; then export and
+    switch.  Raises ``OutputError`` naming any id the corpus does not hold
+    (and changes nothing)."""
+    from kg.corpus.generations import is_corpus
+    from kg.errors import OutputError
+
+    started = time.perf_counter()
+    if not is_corpus(out_dir):
+        raise OutputError(f"{out_dir}: not a corpus folder; build one with kg build")
+    with locked(out_dir, wait=wait):
+        clean_leftovers(out_dir)
+        generation = next_generation(out_dir)
+        try:
+            writer = CorpusWriter(generation, base_iri=None, validate=validate)
+            missing = [i for i in ids if not writer.holds(i)]
+            if missing:
+                raise OutputError(
+                    f"{out_dir}: holds no article with id {', '.join(missing)}; "
+                    "see the ids with kg query OUT "
+                    "'SELECT ?id {?a schema:identifier ?id}'"
+                )
+            for article_id in dict.fromkeys(ids):
+                writer.retract(article_id)
+            writer.end_batch()
+            exported = writer.finish(page=_page_writer(html))
+            switch(out_dir, generation)
+        except BaseException:
+            _discard(generation)
+            raise
+    return _summary(exported, _Tally(removed=len(set(ids))), out_dir, started)
+
+
+def _page_writer(html: bool) -> PageWriter | None:
+    if not html:
+        return None
+    from kg.publish.overview import write_store_page
+
+    return write_store_page
+
+
+def _discard(generation: Path) -> None:
+    import shutil
+
+    shutil.rmtree(generation, ignore_errors=True)
+
+
+def _summary(
+    exported: Exported, tally: _Tally, out_dir: Path, started: float
+) -> BuildSummary:
+    shown = exported.undecided[:10]
+    return BuildSummary(
+        added=tally.added,
+        replaced=tally.replaced,
+        unchanged=tally.unchanged,
+        removed=tally.removed + exported.removed,
+        documents=exported.documents,
+        entities=exported.counts.entities,
+        relations=exported.counts.relations,
+        triples=exported.counts.triples,
+        undecided=tuple(shown),
+        undecided_more=len(exported.undecided) - len(shown),
+        outputs=tuple(out_dir / path.name for path in exported.outputs),
+        seconds=time.perf_counter() - started,
+        generation=exported.generation,
+        files=len(tally.files),
+    )

@@ -94,6 +94,7 @@ def write_html(
     keep: Collection[Node] | None = None,
     focus: Node | None = None,
     scope: str = "",
+    total_nodes: int | None = None,
 ) -> PageSummary:
     """Write ``graph`` as a self-contained interactive page at ``path``.
 
@@ -103,7 +104,9 @@ def write_html(
     ranks nearer nodes first when the size guard applies); ``focus`` is
     selected when the page opens; ``scope`` says on the page what is shown.
     Above ``max_nodes`` nodes only the most central ``max_nodes`` are drawn,
-    and the page says so.  The file is replaced atomically; raises
+    and the page says so; ``total_nodes`` is the size of the whole graph when
+    ``graph`` is an overview already selected from it (a corpus store,
+    :mod:`kg.publish.overview`).  The file is replaced atomically; raises
     OutputError if it cannot be written.
     """
     if max_nodes < 1:
@@ -113,7 +116,9 @@ def write_html(
         kinds = {node: kind for node, kind in kinds.items() if node in keep}
     chosen = set(kinds)
     total = len(chosen)
-    if total > max_nodes:
+    if total_nodes is not None and total <= max_nodes < total_nodes:
+        total = total_nodes
+    elif total > max_nodes:
         pairs = [(s, t) for s, _, t in network_edges(graph, kinds, mentions=mentions)]
         distance = keep if isinstance(keep, Mapping) else None
         chosen = central_nodes(pairs, kinds, max_nodes, distance=distance)
