@@ -17,8 +17,10 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 from pathlib import Path, PurePath
+from typing import Any
 
 from kg.corpus.generations import (
     check_folder,
@@ -70,6 +72,50 @@ def extract_page(page: Sequence[Document]) -> list[ArticleFacts]:
     """Extract and resolve one page: each article's facts, in page order."""
     home = _page_home(page)
     return resolve_page([extract_document(doc, page_home=home) for doc in page])
+
+
+@dataclass(frozen=True)
+class ArticleOut:
+    """One article extracted: its facts and its graph, serialised."""
+
+    facts: ArticleFacts
+    nquads: bytes
+    """Its named graph, as N-Quads."""
+    ntriples: bytes
+    """The same triples, for the default graph."""
+
+
+def extract_chunk(
+    chunk: Sequence[Sequence[Document]], *, base_iri: str, validate: bool = True
+) -> list[list[ArticleOut]]:
+    """Extract pages and make their article graphs: what one worker does.
+
+    The graphs are checked against every rule that an article graph can be
+    checked on alone (:func:`kg.graph.rules.check_articles`) here, in
+    parallel; the build checks the rules that span the corpus.  Graphs travel
+    back serialised, so the build loads them without building a Python
+    object per triple.
+    """
+    import pyoxigraph as ox
+
+    from kg.graph.rules import check_articles
+    from kg.graph.triples import IRIs, article_quads, name_based
+
+    iris = IRIs(base_iri)
+    out: list[list[ArticleOut]] = []
+    for page in chunk:
+        done = []
+        for facts in extract_page(page):
+            quads = article_quads(facts, name_based(facts.entities, iris), iris)
+            nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            graph = f" <{iris.article_graph(facts.article.id)}> .\n".encode()
+            ntriples = nquads.replace(graph, b" .\n")  # N-Quads escape newlines
+            done.append(ArticleOut(facts, nquads, ntriples))
+        out.append(done)
+    if validate:
+        where = "the articles of " + (chunk[0][0].path or "input")
+        check_articles(b"".join(a.ntriples for p in out for a in p), what=where)
+    return out
 
 
 def extract_documents(
@@ -210,10 +256,11 @@ def build(
             writer = CorpusWriter(generation, base_iri=base_iri, validate=validate)
             tally = _Tally()
             docs = read_paths(paths, encoding=encoding)
-            with engine(extract_page, jobs=jobs, dask=dask, warm=_warm) as run:
-                pending: tuple[list[list[Document]], object] | None = None
+            work = partial(extract_chunk, base_iri=writer.base_iri, validate=validate)
+            with engine(work, jobs=jobs, dask=dask, warm=_warm) as run:
+                pending: tuple[list[list[Document]], Any] | None = None
                 for batch in _batches(pages(docs), writer, tally, batch_articles):
-                    handle = run.submit(batch)
+                    handle = run.submit(_chunks(batch, run.parallel))
                     if pending is not None:
                         _write(writer, *pending, tally, progress)
                     pending = (batch, handle)
@@ -252,17 +299,32 @@ def _batches(
         yield batch
 
 
+def _chunks(batch: list[list[Document]], parts: int) -> list[list[list[Document]]]:
+    """The batch's pages in ``parts`` runs of about as many articles each."""
+    total = sum(len(page) for page in batch)
+    size = max(1, -(-total // max(parts, 1)))
+    chunks: list[list[list[Document]]] = [[]]
+    count = 0
+    for page in batch:
+        if count >= size:
+            chunks.append([])
+            count = 0
+        chunks[-1].append(page)
+        count += len(page)
+    return chunks
+
+
 def _write(
     writer: CorpusWriter,
     batch: list[list[Document]],
-    handle: object,
+    handle: Any,
     tally: _Tally,
     progress: Progress | None,
 ) -> None:
-    results = handle.result()  # type: ignore[attr-defined]
-    for page, facts in zip(batch, results, strict=True):
-        for doc, article in zip(page, facts, strict=True):
-            change = writer.put(article, content_hash(doc))
+    results = [page for chunk in handle.result() for page in chunk]
+    for page, done in zip(batch, results, strict=True):
+        for doc, out in zip(page, done, strict=True):
+            change = writer.put(out.facts, content_hash(doc), out.nquads, out.ntriples)
             if change == "added":
                 tally.added += 1
             elif change == "unchanged":

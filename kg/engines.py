@@ -2,10 +2,10 @@
 Dask cluster.  Every engine returns each batch's results in input order, so
 the corpus is the same whichever runs it.
 
-An engine is used as ``with engine(...) as run:``; ``run.submit(pages)``
-starts extracting a batch and returns a handle whose ``result()`` is the list
-of results, one per page.  The build submits the next batch before it writes
-the last, so extraction and writing overlap.
+An engine is used as ``with engine(...) as run:``; ``run.submit(items)``
+starts working on a batch and returns a handle whose ``result()`` is the
+list of results, one per item (a chunk of pages).  The build submits the
+next batch before it writes the last, so extraction and writing overlap.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ class Pending(Protocol[R]):
 
 
 class Engine(Protocol[T, R]):
+    parallel: int
+    """How many items it works on at once: the build cuts batches into as
+    many chunks."""
+
     def submit(self, items: Sequence[T]) -> Pending[R]: ...
 
 
@@ -45,7 +49,9 @@ class _Done(Generic[R]):
 
 
 class Serial(Generic[T, R]):
-    """In this process, one page after another."""
+    """In this process, one item after another."""
+
+    parallel = 1
 
     def __init__(self, work: Callable[[T], R]) -> None:
         self.work = work
@@ -66,8 +72,8 @@ class Processes(Generic[T, R]):
     """N local processes (forked after the parent loaded jieba and the
     gazetteer, so each starts warm); results in input order."""
 
-    def __init__(self, work: Callable[[T], R], pool: Any) -> None:
-        self.work, self.pool = work, pool
+    def __init__(self, work: Callable[[T], R], pool: Any, jobs: int) -> None:
+        self.work, self.pool, self.parallel = work, pool, jobs
 
     def submit(self, items: Sequence[T]) -> _Async[R]:
         return _Async(self.pool.map_async(self.work, items, chunksize=1))
@@ -86,6 +92,8 @@ class Dask(Generic[T, R]):
 
     def __init__(self, work: Callable[[T], R], client: Any) -> None:
         self.work, self.client = work, client
+        workers = client.scheduler_info().get("workers", {})
+        self.parallel = 4 * max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
     def submit(self, items: Sequence[T]) -> _Futures[R]:
         futures = self.client.map(self.work, list(items), pure=False)
@@ -113,7 +121,7 @@ def engine(
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        yield Processes(work, pool)
+        yield Processes(work, pool, jobs)
 
 
 @contextmanager

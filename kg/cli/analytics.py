@@ -63,13 +63,13 @@ def stats(
     as_json: bool,
 ) -> None:
     """Counts by type, the most central people and organisations, communities
-    and connected components of GRAPH (a graph.ttl)."""
-    from kg.analytics import format_stats, graph_stats, stats_to_dict
-    from kg.corpus.open import load_graph
+    and connected components of GRAPH (a corpus folder, store or graph file)."""
+    from kg.analytics import format_stats, stats_to_dict
+    from kg.analytics.store import stats_at
 
     try:
-        result = graph_stats(
-            load_graph(graph_path),
+        result = stats_at(
+            graph_path,
             top=top,
             sample=sample,
             method=method,
@@ -111,12 +111,12 @@ def path(
     """The shortest chains of relations linking entities A and B in GRAPH,
     each hop with its relation and evidence sentence.  A and B are labels,
     aliases (pinyin too) or IRIs."""
-    from kg.analytics import find_paths, format_paths, paths_to_dict
-    from kg.corpus.open import load_graph
+    from kg.analytics import format_paths, paths_to_dict
+    from kg.analytics.store import paths_at
 
     try:
-        found = find_paths(
-            load_graph(graph_path),
+        found = paths_at(
+            graph_path,
             first,
             second,
             limit=limit,

@@ -1,7 +1,9 @@
 """The exports of a generation, written from its store by Oxigraph's serialisers.
 
 ``graph.ttl`` is the default graph (the union of the article graphs),
-``graph.trig`` the article graphs, each in its named graph; Oxigraph writes
+``graph.trig`` the whole dataset: the article graphs, each in its named
+graph, and the default graph (their union; a tool that merges a TriG file's
+graphs, as ``kg`` does, gets the same graph either way); Oxigraph writes
 them in its index order, which depends only on the content, so the same
 corpus always gives the same bytes.  ``undecided.txt`` lists every district
 the text did not decide, ``build.json`` what the corpus holds.
@@ -10,7 +12,7 @@ the text did not decide, ``build.json`` what the corpus holds.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ def write_exports(
     prefixes = turtle_prefixes({**DEFAULT_PREFIXES, "kgr": base_iri})
     turtle, trig = folder / "graph.ttl", folder / "graph.trig"
     store.dump(turtle, ox.RdfFormat.TURTLE, from_graph=DEFAULT, prefixes=prefixes)
-    ox.serialize(_named_quads(store), trig, ox.RdfFormat.TRIG, prefixes=prefixes)
+    store.dump(trig, ox.RdfFormat.TRIG, prefixes=prefixes)
     outputs = [turtle, trig]
     if page is not None:
         outputs.append(page(store, folder / "graph.html"))
@@ -46,8 +48,3 @@ def write_exports(
     manifest.write_text(text + "\n", "utf-8")
     outputs.append(manifest)
     return tuple(outputs)
-
-
-def _named_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
-        yield from store.quads_for_pattern(None, None, None, graph)

@@ -48,3 +48,12 @@ def add(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
     """Insert article quads into their named graphs and the default graph."""
     union = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
     store.bulk_extend([*quads, *union])
+
+
+def load(store: ox.Store, nquads: bytes, ntriples: bytes) -> None:
+    """Insert serialised article graphs (N-Quads) and the same triples
+    (N-Triples) into the default graph, parsed by Oxigraph's bulk loader."""
+    if nquads:
+        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
+    if ntriples:
+        store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)

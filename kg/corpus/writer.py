@@ -26,7 +26,7 @@ from kg.corpus.store import PREFIX_FILE
 from kg.errors import OutputError
 from kg.extract.gazetteer import Gazetteer
 from kg.graph.namespaces import BASE_IRI
-from kg.graph.triples import IRIs, article_quads, name_based
+from kg.graph.triples import IRIs
 from kg.model import ArticleFacts, Kind
 
 log = logging.getLogger(__name__)
@@ -50,8 +50,10 @@ class Exported:
 
 @dataclass
 class _Batch:
-    quads: list[ox.Quad] = field(default_factory=list)
-    retracted: list[str] = field(default_factory=list)
+    """Article graphs waiting to be loaded, by graph IRI."""
+
+    nquads: dict[str, bytes] = field(default_factory=dict)
+    ntriples: dict[str, bytes] = field(default_factory=dict)
 
 
 class CorpusWriter:
@@ -87,8 +89,11 @@ class CorpusWriter:
 
     # ---------------------------------------------------------------- changing
 
-    def put(self, facts: ArticleFacts, content_hash: str) -> Change:
-        """Add an article's graph, replacing the article with its id or URL."""
+    def put(
+        self, facts: ArticleFacts, content_hash: str, nquads: bytes, ntriples: bytes
+    ) -> Change:
+        """Add an article's graph (serialised by :func:`serialise_article`),
+        replacing the article with its id or URL."""
         meta = facts.article
         known = self.index.get(meta.id)
         change: Change = "added"
@@ -101,14 +106,13 @@ class CorpusWriter:
                 self._retract_graph(other.graph_iri)
                 self.index.delete(other.id)
                 change = "replaced"
-        naming = name_based(facts.entities, self.iris)
-        quads = article_quads(facts, naming, self.iris)
-        increments.add(self.store, quads)
-        self.batch.quads.extend(quads)
+        graph_iri = self.iris.article_graph(meta.id)
+        self.batch.nquads[graph_iri] = nquads
+        self.batch.ntriples[graph_iri] = ntriples
         self.index.put(
             facts,
             content_hash=content_hash,
-            graph_iri=self.iris.article_graph(meta.id),
+            graph_iri=graph_iri,
             undecided=_undecided(facts),
         )
         return change
@@ -120,15 +124,20 @@ class CorpusWriter:
             self.index.delete(article_id)
 
     def _retract_graph(self, graph_iri: str) -> None:
-        increments.retract(self.store, [graph_iri])
-        self.batch.retracted.append(graph_iri)
+        if graph_iri in self.batch.nquads:  # written earlier in this batch
+            del self.batch.nquads[graph_iri], self.batch.ntriples[graph_iri]
+        else:
+            increments.retract(self.store, [graph_iri])
 
     def end_batch(self) -> None:
-        """Check the batch against the contract; commit the index."""
-        if self.validate and self.batch.quads:
-            from kg.graph.rules import check_batch
+        """Load the batch's graphs, check the rules that span the corpus
+        (each chunk was checked on its own where it was extracted), commit."""
+        ntriples = b"".join(self.batch.ntriples.values())
+        increments.load(self.store, b"".join(self.batch.nquads.values()), ntriples)
+        if self.validate and ntriples:
+            from kg.graph.rules import check_touched
 
-            check_batch(self.batch.quads, self.store, what=str(self.generation))
+            check_touched(ntriples, self.store, what=str(self.generation))
         self.index.commit()
         self.batch = _Batch()
 

@@ -31,6 +31,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.shacl import (
     GRAPH_NODE,
     ContractError,
@@ -64,6 +65,9 @@ class Rule:
     whole: bool = False
     """Run over the batch's own graphs only (graph-wide SPARQL rules)."""
     path: URIRef | None = None
+    single: bool = False
+    """A rule on how many values a node has (maxCount, equals): checked with
+    the node's values from the whole corpus."""
 
 
 def _n3(term: URIRef | Literal) -> str:
@@ -110,7 +114,7 @@ def _property_rules(shapes: Graph, prop: URIRef, target: str) -> Iterable[Rule]:
             f"SELECT ?this WHERE {{ {{ {target} }} {pattern} }} "
             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {test})"
         )
-        return Rule(prop, message, sparql, path=path)
+        return Rule(prop, message, sparql, path=path, single=test.startswith(">"))
 
     low = shapes.value(prop, SH.minCount)
     if low is not None and int(low) > 0:
@@ -128,10 +132,11 @@ def _property_rules(shapes: Graph, prop: URIRef, target: str) -> Iterable[Rule]:
     other = shapes.value(prop, SH.equals)
     if other is not None:
         o = _n3(other)
-        yield rule(
+        equal = rule(
             f"{{ ?this {p} ?value FILTER NOT EXISTS {{ ?this {o} ?value }} }} UNION "
             f"{{ ?this {o} ?value FILTER NOT EXISTS {{ ?this {p} ?value }} }}"
         )
+        yield Rule(equal.rule, equal.message, equal.sparql, path=path, single=True)
     cls = shapes.value(prop, SH["class"])
     if cls is not None:
         yield rule(f"?this {p} ?value FILTER NOT EXISTS {{ ?value a {_n3(cls)} }}")
@@ -201,10 +206,10 @@ def compile_shapes(shapes: Graph) -> tuple[Rule, ...]:
 
 def violations(store: ox.Store, rules: Sequence[Rule] | None = None) -> list[Violation]:
     """Run every rule over ``store``: its default graph, plus (for the rules
-    about single nodes) the named graph of touched nodes."""
+    on how many values a node has) the named graph of touched nodes."""
     found = []
     for rule in rules if rules is not None else compiled_rules():
-        answer = store.query(rule.sparql, use_default_graph_as_union=not rule.whole)
+        answer = store.query(rule.sparql, use_default_graph_as_union=rule.single)
         names = [v.value for v in answer.variables]
         for row in answer:
             values = {n: row[n] for n in names if row[n] is not None}
@@ -232,23 +237,38 @@ def _violation(rule: Rule, values: dict[str, object]) -> Violation:
 
 def check_store(store: ox.Store, *, what: str = "the graph") -> ValidationReport:
     """Validate a whole store's default graph; raise ContractError if broken."""
-    report = _report(violations(store), len(store))
+    return _checked(store, compiled_rules(), len(store), what)
+
+
+def check_articles(ntriples: bytes, *, what: str = "the corpus") -> None:
+    """Check article graphs (their triples, as N-Triples) on their own: every
+    rule but those on how many values a node has across the corpus
+    (:func:`check_touched` runs those)."""
+    check = ox.Store()
+    check.load(ntriples, ox.RdfFormat.N_TRIPLES)
+    rules = [rule for rule in compiled_rules() if not rule.single]
+    _checked(check, rules, len(check), what)
+
+
+def check_touched(
+    ntriples: bytes, corpus: ox.Store, *, what: str = "the corpus"
+) -> None:
+    """Check the rules on how many values a node has (one preferred label, one
+    parent …) over a batch's triples with the values its nodes have in the
+    whole corpus."""
+    check = ox.Store()
+    check.load(ntriples, ox.RdfFormat.N_TRIPLES)
+    check.extend(_touched(check, corpus))
+    rules = [rule for rule in compiled_rules() if rule.single]
+    _checked(check, rules, len(check), what)
+
+
+def _checked(
+    store: ox.Store, rules: Sequence[Rule], triples: int, what: str
+) -> ValidationReport:
+    report = _report(violations(store, rules), triples)
     if not report.conforms:
         _raise(report, store, what)
-    return report
-
-
-def check_batch(
-    quads: Sequence[ox.Quad], corpus: ox.Store, *, what: str = "the corpus"
-) -> ValidationReport:
-    """Check a batch of article quads, with the nodes they touch in ``corpus``."""
-    check = ox.Store()
-    union = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
-    check.extend(union)
-    check.extend(_touched(quads, corpus))
-    report = _report(violations(check), len(union))
-    if not report.conforms:
-        _raise(report, check, what)
     return report
 
 
@@ -256,16 +276,26 @@ def check_batch(
 def _single_valued() -> frozenset[str]:
     """Properties whose count or equality a rule checks per node."""
     return frozenset(
-        str(rule.path)
-        for rule in compiled_rules()
-        if rule.path is not None
-        and ("COUNT" in rule.sparql or "NOT EXISTS" in rule.sparql)
+        str(rule.path) for rule in compiled_rules() if rule.single and rule.path
     )
 
 
-def _touched(quads: Sequence[ox.Quad], corpus: ox.Store) -> Iterable[ox.Quad]:
+_SHARED_NODES = """
+SELECT DISTINCT ?s WHERE {
+  VALUES ?t { schema:Person org:Organization schema:AdministrativeArea
+              kgo:Initiative org:Role }
+  ?s a ?t
+}"""
+"""Nodes that several articles may describe.  An article's own node, its
+memberships and statements are minted from its id and live in its graph
+alone; a gazetteer statement's IRI is minted from the triple it describes,
+so every article that holds it holds the same triples of it."""
+
+
+def _touched(batch: ox.Store, corpus: ox.Store) -> Iterable[ox.Quad]:
     wanted = _single_valued()
-    subjects = {q.subject for q in quads}
+    prefixes = dict(STANDARD_PREFIXES)
+    subjects = [row[0] for row in batch.query(_SHARED_NODES, prefixes=prefixes)]
     for subject in subjects:
         for quad in corpus.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
             if quad.predicate.value in wanted:

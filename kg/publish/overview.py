@@ -35,7 +35,6 @@ _OWN = """
 CONSTRUCT { ?n ?p ?o } WHERE {
   VALUES ?n { %s }
   ?n ?p ?o .
-  FILTER (?p != schema:mentions)
 }"""
 _LINKS = """
 CONSTRUCT { ?x ?p ?o . ?r skos:prefLabel ?rl ; rdfs:label ?rl ; a org:Role .
@@ -50,7 +49,7 @@ WHERE {
 }"""
 
 
-def _values(nodes: Iterable[Node]) -> str:
+def _values(nodes: Iterable[Node | str]) -> str:
     return " ".join(f"<{node}>" for node in sorted(nodes, key=str))
 
 
@@ -58,20 +57,20 @@ def overview_graph(store: ox.Store, max_nodes: int = MAX_NODES) -> tuple[Graph, 
     """The best-connected ``max_nodes`` nodes of the store with what the page
     needs of them, as an rdflib graph; and how many nodes the store has."""
     prefixes = dict(STANDARD_PREFIXES)
-    types = _values(_KIND_OF)
-    kinds: dict[Node, Kind] = {}
-    for row in store.query(_NODES % types, prefixes=prefixes):
-        node = URIRef(row[0].value)
-        kind = _KIND_OF[row[1].value]
-        if node not in kinds or KINDS.index(kind) < KINDS.index(kinds[node]):
+    order = {kind.key: n for n, kind in enumerate(KINDS)}
+    kinds: dict[str, Kind] = {}
+    for row in store.query(_NODES % _values(_KIND_OF), prefixes=prefixes):
+        node, kind = row[0].value, _KIND_OF[row[1].value]
+        known = kinds.get(node)
+        if known is None or order[kind.key] < order[known.key]:
             kinds[node] = kind
-    pairs = [
-        (URIRef(row[0].value), URIRef(row[1].value))
-        for row in store.query(_EDGES, prefixes=prefixes)
-    ]
-    pairs = [(s, o) for s, o in pairs if s in kinds and o in kinds]
-    chosen = set(kinds)
+    chosen: set[str] = set(kinds)
     if len(kinds) > max_nodes:
+        pairs = []
+        for row in store.query(_EDGES, prefixes=prefixes):
+            source, target = row[0].value, row[1].value
+            if source in kinds and target in kinds:
+                pairs.append((source, target))
         chosen = central_nodes(sorted(pairs), kinds, max_nodes)
     quads: list[ox.Quad] = []
     values = _values(chosen)
@@ -80,7 +79,7 @@ def overview_graph(store: ox.Store, max_nodes: int = MAX_NODES) -> tuple[Graph, 
             quads.append(ox.Quad(triple.subject, triple.predicate, triple.object))
     graph = rdflib_graph(quads)
     if len(kinds) > max_nodes:
-        _drop_outside(graph, chosen)
+        _drop_outside(graph, {URIRef(node) for node in chosen})
     return graph, len(kinds)
 
 

@@ -1,0 +1,323 @@
+"""``kg stats`` and ``kg path`` on a corpus store, without loading it into rdflib.
+
+:func:`store_projection` builds the same networkx projection as
+:func:`kg.analytics.projection.project` from a handful of SPARQL SELECTs
+(nodes with their kind and label, then one query per relation), without
+the evidence of each fact; :func:`find_paths_in_store` walks it and asks the
+store for the roles and evidence of the hops it returns only.  Entity names
+are looked up with an indexed exact match first and a scan of the labels
+only when that finds nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.analytics.paths import (
+    DEFAULT_LIMIT,
+    Paths,
+    _chain,
+    _entity,
+    _shortest_walks,
+)
+from kg.analytics.projection import MENTIONS, _ordered_roles, _Trace
+from kg.analytics.stats import (
+    DEFAULT_SAMPLE,
+    DEFAULT_SEED,
+    DEFAULT_TOP,
+    AnalyticsError,
+    Stats,
+    network_stats,
+    undirected,
+)
+from kg.corpus.counts import count_store
+from kg.corpus.store import open_store
+from kg.errors import GraphError
+from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.view import KINDS, MAX_SUGGESTIONS, POST, normalise
+
+PREFIXES = dict(STANDARD_PREFIXES)
+_KIND_OF = {str(t): kind.key for kind in KINDS for t in (kind.base, *kind.finer)}
+_ORDER = {kind.key: n for n, kind in enumerate(KINDS)}
+RELATION_QUERIES = {
+    POST: "SELECT DISTINCT ?s ?o { { ?s org:memberOf ?o } UNION "
+    "{ ?m org:member ?s ; org:organization ?o } }",
+    "locatedIn": "SELECT ?s ?o { ?s kgo:locatedIn ?o }",
+    "partOf": "SELECT ?s ?o { ?s schema:containedInPlace ?o }",
+    "launchedBy": "SELECT ?s ?o { ?s kgo:launchedBy ?o }",
+    "author": "SELECT ?s ?o { ?s schema:author ?o }",
+    MENTIONS: "SELECT ?s ?o { ?s schema:mentions ?o }",
+}
+_NODES = "SELECT ?s ?t { VALUES ?t { %s } ?s a ?t }"
+_LABELS = """
+SELECT ?s ?h ?l { { ?s schema:headline ?h } UNION { ?s skos:prefLabel ?l } }"""
+
+
+def _rows(store: ox.Store, sparql: str) -> Iterable[tuple[str, ...]]:
+    for row in store.query(sparql, prefixes=PREFIXES):
+        yield tuple("" if term is None else term.value for term in row)
+
+
+def _kinds(store: ox.Store) -> dict[str, str]:
+    types = " ".join(f"<{t}>" for t in _KIND_OF)
+    kinds: dict[str, str] = {}
+    for node, rdf_type in _rows(store, _NODES % types):
+        kind = _KIND_OF[rdf_type]
+        if node not in kinds or _ORDER[kind] < _ORDER[kinds[node]]:
+            kinds[node] = kind
+    return kinds
+
+
+def _labels(store: ox.Store, nodes: Mapping[str, str]) -> dict[str, str]:
+    """Headline, else the preferred label (smallest, for determinism)."""
+    headline: dict[str, str] = {}
+    label: dict[str, str] = {}
+    for node, head, pref in _rows(store, _LABELS):
+        if node not in nodes:
+            continue
+        if head and (node not in headline or head < headline[node]):
+            headline[node] = head
+        if pref and (node not in label or pref < label[node]):
+            label[node] = pref
+    return {n: headline.get(n) or label.get(n) or _local(n) for n in nodes}
+
+
+def _local(iri: str) -> str:
+    text = iri.rstrip("/#")
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
+
+
+def store_projection(
+    store: ox.Store, *, articles: bool = True, mentions: bool = False
+) -> nx.MultiDiGraph:
+    """The projection of :mod:`kg.analytics.projection`, read from a store;
+    edges carry no roles or evidence (see :func:`find_paths_in_store`)."""
+    kinds = _kinds(store)
+    if not articles:
+        kinds = {n: k for n, k in kinds.items() if k != "Article"}
+    labels = _labels(store, kinds)
+    nxg = nx.MultiDiGraph()
+    for node in sorted(kinds):
+        nxg.add_node(node, label=labels[node], type=kinds[node])
+    edges = []
+    for relation, sparql in RELATION_QUERIES.items():
+        if relation == MENTIONS and not mentions:
+            continue
+        for source, target in _rows(store, sparql):
+            if source in kinds and target in kinds:
+                edges.append((source, relation, target))
+    for source, relation, target in sorted(set(edges)):
+        nxg.add_edge(
+            source,
+            target,
+            key=relation,
+            relation=relation,
+            roles=(),
+            evidence=(),
+            sources=(),
+        )
+    return nxg
+
+
+def store_stats(
+    store: ox.Store,
+    *,
+    top: int = DEFAULT_TOP,
+    sample: int = DEFAULT_SAMPLE,
+    method: str = "louvain",
+    seed: int = DEFAULT_SEED,
+    mentions: bool = False,
+) -> Stats:
+    """``kg stats`` of a store: counts by :mod:`kg.corpus.counts`, the network
+    from :func:`store_projection`."""
+    nxg = store_projection(store, mentions=mentions)
+    counts = count_store(store)
+    return network_stats(
+        nxg,
+        top=top,
+        sample=sample,
+        method=method,
+        seed=seed,
+        mentions=mentions,
+        counts=(counts.entities, counts.relations),
+    )
+
+
+# ---------------------------------------------------------------- names
+
+_EXACT = """
+SELECT DISTINCT ?e { VALUES ?l { %s } ?e skos:prefLabel|skos:altLabel|rdfs:label ?l }"""
+_SCAN = """
+SELECT DISTINCT ?e ?l {
+  ?e skos:prefLabel|skos:altLabel|rdfs:label|schema:headline ?l .
+  FILTER (CONTAINS(LCASE(STR(?l)), %s))
+}"""
+
+
+def find_store_entity(
+    store: ox.Store, name: str, kinds: Mapping[str, str], *, source: str
+) -> str:
+    """The one node of ``kinds`` named ``name`` (label, alias, pinyin, IRI),
+    compared as :func:`kg.graph.view.find_entity` does."""
+    if name in kinds:
+        return name
+    terms = " ".join(
+        str(ox.Literal(name, language=lang)) for lang in ("zh", "zh-latn-pinyin")
+    )
+    found = sorted({e for (e,) in _rows(store, _EXACT % terms) if e in kinds})
+    wanted = normalise(name)
+    near: dict[str, set[str]] = defaultdict(set)
+    if not found and wanted:
+        probe = wanted[:2] if wanted.isascii() else wanted[:1]
+        for node, label in _rows(store, _SCAN % str(ox.Literal(probe.lower()))):
+            if node in kinds:
+                near[node].add(label)
+        found = sorted(n for n, ls in near.items() if wanted in map(normalise, ls))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{node} ({kinds[node]})" for node in found)
+        raise GraphError(
+            f"{source}: {name!r} names {len(found)} entities: {listed}; "
+            "pass one of these IRIs instead"
+        )
+    close = sorted(
+        {
+            min(labels)
+            for labels in near.values()
+            if any(wanted in normalise(x) or normalise(x) in wanted for x in labels)
+        },
+        key=lambda label: (len(label), label),
+    )[:MAX_SUGGESTIONS]
+    hint = "give a whole name in Chinese or pinyin, or an entity's IRI"
+    tail = f"; did you mean {'、'.join(close)}? ({hint})" if close else f"; {hint}"
+    raise GraphError(f"{source}: no entity named {name!r}{tail}")
+
+
+# ---------------------------------------------------------------- paths
+
+_POST_TRACES = """
+SELECT ?s ?o ?role ?text ?src {
+  VALUES (?s ?o) { %s }
+  ?m org:member ?s ; org:organization ?o .
+  OPTIONAL { ?m org:role/skos:prefLabel ?role }
+  OPTIONAL { ?m kgo:evidenceText ?text }
+  OPTIONAL { ?m prov:wasDerivedFrom ?src }
+}"""
+_FACT_TRACES = """
+SELECT ?s ?p ?o ?text ?src {
+  VALUES (?s ?o) { %s }
+  ?st rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p .
+  OPTIONAL { ?st kgo:evidenceText ?text }
+  OPTIONAL { ?st prov:wasDerivedFrom ?src }
+}"""
+_PREDICATES = {
+    STANDARD_PREFIXES["kgo"] + "locatedIn": "locatedIn",
+    "https://schema.org/containedInPlace": "partOf",
+    STANDARD_PREFIXES["kgo"] + "launchedBy": "launchedBy",
+    "https://schema.org/author": "author",
+}
+
+
+def find_paths_in_store(
+    store: ox.Store,
+    first: str,
+    second: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    mentions: bool = False,
+    source: str = "the corpus",
+) -> Paths:
+    """:func:`kg.analytics.paths.find_paths` on a store."""
+    if limit < 1:
+        raise AnalyticsError(f"limit must be 1 or more, not {limit}")
+    nxg = store_projection(store, mentions=mentions)
+    kinds = {node: kind for node, kind in nxg.nodes(data="type")}
+    ends = [find_store_entity(store, n, kinds, source=source) for n in (first, second)]
+    if ends[0] == ends[1]:
+        raise GraphError(
+            f"{source}: {first!r} and {second!r} are the same entity "
+            f"({ends[0]}); name two different entities"
+        )
+    network = undirected(nxg, mentions=mentions)
+    network.add_nodes_from(ends)
+    walks = _shortest_walks(network, ends[0], ends[1], limit)
+    _add_traces(store, nxg, walks)
+    return Paths(
+        source=_entity(nxg, ends[0]),
+        target=_entity(nxg, ends[1]),
+        chains=tuple(_chain(nxg, walk, mentions=mentions) for walk in walks),
+        mentions=mentions,
+    )
+
+
+def _add_traces(store: ox.Store, nxg: nx.MultiDiGraph, walks: list[list[str]]) -> None:
+    """Roles, evidence and sources of the edges on ``walks``, from the store."""
+    pairs = {
+        (u, v)
+        for walk in walks
+        for a, b in pairwise(walk)
+        for u, v in ((a, b), (b, a))
+        if nxg.has_edge(u, v)
+    }
+    if not pairs:
+        return
+    values = " ".join(f"(<{u}> <{v}>)" for u, v in sorted(pairs))
+    traces: dict[tuple[str, str, str], _Trace] = defaultdict(_Trace)
+    for s, o, role, text, src in _rows(store, _POST_TRACES % values):
+        trace = traces[(s, POST, o)]
+        if role:
+            trace.roles.setdefault(role)
+        _note(trace, text, src)
+    for s, p, o, text, src in _rows(store, _FACT_TRACES % values):
+        if p in _PREDICATES:
+            _note(traces[(s, _PREDICATES[p], o)], text, src)
+    for (s, relation, o), trace in traces.items():
+        if nxg.has_edge(s, o, key=relation):
+            data = nxg.edges[s, o, relation]
+            data["roles"] = _ordered_roles(_sorted_roles(trace))
+            data["evidence"] = tuple(sorted(trace.evidence))
+            data["sources"] = tuple(sorted(trace.sources))
+
+
+def _sorted_roles(trace: _Trace) -> _Trace:
+    """Roles in name order first, as the rdflib projection meets them."""
+    ordered = _Trace(dict.fromkeys(sorted(trace.roles)), trace.evidence, trace.sources)
+    return ordered
+
+
+def _note(trace: _Trace, text: str, src: str) -> None:
+    if text:
+        trace.evidence.add(" ".join(text.split()))
+    if src:
+        trace.sources.add(src)
+
+
+# ---------------------------------------------------------------- by path
+
+
+def stats_at(path: Path, **options: Any) -> Stats:
+    """``kg stats`` of a corpus or store folder (read in place) or a graph file."""
+    if path.is_dir():
+        return store_stats(open_store(path), **options)
+    from kg.analytics.stats import graph_stats
+    from kg.corpus.open import load_graph
+
+    return graph_stats(load_graph(path), **options)
+
+
+def paths_at(path: Path, first: str, second: str, **options: Any) -> Paths:
+    """``kg path`` in a corpus or store folder (read in place) or a graph file."""
+    if path.is_dir():
+        return find_paths_in_store(open_store(path), first, second, **options)
+    from kg.analytics.paths import find_paths
+    from kg.corpus.open import load_graph
+
+    return find_paths(load_graph(path), first, second, **options)
