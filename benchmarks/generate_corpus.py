@@ -302,8 +302,11 @@ class Writer:
         ]
 
 
-def generate(articles: int, out: Path, *, seed: int = 0, per_file: int = 1000) -> int:
-    """Write ``articles`` articles as JSONL files in ``out``; total characters."""
+def generate(
+    articles: int, out: Path, *, seed: int = 0, per_file: int = 1000, first_id: int = 0
+) -> int:
+    """Write ``articles`` articles as JSONL files in ``out``; total characters.
+    Ids and URLs are numbered from ``first_id``."""
     rng = random.Random(seed)
     writer = Writer(rng, load_areas())
     out.mkdir(parents=True, exist_ok=True)
@@ -314,10 +317,10 @@ def generate(articles: int, out: Path, *, seed: int = 0, per_file: int = 1000) -
             day = f"20{18 + number * 7 // articles}-{rng.randint(1, 12):02d}-" + (
                 f"{rng.randint(1, 28):02d}"
             )
-            record = writer.article(number, day)
+            record = writer.article(first_id + number, day)
             chars += len(record["text"])
             lines.append(json.dumps(record, ensure_ascii=False))
-        name = out / f"feed-{first // per_file:05d}.jsonl"
+        name = out / f"feed-{(first_id + first) // per_file:05d}.jsonl"
         name.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return chars
 
@@ -328,8 +331,15 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--per-file", type=int, default=1000)
+    parser.add_argument("--first-id", type=int, default=0)
     args = parser.parse_args()
-    chars = generate(args.articles, args.output, seed=args.seed, per_file=args.per_file)
+    chars = generate(
+        args.articles,
+        args.output,
+        seed=args.seed,
+        per_file=args.per_file,
+        first_id=args.first_id,
+    )
     print(f"wrote {args.articles} articles, {chars} characters, to {args.output}")
 
 

@@ -322,3 +322,82 @@ def test_the_summary_counts_as_sparql_does(whole: Path) -> None:
     for name, n in {**manifest["entities"], **manifest["relations"]}.items():
         assert counted.get(name, 0) == n, name
     assert Literal("t01") in set(graph(whole).objects(None, SCHEMA_ID))
+
+
+# ---------------------------------------------------------------- commands
+
+
+def run(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from kg.cli.main import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats", "{}", "--top", "3"],
+        ["path", "陶文彬", "柯晓岚", "{}", "--max", "3"],
+        ["query", "{}", "mentions", "--param", "entity=江阴市总工会"],
+        ["query", "{}", "orgs-in-district", "--param", "district=无锡市"],
+        ["query", "{}", "org-links", "--param", "org=江阴市总工会"],
+    ],
+)
+def test_commands_read_the_corpus_as_its_graph_file(
+    whole: Path, command: list[str]
+) -> None:
+    on_corpus = run(*(c.format(whole) for c in command))
+    on_file = run(*(c.format(whole / "graph.ttl") for c in command))
+    assert on_corpus == on_file
+    assert "Error" not in on_corpus
+
+
+@pytest.mark.parametrize(
+    "view",
+    [["陶文彬", "--depth", "2"], ["--district", "无锡市"], ["柯晓岚", "--depth", "1"]],
+)
+def test_views_of_the_corpus_are_those_of_its_graph_file(
+    whole: Path, tmp_path: Path, view: list[str]
+) -> None:
+    name = view[0] if not view[0].startswith("--") else None
+    rest = view[1:] if name else view
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    for source, page in ((whole, a), (whole / "graph.ttl", b)):
+        args = ["view", *([name] if name else []), str(source), *rest, "-o", str(page)]
+        run(*args)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("max_nodes", [8, 30, 1500])
+def test_the_page_drawn_from_the_store_is_the_page_of_the_graph(
+    whole: Path, tmp_path: Path, max_nodes: int
+) -> None:
+    from kg.corpus.open import load_graph
+    from kg.corpus.store import open_store
+    from kg.publish.overview import write_store_page
+    from kg.publish.page import write_html
+
+    write_store_page(open_store(whole), tmp_path / "a.html", max_nodes=max_nodes)
+    write_html(load_graph(whole), tmp_path / "b.html", max_nodes=max_nodes)
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_other_commands_open_the_corpus(whole: Path, tmp_path: Path) -> None:
+    assert "conforms" in run("validate", str(whole))
+    run("export", str(whole), "--format", "graphml", "-o", str(tmp_path / "g.xml"))
+    assert (tmp_path / "g.xml").is_file()
+    from kg.corpus.store import read_triples
+
+    assert sum(1 for _ in read_triples(whole)) == len(graph(whole))
+    from kg.sparql.serve import Endpoint
+
+    endpoint = Endpoint(whole, workers=1)
+    try:
+        reply = endpoint.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv")
+        assert str(len(graph(whole))).encode() in reply.body
+    finally:
+        endpoint.close()

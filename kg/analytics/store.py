@@ -38,10 +38,11 @@ from kg.analytics.stats import (
     undirected,
 )
 from kg.corpus.counts import count_store
+from kg.corpus.names import find_store_entity
 from kg.corpus.store import open_store
 from kg.errors import GraphError
 from kg.graph.namespaces import STANDARD_PREFIXES
-from kg.graph.view import KINDS, MAX_SUGGESTIONS, POST, normalise
+from kg.graph.view import KINDS, POST
 
 PREFIXES = dict(STANDARD_PREFIXES)
 _KIND_OF = {str(t): kind.key for kind in KINDS for t in (kind.base, *kind.finer)}
@@ -148,57 +149,6 @@ def store_stats(
         mentions=mentions,
         counts=(counts.entities, counts.relations),
     )
-
-
-# ---------------------------------------------------------------- names
-
-_EXACT = """
-SELECT DISTINCT ?e { VALUES ?l { %s } ?e skos:prefLabel|skos:altLabel|rdfs:label ?l }"""
-_SCAN = """
-SELECT DISTINCT ?e ?l {
-  ?e skos:prefLabel|skos:altLabel|rdfs:label|schema:headline ?l .
-  FILTER (CONTAINS(LCASE(STR(?l)), %s))
-}"""
-
-
-def find_store_entity(
-    store: ox.Store, name: str, kinds: Mapping[str, str], *, source: str
-) -> str:
-    """The one node of ``kinds`` named ``name`` (label, alias, pinyin, IRI),
-    compared as :func:`kg.graph.view.find_entity` does."""
-    if name in kinds:
-        return name
-    terms = " ".join(
-        str(ox.Literal(name, language=lang)) for lang in ("zh", "zh-latn-pinyin")
-    )
-    found = sorted({e for (e,) in _rows(store, _EXACT % terms) if e in kinds})
-    wanted = normalise(name)
-    near: dict[str, set[str]] = defaultdict(set)
-    if not found and wanted:
-        probe = wanted[:2] if wanted.isascii() else wanted[:1]
-        for node, label in _rows(store, _SCAN % str(ox.Literal(probe.lower()))):
-            if node in kinds:
-                near[node].add(label)
-        found = sorted(n for n, ls in near.items() if wanted in map(normalise, ls))
-    if len(found) == 1:
-        return found[0]
-    if found:
-        listed = ", ".join(f"{node} ({kinds[node]})" for node in found)
-        raise GraphError(
-            f"{source}: {name!r} names {len(found)} entities: {listed}; "
-            "pass one of these IRIs instead"
-        )
-    close = sorted(
-        {
-            min(labels)
-            for labels in near.values()
-            if any(wanted in normalise(x) or normalise(x) in wanted for x in labels)
-        },
-        key=lambda label: (len(label), label),
-    )[:MAX_SUGGESTIONS]
-    hint = "give a whole name in Chinese or pinyin, or an entity's IRI"
-    tail = f"; did you mean {'、'.join(close)}? ({hint})" if close else f"; {hint}"
-    raise GraphError(f"{source}: no entity named {name!r}{tail}")
 
 
 # ---------------------------------------------------------------- paths

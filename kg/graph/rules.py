@@ -22,6 +22,7 @@ holds every node it refers to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -159,6 +160,21 @@ def _property_rules(shapes: Graph, prop: URIRef, target: str) -> Iterable[Rule]:
         yield rule(f"?this {p} ?value FILTER (!isIRI(?value))")
 
 
+_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{", re.IGNORECASE)
+
+
+def as_anti_join(select: str) -> str:
+    """``FILTER NOT EXISTS { … }`` as ``MINUS { … }``.
+
+    SHACL-SPARQL forbids MINUS, so the shapes say FILTER NOT EXISTS; but
+    Oxigraph plans the inner pattern without the outer bindings and scans it
+    for every row (27 s instead of 0.05 s on a batch of 256 articles).  Where
+    the outer pattern binds every variable the inner one shares with it, as
+    in every kg constraint, the two mean the same, and MINUS is one anti-join.
+    """
+    return _NOT_EXISTS.sub("MINUS {", select)
+
+
 def _sparql_rules(shapes: Graph, shape: URIRef) -> Iterable[Rule]:
     prefixes = "".join(
         f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
@@ -169,7 +185,9 @@ def _sparql_rules(shapes: Graph, shape: URIRef) -> Iterable[Rule]:
         if not isinstance(constraint, URIRef) or select is None:
             raise ShapesError(f"{shape}: its SPARQL constraints must be named IRIs")
         message = str(shapes.value(constraint, SH.message) or "")
-        yield Rule(constraint, message, prefixes + str(select), whole=True)
+        yield Rule(
+            constraint, message, prefixes + as_anti_join(str(select)), whole=True
+        )
 
 
 @cache

@@ -152,6 +152,7 @@ def write_view(
 ) -> PageSummary:
     """Read the graph file and write the page of one part of it.
 
+    A corpus or store folder is read in place (:mod:`kg.publish.overview`).
     ``name`` (a label, alias, pinyin or IRI) draws that entity and what lies
     within ``depth`` edges of it; ``district`` draws that district, its
     sub-districts and everything that lies in them; neither draws the whole
@@ -160,6 +161,19 @@ def write_view(
     """
     if name is not None and district is not None:
         raise ValueError("give a name or a district, not both")
+    if Path(graph_path).is_dir():
+        from kg.publish.overview import write_store_view
+
+        return write_store_view(
+            Path(graph_path),
+            path,
+            name=name,
+            district=district,
+            depth=depth,
+            max_nodes=max_nodes,
+            articles=articles,
+            mentions=mentions,
+        )
     graph = load_graph(Path(graph_path))
     part = _Part(keep=None, focus=None, title=Path(graph_path).name, scope="")
     if name is not None:
