@@ -6,7 +6,7 @@ cores, 100k many hours).  For each size it generates the corpus
 (``generate_corpus.py``), then measures, each in its own process:
 
 - the reference: ``jieba.posseg.cut`` over the Simplified text kg reads;
-- ``kg build`` with ``--jobs 1`` (and ``--jobs 2`` with ``--compare-jobs``):
+- ``kg build`` with each ``--jobs`` given (``--jobs 1 2`` compares them):
   wall time, characters and articles a second, peak RSS of the build and its
   children, store size, triples;
 - extraction alone on one core (``extract_page`` over a sample);
@@ -183,7 +183,7 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, objec
         "ratio": posseg / extract,
     }
     print(f"[{size}] extraction {row['extraction']}", file=sys.stderr, flush=True)
-    for jobs in (1, 2) if args.compare_jobs else (1,):
+    for jobs in args.jobs:
         out = work / f"out{size}-j{jobs}"
         shutil.rmtree(out, ignore_errors=True)
         result = build(corpus, out, jobs)
@@ -192,7 +192,7 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, objec
         result["articles_per_s"] = size / result["seconds"]
         row[f"jobs{jobs}"] = result
         print(f"[{size}] jobs {jobs}: {result}", file=sys.stderr, flush=True)
-    out = work / f"out{size}-j1"
+    out = work / f"out{size}-j{args.jobs[0]}"
     if args.increment:
         extra = work / f"extra{size}"
         if not extra.is_dir():
@@ -202,9 +202,10 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, objec
                 check=True, capture_output=True,
             )  # fmt: skip
         seconds, _, _ = measured(
-            [PYTHON, "-m", "kg", "build", str(extra), "-o", str(out), "-q"]
-        )
-        full = row["jobs1"]["seconds"]  # type: ignore[index]
+            [PYTHON, "-m", "kg", "build", str(extra), "-o", str(out), "-q",
+             "--jobs", str(args.jobs[0])]
+        )  # fmt: skip
+        full = row[f"jobs{args.jobs[0]}"]["seconds"]  # type: ignore[index]
         row["add100"] = {"seconds": seconds, "share_of_full_build": seconds / full}
         print(f"[{size}] add 100: {row['add100']}", file=sys.stderr, flush=True)
     if args.queries:
@@ -220,7 +221,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/kgbench"))
     parser.add_argument("--sample", type=int, default=1000)
-    parser.add_argument("--compare-jobs", action="store_true")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1], help="Build with each of these."
+    )
     parser.add_argument("--increment", action="store_true")
     parser.add_argument("--queries", action="store_true")
     parser.add_argument("--json", type=Path, help="Also write the results here.")
