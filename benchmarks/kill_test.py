@@ -5,8 +5,8 @@ not a test: about half an hour on two loaded cores).  It builds a small
 generated corpus from input set A, then, again and again, starts an
 incremental add of set B (new articles) or a removal of them and stops it:
 with SIGKILL at a random moment, with SIGINT (Ctrl-C) at a random moment,
-and once at every named point of the build (``KG_CRASH_AT``: after the generation folder is made, the store and the
-index copied, a batch written, the exports written, the new link written,
+and once at every named point of the build (``KG_CRASH_AT``: after the
+generation folder is made, the store and the index copied, a batch written, the exports written, the new link written,
 the switch, the export links, the removal of the old generation).  Also a
 few first builds into an empty folder are killed.  After each stop it checks:
 
