@@ -6,9 +6,10 @@ generated corpus from input set A, then, again and again, starts an
 incremental add of set B (new articles) or a removal of them and stops it:
 with SIGKILL at a random moment, with SIGINT (Ctrl-C) at a random moment,
 and once at every named point of the build (``KG_CRASH_AT``: after the
-generation folder is made, the store and the index copied, a batch written, the exports written, the new link written,
-the switch, the export links, the removal of the old generation).  Also a
-few first builds into an empty folder are killed.  After each stop it checks:
+generation folder is made, the store and the index copied, a batch written,
+the exports written, the new link written, the switch, the export links, the
+removal of the old generation).  Also a few first builds into an empty
+folder are killed.  After each stop it checks:
 
 - the corpus opens, and ``current`` is one complete generation: its
   graph.ttl is byte-identical to a clean build of A (the old state) or of
