@@ -78,9 +78,15 @@ def _kinds(store: ox.Store) -> dict[str, str]:
 
 def _labels(store: ox.Store, nodes: Mapping[str, str]) -> dict[str, str]:
     """Headline, else the preferred label (smallest, for determinism)."""
+    return _labels_of(_rows(store, _LABELS), nodes)
+
+
+def _labels_of(
+    rows: Iterable[tuple[str, ...]], nodes: Mapping[str, str] | set[str]
+) -> dict[str, str]:
     headline: dict[str, str] = {}
     label: dict[str, str] = {}
-    for node, head, pref in _rows(store, _LABELS):
+    for node, head, pref in rows:
         if node not in nodes:
             continue
         if head and (node not in headline or head < headline[node]):
@@ -176,6 +182,58 @@ _PREDICATES = {
 }
 
 
+_NEIGHBOURS = """
+SELECT DISTINCT ?n ?p ?m ?out ?t WHERE {
+  VALUES ?n { %s }
+  { ?n ?p ?m BIND (true AS ?out) } UNION { ?m ?p ?n BIND (false AS ?out) }
+  FILTER (?p IN (%s))
+  ?m a ?t .
+  FILTER (?t IN (%s))
+}"""
+_TYPES = "SELECT ?n ?t { VALUES ?n { %s } ?n a ?t }"
+_EDGE_PREDICATES = {
+    "http://www.w3.org/ns/org#memberOf": POST,
+    STANDARD_PREFIXES["kgo"] + "locatedIn": "locatedIn",
+    "https://schema.org/containedInPlace": "partOf",
+    STANDARD_PREFIXES["kgo"] + "launchedBy": "launchedBy",
+    "https://schema.org/author": "author",
+    "https://schema.org/mentions": MENTIONS,
+}
+MAX_BALL = 200_000
+"""Nodes the search may read before it gives up widening."""
+
+
+class _Kinds(dict[str, str]):
+    """Node → kind key, asking the store for nodes not seen yet."""
+
+    def __init__(self, store: ox.Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, node: str) -> str:
+        kinds = (
+            [
+                _KIND_OF[t]
+                for (n, t) in _rows(self.store, _TYPES % f"<{node}>")
+                if t in _KIND_OF
+            ]
+            if node.startswith(("http://", "https://", "urn:"))
+            else []
+        )
+        if not kinds:
+            raise KeyError(node)
+        kind = min(kinds, key=_ORDER.__getitem__)
+        self[node] = kind
+        return kind
+
+    def __contains__(self, node: object) -> bool:
+        try:
+            self[str(node)]
+        except KeyError:
+            return False
+        return True
+
+
 def find_paths_in_store(
     store: ox.Store,
     first: str,
@@ -185,20 +243,40 @@ def find_paths_in_store(
     mentions: bool = False,
     source: str = "the corpus",
 ) -> Paths:
-    """:func:`kg.analytics.paths.find_paths` on a store."""
+    """:func:`kg.analytics.paths.find_paths` on a store: the network is read
+    outwards from both ends, a ring at a time (the smaller side first), until
+    ``limit`` chains are found within the rings read; every chain of that
+    length or shorter lies inside them, so they are the shortest."""
     if limit < 1:
         raise AnalyticsError(f"limit must be 1 or more, not {limit}")
-    nxg = store_projection(store, mentions=mentions)
-    kinds = {node: kind for node, kind in nxg.nodes(data="type")}
+    kinds = _Kinds(store)
     ends = [find_store_entity(store, n, kinds, source=source) for n in (first, second)]
     if ends[0] == ends[1]:
         raise GraphError(
             f"{source}: {first!r} and {second!r} are the same entity "
             f"({ends[0]}); name two different entities"
         )
-    network = undirected(nxg, mentions=mentions)
-    network.add_nodes_from(ends)
-    walks = _shortest_walks(network, ends[0], ends[1], limit)
+    search = _Search(store, ends, kinds, mentions=mentions)
+    walks: list[list[str]] = []
+    while True:
+        met = search.meets()
+        if met:
+            nxg = search.projection()
+            network = undirected(nxg, mentions=mentions)
+            network.add_nodes_from(ends)
+            reach = search.reach()
+            walks = [
+                w
+                for w in _shortest_walks(network, ends[0], ends[1], limit + 1)
+                if len(w) - 1 <= reach
+            ][:limit]
+            if len(walks) >= limit or not search.can_grow():
+                break
+        elif not search.can_grow():
+            nxg = search.projection()
+            break
+        search.grow()
+    _label(store, nxg, {node for walk in walks for node in walk} | set(ends))
     _add_traces(store, nxg, walks)
     return Paths(
         source=_entity(nxg, ends[0]),
@@ -206,6 +284,89 @@ def find_paths_in_store(
         chains=tuple(_chain(nxg, walk, mentions=mentions) for walk in walks),
         mentions=mentions,
     )
+
+
+class _Search:
+    """Rings of the network around both ends (see :func:`find_paths_in_store`)."""
+
+    def __init__(
+        self, store: ox.Store, ends: list[str], kinds: _Kinds, *, mentions: bool
+    ) -> None:
+        self.store, self.ends, self.kinds = store, ends, kinds
+        self.balls: list[dict[str, int]] = [{end: 0} for end in ends]
+        self.frontiers: list[set[str]] = [{end} for end in ends]
+        self.radius = [0, 0]
+        self.edges: set[tuple[str, str, str]] = set()
+        predicates = [
+            p for p, r in _EDGE_PREDICATES.items() if mentions or r != MENTIONS
+        ]
+        self.predicates = ", ".join(f"<{p}>" for p in predicates)
+        self.types = ", ".join(f"<{t}>" for t in _KIND_OF)
+
+    def meets(self) -> bool:
+        return bool(self.balls[0].keys() & self.balls[1].keys())
+
+    def reach(self) -> int:
+        """Chains up to this long lie wholly inside the rings read."""
+        return self.radius[0] + self.radius[1]
+
+    def can_grow(self) -> bool:
+        size = len(self.balls[0]) + len(self.balls[1])
+        return any(self.frontiers) and size < MAX_BALL
+
+    def grow(self) -> None:
+        """Read one more ring on the side whose edge is smaller."""
+        open_sides = [i for i in (0, 1) if self.frontiers[i]]
+        side = min(open_sides, key=lambda i: (len(self.frontiers[i]), i))
+        frontier = sorted(self.frontiers[side])
+        ball, new = self.balls[side], set()
+        for start in range(0, len(frontier), 2000):
+            values = " ".join(f"<{n}>" for n in frontier[start : start + 2000])
+            query = _NEIGHBOURS % (values, self.predicates, self.types)
+            for node, predicate, other, out, rdf_type in _rows(self.store, query):
+                kind = _KIND_OF[rdf_type]
+                known = self.kinds.get(other)
+                if known is None or _ORDER[kind] < _ORDER[known]:
+                    dict.__setitem__(self.kinds, other, kind)
+                relation = _EDGE_PREDICATES[predicate]
+                edge = (
+                    (node, relation, other)
+                    if out == "true"
+                    else (other, relation, node)
+                )
+                self.edges.add(edge)
+                if other not in ball:
+                    ball[other] = self.radius[side] + 1
+                    new.add(other)
+        self.frontiers[side] = new
+        self.radius[side] += 1
+
+    def projection(self) -> nx.MultiDiGraph:
+        nodes = set(self.balls[0]) | set(self.balls[1])
+        nxg = nx.MultiDiGraph()
+        for node in sorted(nodes):
+            nxg.add_node(node, label=_local(node), type=self.kinds[node])
+        for source, relation, target in sorted(self.edges):
+            nxg.add_edge(
+                source, target, key=relation, relation=relation,
+                roles=(), evidence=(), sources=(),
+            )  # fmt: skip
+        return nxg
+
+
+def _label(store: ox.Store, nxg: nx.MultiDiGraph, nodes: set[str]) -> None:
+    """Labels (headline, else preferred label) of the nodes shown."""
+    if not nodes:
+        return
+    values = " ".join(f"<{n}>" for n in sorted(nodes))
+    query = (
+        f"SELECT ?s ?h ?l {{ VALUES ?s {{ {values} }} "
+        "{ ?s schema:headline ?h } UNION { ?s skos:prefLabel ?l } }"
+    )
+    found = _labels_of(_rows(store, query), nodes)
+    for node, label in found.items():
+        if node in nxg:
+            nxg.nodes[node]["label"] = label
 
 
 def _add_traces(store: ox.Store, nxg: nx.MultiDiGraph, walks: list[list[str]]) -> None:

@@ -144,7 +144,7 @@ def _echo_summary(summary: Any) -> None:
     click.echo("relations: " + _counts(summary.relations))
     click.echo(f"triples:   {summary.triples}")
     if summary.undecided:
-        shown = "; ".join(f"{name} ×{n}" for name, n in summary.undecided)
+        shown = "; ".join(f"{_short(name)} ×{n}" for name, n in summary.undecided)
         more = f" … and {summary.undecided_more} more" if summary.undecided_more else ""
         click.echo(
             "districts without a code (the text did not decide among places of "
@@ -153,6 +153,15 @@ def _echo_summary(summary: Any) -> None:
     for path in summary.outputs:
         click.echo(f"wrote {path}")
     click.echo(f"seconds:   {summary.seconds:.2f}")
+
+
+def _short(undecided: str, places: int = 3) -> str:
+    """``城关镇 (in 武清区、和林格尔县、…)``: at most ``places`` candidates."""
+    name, sep, where = undecided.partition(" (in ")
+    candidates = where.rstrip(")").split("、") if sep else []
+    if len(candidates) <= places:
+        return undecided
+    return f"{name} (in {'、'.join(candidates[:places])}、…)"
 
 
 class _Progress:
