@@ -32,6 +32,8 @@ from kg.model import ArticleFacts, Kind
 log = logging.getLogger(__name__)
 
 Change = Literal["added", "replaced", "unchanged"]
+COMPACT_AFTER_BATCHES = 4
+"""A build that wrote this many batches compacts the store at the end."""
 PageWriter = Callable[[ox.Store, Path], Path]
 """Writes graph.html of a store to a path (kg.publish.overview)."""
 
@@ -76,7 +78,7 @@ class CorpusWriter:
         self.store = ox.Store(str(generation / STORE))
         self.validate = validate
         self.batch = _Batch()
-        self.retracted_urls = 0
+        self.batches = 0
 
     # ---------------------------------------------------------------- asking
 
@@ -140,6 +142,7 @@ class CorpusWriter:
             check_touched(ntriples, self.store, what=str(self.generation))
         self.index.commit()
         self.batch = _Batch()
+        self.batches += 1
 
     # ---------------------------------------------------------------- exports
 
@@ -152,8 +155,10 @@ class CorpusWriter:
         prefixes = {"kgr": self.base_iri}
         (self.generation / STORE / PREFIX_FILE).write_text(json.dumps(prefixes))
         # Each batch's bulk load leaves its own files; compacting them makes
-        # every later read (exports, queries) several times faster.
-        self.store.optimize()
+        # every later read (exports, queries) several times faster.  A small
+        # addition leaves few, which RocksDB's own compaction takes care of.
+        if self.batches >= COMPACT_AFTER_BATCHES:
+            self.store.optimize()
         undecided = self.index.undecided()
         documents = len(self.index)
         counts = count_store(self.store)

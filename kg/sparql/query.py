@@ -139,7 +139,8 @@ class RdflibBackend:
         except Exception as exc:  # rdflib: unknown prefix and the like
             raise _located(text, str(exc)) from exc
         try:
-            result = self.graph.query(prepared, initBindings=dict(bindings))
+            given = {k: v for k, v in bindings.items() if v != ABSENT}
+            result = self.graph.query(prepared, initBindings=given)
             return _from_rdflib(result, prefixes)
         except Exception as exc:  # evaluation errors of many kinds
             raise QueryError(f"the query failed while running: {exc}") from exc
@@ -243,6 +244,10 @@ def load_query(spec: str) -> QueryText:
     return QueryText(spec, "the query")
 
 
+ABSENT = URIRef("urn:kg:absent")
+"""Bound to an optional parameter left out: no value, only a sign that a
+store backend may read ``BOUND(?name)`` as false while it plans (rdflib's
+backend drops it)."""
 UNBOUND = " unbound "
 """What a name form of a parameter left out is bound to: no label has it."""
 NO_IRI = URIRef("urn:kg:no-value")
@@ -272,6 +277,10 @@ def bind_params(
     bindings: dict[str, Literal | URIRef] = {
         name: Literal(value) for name, value in params.items()
     }
+    if query.bundled is not None:
+        for param in query.bundled.params:
+            if param.name not in params:
+                bindings[param.name] = ABSENT
     for name in declared:
         for form in NAME_FORMS:
             if re.search(rf"[?$]{name}_{form}\b", query.text):
