@@ -23,6 +23,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from kg.corpus.generations import (
+    CURRENT,
+    EXPORTS,
     check_folder,
     clean_leftovers,
     crash_point,
@@ -407,7 +409,12 @@ def _summary(
         triples=exported.counts.triples,
         undecided=tuple(shown),
         undecided_more=len(exported.undecided) - len(shown),
-        outputs=tuple(out_dir / path.name for path in exported.outputs),
+        outputs=tuple(
+            out_dir / path.name
+            if path.name in EXPORTS
+            else out_dir / CURRENT / path.name
+            for path in exported.outputs
+        ),
         seconds=time.perf_counter() - started,
         generation=exported.generation,
         files=len(tally.files),
