@@ -162,6 +162,37 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class ArticleMeta:
+    """What the graph says of an article itself: no text."""
+
+    id: str
+    path: str = ""
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What one article contributes to the graph, after its page's resolution.
+
+    ``entities`` are every entity its graph names (those it mentions, the
+    ends of its relations and the gazetteer parents of its districts);
+    ``relations`` the facts read from it, plus the gazetteer ``partOf`` chain
+    of its districts; ``mentions`` the keys of the entities it mentions.  No
+    text is kept but the evidence sentences, so the article's graph can be
+    derived again (:func:`kg.graph.triples.article_quads`) without reading or
+    extracting the article again.
+    """
+
+    article: ArticleMeta
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything read from a set of documents, ready to become triples."""
 

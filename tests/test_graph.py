@@ -154,7 +154,12 @@ def test_undecided_and_former_districts(tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text("鼓楼区总工会举办讲座。无锡市崇安区总工会成立于上世纪。\n", "utf-8")
     summary = build([page], tmp_path / "out", html=False)
-    assert summary.undecided and summary.undecided[0].startswith("鼓楼区 (in ")
+    assert summary.undecided and summary.undecided[0][0].startswith("鼓楼区 (in ")
+    assert (
+        (tmp_path / "out" / "current" / "undecided.txt")
+        .read_text("utf-8")
+        .startswith("1\t鼓楼区 (in ")
+    )
     graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
     gulou = next(graph.subjects(SKOS.prefLabel, Literal("鼓楼区", lang="zh")))
     assert not any(graph.objects(gulou, KGO.adminCode))

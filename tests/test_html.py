@@ -387,7 +387,7 @@ def test_failed_write_keeps_old_page(tmp_path: Path, monkeypatch) -> None:
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.publish.page.os.replace", broken_replace)
+    monkeypatch.setattr("kg.atomic.os.replace", broken_replace)
     with pytest.raises(OutputError, match=r"graph\.html"):
         write_html(sample_graph(), path)
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]

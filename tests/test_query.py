@@ -482,7 +482,15 @@ def test_any_backend_runs_bundled_queries_with_bindings() -> None:
     run_query(store, "posts", params={"district": "惠山区"})
     text, bindings = store.calls[0]
     assert text == bundled_queries()["posts"].text
-    assert bindings == {"district": Literal("惠山区")}
+    assert bindings["district"] == Literal("惠山区")
+    # the name forms a store looks the value up by; a parameter left out
+    # binds forms that match nothing
+    assert bindings["district_zh"] == Literal("惠山区", lang="zh")
+    assert bindings["district_text"] == Literal("惠山区")
+    assert bindings["org_zh"] == Literal(" unbound ", lang="zh")
+    from kg.sparql.query import ABSENT
+
+    assert bindings["org"] == ABSENT  # a store reads BOUND(?org) as false
 
 
 # ---------------------------------------------------------------- real builds

@@ -288,3 +288,42 @@ def test_validate_command_reports_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(validate, [str(tmp_path / "nope.ttl")])
     assert result.exit_code == 1
     assert "nope.ttl" in result.output
+
+
+# ---------------------------------------------------------------- the build's engine
+
+
+def _store(update: str = "") -> object:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(VALID.encode("utf-8"), ox.RdfFormat.TURTLE)
+    if update:
+        store.update(SPARQL_PREFIXES + "\n" + update)
+    return store
+
+
+def test_the_compiled_rules_pass_the_valid_graph() -> None:
+    from kg.graph.rules import violations
+
+    assert violations(_store()) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rule, update", BREAKS)
+def test_the_compiled_rules_catch_each_break(rule: str, update: str) -> None:
+    """kg build checks batches with the shapes compiled into SPARQL
+    (kg/graph/rules.py): each rule must catch the break pySHACL catches."""
+    from kg.graph.rules import violations
+
+    found = {
+        str(v.rule).removeprefix(str(KGSH))
+        for v in violations(_store(update))  # type: ignore[arg-type]
+    }
+    assert rule in found
+
+
+def test_every_shape_is_compiled() -> None:
+    from kg.graph.rules import compiled_rules
+
+    compiled = {str(r.rule).removeprefix(str(KGSH)) for r in compiled_rules()}
+    assert compiled == {rule for rule, _ in BREAKS}

@@ -141,8 +141,11 @@ def network_stats(
     method: str = "louvain",
     seed: int = DEFAULT_SEED,
     mentions: bool = False,
+    counts: tuple[dict[str, int], dict[str, int]] | None = None,
 ) -> Stats:
-    """``graph_stats`` on a projection already made (``projection.project``)."""
+    """``graph_stats`` on a projection already made (``projection.project``);
+    ``counts`` (entities by type, relations by kind) when they were counted
+    elsewhere (a store: :mod:`kg.corpus.counts`)."""
     _check(top=top, sample=sample, method=method)
     network = undirected(nxg, mentions=mentions)
     degree, betweenness, sampled = centrality(network, sample=sample, seed=seed)
@@ -151,8 +154,12 @@ def network_stats(
         (len(c) for c in nx.connected_components(network)), reverse=True
     )
     return Stats(
-        types=_type_counts(nxg),
-        relations=_relation_counts(nxg),
+        types=_type_counts(nxg) if counts is None else _keyed(counts[0], TYPE_KEYS),
+        relations=(
+            _relation_counts(nxg)
+            if counts is None
+            else _keyed(counts[1], RELATION_KEYS)
+        ),
         nodes=network.number_of_nodes(),
         edges=network.number_of_edges(),
         mentions=mentions,
@@ -228,6 +235,10 @@ def communities(network: nx.Graph, *, method: str, seed: int) -> Communities:
     log.info("communities by %s on %d nodes", method, network.number_of_nodes())
     found = METHODS[method](network, seed)
     return sorted(found, key=lambda c: (-len(c), min(c)))
+
+
+def _keyed(counts: dict[str, int], keys: tuple[str, ...]) -> dict[str, int]:
+    return {key: counts.get(key, 0) for key in keys}
 
 
 def _type_counts(nxg: nx.MultiDiGraph) -> dict[str, int]:

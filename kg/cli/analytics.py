@@ -68,14 +68,15 @@ def stats(
     until: str | None,
 ) -> None:
     """Counts by type, the most central people and organisations, communities
-    and connected components of GRAPH (a graph.ttl)."""
-    from kg.analytics import format_stats, graph_stats, stats_to_dict
-    from kg.sparql.timeslice import load_slice
+    and connected components of GRAPH (a corpus folder, store or graph file)."""
+    from kg.analytics import format_stats, stats_to_dict
+    from kg.analytics.store import stats_at
 
     span = span_of(since, until)
     try:
-        result = graph_stats(
-            load_slice(graph_path, span),
+        result = stats_at(
+            graph_path,
+            span=span,
             top=top,
             sample=sample,
             method=method,
@@ -120,15 +121,16 @@ def path(
     """The shortest chains of relations linking entities A and B in GRAPH,
     each hop with its relation and evidence sentence.  A and B are labels,
     aliases (pinyin too) or IRIs."""
-    from kg.analytics import find_paths, format_paths, paths_to_dict
-    from kg.sparql.timeslice import load_slice
+    from kg.analytics import format_paths, paths_to_dict
+    from kg.analytics.store import paths_at
 
     span = span_of(since, until)
     try:
-        found = find_paths(
-            load_slice(graph_path, span),
+        found = paths_at(
+            graph_path,
             first,
             second,
+            span=span,
             limit=limit,
             mentions=mentions,
             source=str(graph_path),

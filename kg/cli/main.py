@@ -43,7 +43,7 @@ def main(verbose: bool) -> None:
     default=Path("output"),
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for graph.ttl and graph.html.",
+    help="The corpus folder: made on the first build, updated by later ones.",
 )
 @click.option("--encoding", help="Force the input encoding (e.g. gb18030, utf-16).")
 @click.option(
@@ -51,34 +51,48 @@ def main(verbose: bool) -> None:
     callback=lambda _ctx, _param, value: _base_iri(value),
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
-@click.option("--no-html", is_flag=True, help="Write only graph.ttl.")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Also write the graph into an embedded Oxigraph store in this folder.",
-)
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph.")
 @click.option(
     "--strict", is_flag=True, help="Stop at the first file or line that cannot be read."
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr.")
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract with this many local processes (same output as 1).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster whose scheduler is at ADDRESS "
+    "(e.g. tcp://10.0.0.5:8786); needs kg[dask].",
+)
+@click.option("--wait", is_flag=True, help="Wait for another build of OUTPUT to end.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
     encoding: str | None,
     base_iri: str | None,
     no_html: bool,
-    store_dir: Path | None,
     no_validate: bool,
     strict: bool,
+    jobs: int,
+    dask_address: str | None,
+    wait: bool,
     quiet: bool,
 ) -> None:
-    """Read articles (files or folders of .txt, .md, .jsonl, .html) and write
-    OUTPUT/graph.ttl and OUTPUT/graph.html."""
+    """Add articles (files or folders of .txt, .md, .jsonl, .html) to the
+    corpus in OUTPUT and write OUTPUT/graph.ttl, graph.trig and graph.html.
+    Unchanged articles are skipped; an article with a known id or URL
+    replaces the old one."""
     from kg.build import build as run_build
 
-    bar = _ProgressBar(enabled=not quiet)
+    bar = _Progress(enabled=not quiet)
     try:
         summary = run_build(
             list(paths),
@@ -86,24 +100,58 @@ def build(
             encoding=encoding,
             base_iri=base_iri,
             html=not no_html,
-            store=store_dir,
             validate=not no_validate,
             strict=strict,
-            on_start=bar.start,
+            jobs=jobs,
+            dask=dask_address,
+            wait=wait,
             progress=bar.update,
         )
     except KGError as exc:
         raise fail(exc) from exc
     finally:
         bar.close()
-    echo(f"documents: {summary.documents} (from {summary.files} files)")
+    _echo_summary(summary)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option(
+    "--from",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The corpus folder.",
+)
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--wait", is_flag=True, help="Wait for a build of the corpus to end.")
+def remove(ids: tuple[str, ...], out_dir: Path, no_html: bool, wait: bool) -> None:
+    """Retract the articles IDS from a corpus: their graphs and every fact
+    that only they supported."""
+    from kg.build import remove as run_remove
+
+    try:
+        summary = run_remove(list(ids), out_dir, html=not no_html, wait=wait)
+    except KGError as exc:
+        raise fail(exc) from exc
+    _echo_summary(summary)
+
+
+def _echo_summary(summary: Any) -> None:
+    echo(
+        f"documents: {summary.documents} in the corpus (added {summary.added}, "
+        f"replaced {summary.replaced}, unchanged {summary.unchanged}, "
+        f"removed {summary.removed})"
+    )
     echo("entities:  " + _counts(summary.entities))
     echo("relations: " + _counts(summary.relations))
     echo(f"triples:   {summary.triples}")
     if summary.undecided:
+        shown = "; ".join(f"{_short(name)} ×{n}" for name, n in summary.undecided)
+        more = f" … and {summary.undecided_more} more" if summary.undecided_more else ""
         echo(
-            "districts without a code (the text did not decide among "
-            "places of that name): " + "; ".join(summary.undecided)
+            "districts without a code (the text did not decide among places of "
+            f"that name): {shown}{more} (all in undecided.txt)"
         )
     for path in summary.outputs:
         echo(f"wrote {path}")
@@ -139,37 +187,32 @@ def _base_iri(value: str | None) -> str | None:
         raise click.BadParameter(str(exc)) from exc
 
 
-class _ProgressBar:
-    """Articles extracted, with rate, on stderr; nothing when quiet or tiny."""
+def _short(undecided: str, places: int = 3) -> str:
+    """``城关镇 (in 武清区、和林格尔县、…)``: at most ``places`` candidates."""
+    name, sep, where = undecided.partition(" (in ")
+    candidates = where.rstrip(")").split("、") if sep else []
+    if len(candidates) <= places:
+        return undecided
+    return f"{name} (in {'、'.join(candidates[:places])}、…)"
+
+
+class _Progress:
+    """Articles done, with rate, on one line of stderr; nothing when quiet."""
 
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty()
-        self.bar: Any = None
-        self.done = 0
-        self.started = 0.0
-
-    def start(self, total: int) -> None:
-        if self.enabled and total > 1:
-            self.started = time.perf_counter()
-            self.bar = click.progressbar(
-                length=total,
-                label="articles",
-                file=sys.stderr,
-                show_pos=True,
-                item_show_func=lambda rate: rate,
-            )
-            self.bar.__enter__()
+        self.started = time.perf_counter()
+        self.shown = False
 
     def update(self, done: int) -> None:
-        if self.bar is not None:
+        if self.enabled:
             rate = done / max(time.perf_counter() - self.started, 1e-6)
-            self.bar.update(done - self.done, f"{rate:.0f}/s")
-            self.done = done
+            echo(f"\rarticles: {done} ({rate:.0f}/s)", nl=False, err=True)
+            self.shown = True
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+        if self.shown:
+            echo("", err=True)
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -57,7 +57,7 @@ def view(
     """Write an interactive page of GRAPH (e.g. output/graph.ttl): all of it,
     the neighbourhood of the entity NAME (a name, alias, pinyin or IRI), or
     a --district."""
-    from kg.publish.page import write_view
+    from kg.publish.views import write_any_view
 
     name, graph_path = _name_and_graph(args)
     span = span_of(since, until)
@@ -66,7 +66,7 @@ def view(
     if depth is not None and name is None:
         raise click.UsageError("--depth needs NAME")
     try:
-        summary = write_view(
+        summary = write_any_view(
             Path(graph_path),
             output,
             name=name,

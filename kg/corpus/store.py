@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.corpus.generations import resolve_store
 from kg.errors import GraphError, StoreError
 from kg.graph.namespaces import STANDARD_PREFIXES
 
@@ -49,7 +50,9 @@ Triple = tuple[Node, Node, Node]
 
 
 def is_store(path: Path) -> bool:
-    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store."""
+    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store, or a
+    corpus folder (whose current generation holds one)."""
+    path = resolve_store(path)
     return (path / "CURRENT").is_file() and any(path.glob("OPTIONS-*"))
 
 
@@ -233,7 +236,9 @@ def turtle_prefixes(prefixes: Mapping[str, str]) -> dict[str, str]:
 
 
 def open_store(path: Path) -> ox.Store:
-    """Open the store at ``path`` read-only (several readers may share it)."""
+    """Open the store at ``path`` read-only (several readers may share it);
+    a corpus folder's current generation's store."""
+    path = resolve_store(path)
     if not path.exists():
         raise StoreError(f"{path}: no such store; make one with `kg build --store`")
     if not is_store(path):
@@ -270,6 +275,7 @@ def read_triples(path: Path) -> Iterator[ox.Triple]:
 
 def read_prefixes(path: Path) -> dict[str, str]:
     """The prefixes kept with the store at ``path`` (none for an imported file)."""
+    path = resolve_store(path)
     try:
         kept = json.loads((path / PREFIX_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.errors import GraphError, OutputError
+from kg.atomic import write_atomically
+from kg.errors import GraphError
 
 _FORMATS = {
     ".ttl": "turtle",
@@ -53,26 +52,3 @@ def write_turtle(graph: Graph, path: Path) -> Path:
     data = graph.serialize(format="turtle", encoding="utf-8")
     write_atomically(path, data)
     return path
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except OSError as exc:
-        raise OutputError(
-            f"{path}: cannot write ({exc.strerror}); choose another output folder"
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(
-            f"{path}: cannot write ({exc.strerror}); choose another output folder"
-        ) from exc

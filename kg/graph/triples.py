@@ -1,5 +1,15 @@
 """The one module that turns the data model into triples (CONTRACT.md).
 
+Each article's facts become one named graph (CONTRACT.md, "Per-article
+graphs"): :func:`article_quads` is a pure function of an article's
+:class:`~kg.model.ArticleFacts` and a *naming* (entity key → IRI), so a
+corpus can derive an article's graph again from its stored facts, and a
+later identity step may change the naming without re-reading anything.
+Quads are pyoxigraph terms (the store takes them as they are);
+:func:`build_graph` makes an rdflib ``Graph`` of the union for small graphs
+and tests.  No blank nodes: every node has an IRI, so the same input always
+gives the same graph, byte for byte.
+
 IRIs are stable: an entity's IRI depends only on its kind and canonical name
 (a district's on its gazetteer id), never on the order of the input, so an
 entity keeps its IRI when more documents are added.
@@ -9,16 +19,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, OWL
 
 from kg.graph.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
 from kg.model import (
     GAZETTEER,
-    Document,
+    ArticleFacts,
+    ArticleMeta,
     Entity,
     Evidence,
     Extraction,
@@ -26,47 +38,13 @@ from kg.model import (
     Relation,
     RelKind,
 )
+from kg.resolve.identity import Overrides
+from kg.resolve.pages import split_articles
+from kg.resolve.people import assign, naming_of, records_of, without_people
 from kg.text.pinyin import slug, to_pinyin
 
 ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
-
-KIND_TYPES = {
-    Kind.PERSON: (SCHEMA.Person, FOAF.Person),
-    Kind.ORGANIZATION: (ORG.Organization,),
-    Kind.DISTRICT: (SCHEMA.AdministrativeArea,),
-    Kind.INITIATIVE: (KGO.Initiative,),
-}
-KIND_SEGMENTS = {
-    Kind.PERSON: "person",
-    Kind.ORGANIZATION: "org",
-    Kind.DISTRICT: "place",
-    Kind.INITIATIVE: "initiative",
-}
-SUBTYPES = {
-    "TradeUnion": KGO.TradeUnion,
-    "Company": KGO.Company,
-    "GovernmentBody": KGO.GovernmentBody,
-    "PartyOrganization": KGO.PartyOrganization,
-    "Media": KGO.Media,
-    "School": KGO.School,
-    "Province": KGO.Province,
-    "City": KGO.City,
-    "County": KGO.County,
-    "Town": KGO.Town,
-    "DevelopmentZone": KGO.DevelopmentZone,
-    "Policy": KGO.Policy,
-    "Programme": KGO.Programme,
-    "Alliance": KGO.Alliance,
-    "Campaign": KGO.Campaign,
-    "Mechanism": KGO.Mechanism,
-}
-RELATION_PREDICATES = {
-    RelKind.LOCATED_IN: KGO.locatedIn,
-    RelKind.PART_OF: SCHEMA.containedInPlace,
-    RelKind.LAUNCHED_BY: KGO.launchedBy,
-    RelKind.AUTHOR: SCHEMA.author,
-}
 PREFIXES = {
     "kgo": Namespace(str(KGO._NS)),
     "org": ORG,
@@ -79,216 +57,389 @@ PREFIXES = {
 }
 
 
+def _iri(term: str) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+A = _iri(RDF.type)
+PREF, ALT, LABEL, NOTE = (
+    _iri(SKOS.prefLabel),
+    _iri(SKOS.altLabel),
+    _iri(RDFS.label),
+    _iri(SKOS.note),
+)
+R_STATEMENT, R_SUBJECT, R_PREDICATE, R_OBJECT = (
+    _iri(RDF.Statement),
+    _iri(RDF.subject),
+    _iri(RDF.predicate),
+    _iri(RDF.object),
+)
+DERIVED, EVIDENCE = _iri(PROV.wasDerivedFrom), _iri(KGO.evidenceText)
+MENTIONS, JOB_TITLE = _iri(SCHEMA.mentions), _iri(SCHEMA.jobTitle)
+MEMBERSHIP, MEMBER, ORGANIZATION, ROLE, ROLE_CLASS, MEMBER_OF = (
+    _iri(ORG.Membership),
+    _iri(ORG.member),
+    _iri(ORG.organization),
+    _iri(ORG.role),
+    _iri(ORG.Role),
+    _iri(ORG.memberOf),
+)
+KIND_TYPES = {
+    Kind.PERSON: (_iri(SCHEMA.Person), _iri(FOAF.Person)),
+    Kind.ORGANIZATION: (_iri(ORG.Organization),),
+    Kind.DISTRICT: (_iri(SCHEMA.AdministrativeArea),),
+    Kind.INITIATIVE: (_iri(KGO.Initiative),),
+}
+KIND_SEGMENTS = {
+    Kind.PERSON: "person",
+    Kind.ORGANIZATION: "org",
+    Kind.DISTRICT: "place",
+    Kind.INITIATIVE: "initiative",
+}
+SUBTYPES = {
+    name: _iri(KGO[name])
+    for name in (
+        "TradeUnion Company GovernmentBody PartyOrganization Media School Province "
+        "City County Town DevelopmentZone Policy Programme Alliance Campaign Mechanism"
+    ).split()
+}
+RELATION_PREDICATES = {
+    RelKind.LOCATED_IN: _iri(KGO.locatedIn),
+    RelKind.PART_OF: _iri(SCHEMA.containedInPlace),
+    RelKind.LAUNCHED_BY: _iri(KGO.launchedBy),
+    RelKind.AUTHOR: _iri(SCHEMA.author),
+}
+UNDECIDED_NOTE = "文中地名对应多个行政区，上下文无法确定，未赋行政区划代码"
+GAZETTEER_LABEL = "kg district gazetteer (GB/T 2260)"
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 class IRIs:
-    """Mints the graph's IRIs under one base."""
+    """Mints the graph's IRIs (as strings) under one base."""
 
     def __init__(self, base_iri: str = BASE_IRI) -> None:
-        self.base = Namespace(base_iri)
-        self.gazetteer = self.base["source/gazetteer"]
+        self.base = base_iri
+        self.gazetteer = f"{base_iri}source/gazetteer"
 
-    def entity(self, key: str, kind: Kind, name: str) -> URIRef:
+    def entity(self, key: str, kind: Kind, name: str) -> str:
         ident = key.split(":", 1)[1]
         if kind is Kind.DISTRICT and ident.isdigit():
-            return self.base[f"place/{ident}"]
-        return self.base[f"{KIND_SEGMENTS[kind]}/{slug(name)}-{_digest(key)[:6]}"]
+            return f"{self.base}place/{ident}"
+        return f"{self.base}{KIND_SEGMENTS[kind]}/{slug(name)}-{_digest(key)[:6]}"
 
-    def article(self, doc_id: str) -> URIRef:
-        return self.base[f"article/{slug(doc_id)}-{_digest(doc_id)[:6]}"]
+    def article(self, doc_id: str) -> str:
+        return f"{self.base}article/{self._article_tail(doc_id)}"
 
-    def role(self, role: str) -> URIRef:
-        return self.base[f"role/{slug(role)}-{_digest(role)[:6]}"]
+    def article_graph(self, doc_id: str) -> str:
+        """The named graph that holds an article's facts."""
+        return f"{self.base}graph/article/{self._article_tail(doc_id)}"
 
-    def membership(self, person: str, org: str | None, doc_id: str) -> URIRef:
-        return self.base[f"membership/{_digest(person, org or '', doc_id)}"]
+    def identity_graph(self) -> str:
+        """The named graph that holds why person nodes are who they are."""
+        return f"{self.base}graph/identity"
 
-    def statement(self, *parts: str) -> URIRef:
-        return self.base[f"statement/{_digest(*parts)}"]
+    def role(self, role: str) -> str:
+        return f"{self.base}role/{slug(role)}-{_digest(role)[:6]}"
+
+    def membership(self, person: str, org: str | None, doc_id: str) -> str:
+        return f"{self.base}membership/{_digest(person, org or '', doc_id)}"
+
+    def statement(self, *parts: str) -> str:
+        return f"{self.base}statement/{_digest(*parts)}"
+
+    @staticmethod
+    def _article_tail(doc_id: str) -> str:
+        return f"{slug(doc_id)}-{_digest(doc_id)[:6]}"
 
 
-def build_graph(extraction: Extraction, *, base_iri: str = BASE_IRI) -> Graph:
-    """The contract graph of an extraction."""
+Naming = Mapping[str, str]
+"""Entity key → IRI: who an entity is, decided outside this module."""
+
+
+def name_based(entities: Iterable[Entity], iris: IRIs) -> dict[str, str]:
+    """Today's naming: an entity's IRI from its kind and canonical name."""
+    return {e.key: iris.entity(e.key, e.kind, e.name) for e in entities}
+
+
+MERGE_REASON = _iri(KGO.mergeReason)
+
+
+def serialise_article(quads: Sequence[ox.Quad], graph_iri: str) -> tuple[bytes, bytes]:
+    """An article graph as N-Quads, and its triples as N-Triples (for the
+    default graph); both parsed by Oxigraph's bulk loader."""
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    ntriples = nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
+    return nquads, ntriples  # N-Quads escape newlines: one line a quad
+
+
+def identity_quads(
+    reasons: Iterable[tuple[str, Sequence[str]]], iris: IRIs
+) -> list[ox.Quad]:
+    """The identity graph's quads: each person node's ``kgo:mergeReason``
+    notes (why its mentions are one person, why it is kept apart)."""
+    graph = ox.NamedNode(iris.identity_graph())
+    return [
+        ox.Quad(ox.NamedNode(node), MERGE_REASON, ox.Literal(why, language="en"), graph)
+        for node, whys in reasons
+        for why in whys
+    ]
+
+
+def article_quads(facts: ArticleFacts, naming: Naming, iris: IRIs) -> list[ox.Quad]:
+    """The named graph of one article: every quad, in a fixed order."""
+    graph = ox.NamedNode(iris.article_graph(facts.article.id))
+    out = _ArticleGraph(facts, naming, iris)
+    return [ox.Quad(s, p, o, graph) for s, p, o in out.triples()]
+
+
+class _ArticleGraph:
+    """The triples of one article's graph."""
+
+    def __init__(self, facts: ArticleFacts, naming: Naming, iris: IRIs) -> None:
+        self.facts, self.iris = facts, iris
+        self.nodes = {e.key: ox.NamedNode(naming[e.key]) for e in facts.entities}
+        self.article = ox.NamedNode(iris.article(facts.article.id))
+        self.out: list[tuple[ox.NamedNode, ox.NamedNode, object]] = []
+
+    def triples(self) -> list[tuple[ox.NamedNode, ox.NamedNode, object]]:
+        facts = self.facts
+        for entity in facts.entities:
+            self.entity(self.nodes[entity.key], entity)
+        outlet = next(
+            (
+                self.nodes[e.key]
+                for e in facts.entities
+                if e.kind is Kind.ORGANIZATION
+                and e.name == (facts.article.source or "")
+            ),
+            None,
+        )
+        self._article(facts.article, outlet)
+        for key in facts.mentions:
+            self.add(self.article, MENTIONS, self.nodes[key])
+        self._posts()
+        gazetteer = False
+        for relation in facts.relations:
+            if relation.kind is not RelKind.POST:
+                gazetteer |= self._fact(relation)
+        if gazetteer:
+            node = ox.NamedNode(self.iris.gazetteer)
+            self.add(node, A, _iri(PROV.Entity))
+            self.add(node, A, _iri(KGO.Gazetteer))
+            self.add(node, LABEL, ox.Literal(GAZETTEER_LABEL, language="en"))
+        return self.out
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: object) -> None:
+        self.out.append((s, p, o))
+
+    def label(self, node: ox.NamedNode, name: str) -> None:
+        text = ox.Literal(name, language=ZH)
+        self.add(node, PREF, text)
+        self.add(node, LABEL, text)
+
+    def entity(self, node: ox.NamedNode, entity: Entity) -> None:
+        for rdf_type in KIND_TYPES[entity.kind]:
+            self.add(node, A, rdf_type)
+        if entity.subtype in SUBTYPES:
+            self.add(node, A, SUBTYPES[entity.subtype])
+        self.label(node, entity.name)
+        for alias in entity.aliases:
+            self.add(node, ALT, ox.Literal(alias, language=ZH))
+        reading = to_pinyin(entity.name, person=entity.kind is Kind.PERSON)
+        if reading and reading != entity.name:
+            self.add(node, ALT, ox.Literal(reading, language=PINYIN))
+        if entity.code:
+            self.add(node, _iri(KGO.adminCode), ox.Literal(entity.code))
+        for former in entity.former_names:
+            self.add(node, _iri(KGO.formerName), ox.Literal(former, language=ZH))
+            note = f"{former}：已撤销的旧行政区名，今属{entity.name}"
+            self.add(node, NOTE, ox.Literal(note, language=ZH))
+        if entity.kind is Kind.DISTRICT and entity.place is None:
+            self.add(node, NOTE, ox.Literal(UNDECIDED_NOTE, language=ZH))
+
+    def _article(self, meta: ArticleMeta, outlet: ox.NamedNode | None) -> None:
+        node = self.article
+        self.add(node, A, _iri(SCHEMA.NewsArticle))
+        self.label(node, meta.title or meta.id)
+        if meta.title:
+            self.add(node, _iri(SCHEMA.headline), ox.Literal(meta.title, language=ZH))
+        if meta.date:
+            self.add(node, _iri(SCHEMA.datePublished), ox.Literal(meta.date))
+        if meta.url:
+            self.add(node, _iri(SCHEMA.url), _url(meta.url))
+        if outlet is not None:
+            self.add(node, _iri(SCHEMA.publisher), outlet)
+        self.add(node, _iri(SCHEMA.identifier), ox.Literal(meta.id))
+        if meta.path:
+            name = PurePath(meta.path).name
+            self.add(node, _iri(KGO.sourceFile), ox.Literal(name))
+
+    def _evidence(self, node: ox.NamedNode, ev: Evidence) -> None:
+        self.add(node, DERIVED, self.article)
+        self.add(node, EVIDENCE, ox.Literal(ev.sentence, language=ZH))
+
+    def _posts(self) -> None:
+        """One org:Membership per person, organisation and article."""
+        grouped: dict[tuple[str, str | None], list[Relation]] = defaultdict(list)
+        for rel in self.facts.relations:
+            if rel.kind is RelKind.POST and rel.evidence is not None:
+                grouped[(rel.subject, rel.object)].append(rel)
+        doc_id = self.facts.article.id
+        for (person, org), rels in grouped.items():
+            roles = list(dict.fromkeys(role for rel in rels for role in rel.roles))
+            if org is None:
+                for role in roles:
+                    title = ox.Literal(role, language=ZH)
+                    self.add(self.nodes[person], JOB_TITLE, title)
+                    self._statement(self.nodes[person], JOB_TITLE, title, rels[0])
+                continue
+            member = ox.NamedNode(self.iris.membership(person, org, doc_id))
+            self.add(member, A, MEMBERSHIP)
+            self.add(member, MEMBER, self.nodes[person])
+            self.add(member, ORGANIZATION, self.nodes[org])
+            self.add(self.nodes[person], MEMBER_OF, self.nodes[org])
+            for role in roles:
+                role_node = ox.NamedNode(self.iris.role(role))
+                self.add(member, ROLE, role_node)
+                self.add(role_node, A, ROLE_CLASS)
+                self.label(role_node, role)
+            for rel in rels:
+                if rel.evidence is not None:
+                    self._evidence(member, rel.evidence)
+
+    def _fact(self, rel: Relation) -> bool:
+        """The triple and its statement; whether it came from the gazetteer."""
+        if rel.kind is RelKind.AUTHOR:
+            subject = ox.NamedNode(self.iris.article(rel.subject))
+        else:
+            subject = self.nodes[rel.subject]
+        obj = self.nodes[rel.object or ""]
+        predicate = RELATION_PREDICATES[rel.kind]
+        self.add(subject, predicate, obj)
+        if rel.source == GAZETTEER:
+            parts = (subject.value, predicate.value, obj.value, GAZETTEER)
+            node = ox.NamedNode(self.iris.statement(*parts))
+            self._reify(node, subject, predicate, obj)
+            self.add(node, DERIVED, ox.NamedNode(self.iris.gazetteer))
+            return True
+        self._statement(subject, predicate, obj, rel)
+        return False
+
+    def _statement(
+        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: object, rel: Relation
+    ) -> None:
+        if rel.evidence is None:
+            return
+        text = obj.value if isinstance(obj, ox.NamedNode | ox.Literal) else str(obj)
+        parts = (subject.value, predicate.value, text, rel.evidence.doc_id)
+        node = ox.NamedNode(self.iris.statement(*parts))
+        self._reify(node, subject, predicate, obj)
+        self._evidence(node, rel.evidence)
+
+    def _reify(
+        self, node: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: object
+    ) -> None:
+        self.add(node, A, R_STATEMENT)
+        self.add(node, R_SUBJECT, s)
+        self.add(node, R_PREDICATE, p)
+        self.add(node, R_OBJECT, o)
+
+
+def _url(url: str) -> ox.NamedNode | ox.Literal:
+    """A URL as an IRI, or as text when it is not a valid IRI."""
+    try:
+        return ox.NamedNode(url)
+    except ValueError:
+        return ox.Literal(url)
+
+
+# ---------------------------------------------------------------- whole graphs
+
+
+def extraction_quads(
+    extraction: Extraction,
+    *,
+    base_iri: str = BASE_IRI,
+    overrides: Overrides | None = None,
+) -> Iterator[ox.Quad]:
+    """Every article graph of an extraction, people told apart across its
+    articles (kg/resolve/people.py) with the identity graph; entities no
+    article names go into the default graph."""
+    iris = IRIs(base_iri)
+    naming = name_based(extraction.entities, iris)
+    hidden = overrides.not_person if overrides else frozenset()
+    articles = [without_people(f, hidden) for f in split_articles(extraction)]
+    people = assign(
+        (r for facts in articles for r in records_of(facts)),
+        mint=lambda key, name: iris.entity(key, Kind.PERSON, name),
+        overrides=overrides,
+    )
+    named: set[str] = set()
+    for facts in articles:
+        named.update(e.key for e in facts.entities)
+        yield from article_quads(facts, naming_of(facts, naming, people.nodes), iris)
+    yield from identity_quads(
+        ((iri, cluster.reasons) for cluster, iri in people.clusters), iris
+    )
+    orphans = tuple(
+        e
+        for e in extraction.entities
+        if e.key not in named and not (e.kind is Kind.PERSON and e.name in hidden)
+    )
+    if orphans:
+        out = _ArticleGraph(ArticleFacts(ArticleMeta(""), orphans, ()), naming, iris)
+        for entity in orphans:
+            out.entity(out.nodes[entity.key], entity)
+        for s, p, o in out.out:
+            yield ox.Quad(s, p, o, ox.DefaultGraph())
+
+
+def build_graph(
+    extraction: Extraction,
+    *,
+    base_iri: str = BASE_IRI,
+    overrides: Overrides | None = None,
+) -> Graph:
+    """The contract graph of an extraction: the union of its article graphs
+    and its identity graph."""
+    quads = extraction_quads(extraction, base_iri=base_iri, overrides=overrides)
+    return rdflib_graph(quads, base_iri)
+
+
+def rdflib_graph(quads: Iterable[ox.Quad], base_iri: str = BASE_IRI) -> Graph:
+    """An rdflib ``Graph`` of the triples of ``quads`` (for small graphs)."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     graph.bind("kgr", Namespace(base_iri))
-    iris = IRIs(base_iri)
-    nodes = {e.key: iris.entity(e.key, e.kind, e.name) for e in extraction.entities}
-    articles = {d.id: iris.article(d.id) for d in extraction.documents}
-    for entity in extraction.entities:
-        _add_entity(graph, nodes[entity.key], entity)
-    outlets = {
-        e.name: nodes[e.key] for e in extraction.entities if e.kind is Kind.ORGANIZATION
-    }
-    for doc in extraction.documents:
-        _add_article(graph, articles[doc.id], doc, outlets.get(doc.source or ""))
-    for doc_id, key in extraction.mentions:
-        graph.add((articles[doc_id], SCHEMA.mentions, nodes[key]))
-    _add_gazetteer(graph, iris.gazetteer)
-    _add_posts(graph, iris, nodes, articles, extraction.relations)
-    for relation in extraction.relations:
-        if relation.kind is not RelKind.POST:
-            _add_fact(graph, iris, nodes, articles, relation)
+    for quad in quads:
+        graph.add(
+            (
+                to_rdflib(quad.subject),
+                to_rdflib(quad.predicate),
+                to_rdflib(quad.object),
+            )
+        )
     return graph
 
 
-def _label(graph: Graph, node: URIRef, name: str) -> None:
-    graph.add((node, SKOS.prefLabel, Literal(name, lang=ZH)))
-    graph.add((node, RDFS.label, Literal(name, lang=ZH)))
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _add_entity(graph: Graph, node: URIRef, entity: Entity) -> None:
-    for rdf_type in KIND_TYPES[entity.kind]:
-        graph.add((node, RDF.type, rdf_type))
-    if entity.subtype in SUBTYPES:
-        graph.add((node, RDF.type, SUBTYPES[entity.subtype]))
-    _label(graph, node, entity.name)
-    for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias, lang=ZH)))
-    reading = to_pinyin(entity.name, person=entity.kind is Kind.PERSON)
-    if reading and reading != entity.name:
-        graph.add((node, SKOS.altLabel, Literal(reading, lang=PINYIN)))
-    if entity.code:
-        graph.add((node, KGO.adminCode, Literal(entity.code)))
-    for former in entity.former_names:
-        graph.add((node, KGO.formerName, Literal(former, lang=ZH)))
-        note = f"{former}：已撤销的旧行政区名，今属{entity.name}"
-        graph.add((node, SKOS.note, Literal(note, lang=ZH)))
-    for reason in entity.reasons:
-        graph.add((node, KGO.mergeReason, Literal(reason, lang="en")))
-    if entity.kind is Kind.DISTRICT and entity.place is None:
-        note = "文中地名对应多个行政区，上下文无法确定，未赋行政区划代码"
-        graph.add((node, SKOS.note, Literal(note, lang=ZH)))
-
-
-def _add_article(
-    graph: Graph, node: URIRef, doc: Document, outlet: URIRef | None
-) -> None:
-    graph.add((node, RDF.type, SCHEMA.NewsArticle))
-    _label(graph, node, doc.title or doc.id)
-    if doc.title:
-        graph.add((node, SCHEMA.headline, Literal(doc.title, lang=ZH)))
-    if doc.date:
-        graph.add((node, SCHEMA.datePublished, Literal(doc.date)))
-    if doc.url:
-        graph.add((node, SCHEMA.url, URIRef(doc.url)))
-    if outlet is not None:
-        graph.add((node, SCHEMA.publisher, outlet))
-    graph.add((node, SCHEMA.identifier, Literal(doc.id)))
-    if doc.path:
-        graph.add((node, KGO.sourceFile, Literal(PurePath(doc.path).name)))
-
-
-def _add_gazetteer(graph: Graph, node: URIRef) -> None:
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, RDF.type, KGO.Gazetteer))
-    graph.add(
-        (node, RDFS.label, Literal("kg district gazetteer (GB/T 2260)", lang="en"))
-    )
-
-
-def _evidence(
-    graph: Graph, node: URIRef, articles: dict[str, URIRef], ev: Evidence
-) -> None:
-    graph.add((node, PROV.wasDerivedFrom, articles[ev.doc_id]))
-    graph.add((node, KGO.evidenceText, Literal(ev.sentence, lang=ZH)))
-
-
-def _add_posts(
-    graph: Graph,
-    iris: IRIs,
-    nodes: dict[str, URIRef],
-    articles: dict[str, URIRef],
-    relations: Iterable[Relation],
-) -> None:
-    """One org:Membership per person, organisation and article."""
-    grouped: dict[tuple[str, str | None, str], list[Relation]] = defaultdict(list)
-    for rel in relations:
-        if rel.kind is RelKind.POST and rel.evidence is not None:
-            grouped[(rel.subject, rel.object, rel.evidence.doc_id)].append(rel)
-    for (person, org, doc_id), rels in grouped.items():
-        roles = list(dict.fromkeys(role for rel in rels for role in rel.roles))
-        if org is None:
-            for role in roles:
-                _add_job_title(
-                    graph, iris, nodes[person], role, articles, rels[0].evidence
-                )
-            continue
-        member = iris.membership(person, org, doc_id)
-        graph.add((member, RDF.type, ORG.Membership))
-        graph.add((member, ORG.member, nodes[person]))
-        graph.add((member, ORG.organization, nodes[org]))
-        graph.add((nodes[person], ORG.memberOf, nodes[org]))
-        for role in roles:
-            role_node = iris.role(role)
-            graph.add((member, ORG.role, role_node))
-            graph.add((role_node, RDF.type, ORG.Role))
-            _label(graph, role_node, role)
-        for rel in rels:
-            if rel.evidence is not None:
-                _evidence(graph, member, articles, rel.evidence)
-
-
-def _add_job_title(
-    graph: Graph,
-    iris: IRIs,
-    person: URIRef,
-    role: str,
-    articles: dict[str, URIRef],
-    evidence: Evidence | None,
-) -> None:
-    title = Literal(role, lang=ZH)
-    graph.add((person, SCHEMA.jobTitle, title))
-    if evidence is not None:
-        _statement(graph, iris, articles, person, SCHEMA.jobTitle, title, evidence)
-
-
-def _add_fact(
-    graph: Graph,
-    iris: IRIs,
-    nodes: dict[str, URIRef],
-    articles: dict[str, URIRef],
-    rel: Relation,
-) -> None:
-    subject = (
-        articles[rel.subject] if rel.kind is RelKind.AUTHOR else nodes[rel.subject]
-    )
-    obj = nodes[rel.object or ""]
-    predicate = RELATION_PREDICATES[rel.kind]
-    graph.add((subject, predicate, obj))
-    if rel.source == GAZETTEER:
-        node = iris.statement(str(subject), str(predicate), str(obj), GAZETTEER)
-        _reify(graph, node, subject, predicate, obj)
-        graph.add((node, PROV.wasDerivedFrom, iris.gazetteer))
-    elif rel.evidence is not None:
-        _statement(graph, iris, articles, subject, predicate, obj, rel.evidence)
-
-
-def _statement(
-    graph: Graph,
-    iris: IRIs,
-    articles: dict[str, URIRef],
-    subject: URIRef,
-    predicate: URIRef,
-    obj: URIRef | Literal,
-    evidence: Evidence,
-) -> None:
-    node = iris.statement(str(subject), str(predicate), str(obj), evidence.doc_id)
-    _reify(graph, node, subject, predicate, obj)
-    _evidence(graph, node, articles, evidence)
-
-
-def _reify(
-    graph: Graph,
-    node: URIRef,
-    subject: URIRef,
-    predicate: URIRef,
-    obj: URIRef | Literal,
-) -> None:
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
+def to_rdflib(term: object) -> URIRef | Literal | BNode:
+    """One Oxigraph term as an rdflib term; ``xsd:string`` literals become plain."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"{term!r}: not an IRI, literal or blank node")

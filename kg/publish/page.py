@@ -39,8 +39,6 @@ import hashlib
 import html
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -51,6 +49,7 @@ from typing import Any
 from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
+from kg.atomic import write_atomically
 from kg.corpus.open import load_graph
 from kg.errors import OutputError
 from kg.graph.namespaces import KGO, PROV, SCHEMA
@@ -113,6 +112,7 @@ def write_html(
     keep: Collection[Node] | None = None,
     focus: Node | None = None,
     scope: str = "",
+    total_nodes: int | None = None,
 ) -> PageSummary:
     """Write ``graph`` as a self-contained interactive page at ``path``.
 
@@ -123,7 +123,9 @@ def write_html(
     selected when the page opens; ``scope`` says on the page what is shown;
     ``title`` defaults to one that says what the graph holds.
     Above ``max_nodes`` nodes only the most central ``max_nodes`` are drawn,
-    and the page says so.  The file is replaced atomically; raises
+    and the page says so; ``total_nodes`` is the size of the whole graph when
+    ``graph`` is an overview already selected from it (a corpus store,
+    :mod:`kg.publish.overview`).  The file is replaced atomically; raises
     OutputError if it cannot be written.
     """
     if max_nodes < 1:
@@ -133,7 +135,9 @@ def write_html(
         kinds = {node: kind for node, kind in kinds.items() if node in keep}
     chosen = set(kinds)
     total = len(chosen)
-    if total > max_nodes:
+    if total_nodes is not None and total <= max_nodes < total_nodes:
+        total = total_nodes
+    elif total > max_nodes:
         pairs = [(s, t) for s, _, t in network_edges(graph, kinds, mentions=mentions)]
         distance = keep if isinstance(keep, Mapping) else None
         chosen = central_nodes(pairs, kinds, max_nodes, distance=distance)
@@ -148,7 +152,7 @@ def write_html(
         focus=str(focus) if focus is not None else None,
     )
     path = Path(path)
-    _write_atomically(path, page)
+    write_atomically(path, page.encode("utf-8"), what="the network page")
     log.info("wrote %s: %d nodes, %d edges", path, len(view.nodes), len(view.edges))
     return PageSummary(
         path, len(view.nodes), len(view.edges), total, overview=total > max_nodes
@@ -253,10 +257,15 @@ def default_title(graph: Graph) -> str:
         str(d)[:10] for d in graph.objects(None, SCHEMA.datePublished) if str(d)
     )
     count = len(set(graph.subjects(RDF.type, SCHEMA.NewsArticle)))
-    title = f"知识图谱 · {count:,} 篇文章"
-    if dates:
-        title += f" · {dates[0]}"
-        title += f" 至 {dates[-1]}" if dates[-1] != dates[0] else ""
+    return corpus_title(count, dates[0] if dates else "", dates[-1] if dates else "")
+
+
+def corpus_title(articles: int, first: str, last: str) -> str:
+    """The page title of a graph of ``articles`` dated ``first`` to ``last``."""
+    title = f"知识图谱 · {articles:,} 篇文章"
+    if first:
+        title += f" · {first}"
+        title += f" 至 {last}" if last != first else ""
     return title
 
 
@@ -553,32 +562,3 @@ def _vendor(name: str) -> str:
 def _closes_element(text: str) -> bool:
     lowered = text.lower()
     return "</script" in lowered or "</style" in lowered
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise _output_error(path, exc) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _output_error(path, exc) from exc
-        raise
-
-
-def _output_error(path: Path, exc: OSError) -> OutputError:
-    reason = exc.strerror or str(exc)
-    return OutputError(
-        f"{path}: cannot write the network page ({reason}); "
-        "make sure the folder is writable or choose another output folder"
-    )

@@ -36,6 +36,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
+from kg.atomic import write_atomically
 from kg.errors import GraphError
 from kg.graph.timespan import TimeSpan
 from kg.publish.page import (
@@ -43,7 +44,6 @@ from kg.publish.page import (
     _content_policy,
     _json_island,
     _vendor,
-    _write_atomically,
 )
 from kg.publish.tables import GraphTables, year_month
 
@@ -112,7 +112,7 @@ def write_report(
         data["span"] = span.describe()
     page = render_report(data, title=title or _title(data))
     out_path = Path(out_path)
-    _write_atomically(out_path, page)
+    write_atomically(out_path, page.encode("utf-8"), what="the report page")
     log.info("wrote %s", out_path)
     return ReportSummary(
         out_path,

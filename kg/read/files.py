@@ -123,11 +123,11 @@ def read_all(
         else:
             skipped.append(record)
     if not docs:
-        raise InputError(_nothing_read(paths, skipped, notices))
+        raise InputError(nothing_read(paths, skipped, notices))
     return Reading(tuple(docs), tuple(skipped), tuple(notices))
 
 
-def _nothing_read(
+def nothing_read(
     paths: Iterable[str | Path], skipped: list[Skipped], notices: list[Notice]
 ) -> str:
     given = ", ".join(str(p) for p in paths)

@@ -124,7 +124,8 @@ def not_article(path: Path) -> str | None:
         return "a gold file (for kg eval), not an article; not read"
     if name.startswith("identity") and name.endswith(".json"):
         return "an identity file, not an article; not read"
-    if path.name.split(".")[0].upper() in NOTES:
+    stem = path.name.split(".")[0].upper()
+    if stem in NOTES or any(stem.startswith(f"{note}_") for note in NOTES):
         return "a note, not an article; not read (name the file itself to read it)"
     if path.suffix.lower() not in SUFFIXES:
         shown = path.suffix or "(no extension)"

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 PlaceTest = Callable[[str, str], bool]
 """``within(a, b)``: whether place ``a`` is ``b`` or lies inside it."""
@@ -160,10 +160,21 @@ def _cluster_name(
     apart = _apart(overrides)
     links = _Links(m.key for m in block)
     anchored = [m for m in block if m.anchored]
-    for a, b in combinations(anchored, 2):
-        reason = _link(a, b, within=within, core_of=core_of)
-        if reason and not _kept_apart(links, apart, a.key, b.key):
-            links.union(a.key, b.key, reason)
+    orgs = {org for m in anchored for org in m.orgs}
+    rules: list[tuple[str, Callable[[PersonMention], Iterable[str]]]] = [
+        ("same organisation", lambda m: m.orgs),
+        ("related organisations", lambda m: {_root(o, orgs) for o in m.orgs}),
+    ]
+    if core_of is not None:
+        rules.append(
+            (
+                "related organisations",
+                lambda m: {f"{c}…" for o in m.orgs if len(c := core_of(o)) >= 2},
+            )
+        )
+    rules.append(("posts in the same place", lambda m: m.org_places))
+    for rule, tokens in rules:
+        _link_by(links, apart, anchored, rule, tokens)
     for group in overrides.same:
         keys = sorted(k for k in group if k in links.parent)
         for a_key, b_key in pairwise(keys):
@@ -185,6 +196,37 @@ def _cluster_name(
         )
     out.sort(key=lambda c: _when(c.mentions[0]))
     return _explain_splits(out, apart)
+
+
+def _link_by(
+    links: _Links,
+    apart: set[frozenset[tuple[str, str]]],
+    mentions: Sequence[PersonMention],
+    rule: str,
+    tokens: Callable[[PersonMention], Iterable[str]],
+) -> None:
+    """Link the mentions that share a token (an organisation, a place …),
+    in linear time: each to the first mention of the token."""
+    first: dict[str, PersonMention] = {}
+    for mention in mentions:
+        for token in sorted(tokens(mention)):
+            other = first.setdefault(token, mention)
+            if other is mention or links.find(other.key) == links.find(mention.key):
+                continue
+            if _kept_apart(links, apart, other.key, mention.key):
+                continue
+            links.union(
+                other.key, mention.key, f"{rule} {token} ({other.doc}, {mention.doc})"
+            )
+
+
+def _root(org: str, orgs: set[str]) -> str:
+    """The shortest name among ``orgs`` that ``org`` starts with (a body for
+    its department: 湖州市总工会 for 湖州市总工会办公室)."""
+    for cut in range(4, len(org)):
+        if org[:cut] in orgs:
+            return org[:cut]
+    return org
 
 
 def _explain_splits(
@@ -226,38 +268,6 @@ def _kept_apart(
     side_a = [k for k in links.parent if links.find(k) == ra]
     side_b = [k for k in links.parent if links.find(k) == rb]
     return any(frozenset((x, y)) in apart for x in side_a for y in side_b)
-
-
-def _link(
-    a: PersonMention,
-    b: PersonMention,
-    *,
-    within: PlaceTest,
-    core_of: CoreOf | None,
-) -> str | None:
-    """Why two anchored mentions of one name are one person, or None."""
-    shared = sorted(a.orgs & b.orgs)
-    if shared:
-        return f"same organisation {shared[0]} ({a.doc}, {b.doc})"
-    for x in sorted(a.orgs):
-        for y in sorted(b.orgs):
-            if _departments(x, y) or (core_of and _same_core(x, y, core_of)):
-                return f"related organisations {x} and {y} ({a.doc}, {b.doc})"
-    places = sorted(a.org_places & b.org_places)
-    if places:
-        return f"posts in the same place {places[0]} ({a.doc}, {b.doc})"
-    return None
-
-
-def _departments(x: str, y: str) -> bool:
-    """A body and a department or sub-body named after it."""
-    short, long = sorted((x, y), key=len)
-    return len(short) >= 4 and long.startswith(short)
-
-
-def _same_core(x: str, y: str, core_of: CoreOf) -> bool:
-    cx, cy = core_of(x), core_of(y)
-    return len(cx) >= 2 and cx == cy
 
 
 def _attach_unanchored(

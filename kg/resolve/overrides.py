@@ -27,8 +27,8 @@ from typing import Any
 
 import tomli_w
 
+from kg.atomic import write_atomically
 from kg.errors import InputError
-from kg.graph.files import write_atomically
 from kg.resolve.identity import Overrides
 
 FILE_NAME = "identities.toml"

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
 from kg.model import (
     GAZETTEER,
+    ArticleFacts,
+    ArticleMeta,
     Document,
     Entity,
     Extraction,
@@ -27,15 +29,6 @@ from kg.model import (
     RelKind,
     entity_key,
 )
-from kg.resolve.identity import Overrides
-from kg.resolve.people import (
-    Identities,
-    name_of,
-    person_key,
-    person_keys,
-    person_mentions,
-    post_tuples,
-)
 from kg.text.script import to_simplified
 
 ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
@@ -43,10 +36,6 @@ ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党�
 
 _BARE_BODIES = frozenset("工会 总工会 党委 党组 党支部 党工委 纪委 政府".split())
 """Bodies named by their kind alone in a title chain: no alias."""
-
-_NOT_OF_A_PLACE = frozenset({"Company", "Media", "School"})
-"""Organisations that stand in a place without being its bodies: a post in
-one does not tie a person to the place's other bodies."""
 
 _INITIATIVE_TAILS = (
     "行动",
@@ -77,25 +66,20 @@ def key_of(mention: Mention) -> str:
     return entity_key(mention.kind, mention.name, mention.code)
 
 
-def resolve(
-    results: Sequence[DocResult], *, overrides: Overrides | None = None
-) -> Extraction:
-    """Merge aliases, tell people apart (``overrides``: an analyst's
-    corrections), build entities, remap relations, add gazetteer parents."""
+def resolve(results: Sequence[DocResult]) -> Extraction:
+    """Merge aliases, build entities, remap relations, add gazetteer parents."""
     results = [_without_inner_places(r) for r in results]
-    aliases: dict[str, str] = {}
+    page_aliases: dict[str, dict[str, str]] = {}
     for page in _pages(results):
-        aliases.update(_page_aliases([m for r in page for m in r.mentions]))
-    people = identify(results, lambda key: _follow(aliases, key), overrides)
+        found = _page_aliases([m for r in page for m in r.mentions])
+        page_aliases.update((r.doc.id, found) for r in page)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     samples: dict[str, Mention] = {}
     mentions: set[tuple[str, str]] = set()
-    not_people = overrides.not_person if overrides else frozenset()
     for result in results:
+        aliases = page_aliases[result.doc.id]
         for mention in result.mentions:
-            if mention.kind is Kind.PERSON and mention.name in not_people:
-                continue
-            key = people.key(result.doc.id, _follow(aliases, key_of(mention)))
+            key = _follow(aliases, key_of(mention))
             if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
@@ -105,11 +89,7 @@ def resolve(
             samples.setdefault(key, mention)
             mentions.add((result.doc.id, key))
     entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
-    for cluster in people.clusters:
-        key = person_key(cluster.name, cluster.anchor)
-        if key in entities and cluster.reasons:
-            entities[key] = replace(entities[key], reasons=cluster.reasons)
-    relations = _relations(results, aliases, entities, people)
+    relations = _relations(results, page_aliases, entities)
     _add_parents(entities, relations)
     return Extraction(
         documents=tuple(r.doc for r in results),
@@ -119,49 +99,66 @@ def resolve(
     )
 
 
-def identify(
-    results: Sequence[DocResult],
-    canonical: Callable[[str], str],
-    overrides: Overrides | None = None,
-) -> Identities:
-    """The person identity of every (article, name) of ``results``, after
-    short forms are mapped to full names by ``canonical``."""
-    records = []
-    for result in results:
-        names = [
-            (m.kind, name_of(canonical(key_of(m))), m.code) for m in result.mentions
-        ]
-        org_place = {
-            name_of(canonical(key_of(m))): m.place
-            for m in result.mentions
-            if m.kind is Kind.ORGANIZATION
-        }
-        public = frozenset(
-            name_of(canonical(key_of(m)))
-            for m in result.mentions
-            if m.kind is Kind.ORGANIZATION and m.subtype not in _NOT_OF_A_PLACE
+def resolve_page(results: Sequence[DocResult]) -> list[ArticleFacts]:
+    """The articles of one page, resolved together, each as the facts of its
+    own graph."""
+    return list(split_articles(resolve(results)))
+
+
+def split_articles(extraction: Extraction) -> Iterator[ArticleFacts]:
+    """Each document's share of an extraction, as the facts of its graph.
+
+    A relation belongs to the article its evidence quotes (an author fact to
+    its article); a district brings its gazetteer chain of parents.
+    """
+    entities = {e.key: e for e in extraction.entities}
+    parents: dict[str, list[Relation]] = defaultdict(list)
+    for rel in extraction.relations:
+        if rel.source == GAZETTEER and rel.kind is RelKind.PART_OF:
+            parents[rel.subject].append(rel)
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    for rel in extraction.relations:
+        if rel.source == GAZETTEER:
+            continue
+        if rel.evidence is not None:
+            relations[rel.evidence.doc_id].append(rel)
+        elif rel.kind is RelKind.AUTHOR:
+            relations[rel.subject].append(rel)
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for doc_id, key in extraction.mentions:
+        mentions[doc_id].append(key)
+    for doc in extraction.documents:
+        own = relations.get(doc.id, [])
+        keys = dict.fromkeys(mentions.get(doc.id, []))
+        for rel in own:
+            if rel.kind is not RelKind.AUTHOR:
+                keys.setdefault(rel.subject)
+            if rel.object is not None:
+                keys.setdefault(rel.object)
+        chain = _chains([k for k in keys if k in entities], parents)
+        keys.update(dict.fromkeys(r.object or "" for r in chain))
+        meta = ArticleMeta(doc.id, doc.path, doc.title, doc.date, doc.source, doc.url)
+        yield ArticleFacts(
+            meta,
+            tuple(entities[k] for k in sorted(keys) if k in entities),
+            (*own, *chain),
+            tuple(sorted(dict.fromkeys(mentions.get(doc.id, [])))),
         )
-        posts = [
-            Relation(
-                r.kind,
-                canonical(r.subject),
-                canonical(r.object) if r.object else None,
-                r.roles,
-            )
-            for r in result.relations
-            if r.kind is RelKind.POST
-        ]
-        records += person_mentions(
-            result.doc.id,
-            date=result.doc.date,
-            source=result.doc.source,
-            mentions=names,
-            posts=post_tuples(posts),
-            authors=result.doc.authors,
-            org_place=org_place,
-            public=public,
-        )
-    return person_keys(records, overrides=overrides)
+
+
+def _chains(
+    keys: Iterable[str], parents: Mapping[str, list[Relation]]
+) -> list[Relation]:
+    """The partOf facts up from each district in ``keys``, each once."""
+    seen: dict[tuple[str, str | None], Relation] = {}
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        for rel in parents.get(key, ()):
+            if (rel.subject, rel.object) not in seen:
+                seen[(rel.subject, rel.object)] = rel
+                todo.append(rel.object or "")
+    return [seen[pair] for pair in sorted(seen, key=lambda p: (p[0], p[1] or ""))]
 
 
 def _without_inner_places(result: DocResult) -> DocResult:
@@ -186,9 +183,12 @@ def _without_inner_places(result: DocResult) -> DocResult:
 
 
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
+    """The articles of one file; each JSONL record is a page of its own."""
     by_path: dict[str, list[DocResult]] = defaultdict(list)
     for result in results:
-        by_path[result.doc.path or result.doc.id].append(result)
+        path = result.doc.path
+        own = not path or path.lower().endswith(".jsonl")
+        by_path[f"\0{result.doc.id}" if own else path].append(result)
     return list(by_path.values())
 
 
@@ -329,7 +329,7 @@ def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
             former_names=former,
         )
     if key != key_of(sample):
-        name = name_of(key)
+        name = key.split(":", 1)[1]
         aliases = tuple(sorted(f for f in forms if f != name))
     return Entity(key, sample.kind, name, aliases, sample.subtype)
 
@@ -340,23 +340,20 @@ def _is_former_name(gaz: Gazetteer, name: str, place_id: str) -> bool:
 
 def _relations(
     results: Sequence[DocResult],
-    aliases: dict[str, str],
+    page_aliases: Mapping[str, dict[str, str]],
     entities: dict[str, Entity],
-    people: Identities,
 ) -> list[Relation]:
     out: dict[tuple[object, ...], Relation] = {}
     articles = {r.doc.id for r in results}
     for result in results:
-        doc_id = result.doc.id
+        aliases = page_aliases[result.doc.id]
         for rel in result.relations:
             subject = (
                 rel.subject
                 if rel.kind is RelKind.AUTHOR
-                else people.key(doc_id, _follow(aliases, rel.subject))
+                else _follow(aliases, rel.subject)
             )
-            obj = (
-                people.key(doc_id, _follow(aliases, rel.object)) if rel.object else None
-            )
+            obj = _follow(aliases, rel.object) if rel.object else None
             if subject not in entities and subject not in articles:
                 continue
             if obj is not None and obj not in entities:

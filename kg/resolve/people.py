@@ -1,135 +1,112 @@
-"""From what the extractors found to person mention records, and back.
+"""Person identity on article facts: records in, person nodes out.
 
-:func:`person_mentions` reads one article's result into
+:func:`records_of` reads one article's facts into
 :class:`~kg.resolve.identity.PersonMention` records (the evidence identity
-needs); :func:`person_keys` clusters the records of many articles and says
-which entity key each mention takes.  A person's key is ``Person:<name>@<anchor>``,
-the anchor being what the first evidence said of them (an organisation, a
-place, or the article), so it never changes while the person keeps their
-identity.
+needs: posts and the places of their bodies, the article's places, date,
+co-mentioned people, organisations named).  :func:`assign` clusters the
+records (:func:`~kg.resolve.identity.cluster_people`) and gives every
+mention the IRI of its person: a person who keeps their identity keeps the
+IRI they had (``previous``), a new person gets one minted from the name and
+the first evidence, ``Person:<name>@<anchor>``.  :func:`naming_of` turns an
+assignment into an article's naming for :func:`kg.graph.triples.article_quads`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer
-from kg.model import Kind, Relation, RelKind
+from kg.extract.gazetteer import Gazetteer, GazetteerError
+from kg.model import ArticleFacts, Kind, RelKind
 from kg.resolve.identity import (
     Overrides,
     PersonCluster,
     PersonMention,
     PlaceTest,
     cluster_people,
+    keep_identities,
 )
 
 PERSON_PREFIX = f"{Kind.PERSON.value}:"
 BYLINE = "byline"
 """Pseudo-organisation of a byline: the article's outlet, when it has one."""
 _LOCAL_LEVELS = frozenset({"City", "County", "Town", "DevelopmentZone"})
+_NOT_OF_A_PLACE = frozenset({"Company", "Media", "School"})
+"""Organisations that stand in a place without being its bodies: a post in
+one does not tie a person to the place's other bodies."""
 
-
-@dataclass(frozen=True)
-class Identities:
-    """Which entity key each (article, name) of a person takes, and the
-    clusters behind them."""
-
-    keys: Mapping[tuple[str, str], str]
-    clusters: tuple[PersonCluster, ...]
-
-    def key(self, doc_id: str, key: str) -> str:
-        """The identity key of an entity key read in article ``doc_id``."""
-        if not key.startswith(PERSON_PREFIX):
-            return key
-        return self.keys.get((doc_id, key[len(PERSON_PREFIX) :]), key)
+Mint = Callable[[str, str], str]
+"""Entity key and name → IRI."""
+MentionKey = tuple[str, str]
+"""(article id, name)."""
 
 
 def person_key(name: str, anchor: str) -> str:
     return f"{PERSON_PREFIX}{name}@{anchor}"
 
 
-def name_of(key: str) -> str:
-    """The name in an entity key (``Person:王勇@X`` → 王勇)."""
-    ident = key.split(":", 1)[1]
-    if key.startswith(PERSON_PREFIX):
-        return ident.split("@", 1)[0]
-    return ident
-
-
-def person_keys(
-    records: Iterable[PersonMention], *, overrides: Overrides | None = None
-) -> Identities:
-    """Cluster the records and give each mention its person key."""
+def records_of(facts: ArticleFacts) -> list[PersonMention]:
+    """The person records of one article's facts."""
     gaz = Gazetteer.default()
-    clusters = cluster_people(
-        records, within=_within_test(gaz), core_of=company_core, overrides=overrides
-    )
-    keys = {
-        mention.key: person_key(cluster.name, cluster.anchor)
-        for cluster in clusters
-        for mention in cluster.mentions
-    }
-    return Identities(keys, tuple(clusters))
-
-
-def person_mentions(
-    doc_id: str,
-    *,
-    date: str | None,
-    source: str | None,
-    mentions: Sequence[tuple[Kind, str, str | None]],
-    posts: Sequence[tuple[str, str | None, tuple[str, ...]]],
-    authors: Sequence[str],
-    org_place: Mapping[str, str | None],
-    public: frozenset[str] = frozenset(),
-) -> list[PersonMention]:
-    """The person records of one article.
-
-    ``mentions`` are (kind, name, code) of every entity the article names;
-    ``posts`` (person name, organisation name or None, roles); ``authors``
-    the bylined names; ``org_place`` the gazetteer place of each organisation;
-    ``public`` the organisations that are bodies of their place (a
-    government, Party body or union; not a company, whose place says only
-    where it stands).
-    """
-    gaz = Gazetteer.default()
-    people = sorted({name for kind, name, _ in mentions if kind is Kind.PERSON})
+    entities = {e.key: e for e in facts.entities}
+    people = sorted({e.name for e in facts.entities if e.kind is Kind.PERSON})
+    mentioned = set(facts.mentions)
     places = frozenset(
-        code
-        for kind, _, code in mentions
-        if kind is Kind.DISTRICT and code and _local(gaz, code)
+        e.place
+        for e in facts.entities
+        if e.kind is Kind.DISTRICT
+        and e.key in mentioned
+        and e.place
+        and _local(gaz, e.place)
     )
-    context = frozenset(name for kind, name, _ in mentions if kind is Kind.ORGANIZATION)
-    orgs: dict[str, set[str]] = {p: set() for p in people}
-    roles: dict[str, set[str]] = {p: set() for p in people}
-    for person, org, titles in posts:
-        if person not in orgs:
-            continue
-        if org:
-            orgs[person].add(org)
-        roles[person].update(titles)
-    for author in authors:
-        if author in orgs and not orgs[author]:
-            orgs[author].add(f"{BYLINE}:{source or ''}")
+    org_place: dict[str, str] = {}
+    for rel in facts.relations:
+        if rel.kind is RelKind.LOCATED_IN and rel.object in entities:
+            where = entities[rel.object].place
+            if where and rel.subject in entities:
+                org_place.setdefault(entities[rel.subject].name, where)
+    orgs: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
+    for rel in facts.relations:
+        if rel.kind is RelKind.POST and rel.subject in entities:
+            person = entities[rel.subject].name
+            if rel.object in entities:
+                orgs[person].add(entities[rel.object].name)
+            roles[person].update(rel.roles)
+        elif rel.kind is RelKind.AUTHOR and rel.object in entities:
+            author = entities[rel.object].name
+            if not orgs[author]:
+                orgs[author].add(f"{BYLINE}:{facts.article.source or ''}")
+    public = {
+        e.name
+        for e in facts.entities
+        if e.kind is Kind.ORGANIZATION and e.subtype not in _NOT_OF_A_PLACE
+    }
+    context = frozenset(
+        e.name
+        for e in facts.entities
+        if e.kind is Kind.ORGANIZATION and e.key in mentioned
+    )
+    meta = facts.article
     return [
         PersonMention(
-            doc=doc_id,
+            doc=meta.id,
             name=person,
-            date=date or "",
+            date=meta.date or "",
             orgs=frozenset(orgs[person]),
             org_places=frozenset(
-                place
+                where
                 for org in orgs[person]
                 if org in public
-                and (place := org_place.get(org))
-                and _local(gaz, place)
+                and (where := org_place.get(org))
+                and _local(gaz, where)
             ),
             seats=frozenset(
-                place
+                where
                 for org in orgs[person]
-                if (place := org_place.get(org)) and _local(gaz, place)
+                if (where := org_place.get(org)) and _local(gaz, where)
             ),
             roles=frozenset(roles[person]),
             places=places,
@@ -140,30 +117,94 @@ def person_mentions(
     ]
 
 
-def post_tuples(
-    relations: Iterable[Relation],
-) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    """(person name, organisation name, roles) of the post relations."""
-    return [
-        (name_of(rel.subject), name_of(rel.object) if rel.object else None, rel.roles)
-        for rel in relations
-        if rel.kind is RelKind.POST
-    ]
+@dataclass(frozen=True)
+class Assignment:
+    """The person node of every mention, and the clusters behind them."""
+
+    nodes: Mapping[MentionKey, str]
+    clusters: tuple[tuple[PersonCluster, str], ...]
+    """Each person and the IRI of their node."""
+
+
+def assign(
+    records: Iterable[PersonMention],
+    *,
+    mint: Mint,
+    previous: Mapping[MentionKey, str] | None = None,
+    overrides: Overrides | None = None,
+) -> Assignment:
+    """Cluster ``records`` and name each person: the node most of their
+    mentions had before (``previous``), else ``mint(key, name)`` of
+    ``Person:<name>@<anchor>`` (with the first article added when another
+    person of the name already holds that IRI)."""
+    clusters = cluster_people(
+        records, within=_within_test(), core_of=company_core, overrides=overrides
+    )
+    kept = keep_identities(clusters, previous or {})
+    taken = set(kept.values())
+    named: list[tuple[PersonCluster, str]] = []
+    for index, cluster in enumerate(clusters):
+        iri = kept.get(index)
+        if iri is None:
+            iri = mint(person_key(cluster.name, cluster.anchor), cluster.name)
+            if iri in taken:
+                anchor = f"{cluster.anchor}#{cluster.mentions[0].doc}"
+                iri = mint(person_key(cluster.name, anchor), cluster.name)
+        taken.add(iri)
+        named.append((cluster, iri))
+    nodes = {m.key: iri for cluster, iri in named for m in cluster.mentions}
+    return Assignment(nodes, tuple(named))
+
+
+def naming_of(
+    facts: ArticleFacts, base: Mapping[str, str], nodes: Mapping[MentionKey, str]
+) -> dict[str, str]:
+    """An article's naming: ``base`` (entity key → IRI) with each person
+    entity named by its node in ``nodes``."""
+    naming = dict(base)
+    doc = facts.article.id
+    for entity in facts.entities:
+        if entity.kind is Kind.PERSON:
+            node = nodes.get((doc, entity.name))
+            if node is not None:
+                naming[entity.key] = node
+    return naming
+
+
+def without_people(facts: ArticleFacts, names: frozenset[str]) -> ArticleFacts:
+    """The facts less the persons an analyst said are no person, and every
+    relation and mention of them."""
+    if not names:
+        return facts
+    gone = {e.key for e in facts.entities if e.kind is Kind.PERSON and e.name in names}
+    if not gone:
+        return facts
+    return replace(
+        facts,
+        entities=tuple(e for e in facts.entities if e.key not in gone),
+        relations=tuple(
+            r for r in facts.relations if r.subject not in gone and r.object not in gone
+        ),
+        mentions=tuple(k for k in facts.mentions if k not in gone),
+    )
 
 
 def _local(gaz: Gazetteer, place_id: str) -> bool:
     try:
         return gaz.get(place_id).level in _LOCAL_LEVELS
-    except Exception:  # an id the gazetteer no longer holds
+    except GazetteerError:  # an id the gazetteer no longer holds
         return False
 
 
-def _within_test(gaz: Gazetteer) -> PlaceTest:
+@lru_cache(maxsize=1)
+def _within_test() -> PlaceTest:
+    gaz = Gazetteer.default()
+
     @lru_cache(maxsize=65536)
     def within(a: str, b: str) -> bool:
         try:
             return any(p.id == b for p in gaz.chain(gaz.get(a)))
-        except Exception:
+        except GazetteerError:
             return False
 
     return within
@@ -179,31 +220,15 @@ _LEGAL_FORMS = (
     "集团",
     "公司",
 )
-_TRADES = (
-    "建工",
-    "建设",
-    "路桥",
-    "工程",
-    "科技",
-    "实业",
-    "控股",
-    "投资",
-    "发展",
-    "贸易",
-    "物流",
-    "供应链管理",
-    "食品",
-    "机械",
-    "重工",
-    "精密机械",
-    "电子",
-    "化工",
-    "能源",
-    "材料",
-    "新材料",
-    "医药",
-    "纺织",
-    "服饰",
+_TRADES = tuple(
+    sorted(
+        (
+            "建工 建设 路桥 工程 科技 实业 控股 投资 发展 贸易 物流 供应链管理 食品 "
+            "机械 重工 精密机械 电子 化工 能源 材料 新材料 医药 纺织 服饰"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
 )
 
 
@@ -226,7 +251,7 @@ def company_core(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for trade in sorted(_TRADES, key=len, reverse=True):
+        for trade in _TRADES:
             if name.endswith(trade) and len(name) > len(trade) + 1:
                 name = name[: -len(trade)]
                 changed = True

@@ -27,7 +27,7 @@ from kg.corpus.store import (
 )
 from kg.errors import StoreError
 from kg.graph.files import parse_graph_file
-from kg.sparql.query import QueryError, QueryResult, QuerySyntaxError
+from kg.sparql.query import ABSENT, QueryError, QueryResult, QuerySyntaxError
 
 
 class OxigraphBackend:
@@ -115,9 +115,16 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     the query), outside strings, IRIs and comments; ``BOUND(?x)`` becomes
     ``true``.
     """
-    terms = {name: f" {_term_text(name, term)} " for name, term in bindings.items()}
+    absent = {name for name, term in bindings.items() if term == ABSENT}
+    terms = {
+        name: f" {_term_text(name, term)} "
+        for name, term in bindings.items()
+        if name not in absent
+    }
 
     def replace(match: re.Match[str]) -> str:
+        if match["bound"] and match["bname"] in absent:
+            return "false"  # an optional parameter left out: prunes its branches
         if match["bound"] and match["bname"] in terms:
             return "true"
         if match["name"] in terms:

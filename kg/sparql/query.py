@@ -139,7 +139,8 @@ class RdflibBackend:
         except Exception as exc:  # rdflib: unknown prefix and the like
             raise _located(text, str(exc)) from exc
         try:
-            result = self.graph.query(prepared, initBindings=dict(bindings))
+            given = {k: v for k, v in bindings.items() if v != ABSENT}
+            result = self.graph.query(prepared, initBindings=given)
             return _from_rdflib(result, prefixes)
         except Exception as exc:  # evaluation errors of many kinds
             raise QueryError(f"the query failed while running: {exc}") from exc
@@ -243,14 +244,62 @@ def load_query(spec: str) -> QueryText:
     return QueryText(spec, "the query")
 
 
-def bind_params(query: QueryText, params: Mapping[str, str]) -> dict[str, Literal]:
-    """Check ``params`` against what the query takes; bind them as strings."""
+ABSENT = URIRef("urn:kg:absent")
+"""Bound to an optional parameter left out: no value, only a sign that a
+store backend may read ``BOUND(?name)`` as false while it plans (rdflib's
+backend drops it)."""
+UNBOUND = " unbound "
+"""What a name form of a parameter left out is bound to: no label has it."""
+NO_IRI = URIRef("urn:kg:no-value")
+NAME_FORMS = ("zh", "pinyin", "text", "iri")
+
+
+def bind_params(
+    query: QueryText, params: Mapping[str, str]
+) -> dict[str, Literal | URIRef]:
+    """Check ``params`` against what the query takes; bind them as strings.
+
+    A query may also use a parameter's *name forms*, which let a store look
+    the value up in its indexes instead of comparing every label:
+    ``?NAME_zh`` (the value as a ``@zh`` literal), ``?NAME_pinyin``
+    (``@zh-Latn-pinyin``), ``?NAME_text`` (a plain literal) and ``?NAME_iri``
+    (the value as an IRI, when it is one).  A form that does not apply, or of
+    an optional parameter left out, is bound to a value no graph holds, so a
+    pattern using it matches nothing, at once.
+    """
+    declared: list[str] = list(params)
     if query.bundled is not None:
         _check_declared(query.bundled, params)
+        declared = [param.name for param in query.bundled.params]
     else:
         for name in params:
             _check_used(query, name)
-    return {name: Literal(value) for name, value in params.items()}
+    bindings: dict[str, Literal | URIRef] = {
+        name: Literal(value) for name, value in params.items()
+    }
+    if query.bundled is not None:
+        for param in query.bundled.params:
+            if param.name not in params:
+                bindings[param.name] = ABSENT
+    for name in declared:
+        for form in NAME_FORMS:
+            if re.search(rf"[?$]{name}_{form}\b", query.text):
+                bindings[f"{name}_{form}"] = _name_form(params.get(name), form)
+    return bindings
+
+
+def _name_form(value: str | None, form: str) -> Literal | URIRef:
+    if form == "iri":
+        absolute = value is not None and re.match(
+            r"[A-Za-z][\w+.-]*:[^\s<>\"{}|^`\\]+$", value
+        )
+        return URIRef(value) if absolute and value else NO_IRI
+    text = UNBOUND if value is None else value
+    if form == "zh":
+        return Literal(text, lang="zh")
+    if form == "pinyin":
+        return Literal(text, lang="zh-latn-pinyin")
+    return Literal(text)
 
 
 def expand_curies(

@@ -41,16 +41,20 @@ SURNAME_READINGS = {
 }
 
 
+_SURNAMES_LONGEST_FIRST = sorted(SURNAME_READINGS, key=len, reverse=True)
+
+
 @lru_cache(maxsize=65536)
 def to_pinyin(text: str, *, person: bool = False) -> str:
     """``text`` in toneless pinyin, syllables separated by spaces."""
     from pypinyin import lazy_pinyin
 
     if person:
-        for surname in sorted(SURNAME_READINGS, key=len, reverse=True):
+        for surname in _SURNAMES_LONGEST_FIRST:
             if text.startswith(surname) and len(text) > len(surname):
                 rest = lazy_pinyin(text[len(surname) :], errors="default")
                 return " ".join([SURNAME_READINGS[surname], *rest]).strip()
+        return to_pinyin(text)  # the same reading, cached once for both uses
     return " ".join(s for s in lazy_pinyin(text, errors="default") if s.strip())
 
 

@@ -146,6 +146,8 @@ def test_an_unreadable_folder_is_reported(
     [
         ("README.md", "a note"),
         ("readme.txt", "a note"),
+        ("README_c.md", "a note"),
+        ("readme_fr.txt", "a note"),
         ("CHANGELOG.md", "a note"),
         ("LICENSE", "a note"),
         ("NOTICE.txt", "a note"),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.atomic import write_atomically
 from kg.errors import OutputError
-from kg.graph.files import write_atomically
 from kg.publish.export.base import Exporter, ExportOptions
 from kg.publish.export.csv import CSV
 from kg.publish.export.gexf import GEXF

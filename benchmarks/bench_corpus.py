@@ -1,0 +1,241 @@
+"""Corpus builds at 1k, 10k and 100k articles against a plain jieba.posseg pass.
+
+Run ``python benchmarks/bench_corpus.py --sizes 1000 10000 --work /tmp/kgbench``
+(a report, not a test; the 10k size takes about half an hour on two loaded
+cores, 100k many hours).  For each size it generates the corpus
+(``generate_corpus.py``), then measures, each in its own process:
+
+- the reference: ``jieba.posseg.cut`` over the Simplified text kg reads;
+- ``kg build`` with each ``--jobs`` given (``--jobs 1 2`` compares them):
+  wall time, characters and articles a second, peak RSS of the build and its
+  children, store size, triples;
+- extraction alone on one core (``extract_page`` over a sample);
+- with ``--increment``: adding 100 new articles to the built corpus;
+- with ``--queries``: every bundled query, ``kg path`` and ``kg stats`` on the
+  built corpus (times of the library calls, opening the store included;
+  starting Python adds about 0.5 s to a command).
+
+The machine is shared and noisy, so every figure is also given as a ratio to
+the reference measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+
+REFERENCE = """
+import sys, time, jieba, jieba.posseg
+from kg.read.files import read_paths
+docs = list(read_paths([sys.argv[1]]))
+jieba.initialize()
+started = time.perf_counter()
+for doc in docs:
+    for _ in jieba.posseg.cut(doc.text):
+        pass
+print(time.perf_counter() - started, sum(len(d.text) for d in docs), len(docs))
+"""
+
+EXTRACTION = """
+import sys, time, itertools
+from kg.read.files import read_paths
+from kg.build import extract_page, pages, _warm
+docs = list(itertools.islice(read_paths([sys.argv[1]]), int(sys.argv[2])))
+_warm()
+started = time.perf_counter()
+for page in pages(docs):
+    extract_page(page)
+seconds = time.perf_counter() - started
+import jieba.posseg
+started = time.perf_counter()
+for doc in docs:
+    for _ in jieba.posseg.cut(doc.text):
+        pass
+print(seconds, time.perf_counter() - started, sum(len(d.text) for d in docs))
+"""
+
+QUERIES = """
+import sys, time, json
+from pathlib import Path
+from kg.sparql.oxigraph import open_graph_or_store
+from kg.sparql.query import run_query, bundled_queries
+out = Path(sys.argv[1])
+params = json.loads(sys.argv[2])
+times = {}
+for name in bundled_queries():
+    started = time.perf_counter()
+    result = run_query(open_graph_or_store(out), name, params=params.get(name, {}))
+    times[name] = (time.perf_counter() - started, len(result.rows))
+from kg.analytics.store import paths_at, stats_at
+first, second = params["path"]
+started = time.perf_counter()
+found = paths_at(out, first, second, limit=3)
+times["kg path"] = (time.perf_counter() - started, len(found.chains))
+started = time.perf_counter()
+stats = stats_at(out)
+times["kg stats"] = (time.perf_counter() - started, stats.nodes)
+print(json.dumps(times))
+"""
+
+
+def measured(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (bytes, process and children) and stdout."""
+    started = time.perf_counter()
+    process = psutil.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    peak = 0
+    while process.poll() is None:
+        try:
+            rss = process.memory_info().rss + sum(
+                c.memory_info().rss for c in process.children(recursive=True)
+            )
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err[-3000:]}")
+    return time.perf_counter() - started, peak, out
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
+    seconds, peak, _ = measured(
+        [PYTHON, "-m", "kg", "build", str(corpus), "-o", str(out), "-q",
+         "--jobs", str(jobs)]
+    )  # fmt: skip
+    manifest = json.loads((out / "current" / "build.json").read_text("utf-8"))
+    return {
+        "seconds": seconds,
+        "peak_rss_mb": peak / 2**20,
+        "store_mb": folder_size(out / "current" / "store") / 2**20,
+        "triples": manifest["triples"],
+    }
+
+
+def params_for(out: Path) -> dict[str, object]:
+    """Parameters that select something in the generated corpus."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "current" / "store"))
+    org = next(iter(store.query(
+        "SELECT ?n { ?m <http://www.w3.org/ns/org#organization> ?o . "
+        "?o <http://www.w3.org/2004/02/skos/core#prefLabel> ?n } LIMIT 1"
+    )))[0].value  # fmt: skip
+    people = [
+        row[0].value
+        for row in store.query(
+            "SELECT ?n { ?p a <https://schema.org/Person> ; "
+            "<http://www.w3.org/ns/org#memberOf> ?o ; "
+            "<http://www.w3.org/2004/02/skos/core#prefLabel> ?n } LIMIT 400"
+        )
+    ]
+    del store
+    return {
+        "posts": {"org": org},
+        "orgs-in-district": {"district": "江苏省"},
+        "initiatives": {},
+        "org-links": {"org": org},
+        "facts": {"entity": org},
+        "mentions": {"entity": org},
+        "find": {"text": "总工会"},
+        "path": [people[0], people[-1]],
+    }
+
+
+def run_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, object]:
+    corpus = work / f"c{size}"
+    if not corpus.is_dir():
+        subprocess.run(
+            [PYTHON, str(HERE / "generate_corpus.py"), "--articles", str(size),
+             "-o", str(corpus)], check=True, capture_output=True,
+        )  # fmt: skip
+    row: dict[str, object] = {"articles": size}
+    _, _, text = measured([PYTHON, "-c", REFERENCE, str(corpus)])
+    ref, chars, _ = (float(x) for x in text.split())
+    row.update(chars=int(chars), posseg_seconds=ref)
+    print(f"[{size}] posseg {ref:.1f} s", file=sys.stderr, flush=True)
+    sample = min(size, args.sample)
+    _, _, text = measured([PYTHON, "-c", EXTRACTION, str(corpus), str(sample)])
+    extract, posseg, sample_chars = (float(x) for x in text.split())
+    row["extraction"] = {
+        "sample_articles": sample,
+        "chars_per_s": sample_chars / extract,
+        "posseg_chars_per_s": sample_chars / posseg,
+        "ratio": posseg / extract,
+    }
+    print(f"[{size}] extraction {row['extraction']}", file=sys.stderr, flush=True)
+    for jobs in args.jobs:
+        out = work / f"out{size}-j{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        result = build(corpus, out, jobs)
+        result["ratio_to_posseg"] = result["seconds"] / ref
+        result["chars_per_s"] = chars / result["seconds"]
+        result["articles_per_s"] = size / result["seconds"]
+        row[f"jobs{jobs}"] = result
+        print(f"[{size}] jobs {jobs}: {result}", file=sys.stderr, flush=True)
+    out = work / f"out{size}-j{args.jobs[0]}"
+    if args.increment:
+        extra = work / f"extra{size}"
+        if not extra.is_dir():
+            subprocess.run(
+                [PYTHON, str(HERE / "generate_corpus.py"), "--articles", "100",
+                 "--seed", "99", "--first-id", str(size), "-o", str(extra)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+        seconds, _, _ = measured(
+            [PYTHON, "-m", "kg", "build", str(extra), "-o", str(out), "-q",
+             "--jobs", str(args.jobs[0])]
+        )  # fmt: skip
+        full = row[f"jobs{args.jobs[0]}"]["seconds"]  # type: ignore[index]
+        row["add100"] = {"seconds": seconds, "share_of_full_build": seconds / full}
+        print(f"[{size}] add 100: {row['add100']}", file=sys.stderr, flush=True)
+    if args.queries:
+        params = params_for(out)
+        _, _, text = measured([PYTHON, "-c", QUERIES, str(out), json.dumps(params)])
+        row["queries"] = json.loads(text)
+        print(f"[{size}] queries {row['queries']}", file=sys.stderr, flush=True)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kgbench"))
+    parser.add_argument("--sample", type=int, default=1000)
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1], help="Build with each of these."
+    )
+    parser.add_argument("--increment", action="store_true")
+    parser.add_argument("--queries", action="store_true")
+    parser.add_argument("--json", type=Path, help="Also write the results here.")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    rows = [run_size(size, args.work, args) for size in args.sizes]
+    text = json.dumps(rows, indent=1, ensure_ascii=False)
+    if args.json:
+        args.json.write_text(text + "\n", "utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

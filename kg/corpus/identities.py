@@ -1,0 +1,245 @@
+"""Person identity in a corpus: kept in the index, updated batch by batch.
+
+Workers draw each article's graph with a placeholder node per person name
+(the name-based IRI of :func:`kg.graph.triples.name_based`).  Before a batch
+is loaded, :class:`Identities` clusters every mention of each name the batch
+touches — the stored mentions of that name in earlier articles (the
+``people`` table of ``index.sqlite``, found by name: no all-pairs, no
+re-reading) and the batch's own — with :func:`kg.resolve.people.assign`.
+Then the batch's placeholders become the people's nodes, earlier articles
+whose people changed node (a new article joined two people, or gave a
+post-less mention a second candidate) get their graphs drawn again from
+their stored facts, and the identity graph's ``kgo:mergeReason`` notes of
+the touched names are replaced.  A person keeps their node as long as most
+of their mentions stay together (:func:`kg.resolve.identity.keep_identities`).
+
+Analyst overrides (``identities.toml``) apply in every build; when the file
+changed since the last build, every name it names is clustered again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict
+
+import pyoxigraph as ox
+
+from kg.corpus import increments
+from kg.corpus.index import CorpusIndex
+from kg.graph.triples import (
+    MERGE_REASON,
+    IRIs,
+    article_quads,
+    identity_quads,
+    name_based,
+    serialise_article,
+)
+from kg.model import ArticleFacts, Kind
+from kg.resolve.identity import Overrides, PersonCluster, PersonMention
+from kg.resolve.people import assign, naming_of, records_of, without_people
+
+MentionKey = tuple[str, str]
+HIDDEN = ""
+"""The node of a mention an analyst said is no person."""
+
+
+class Identities:
+    """The person step of one generation's writer (see the module doc)."""
+
+    def __init__(self, index: CorpusIndex, iris: IRIs, overrides: Overrides) -> None:
+        self.index = index
+        self.iris = iris
+        self.overrides = overrides
+        self.db = index.db
+        self.touched: set[str] = set()
+        self.pending: dict[str, list[PersonMention]] = {}
+        self._note_override_changes()
+
+    # ------------------------------------------------------------ collecting
+
+    def forget(self, doc: str) -> None:
+        """An article leaves (retracted or replaced): its names are touched."""
+        rows = self.db.execute("SELECT name FROM people WHERE doc = ?", (doc,))
+        self.touched.update(name for (name,) in rows)
+        self.db.execute("DELETE FROM people WHERE doc = ?", (doc,))
+        self.pending.pop(doc, None)
+
+    def add(self, facts: ArticleFacts) -> None:
+        """An article of this batch: its people wait for :meth:`settle`."""
+        records = records_of(facts)
+        self.pending[facts.article.id] = records
+        self.touched.update(r.name for r in records)
+
+    # ------------------------------------------------------------ settling
+
+    def settle(
+        self, store: ox.Store, graphs: dict[str, bytes], triples: dict[str, bytes]
+    ) -> None:
+        """Cluster the touched names; give the batch's graphs (``graphs`` and
+        ``triples``: serialised, by graph IRI) their people's nodes; draw the
+        earlier articles whose people moved again into the batch; replace the
+        touched names' notes in the identity graph."""
+        if not self.touched:
+            return
+        stored = dict(self._stored(self.touched))
+        previous = {key: node for key, (_, node) in stored.items() if node != HIDDEN}
+        records = [record for record, _ in stored.values()]
+        records += [r for rs in self.pending.values() for r in rs]
+        people = assign(
+            records,
+            mint=lambda key, name: self.iris.entity(key, Kind.PERSON, name),
+            previous=previous,
+            overrides=self.overrides,
+        )
+        nodes = {r.key: people.nodes.get(r.key, HIDDEN) for r in records}
+        for doc, records_here in self.pending.items():
+            iri = self.iris.article_graph(doc)
+            for record in records_here:
+                swap = self._swap(record.name, nodes[record.key])
+                graphs[iri], triples[iri] = swap(graphs[iri]), swap(triples[iri])
+        moved = sorted(
+            {
+                doc
+                for (doc, name), (_, node) in stored.items()
+                if nodes[(doc, name)] != node
+            }
+        )
+        for doc in moved:
+            self._redraw(store, doc, nodes, graphs, triples)
+        self._notes(store, {node for _, node in stored.values()}, people.clusters)
+        self._save(records, nodes)
+        self.touched.clear()
+        self.pending.clear()
+
+    def _swap(self, name: str, node: str) -> Callable[[bytes], bytes]:
+        """Bytes → bytes: the name's placeholder node replaced by ``node``."""
+        placeholder = f"<{self.iris.entity(f'Person:{name}', Kind.PERSON, name)}>"
+        old, new = placeholder.encode(), f"<{node}>".encode()
+
+        def swap(data: bytes) -> bytes:
+            return data.replace(old, new) if node else data
+
+        return swap
+
+    def _redraw(
+        self,
+        store: ox.Store,
+        doc: str,
+        nodes: Mapping[MentionKey, str],
+        graphs: dict[str, bytes],
+        triples: dict[str, bytes],
+    ) -> None:
+        """Draw an earlier article's graph again with its people's new nodes."""
+        facts = self.index.facts(doc)
+        if facts is None:
+            return
+        all_nodes = {
+            (doc, name): node
+            for name, node in self.db.execute(
+                "SELECT name, node FROM people WHERE doc = ?", (doc,)
+            )
+        }
+        all_nodes.update({k: v for k, v in nodes.items() if k[0] == doc})
+        shown = without_people(facts, self._hidden(all_nodes))
+        naming = naming_of(shown, name_based(shown.entities, self.iris), all_nodes)
+        iri = self.iris.article_graph(doc)
+        increments.retract(store, [iri])
+        quads = article_quads(shown, naming, self.iris)
+        graphs[iri], triples[iri] = serialise_article(quads, iri)
+
+    @staticmethod
+    def _hidden(nodes: Mapping[MentionKey, str]) -> frozenset[str]:
+        return frozenset(name for (_, name), node in nodes.items() if node == HIDDEN)
+
+    def _notes(
+        self,
+        store: ox.Store,
+        old_nodes: Iterable[str],
+        clusters: Iterable[tuple[PersonCluster, str]],
+    ) -> None:
+        """Replace the identity graph's notes on the touched people."""
+        graph = ox.NamedNode(self.iris.identity_graph())
+        for node in sorted(set(old_nodes) - {HIDDEN}):
+            subject = ox.NamedNode(node)
+            notes = store.quads_for_pattern(subject, MERGE_REASON, None, graph)
+            for quad in list(notes):
+                store.remove(quad)
+                store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
+        quads = identity_quads(
+            ((iri, cluster.reasons) for cluster, iri in clusters), self.iris
+        )
+        increments.add(store, quads)
+
+    def _save(
+        self, records: list[PersonMention], nodes: Mapping[MentionKey, str]
+    ) -> None:
+        names = sorted({r.name for r in records})
+        for chunk in _chunks(names, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM people WHERE name IN ({marks})", chunk)
+        self.db.executemany(
+            "INSERT INTO people VALUES (?, ?, ?, ?)",
+            [
+                (r.doc, r.name, nodes[r.key], _encode(r))
+                for r in sorted(records, key=lambda r: r.key)
+            ],
+        )
+
+    def _stored(
+        self, names: Iterable[str]
+    ) -> Iterator[tuple[MentionKey, tuple[PersonMention, str]]]:
+        for chunk in _chunks(sorted(names), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT doc, name, node, record FROM people WHERE name IN ({marks})",
+                chunk,
+            )
+            for doc, name, node, record in rows:
+                if doc not in self.pending:
+                    yield (doc, name), (_decode(record), node)
+
+    # ------------------------------------------------------------ overrides
+
+    def _note_override_changes(self) -> None:
+        """Touch every name the overrides name now or named at the last build."""
+        text = _overrides_text(self.overrides)
+        before = self.index.get_meta("overrides")
+        if before == text:
+            return
+        for data in (before, text):
+            if data:
+                self.touched.update(json.loads(data)["names"])
+        self.index.set_meta("overrides", text)
+
+
+def _overrides_text(overrides: Overrides) -> str:
+    names = {name for group in overrides.same for _, name in group}
+    names |= {name for pair in overrides.different for _, name in pair}
+    names |= set(overrides.not_person)
+    data = {
+        "same": sorted(sorted(map(list, g)) for g in overrides.same),
+        "different": sorted(sorted(map(list, p)) for p in overrides.different),
+        "names": sorted(names),
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _encode(record: PersonMention) -> str:
+    data = {
+        k: sorted(v) if isinstance(v, frozenset) else v
+        for k, v in asdict(record).items()
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _decode(text: str) -> PersonMention:
+    data = json.loads(text)
+    return PersonMention(
+        **{k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+    )
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,211 @@
+"""Changing one generation of a corpus: its store and its index together.
+
+:class:`CorpusWriter` opens a new generation's store and index (copies of
+the current ones), adds, replaces and retracts article graphs
+(:mod:`kg.corpus.increments`), checks each batch against the contract's
+rules, and at the end writes the exports (:mod:`kg.corpus.exports`).  It
+never touches the live generation.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pyoxigraph as ox
+
+from kg.corpus import increments
+from kg.corpus.counts import Counts
+from kg.corpus.generations import INDEX, STORE
+from kg.corpus.identities import Identities
+from kg.corpus.index import CorpusIndex
+from kg.corpus.store import PREFIX_FILE
+from kg.errors import OutputError
+from kg.extract.gazetteer import Gazetteer
+from kg.graph.namespaces import BASE_IRI
+from kg.graph.triples import IRIs
+from kg.model import ArticleFacts, Kind
+from kg.resolve.identity import Overrides
+
+log = logging.getLogger(__name__)
+
+Change = Literal["added", "replaced", "unchanged"]
+COMPACT_AFTER_BATCHES = 4
+"""A build that wrote this many batches compacts the store at the end."""
+PageWriter = Callable[[ox.Store, Path], Path]
+"""Writes graph.html of a store to a path (kg.publish.overview)."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What :meth:`CorpusWriter.finish` wrote and counted."""
+
+    generation: str
+    outputs: tuple[Path, ...]
+    counts: Counts
+    documents: int
+    undecided: list[tuple[str, int]]
+    removed: int = 0
+
+
+@dataclass
+class _Batch:
+    """Article graphs waiting to be loaded, by graph IRI."""
+
+    nquads: dict[str, bytes] = field(default_factory=dict)
+    ntriples: dict[str, bytes] = field(default_factory=dict)
+
+
+class CorpusWriter:
+    """The store and index of one new generation (see the module doc)."""
+
+    def __init__(
+        self,
+        generation: Path,
+        *,
+        base_iri: str | None,
+        validate: bool = True,
+        overrides: Overrides | None = None,
+    ) -> None:
+        self.generation = generation
+        self.index = CorpusIndex(generation / INDEX)
+        kept = self.index.get_meta("base_iri")
+        if kept is not None and base_iri is not None and kept != base_iri:
+            raise OutputError(
+                f"{generation.parent}: this corpus uses --base-iri {kept}; pass the "
+                "same base, or build into a new folder"
+            )
+        self.base_iri = base_iri or kept or BASE_IRI
+        self.index.set_meta("base_iri", self.base_iri)
+        self.iris = IRIs(self.base_iri)
+        self.store = ox.Store(str(generation / STORE))
+        self.validate = validate
+        self.batch = _Batch()
+        self.batches = 0
+        self.people = Identities(self.index, self.iris, overrides or Overrides())
+
+    # ---------------------------------------------------------------- asking
+
+    def unchanged(self, article_id: str, content_hash: str) -> bool:
+        known = self.index.get(article_id)
+        return known is not None and known.content_hash == content_hash
+
+    def holds(self, article_id: str) -> bool:
+        return self.index.get(article_id) is not None
+
+    # ---------------------------------------------------------------- changing
+
+    def put(
+        self, facts: ArticleFacts, content_hash: str, nquads: bytes, ntriples: bytes
+    ) -> Change:
+        """Add an article's graph (serialised by :func:`serialise_article`),
+        replacing the article with its id or URL."""
+        meta = facts.article
+        known = self.index.get(meta.id)
+        change: Change = "added"
+        if known is not None:
+            change = "unchanged" if known.content_hash == content_hash else "replaced"
+            self._retract_graph(known.graph_iri)
+            self.people.forget(known.id)
+        if meta.url:
+            other = self.index.by_url(meta.url)
+            if other is not None and other.id != meta.id:
+                self._retract_graph(other.graph_iri)
+                self.people.forget(other.id)
+                self.index.delete(other.id)
+                change = "replaced"
+        graph_iri = self.iris.article_graph(meta.id)
+        self.batch.nquads[graph_iri] = nquads
+        self.batch.ntriples[graph_iri] = ntriples
+        self.index.put(
+            facts,
+            content_hash=content_hash,
+            graph_iri=graph_iri,
+            undecided=_undecided(facts),
+        )
+        self.people.add(facts)
+        return change
+
+    def retract(self, article_id: str) -> None:
+        known = self.index.get(article_id)
+        if known is not None:
+            self._retract_graph(known.graph_iri)
+            self.people.forget(article_id)
+            self.index.delete(article_id)
+
+    def _retract_graph(self, graph_iri: str) -> None:
+        if graph_iri in self.batch.nquads:  # written earlier in this batch
+            del self.batch.nquads[graph_iri], self.batch.ntriples[graph_iri]
+        else:
+            increments.retract(self.store, [graph_iri])
+
+    def end_batch(self) -> None:
+        """Load the batch's graphs, check the rules that span the corpus
+        (each chunk was checked on its own where it was extracted), commit.
+        First the batch's people get their nodes (:mod:`kg.corpus.identities`)."""
+        self.people.settle(self.store, self.batch.nquads, self.batch.ntriples)
+        ntriples = b"".join(self.batch.ntriples.values())
+        increments.load(self.store, b"".join(self.batch.nquads.values()), ntriples)
+        if self.validate and ntriples:
+            from kg.graph.rules import check_touched
+
+            check_touched(ntriples, self.store, what=str(self.generation))
+        self.index.commit()
+        self.batch = _Batch()
+        self.batches += 1
+
+    # ---------------------------------------------------------------- exports
+
+    def finish(self, *, page: PageWriter | None = None) -> Exported:
+        """Write the exports into the generation (``page`` draws graph.html
+        from the store); close store and index."""
+        from kg.corpus.counts import count_store
+        from kg.corpus.exports import write_exports
+
+        if self.people.touched:  # overrides changed, no article did
+            self.end_batch()
+
+        prefixes = {"kgr": self.base_iri}
+        (self.generation / STORE / PREFIX_FILE).write_text(json.dumps(prefixes))
+        # Each batch's bulk load leaves its own files; compacting them makes
+        # every later read (exports, queries) several times faster.  A small
+        # addition leaves few, which RocksDB's own compaction takes care of.
+        if self.batches >= COMPACT_AFTER_BATCHES:
+            self.store.optimize()
+        undecided = self.index.undecided()
+        documents = len(self.index)
+        counts = count_store(self.store)
+        outputs = write_exports(
+            self.store,
+            self.generation,
+            base_iri=self.base_iri,
+            undecided=undecided,
+            page=page,
+            summary={
+                "articles": documents,
+                "entities": counts.entities,
+                "relations": counts.relations,
+                "triples": counts.triples,
+                "base_iri": self.base_iri,
+            },
+        )
+        self.index.close()
+        self.store.flush()
+        del self.store
+        return Exported(self.generation.name, outputs, counts, documents, undecided)
+
+
+def _undecided(facts: ArticleFacts) -> list[tuple[str, str]]:
+    """Districts of the article the text did not decide, with where they may lie."""
+    gaz = Gazetteer.default()
+    found = []
+    for entity in facts.entities:
+        if entity.kind is Kind.DISTRICT and entity.place is None:
+            parents = [gaz.parent(p) for p in gaz.lookup(entity.name)]
+            where = "、".join(p.name for p in parents if p is not None)
+            found.append((entity.name, where))
+    return found

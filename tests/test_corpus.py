@@ -1,0 +1,415 @@
+"""A corpus, not a batch: incremental builds give the graph a clean build gives.
+
+The articles are invented for these tests.  Builds in any order or grouping
+give byte-identical exports; removing articles gives what a build without
+them gives; re-adding unchanged articles changes nothing; a changed article
+replaces its facts; interrupted builds leave the corpus as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.compare import isomorphic
+
+import kg.build
+import kg.corpus.generations as generations
+from kg.build import build, remove
+from kg.corpus.generations import CorpusBusy, current_generation, locked
+from kg.errors import OutputError
+
+ARTICLES = [
+    {
+        "id": "t01",
+        "title": "临江市总工会启动“匠心学堂”计划",
+        "date": "2024-03-02",
+        "url": "https://news.example.org/t01.html",
+        "text": "3月1日，江阴市总工会启动“匠心学堂”计划。江阴市总工会党组书记、"
+        "主席陶文彬出席会议并讲话。无锡市总工会副主席柯晓岚参加会议。"
+        "\n\n（记者 甘雨桐）",
+    },
+    {
+        "id": "t02",
+        "title": "江阴澄星精工有限公司召开职代会",
+        "date": "2024-03-05",
+        "text": "日前，江阴澄星精工有限公司召开职工代表大会。公司董事长简思远表示，"
+        "将加大职工培训投入。江阴市总工会党组书记、主席陶文彬参加会议。",
+    },
+    {
+        "id": "t03",
+        "title": "宜兴市人力资源和社会保障局印发补贴细则",
+        "date": "2024-04-11",
+        "url": "https://news.example.org/t03.html",
+        "text": "近日，宜兴市人力资源和社会保障局印发"
+        "《宜兴市职工技能提升补贴实施细则》。宜兴市人力资源和社会保障局局长聂远航介绍，细则惠及职工一万余人次。",
+    },
+    {
+        "id": "t04",
+        "title": "鼓楼区总工会举办讲座",
+        "text": "鼓楼区总工会举办法律讲座。鼓楼区总工会副主席梅若雪主持。"
+        "无锡市总工会副主席柯晓岚到场指导。",
+    },
+    {
+        "id": "t05",
+        "title": "常州市武进区总工会推出“暖心驿站”",
+        "date": "2024-05-20",
+        "text": "武进区总工会推出“暖心驿站”服务。武进区总工会党组书记、常务副主席"
+        "庞书逸表示，今年将新建驿站二十个。（通讯员 闻雅琪）",
+    },
+    {
+        "id": "t06",
+        "title": "江阴市召开领导干部会议",
+        "date": "2024-06-01",
+        "text": "江阴市召开领导干部会议。任命顾清源为江阴市总工会党组书记；"
+        "免去陶文彬的江阴市总工会主席职务。无锡市总工会副主席柯晓岚讲话。",
+    },
+]
+
+
+def write(folder: Path, records: list[dict[str, str]], name: str = "feed") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def exports(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
+
+
+def graph(out: Path) -> Graph:
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All articles built at once."""
+    base = tmp_path_factory.mktemp("whole")
+    out = base / "out"
+    build([write(base / "in", ARTICLES)], out, html=False)
+    return out
+
+
+def test_a_corpus_folder_has_one_generation_and_links(whole: Path) -> None:
+    names = sorted(p.name for p in whole.iterdir())
+    assert names == [".lock", "current", "gen-000001", "graph.html", "graph.trig",
+                     "graph.ttl"]  # fmt: skip
+    assert os.readlink(whole / "current") == "gen-000001"
+    assert os.readlink(whole / "graph.ttl") == "current/graph.ttl"
+    live = current_generation(whole)
+    assert live is not None and (live / "store").is_dir()
+    assert (live / "index.sqlite").is_file() and (live / "build.json").is_file()
+
+
+def test_one_at_a_time_and_in_batches_give_the_same_bytes(
+    whole: Path, tmp_path: Path
+) -> None:
+    one = tmp_path / "one"
+    for n, record in enumerate(ARTICLES):
+        build([write(tmp_path / f"in{n}", [record])], one, html=False)
+    assert exports(one) == exports(whole)
+    batches = tmp_path / "batches"
+    shuffled = ARTICLES[:]
+    random.Random(7).shuffle(shuffled)
+    for n, part in enumerate((shuffled[:2], shuffled[2:5], shuffled[5:])):
+        build([write(tmp_path / f"b{n}", part)], batches, html=False)
+    assert exports(batches) == exports(whole)
+    assert len(list(batches.glob("gen-*"))) == 1
+
+
+def test_both_parsers_read_the_exports(whole: Path) -> None:
+    import pyoxigraph as ox
+
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig")):
+        assert len(Graph().parse(whole / name, format=fmt)) > 0 or fmt == "trig"
+        assert list(ox.parse(path=whole / name))
+    from kg.graph.files import parse_graph_file
+
+    assert isomorphic(parse_graph_file(whole / "graph.trig"), graph(whole))
+
+
+def test_readding_unchanged_articles_changes_nothing(
+    whole: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    source = write(tmp_path / "in", ARTICLES)
+    build([source], out, html=False)
+    before = exports(out)
+    summary = build([source], out, html=False)
+    assert (summary.added, summary.replaced, summary.unchanged) == (0, 0, 6)
+    assert exports(out) == before == exports(whole)
+
+
+def test_remove_gives_the_graph_of_a_build_without(tmp_path: Path) -> None:
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([write(tmp_path / "in", ARTICLES)], out, html=False)
+    summary = remove(["t01", "t06"], out, html=False)
+    assert summary.removed == 2 and summary.documents == 4
+    kept = [r for r in ARTICLES if r["id"] not in ("t01", "t06")]
+    build([write(tmp_path / "kept", kept)], clean, html=False)
+    assert isomorphic(graph(out), graph(clean))
+    assert exports(out) == exports(clean)
+
+
+def test_remove_refuses_an_unknown_id(whole: Path) -> None:
+    before = exports(whole)
+    with pytest.raises(OutputError, match="nope"):
+        remove(["nope"], whole, html=False)
+    assert exports(whole) == before
+    assert len(list(whole.glob("gen-*"))) == 1
+
+
+def test_a_changed_article_replaces_its_facts(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "a", ARTICLES[:3])], out, html=False)
+    changed = dict(ARTICLES[2], text=ARTICLES[2]["text"].replace("聂远航", "池映雪"))
+    summary = build([write(tmp_path / "b", [changed])], out, html=False)
+    assert summary.replaced == 1
+    labels = {str(o) for o in graph(out).objects()}
+    assert "池映雪" in labels and "聂远航" not in labels
+    by_url = dict(
+        ARTICLES[0], id="t01-new", text=ARTICLES[0]["text"] + "活动持续一周。"
+    )
+    summary = build([write(tmp_path / "c", [by_url])], out, html=False)
+    assert summary.replaced == 1 and summary.documents == 3
+    ids = {str(o) for o in graph(out).objects(None, SCHEMA_ID)}
+    assert ids == {"t01-new", "t02", "t03"}
+
+
+SCHEMA_ID = __import__("rdflib").URIRef("https://schema.org/identifier")
+
+
+def test_jobs_2_gives_the_same_bytes(whole: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "in", ARTICLES)], out, html=False, jobs=2)
+    assert exports(out) == exports(whole)
+
+
+def test_a_dask_cluster_gives_the_same_graph(whole: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    with (
+        distributed.LocalCluster(
+            processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        out = tmp_path / "out"
+        build([write(tmp_path / "in", ARTICLES)], out, html=False, dask=client)
+    assert isomorphic(graph(out), graph(whole))
+    assert exports(out) == exports(whole)
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, no cleanup either."""
+
+
+POINTS = [
+    "generation-made",
+    "store-copied",
+    "index-copied",
+    "batch-written",
+    "exports-written",
+    "link-written",
+]
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_a_build_killed_before_the_switch_leaves_the_old_corpus(
+    point: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "a", ARTICLES[:2])], out, html=False)
+    before = exports(out)
+    live = os.readlink(out / "current")
+
+    def die(name: str) -> None:
+        if name == point:
+            raise _Killed(name)
+
+    monkeypatch.setattr(generations, "crash_point", die)
+    monkeypatch.setattr(kg.build, "crash_point", die)
+    monkeypatch.setattr(kg.build, "_discard", lambda generation: None)
+    with pytest.raises(_Killed):
+        build([write(tmp_path / "b", ARTICLES[2:])], out, html=False)
+    assert os.readlink(out / "current") == live
+    assert exports(out) == before
+    monkeypatch.undo()
+    build([write(tmp_path / "b", ARTICLES[2:])], out, html=False)
+    left = sorted(p.name for p in out.iterdir() if p.name.startswith((".", "gen-")))
+    assert left == [".lock", os.readlink(out / "current")]
+
+
+@pytest.mark.parametrize("point", ["switched", "exports-linked"])
+def test_a_build_killed_after_the_switch_has_the_new_corpus(
+    point: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([write(tmp_path / "a", ARTICLES[:2])], out, html=False)
+
+    def die(name: str) -> None:
+        if name == point:
+            raise _Killed(name)
+
+    monkeypatch.setattr(generations, "crash_point", die)
+    monkeypatch.setattr(kg.build, "_discard", lambda generation: None)
+    with pytest.raises(_Killed):
+        build([write(tmp_path / "b", ARTICLES[2:])], out, html=False)
+    monkeypatch.undo()
+    build([write(tmp_path / "all", ARTICLES)], clean, html=False)
+    assert exports(out) == exports(clean)
+    build([write(tmp_path / "b", ARTICLES[2:])], out, html=False)
+    assert len(list(out.glob("gen-*"))) == 1
+
+
+def test_a_real_kill_leaves_the_old_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "a", ARTICLES[:2])], out, html=False)
+    before = exports(out)
+    env = dict(os.environ, KG_CRASH_AT="exports-written")
+    source = write(tmp_path / "b", ARTICLES[2:])
+    command = [sys.executable, "-m", "kg", "build", str(source), "-o", str(out), "-q"]
+    run = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert run.returncode == 99, run.stderr
+    assert exports(out) == before
+    assert len(list(out.glob("gen-*"))) == 2  # the dead build's, until the next
+
+
+def test_two_builds_never_run_at_once(whole: Path) -> None:
+    with locked(whole), pytest.raises(CorpusBusy, match="another kg build"):
+        build([], whole, html=False)
+
+
+def test_an_old_style_output_folder_becomes_a_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# old\n", "utf-8")
+    (out / "graph.html").write_text("<p>old</p>", "utf-8")
+    build([write(tmp_path / "in", ARTICLES[:1])], out)
+    assert (out / "graph.ttl").is_symlink() and (out / "graph.html").is_symlink()
+    assert "陶文彬" in (out / "graph.ttl").read_text("utf-8")
+
+
+def test_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", "utf-8")
+    with pytest.raises(OutputError, match=r"notes\.txt"):
+        build([write(tmp_path / "in", ARTICLES[:1])], out)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+def test_the_summary_counts_as_sparql_does(whole: Path) -> None:
+    from kg.corpus.counts import COUNT_QUERY
+
+    rows = graph(whole).query(
+        COUNT_QUERY,
+        initNs={
+            "org": "http://www.w3.org/ns/org#",
+            "schema": "https://schema.org/",
+            "kgo": "https://w3id.org/kgzh/ontology#",
+        },
+    )
+    counted = {str(what): int(n) for what, n in rows}  # type: ignore[misc]
+    manifest = json.loads((whole / "current" / "build.json").read_text("utf-8"))
+    for name, n in {**manifest["entities"], **manifest["relations"]}.items():
+        assert counted.get(name, 0) == n, name
+    assert Literal("t01") in set(graph(whole).objects(None, SCHEMA_ID))
+
+
+# ---------------------------------------------------------------- commands
+
+
+def run(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from kg.cli.main import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats", "{}", "--top", "3"],
+        ["path", "陶文彬", "柯晓岚", "{}", "--max", "3"],
+        ["query", "{}", "mentions", "--param", "entity=江阴市总工会"],
+        ["query", "{}", "orgs-in-district", "--param", "district=无锡市"],
+        ["query", "{}", "org-links", "--param", "org=江阴市总工会"],
+    ],
+)
+def test_commands_read_the_corpus_as_its_graph_file(
+    whole: Path, command: list[str]
+) -> None:
+    on_corpus = run(*(c.format(whole) for c in command))
+    on_file = run(*(c.format(whole / "graph.ttl") for c in command))
+    assert on_corpus == on_file
+    assert "Error" not in on_corpus
+
+
+@pytest.mark.parametrize(
+    "view",
+    [["陶文彬", "--depth", "2"], ["--district", "无锡市"], ["柯晓岚", "--depth", "1"]],
+)
+def test_views_of_the_corpus_are_those_of_its_graph_file(
+    whole: Path, tmp_path: Path, view: list[str]
+) -> None:
+    name = view[0] if not view[0].startswith("--") else None
+    rest = view[1:] if name else view
+    """The same nodes and edges; from a store, a node's degree and districts
+    are read from the drawn part (kg/publish/overview.py)."""
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    said = []
+    for source, page in ((whole, a), (whole / "graph.ttl", b)):
+        args = ["view", *([name] if name else []), str(source), *rest, "-o", str(page)]
+        said.append(run(*args).replace(str(page), "PAGE"))
+    assert said[0] == said[1]
+    for page in (a, b):
+        assert '"iri":"https://w3id.org/kgzh/resource/' in page.read_text("utf-8")
+
+
+@pytest.mark.parametrize("max_nodes", [8, 30, 1500])
+def test_the_page_drawn_from_the_store_is_the_page_of_the_graph(
+    whole: Path, tmp_path: Path, max_nodes: int
+) -> None:
+    """The same page; an overview draws the same nodes and edges, but places
+    them in districts through the drawn nodes only (kg/publish/overview.py)."""
+    from kg.corpus.open import load_graph
+    from kg.corpus.store import open_store
+    from kg.publish.overview import write_store_page
+    from kg.publish.page import write_html
+
+    write_store_page(open_store(whole), tmp_path / "a.html", max_nodes=max_nodes)
+    whole_page = write_html(load_graph(whole), tmp_path / "b.html", max_nodes=max_nodes)
+    a, b = ((tmp_path / n).read_text("utf-8") for n in ("a.html", "b.html"))
+    if not whole_page.overview:
+        assert a == b
+    else:
+        for page in (a, b):
+            assert f"{whole_page.nodes} 个节点，{whole_page.edges} 条边" in page
+
+
+def test_other_commands_open_the_corpus(whole: Path, tmp_path: Path) -> None:
+    assert "conforms" in run("validate", str(whole))
+    run("export", str(whole), "--format", "graphml", "-o", str(tmp_path / "g.xml"))
+    assert (tmp_path / "g.xml").is_file()
+    from kg.corpus.store import read_triples
+
+    assert sum(1 for _ in read_triples(whole)) == len(graph(whole))
+    from kg.sparql.serve import Endpoint
+
+    endpoint = Endpoint(whole, workers=1)
+    try:
+        reply = endpoint.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv")
+        assert str(len(graph(whole))).encode() in reply.body
+    finally:
+        endpoint.close()
