@@ -516,12 +516,16 @@ EXAMPLE_PARAMS = {
     "facts": {"entity": "钱卫东"},
     "mentions": {"entity": "江阴市总工会"},
     "find": {"text": "总工会"},
+    "post-holders": {"role": "主席", "org": "江阴市总工会", "date": "2023-07-01"},
 }
+UNDATED = {"post-holders"}
+"""Queries that need dated posts: the seed page's articles have no date."""
 SEED_PARAMS = {
     "orgs-in-district": {"district": "无锡市"},
     "facts": {"entity": "王勇"},
     "mentions": {"entity": "惠山区"},
     "find": {"text": "总工会"},
+    "post-holders": {"role": "主席", "org": "江阴市总工会", "date": "2023-07-01"},
 }
 
 
@@ -539,7 +543,7 @@ def test_every_bundled_query_runs_on_the_example_build(
 @pytest.mark.parametrize("name", sorted(bundled_queries()))
 def test_every_bundled_query_runs_on_the_seed_build(seed: Graph, name: str) -> None:
     result = run_query(seed, name, params=SEED_PARAMS.get(name, {}))
-    assert result.rows
+    assert result.rows or name in UNDATED  # the seed page gives no year
 
 
 def test_the_example_posts_hold_the_readme_example(example: Graph) -> None:

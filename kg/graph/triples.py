@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, OWL
 
 from kg.graph.namespaces import BASE_IRI, KGO, ORG, PROV, SCHEMA
@@ -76,6 +76,7 @@ R_STATEMENT, R_SUBJECT, R_PREDICATE, R_OBJECT = (
 )
 DERIVED, EVIDENCE = _iri(PROV.wasDerivedFrom), _iri(KGO.evidenceText)
 MENTIONS, JOB_TITLE = _iri(SCHEMA.mentions), _iri(SCHEMA.jobTitle)
+ATTESTED = _iri(KGO.attestedOn)
 MEMBERSHIP, MEMBER, ORGANIZATION, ROLE, ROLE_CLASS, MEMBER_OF = (
     _iri(ORG.Membership),
     _iri(ORG.member),
@@ -267,7 +268,7 @@ class _ArticleGraph:
         if meta.title:
             self.add(node, _iri(SCHEMA.headline), ox.Literal(meta.title, language=ZH))
         if meta.date:
-            self.add(node, _iri(SCHEMA.datePublished), ox.Literal(meta.date))
+            self.add(node, _iri(SCHEMA.datePublished), date_literal(meta.date))
         if meta.url:
             self.add(node, _iri(SCHEMA.url), _url(meta.url))
         if outlet is not None:
@@ -298,6 +299,8 @@ class _ArticleGraph:
                 continue
             member = ox.NamedNode(self.iris.membership(person, org, doc_id))
             self.add(member, A, MEMBERSHIP)
+            if self.facts.article.date:
+                self.add(member, ATTESTED, date_literal(self.facts.article.date))
             self.add(member, MEMBER, self.nodes[person])
             self.add(member, ORGANIZATION, self.nodes[org])
             self.add(self.nodes[person], MEMBER_OF, self.nodes[org])
@@ -346,6 +349,18 @@ class _ArticleGraph:
         self.add(node, R_SUBJECT, s)
         self.add(node, R_PREDICATE, p)
         self.add(node, R_OBJECT, o)
+
+
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def date_literal(date: str) -> ox.Literal:
+    """``2023-06-08`` as an ``xsd:date``; ``2023-06`` an ``xsd:gYearMonth``;
+    ``2023`` an ``xsd:gYear`` (CONTRACT.md, "Time"); anything else as text."""
+    datatype = _DATE_TYPES.get(len(date))
+    if datatype is None:
+        return ox.Literal(date)
+    return ox.Literal(date, datatype=_iri(datatype))
 
 
 def _url(url: str) -> ox.NamedNode | ox.Literal:
