@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
@@ -286,10 +286,9 @@ def _relations(
                 continue
             if obj is not None and obj not in entities:
                 continue
-            fixed = Relation(
-                rel.kind, subject, obj, rel.roles, rel.evidence, rel.source
-            )
-            out.setdefault((fixed.kind, subject, obj, fixed.roles, rel.evidence), fixed)
+            fixed = replace(rel, subject=subject, object=obj)
+            key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
+            out.setdefault(key, fixed)
     return list(out.values())
 
 
