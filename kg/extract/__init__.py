@@ -8,7 +8,15 @@ found.  Adding an extractor is one module and one line here.
 
 from __future__ import annotations
 
-from kg.extract import districts, initiatives, launches, organizations, people, posts
+from kg.extract import (
+    credits,
+    districts,
+    initiatives,
+    launches,
+    organizations,
+    people,
+    posts,
+)
 from kg.extract.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -16,6 +24,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "organizations": organizations.extract,
     "posts": posts.extract,
     "people": people.extract,
+    "credits": credits.extract,
     "initiatives": initiatives.extract,
     "launches": launches.extract,
 }
