@@ -10,10 +10,12 @@ start with surnames too), and a following word that fits (张忠|表示,
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kg.extract import lexicon
 from kg.text.segmenter import dictionary_entry, words
 
+_SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
 _COMMON_NAME_FREQ = 100
@@ -27,7 +29,7 @@ def surname_length(text: str) -> int:
     """Length of the surname ``text`` starts with (0 if none)."""
     if text[:2] in lexicon.SURNAMES_DOUBLE:
         return 2
-    return 1 if text[:1] in lexicon.SURNAMES_SINGLE else 0
+    return 1 if text[:1] in _SURNAMES else 0
 
 
 def plausible(name: str) -> bool:
@@ -103,10 +105,14 @@ def _followed_well(text: str, end: int) -> bool:
     if end >= len(text) or text[end] in _PUNCT:
         return True
     following = words(text[end : end + 4])
-    return bool(following) and following[0] in _FOLLOW_SET
+    if not following:
+        return False
+    first = following[0]
+    return first in _FOLLOW_SET or first.startswith(_FOLLOW_LONG)  # 出席|会议
 
 
 _FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS)
+_FOLLOW_LONG = tuple(w for w in lexicon.FOLLOW_WORDS if len(w) > 1)
 
 
 def _opens_word(text: str, end: int) -> bool:
@@ -115,19 +121,106 @@ def _opens_word(text: str, end: int) -> bool:
     return bool(following) and len(following[0]) >= 2
 
 
-def read_name_list(
-    text: str, start: int, *, strict: bool = False
-) -> list[tuple[int, int]]:
-    """Names from ``start`` separated by 、: 陆某、黄某某、汪某某等."""
-    found: list[tuple[int, int]] = []
-    position = start
+class Named(NamedTuple):
+    """A name read in text: ``text[start:end]`` is the surface, ``name`` the
+    name without the padding some lists put inside it (``王　磊`` → 王磊)."""
+
+    start: int
+    end: int
+    name: str
+
+
+_PADDING = " \u3000"
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
+# Characters that make a list item a body or a title, never a name.
+_NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
+
+
+def read_padded(text: str, start: int) -> Named | None:
+    """``王　磊``: a one-character given name spaced from its surname to line
+    up with three-character names in lists and bylines."""
+    surname = surname_length(text[start:])
+    gap = start + surname
+    if not surname or text[gap : gap + 1] not in tuple(_PADDING):
+        return None
+    given = text[gap + 1 : gap + 2]
+    if not _HAN.fullmatch(given) or given in _INNER_STOP:
+        return None
+    if not _followed_well(text, gap + 2):
+        return None
+    return Named(start, gap + 2, text[start:gap] + given)
+
+
+def read_one(text: str, start: int, *, strict: bool = False) -> Named | None:
+    """The name that starts at ``start``, padded or not."""
+    padded = read_padded(text, start)
+    if padded is not None:
+        return padded
+    end = read_name(text, start, strict=strict)
+    return Named(start, end, text[start:end]) if end is not None else None
+
+
+def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named]:
+    """Names from ``start``: 陆某、黄某某、汪某某等, or spaced out as lists
+    print them (``县领导 宋　霖 任晓梅 柴国庆 出席``).
+
+    Inside a list of 、 that a known name opened, an item of two to five
+    characters that is no dictionary word is a name too (乌兰图雅, 孟和巴雅尔:
+    names without a surname from the list).
+    """
+    found: list[Named] = []
+    position = _after_padding(text, start)
     while True:
-        end = read_name(text, position, strict=strict)
-        if end is None:
+        named = read_one(text, position, strict=strict)
+        if named is None and found:
+            named = _list_item(text, position)
+        if named is None:
             break
-        found.append((position, end))
-        if end < len(text) and text[end] == "、":
-            position = end + 1
-            continue
-        break
+        found.append(named)
+        position = _next_item(text, named.end)
+        if position is None:
+            break
     return found
+
+
+def _after_padding(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in _PADDING:
+        offset += 1
+    return offset
+
+
+def _next_item(text: str, end: int) -> int | None:
+    """Where the next name of a list starts, if the list goes on after ``end``."""
+    if end < len(text) and text[end] == "、":
+        return _after_padding(text, end + 1)
+    if end < len(text) and text[end] in _PADDING:
+        after = _after_padding(text, end)
+        if read_one(text, after, strict=True) or _list_item(text, after):
+            return after
+    if text[end : end + 1] in ("和", "及", "与") and read_one(
+        text, end + 1, strict=True
+    ):
+        return end + 1  # 张某、李某和王某
+    return None
+
+
+def _list_item(text: str, start: int) -> Named | None:
+    """An item of a list that already holds names, bounded by separators: a
+    name whose given name is also a word (白建设), or one with no surname
+    from the list (乌兰图雅, 孟和巴雅尔), if the item is no word itself."""
+    if start == 0 or text[start - 1] not in "、" + _PADDING:
+        return None
+    match = _LIST_ITEM.match(text, start)
+    if match is None:
+        return None
+    item = match.group()
+    freq, flag = dictionary_entry(item)
+    if any(c in _NOT_IN_ITEM for c in item) or (freq and not flag.startswith("nr")):
+        return None
+    if any(c in _INNER_STOP for c in item.replace("和", "")):
+        return None
+    if "和" in item and all(plausible(part) for part in item.split("和")):
+        return None  # 张三和李四: two names
+    if not surname_length(item) and len(item) < 4:
+        return None
+    return Named(start, match.end(), item)

@@ -131,8 +131,8 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         if match.end() in taken:
             continue
         strict = not match.group().endswith("领导")
-        for start, end in names.read_name_list(text, match.end(), strict=strict):
-            mentions.append(_person(start, end, text[start:end]))
+        for start, end, name in names.read_name_list(text, match.end(), strict=strict):
+            mentions.append(_person(start, end, text[start:end], name))
 
 
 def _addressed(ctx: Context, mentions: list[Mention]) -> None:

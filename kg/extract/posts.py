@@ -18,6 +18,7 @@ Every name after the chain (副市长陆某、黄某某、汪某某等) gets the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kg.extract import focus, lexicon, names, roles
@@ -35,10 +36,13 @@ _TAIL = re.compile(
 )
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
 _BODIES_OF_A_COMPANY = ("党委", "党组", "工会", "党支部", "党总支", "纪委")
+_PARTY_BODIES_OF_A_COMPANY = frozenset(("党委", "党组", "党支部", "党总支", "纪委"))
 _COMPANY_ROLES = frozenset(
     "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
     "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
 )
+_SHARED_HEADS = frozenset("部局处科")
+_PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 # A bare body with a place of its own (周庄镇总工会) is not the chain's.
 _OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
 
@@ -66,27 +70,32 @@ def extract(ctx: Context) -> Found:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     seen_names: set[int] = set()
+    starts = [span.start for span in ctx.sentences]
+    last_org: dict[int, Mention] = {}
     for role_start, role_end in roles.role_spans(text):
         people = names.read_name_list(text, role_end)
-        if not people or people[0][0] in seen_names:
+        if not people or people[0].start in seen_names:
             continue
-        chain = _parse_chain(ctx, role_end)
+        sentence = bisect_right(starts, role_start)
+        chain = parse_chain(ctx, role_end, inherited=last_org.get(sentence))
+        if chain is not None:
+            for org, _ in chain.posts:
+                if org is not None:
+                    last_org[sentence] = org
         if chain is None:
-            for start, end in people:
-                seen_names.add(start)
-                mentions.append(
-                    Mention(Kind.PERSON, start, end, text[start:end], text[start:end])
-                )
+            for named in people:
+                seen_names.add(named.start)
+                mentions.append(_person(text, named))
             continue
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
             mentions.append(body)
             if place is not None:
                 relations.append(_located(body, place, evidence))
-        for start, end in people:
-            seen_names.add(start)
-            person = text[start:end]
-            mentions.append(Mention(Kind.PERSON, start, end, person, person))
+        for named in people:
+            seen_names.add(named.start)
+            person = named.name
+            mentions.append(_person(text, named))
             for org, titles in chain.posts:
                 relations.append(
                     Relation(
@@ -100,6 +109,11 @@ def extract(ctx: Context) -> Found:
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
+def _person(text: str, named: names.Named) -> Mention:
+    start, end, name = named
+    return Mention(Kind.PERSON, start, end, text[start:end], name)
+
+
 def _located(org: Mention, place: Place, evidence: object) -> Relation:
     return Relation(
         RelKind.LOCATED_IN,
@@ -109,14 +123,21 @@ def _located(org: Mention, place: Place, evidence: object) -> Relation:
     )
 
 
-def _parse_chain(ctx: Context, end: int) -> _Chain | None:
-    """Read the title chain that ends at ``end`` (where the name starts)."""
+def parse_chain(
+    ctx: Context, end: int, *, inherited: Mention | None = None
+) -> _Chain | None:
+    """Read the title chain that ends at ``end`` (where the name starts).
+
+    ``inherited`` is the organisation of the chain before this one in the
+    sentence: titles with no body of their own are its titles
+    (``市人大常委会主任甲主持会议，副主任乙、丙，秘书长丁出席``).
+    """
     segments = _segments(ctx, end)
     if not segments:
         return None
     chain = _Chain()
     place = _chain_place(ctx, segments)
-    current: Mention | None = None
+    current: Mention | None = inherited
     for segment in segments:
         org, titles = _segment_post(ctx, segment, place, chain, current)
         if org is not None:
@@ -125,8 +146,25 @@ def _parse_chain(ctx: Context, end: int) -> _Chain | None:
             current = None
         elif current is not None and titles[0] in _COMPANY_ROLES:
             current = _company_body(ctx, current, segment) or current
+        current, titles = _party_of_company(ctx, segment, current, titles)
         _add_post(chain, current, titles)
     return chain
+
+
+def _party_of_company(
+    ctx: Context, segment: _Segment, org: Mention | None, titles: tuple[str, ...]
+) -> tuple[Mention | None, tuple[str, ...]]:
+    """集团党委书记: a company's Party body stays in the company, its titles
+    carry the body (党委书记, 党总支书记) — GUIDELINES, "Party bodies of a
+    company stay in the company"."""
+    company = _company_of(org)
+    if org is None or company is None or company == org.name:
+        return org, titles
+    body = org.name.removeprefix(company)
+    if body not in _PARTY_BODIES_OF_A_COMPANY:
+        return org, titles
+    owner = _new_org(segment.start, segment.end, ctx, company, None, implied=True)
+    return owner, tuple(body + title for title in titles)
 
 
 def _company_of(org: Mention | None) -> str | None:
@@ -200,7 +238,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         segment.place, place_start = place
         segment.junk = place_start > start
         return segment
-    tail = _TAIL.search(text[start:role_start])
+    tail = _TAIL.search(text[start:role_start]) or _TAIL.fullmatch(
+        _shared_head(text, start, role_start)
+    )
     if tail is None or _OWN_PLACE.search(tail.group()):
         return None
     if tail.start() > 0 and not _starts_word(text, start, start + tail.start()):
@@ -209,6 +249,14 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     segment.tail_start = start + tail.start()
     segment.junk = tail.start() > 0
     return segment
+
+
+def _shared_head(text: str, start: int, role_start: int) -> str:
+    """组织部长, 宣传部长: the department and its head share 部."""
+    head = text[role_start : role_start + 1]
+    if start < role_start and head in _SHARED_HEADS:
+        return text[start:role_start] + head
+    return ""
 
 
 def _starts_word(text: str, start: int, offset: int) -> bool:
@@ -303,9 +351,19 @@ def _segment_post(
 ) -> tuple[Mention | None, tuple[str, ...]]:
     titles = segment.roles
     if segment.tail:
-        owner = segment.org.name if segment.org else _owner(previous, place)
+        owner = (
+            segment.org.name if segment.org else _owner(previous, place, segment.tail)
+        )
         if not owner:
             return None, titles
+        if (
+            segment.tail in _PARTY_BODIES_OF_A_COMPANY
+            and suffix_kind(owner) == "Company"
+        ):
+            company = _new_org(
+                segment.start, segment.end, ctx, owner, None, implied=True
+            )
+            return company, tuple(segment.tail + title for title in titles)
         name = canonical(owner + segment.tail)
         where = _place_of(segment.org, place)
         tail_end = segment.tail_start + len(segment.tail)
@@ -323,12 +381,18 @@ def _segment_post(
     return org, titles
 
 
-def _owner(previous: Mention | None, place: Place | None) -> str:
+def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:
     """Whose bare body (工会, 党委) a segment names: the company the chain is
     about (某公司党委副书记、工会主席), else the chain's place."""
     company = _company_of(previous)
     if company is not None:
         return company
+    if (
+        previous is not None
+        and previous.name.endswith("委")
+        and tail.endswith(_PARTY_DEPARTMENTS)
+    ):
+        return previous.name  # 县委常委、组织部长: 县委组织部
     return place.name if place else ""
 
 
@@ -350,9 +414,7 @@ def _implied(
             name = where.name + head
             org = _new_org(segment.start, segment.end, ctx, name, where, implied=True)
             return org, (rest, *segment.roles[1:])
-    level = lexicon.IMPLIED_GOVERNMENT.get(
-        first.removeprefix("常务").removeprefix("副")
-    )
+    level = lexicon.IMPLIED_GOVERNMENT.get(_head_title(first))
     if level is None:
         return None
     if where is None:
@@ -383,3 +445,11 @@ def _new_org(
         subtype=suffix_kind(name),
         place=place.id if place else None,
     )
+
+
+def _head_title(title: str) -> str:
+    """The head a deputy or an acting head stands for: 常务副市长, 代理县长,
+    代县长 → 市长, 县长 (whose government is the same)."""
+    for prefix in ("代理", "代", "常务", "副"):
+        title = title.removeprefix(prefix)
+    return title
