@@ -9,10 +9,12 @@ found.  Adding an extractor is one module and one line here.
 from __future__ import annotations
 
 from kg.extract import (
+    appointments,
     credits,
     districts,
     initiatives,
     launches,
+    name_lists,
     organizations,
     people,
     posts,
@@ -25,6 +27,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "posts": posts.extract,
     "people": people.extract,
     "credits": credits.extract,
+    "name_lists": name_lists.extract,
+    "appointments": appointments.extract,
     "initiatives": initiatives.extract,
     "launches": launches.extract,
 }

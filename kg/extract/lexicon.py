@@ -95,7 +95,7 @@ FOLLOW_WORDS = tuple(
             "说道 了 发言 讲解 演示 回答 动情 激动 正在 每天 "
             "当选 担任 兼任 出任 转任 不再 辞去 现任 曾任 此前 已任 任 被 "
             "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 "
-            "提醒 呼吁 回顾 致词 专程 随团 作表态发言 代表"
+            "提醒 呼吁 回顾 致词 专程 随团 作表态发言 代表 因 另有 另 于 已 则 等人"
         ).split(),
         key=len,
         reverse=True,
@@ -264,10 +264,10 @@ BUREAU_ABBREVIATIONS = {
 # name_lists, appointments and notices extractors.
 
 MORE_SURNAMES = frozenset(
-    "洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍"
+    "傅萧洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍邴汲弓璩"
 )
-"""Single-character surnames missing from :data:`SURNAMES_SINGLE` (洪 and 赖
-are among the hundred most common); kept apart so that the gazetteer's
+"""Single-character surnames missing from :data:`SURNAMES_SINGLE` (傅, 萧, 洪, 赖
+are among the most common); kept apart so that the gazetteer's
 surname test (districts) is unchanged."""
 
 POST_ROLES = frozenset(

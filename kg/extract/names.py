@@ -18,6 +18,9 @@ from kg.text.segmenter import dictionary_entry, words
 _SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
+# Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
+# shorter reading is tried first, so 张某|和李某 and 王某|向记者 still split.
+_GIVEN_OK = frozenset("向和为")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
@@ -37,7 +40,9 @@ def plausible(name: str) -> bool:
     surname = surname_length(name)
     if not surname or not 2 <= len(name) <= surname + 2:
         return False
-    if not _HAN.fullmatch(name) or any(c in _INNER_STOP for c in name[surname:]):
+    given = name[surname:]
+    stops = _INNER_STOP if len(given) == 1 else _INNER_STOP - _GIVEN_OK
+    if not _HAN.fullmatch(name) or any(c in stops for c in given):
         return False
     return not _ordinary_word(name)
 
@@ -86,10 +91,14 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     if not surname:
         return None
     lengths = [surname + 1, surname + 2]
-    for length in lengths:
-        end = start + length
-        if plausible(text[start:end]) and _followed_well(text, end):
-            return end
+    found = [
+        start + length
+        for length in lengths
+        if plausible(text[start : start + length])
+        and _followed_well(text, start + length)
+    ]
+    if found:
+        return found[-1] if len(found) > 1 and _loose_and(text, found[0]) else found[0]
     if strict:
         return None
     for length in lengths:
@@ -100,19 +109,29 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     return None
 
 
+def _loose_and(text: str, end: int) -> bool:
+    """杜庆|和同志: a 和 after a name that no name follows is the name's own."""
+    if text[end : end + 1] not in ("和", "与", "及"):
+        return False
+    surname = surname_length(text[end + 1 :])
+    return not surname or not plausible(text[end + 1 : end + 2 + surname])
+
+
 def _followed_well(text: str, end: int) -> bool:
     """The next dictionary word is one that follows names (表示, 说, 等)."""
     if end >= len(text) or text[end] in _PUNCT:
         return True
-    following = words(text[end : end + 4])
-    if not following:
-        return False
-    first = following[0]
-    return first in _FOLLOW_SET or first.startswith(_FOLLOW_LONG)  # 出席|会议
+    if _FOLLOW_LONG.match(text, end):  # 出席|会议, 曾|任 as jieba cuts them
+        return True
+    for window in (4, 6):  # 任县 is a county in 任县公安, not in 任县公安局局
+        following = words(text[end : end + window])
+        if following and following[0] in _FOLLOW_SET:
+            return True
+    return False
 
 
 _FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS)
-_FOLLOW_LONG = tuple(w for w in lexicon.FOLLOW_WORDS if len(w) > 1)
+_FOLLOW_LONG = re.compile("|".join(w for w in lexicon.FOLLOW_WORDS if len(w) > 1))
 
 
 def _opens_word(text: str, end: int) -> bool:

@@ -26,7 +26,7 @@ from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
 from kg.extract.organizations import suffix_kind
-from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.model import Change, Evidence, Kind, Mention, Relation, RelKind, entity_key
 from kg.text.segmenter import words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
@@ -42,6 +42,8 @@ _COMPANY_ROLES = frozenset(
     "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
 )
 _SHARED_HEADS = frozenset("部局处科")
+_ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
+_MARKERS = {"原": Change.ENDED, "前任": Change.ENDED, "新任": Change.BEGAN}
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 # A bare body with a place of its own (周庄镇总工会) is not the chain's.
 _OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
@@ -55,13 +57,25 @@ class _Segment:
     org: Mention | None = None
     tail: str = ""
     tail_start: int = 0
+    tail_end: int = 0
     place: Place | None = None
     junk: bool = False
+    change: Change | None = None
+    """原/新任 before the segment's titles (市总工会原主席)."""
+    opening: Change | None = None
+    """原/新任 before the whole segment (原县财政局局长): the whole chain's."""
+
+
+Post = tuple[Mention | None, tuple[str, ...], Change | None]
+"""An organisation (or none), the titles held in it, and whether the chain
+says they began (新任) or ended (原)."""
 
 
 @dataclass
-class _Chain:
-    posts: list[tuple[Mention | None, tuple[str, ...]]] = field(default_factory=list)
+class Chain:
+    """What a title chain says: posts, and organisations it named on its own."""
+
+    posts: list[Post] = field(default_factory=list)
     new_orgs: list[tuple[Mention, Place | None]] = field(default_factory=list)
 
 
@@ -79,7 +93,7 @@ def extract(ctx: Context) -> Found:
         sentence = bisect_right(starts, role_start)
         chain = parse_chain(ctx, role_end, inherited=last_org.get(sentence))
         if chain is not None:
-            for org, _ in chain.posts:
+            for org, _, _ in chain.posts:
                 if org is not None:
                     last_org[sentence] = org
         if chain is None:
@@ -91,22 +105,31 @@ def extract(ctx: Context) -> Found:
         for body, place in chain.new_orgs:
             mentions.append(body)
             if place is not None:
-                relations.append(_located(body, place, evidence))
+                relations.append(located(body, place, evidence))
         for named in people:
             seen_names.add(named.start)
             person = named.name
             mentions.append(_person(text, named))
-            for org, titles in chain.posts:
-                relations.append(
-                    Relation(
-                        RelKind.POST,
-                        entity_key(Kind.PERSON, person),
-                        entity_key(Kind.ORGANIZATION, org.name) if org else None,
-                        roles=titles,
-                        evidence=evidence,
-                    )
-                )
+            relations.extend(post_relations(person, chain, evidence))
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def post_relations(
+    person: str, chain: Chain, evidence: Evidence, change: Change | None = None
+) -> list[Relation]:
+    """The posts of a chain held by ``person``; ``change`` (an appointment or
+    a removal) applies to those the chain itself does not mark."""
+    return [
+        Relation(
+            RelKind.POST,
+            entity_key(Kind.PERSON, person),
+            entity_key(Kind.ORGANIZATION, org.name) if org else None,
+            roles=titles,
+            evidence=evidence,
+            change=marked or change,
+        )
+        for org, titles, marked in chain.posts
+    ]
 
 
 def _person(text: str, named: names.Named) -> Mention:
@@ -114,7 +137,8 @@ def _person(text: str, named: names.Named) -> Mention:
     return Mention(Kind.PERSON, start, end, text[start:end], name)
 
 
-def _located(org: Mention, place: Place, evidence: object) -> Relation:
+def located(org: Mention, place: Place, evidence: object) -> Relation:
+    """``org`` is located in ``place`` (from its name or its chain)."""
     return Relation(
         RelKind.LOCATED_IN,
         entity_key(Kind.ORGANIZATION, org.name),
@@ -124,18 +148,21 @@ def _located(org: Mention, place: Place, evidence: object) -> Relation:
 
 
 def parse_chain(
-    ctx: Context, end: int, *, inherited: Mention | None = None
-) -> _Chain | None:
+    ctx: Context, end: int, *, inherited: Mention | None = None, floor: int = 0
+) -> Chain | None:
     """Read the title chain that ends at ``end`` (where the name starts).
 
     ``inherited`` is the organisation of the chain before this one in the
     sentence: titles with no body of their own are its titles
-    (``市人大常委会主任甲主持会议，副主任乙、丙，秘书长丁出席``).
+    (``市人大常委会主任甲主持会议，副主任乙、丙，秘书长丁出席``).  The chain
+    starts no earlier than ``floor`` (after 任命某某为).  原 or 新任 before
+    the chain, or before a title in it, marks its posts ended or begun.
     """
-    segments = _segments(ctx, end)
+    segments = _segments(ctx, end, floor)
     if not segments:
         return None
-    chain = _Chain()
+    opening = segments[0].opening
+    chain = Chain()
     place = _chain_place(ctx, segments)
     current: Mention | None = inherited
     for segment in segments:
@@ -147,7 +174,7 @@ def parse_chain(
         elif current is not None and titles[0] in _COMPANY_ROLES:
             current = _company_body(ctx, current, segment) or current
         current, titles = _party_of_company(ctx, segment, current, titles)
-        _add_post(chain, current, titles)
+        _add_post(chain, current, titles, segment.change or opening)
     return chain
 
 
@@ -188,32 +215,36 @@ def _company_body(ctx: Context, org: Mention, segment: _Segment) -> Mention | No
     return _new_org(segment.start, segment.end, ctx, company, None, implied=True)
 
 
-def _add_post(chain: _Chain, org: Mention | None, titles: tuple[str, ...]) -> None:
-    for index, (known, held) in enumerate(chain.posts):
+def _add_post(
+    chain: Chain, org: Mention | None, titles: tuple[str, ...], change: Change | None
+) -> None:
+    for index, (known, held, known_change) in enumerate(chain.posts):
         same = (known is None and org is None) or (
             known is not None and org is not None and known.name == org.name
         )
-        if same:
+        if same and known_change == change:
             merged = held + tuple(t for t in titles if t not in held)
-            chain.posts[index] = (known, merged)
+            chain.posts[index] = (known, merged, change)
             return
-    chain.posts.append((org, titles))
+    chain.posts.append((org, titles, change))
 
 
-def _segments(ctx: Context, end: int) -> list[_Segment]:
+def _segments(ctx: Context, end: int, floor: int = 0) -> list[_Segment]:
     """Segments of the chain, leftmost first; stops at the first that fails."""
     text = ctx.doc.text
     segments: list[_Segment] = []
     position = end
     while True:
         start = position
-        while start > 0 and text[start - 1] not in _BREAK and text[start - 1] != "、":
+        while (
+            start > floor and text[start - 1] not in _BREAK and text[start - 1] != "、"
+        ):
             start -= 1
         segment = _parse_segment(ctx, start, position)
         if segment is None:
             break
         segments.insert(0, segment)
-        if segment.junk or start == 0 or text[start - 1] != "、":
+        if segment.junk or start <= floor or text[start - 1] != "、":
             break
         position = start - 1
     return segments
@@ -226,9 +257,19 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         return None
     role_start, titles = run
     segment = _Segment(start, end, titles)
+    opening = _marker(ctx, start, role_start)
+    if opening is not None:
+        segment.opening = _MARKERS[opening]
+        start += len(opening)
+    marker = _marker_before(text, start, role_start)
+    if marker is not None:
+        segment.change = _MARKERS[marker]
+        role_start -= len(marker)
     if role_start == start:
         return segment
-    org = _org_ending_at(ctx, start, role_start)
+    org = _org_ending_at(ctx, start, role_start) or _company_anaphor(
+        ctx, start, role_start
+    )
     if org is not None:
         segment.org = org
         segment.junk = org.start > start
@@ -241,6 +282,8 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     tail = _TAIL.search(text[start:role_start]) or _TAIL.fullmatch(
         _shared_head(text, start, role_start)
     )
+    if tail is not None and tail.start() == 0 and _OWN_PLACE.match(tail.group()):
+        return _short_body(ctx, segment, start, tail.group())
     if tail is None or _OWN_PLACE.search(tail.group()):
         return None
     if tail.start() > 0 and not _starts_word(text, start, start + tail.start()):
@@ -249,6 +292,74 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     segment.tail_start = start + tail.start()
     segment.junk = tail.start() > 0
     return segment
+
+
+def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
+    """集团总经理, 公司党委书记, 该公司副总经理: the company last named."""
+    text = ctx.doc.text
+    match = _ANAPHOR.fullmatch(text, start, role_start) or _ANAPHOR.fullmatch(
+        text, start, _body_start(text, start, role_start)
+    )
+    if match is None:
+        return None
+    before = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.subtype == "Company" and m.end <= start
+    ]
+    if not before:
+        return None
+    company = max(before, key=lambda m: m.end)
+    end = match.end()
+    return _new_org(start, end, ctx, company.name, None, implied=True)
+
+
+def _body_start(text: str, start: int, role_start: int) -> int:
+    """Where a company body (党委, 工会) before the titles starts, if any."""
+    for body in _BODIES_OF_A_COMPANY:
+        if (
+            text.startswith(body, role_start - len(body))
+            and role_start - len(body) > start
+        ):
+            return role_start - len(body)
+    return role_start
+
+
+def _short_body(
+    ctx: Context, segment: _Segment, start: int, body: str
+) -> _Segment | None:
+    """市总工会主席, 县财政局局长: a level character and a body, of the place
+    of that level the text speaks of (when no other extractor read it)."""
+    level, rest = body[0], body[1:]
+    if level not in focus.LEVEL_CHARS or _OWN_PLACE.search(rest):
+        return None
+    place = focus.place_for(ctx, start, level)
+    if place is None or not place.name.endswith(level):
+        return None
+    segment.tail, segment.tail_start, segment.place = rest, start, place
+    segment.tail_end = start + len(body)
+    return segment
+
+
+def _marker(ctx: Context, start: int, role_start: int) -> str | None:
+    """原, 新任 opening a segment, unless a name starts there (原平市)."""
+    text = ctx.doc.text
+    named = {m.start for m in ctx.mentions if m.kind is not Kind.PERSON}
+    for marker in _MARKERS:
+        fits = start + len(marker) <= role_start
+        if fits and text.startswith(marker, start) and start not in named:
+            return marker
+    return None
+
+
+def _marker_before(text: str, start: int, role_start: int) -> str | None:
+    """市总工会原主席: 原 between a body and its title."""
+    for marker in _MARKERS:
+        if role_start - len(marker) >= start and text.startswith(
+            marker, role_start - len(marker)
+        ):
+            return marker
+    return None
 
 
 def _shared_head(text: str, start: int, role_start: int) -> str:
@@ -346,14 +457,17 @@ def _segment_post(
     ctx: Context,
     segment: _Segment,
     place: Place | None,
-    chain: _Chain,
+    chain: Chain,
     previous: Mention | None = None,
 ) -> tuple[Mention | None, tuple[str, ...]]:
     titles = segment.roles
     if segment.tail:
-        owner = (
-            segment.org.name if segment.org else _owner(previous, place, segment.tail)
-        )
+        if segment.org:
+            owner = segment.org.name
+        elif segment.place:
+            owner = segment.place.name
+        else:
+            owner = _owner(previous, place, segment.tail)
         if not owner:
             return None, titles
         if (
@@ -365,8 +479,8 @@ def _segment_post(
             )
             return company, tuple(segment.tail + title for title in titles)
         name = canonical(owner + segment.tail)
-        where = _place_of(segment.org, place)
-        tail_end = segment.tail_start + len(segment.tail)
+        where = segment.place or _place_of(segment.org, place)
+        tail_end = segment.tail_end or segment.tail_start + len(segment.tail)
         org = _new_org(segment.tail_start, tail_end, ctx, name, where)
         chain.new_orgs.append((org, where))
         return org, titles
