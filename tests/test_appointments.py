@@ -88,7 +88,7 @@ CASES: list[object] = [
         "澄江精工集团有限公司召开大会，宣读了决定：秦予帆任集团党委书记。",
         {("秦予帆", "澄江精工集团有限公司", ("党委书记",), B)},
     ),
-    pytest.param(
+    (
         "澄江精工集团有限公司召开大会，宣读了决定：秦予帆任集团党委书记，"
         "沈晓岚、缪振宇任集团党委委员。",
         {
@@ -96,10 +96,17 @@ CASES: list[object] = [
             ("沈晓岚", "澄江精工集团有限公司", ("党委委员",), B),
             ("缪振宇", "澄江精工集团有限公司", ("党委委员",), B),
         },
-        marks=pytest.mark.xfail(
-            reason="organizations reads 秦予帆任集团 as a company (issue 8, the "
-            "organisations half: a span never swallows a person before the name)"
-        ),
+    ),
+    # the N-th board or committee of a body is the body
+    (
+        "澄江精工集团有限公司召开第五届董事会第一次会议，"
+        "选举秦予帆为集团第五届董事会董事长。",
+        {("秦予帆", "澄江精工集团有限公司", ("董事长",), B)},
+    ),
+    # a company's department, named after 集团
+    (
+        "澄江精工集团有限公司发布任前公示。沈晓岚现任集团财务部副部长。",
+        {("沈晓岚", "澄江精工集团有限公司财务部", ("副部长",), None)},
     ),
     # 原 Y X: ended; 新任 Y X: begun
     (

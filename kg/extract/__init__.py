@@ -15,6 +15,7 @@ from kg.extract import (
     initiatives,
     launches,
     name_lists,
+    notices,
     organizations,
     people,
     posts,
@@ -29,6 +30,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "credits": credits.extract,
     "name_lists": name_lists.extract,
     "appointments": appointments.extract,
+    "notices": notices.extract,
     "initiatives": initiatives.extract,
     "launches": launches.extract,
 }

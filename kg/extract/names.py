@@ -150,6 +150,7 @@ class Named(NamedTuple):
 
 
 _PADDING = " \u3000"
+_MAX_PADDING = 2
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
 # Characters that make a list item a body or a title, never a name.
 _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
@@ -189,8 +190,10 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
     """
     found: list[Named] = []
     position = _after_padding(text, start)
+    if position - start > _MAX_PADDING:
+        return []  # the next cell of a table, not a name after a title
     while True:
-        named = read_one(text, position, strict=strict)
+        named = read_one(text, position, strict=strict or position > start)
         if named is None and found:
             named = _list_item(text, position)
         if named is None:

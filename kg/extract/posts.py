@@ -43,6 +43,11 @@ _COMPANY_ROLES = frozenset(
 )
 _SHARED_HEADS = frozenset("部局处科")
 _ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
+_LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份公司")
+# The N-th committee or board of a body, elected by it: the body itself.
+_SESSION = re.compile(
+    r"第[一二三四五六七八九十百零〇\d]+届(?:委员会|董事会|理事会|监事会)?"
+)
 _MARKERS = {"原": Change.ENDED, "前任": Change.ENDED, "新任": Change.BEGAN}
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 # A bare body with a place of its own (周庄镇总工会) is not the chain's.
@@ -267,6 +272,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         role_start -= len(marker)
     if role_start == start:
         return segment
+    session = _SESSION.search(text, start, role_start)
+    if session is not None and session.end() == role_start and session.start() > start:
+        role_start = session.start()  # 总工会第十四届委员会常委: the union's
     org = _org_ending_at(ctx, start, role_start) or _company_anaphor(
         ctx, start, role_start
     )
@@ -291,6 +299,16 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     segment.tail = tail.group()
     segment.tail_start = start + tail.start()
     segment.junk = tail.start() > 0
+    anaphor = _ANAPHOR.match(segment.tail)
+    company = _last_company(ctx, start, anaphor.group()) if anaphor else None
+    if (
+        anaphor is not None
+        and company is not None
+        and anaphor.end() < len(tail.group())
+    ):
+        segment.org = _new_org(start, start, ctx, company.name, None, implied=True)
+        segment.tail_end = segment.tail_start + len(segment.tail)
+        segment.tail = segment.tail[anaphor.end() :]  # 集团财务部: the company's
     return segment
 
 
@@ -302,16 +320,25 @@ def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | Non
     )
     if match is None:
         return None
+    company = _last_company(ctx, start, match.group())
+    if company is None:
+        return None
+    return _new_org(start, match.end(), ctx, company.name, None, implied=True)
+
+
+def _last_company(ctx: Context, start: int, anaphor: str) -> Mention | None:
+    """The company an anaphor before ``start`` points to: the last named in
+    full (某某有限公司) before it, else the last named; a 集团 is a group."""
     before = [
         m
         for m in ctx.of_kind(Kind.ORGANIZATION)
         if m.subtype == "Company" and m.end <= start
     ]
-    if not before:
-        return None
-    company = max(before, key=lambda m: m.end)
-    end = match.end()
-    return _new_org(start, end, ctx, company.name, None, implied=True)
+    if "集团" in anaphor:
+        before = [m for m in before if "集团" in m.name] or before
+    full = [m for m in before if m.name.endswith(_LEGAL_SUFFIXES)]
+    chosen = full or before
+    return max(chosen, key=lambda m: m.end) if chosen else None
 
 
 def _body_start(text: str, start: int, role_start: int) -> int:
@@ -531,6 +558,8 @@ def _implied(
     level = lexicon.IMPLIED_GOVERNMENT.get(_head_title(first))
     if level is None:
         return None
+    if where is None and place is not None and place.name.endswith(level):
+        where = place  # 寿光市委副书记、市长: the chain's own city
     if where is None:
         where = focus.place_for(ctx, segment.start, level)
     if where is None or not where.name.endswith(level):
