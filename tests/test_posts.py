@@ -175,6 +175,35 @@ CASES = [
             ("高俊峰", "包头市委", ("副书记",)),
         },
     ),
+    # 兼 joins two titles of one body
+    (
+        "澄江精工集团有限公司召开会议。集团党委委员、副总经理兼总工程师冯 晨介绍情况。",
+        {("冯晨", "澄江精工集团有限公司", ("党委委员", "副总经理", "总工程师"))},
+    ),
+    # a body written after its districts, that no other extractor read
+    (
+        "绍兴市召开大会。受到表彰的还有上虞区曹娥街道环卫所所长金国强等。",
+        {("金国强", "上虞区曹娥街道环卫所", ("所长",))},
+    ),
+    # the non-Party titles after a department's Party committee are the
+    # department's
+    (
+        "柳州市召开会议。柳州市国资委党委委员、副主任黄丽萍出席会议。",
+        {
+            ("黄丽萍", "柳州市国资委党委", ("委员",)),
+            ("黄丽萍", "柳州市国资委", ("副主任",)),
+        },
+    ),
+    # 集团公司党委: the group named before
+    (
+        "澄江能源化工集团有限公司召开大会。集团公司党委书记、董事长秦予帆讲话。",
+        {("秦予帆", "澄江能源化工集团有限公司", ("党委书记", "董事长"))},
+    ),
+    # a trade with no unit is no post; 公司 after 与 is the company named before
+    (
+        "在澄江精密机械有限公司，交流团成员、电工技师何俊与公司技师许志刚切磋技艺。",
+        {("许志刚", "澄江精密机械有限公司", ("技师",))},
+    ),
     # a Party body of a public body is a body of its own
     ("遵义市国资委党委书记陈光明出席。", {("陈光明", "遵义市国资委党委", ("书记",))}),
 ]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import names, posts, roles
 from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
 
 # Verbs before the names: 任命甲为……, 免去甲的……职务.
@@ -81,7 +82,7 @@ _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
 _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
 _JOINT = {Change.BEGAN: re.compile("为"), Change.ENDED: re.compile("的?")}
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……"""
-_BY = re.compile(r"一职由")
+_BY = re.compile(r"(?:一职)?由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
 _LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
@@ -92,6 +93,10 @@ _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
 _PRONOUN = "其"
+_MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
+# Who is appointed, described before the name: 任命台籍员工甲为……
+_DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
 _CONNECTIVES = ("并", "同时", "随后", "后", "还", "另")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
@@ -189,9 +194,13 @@ def _verb_after(
 def _held_by(
     ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
 ) -> None:
-    """某某公司董事会主席一职由甲兼任."""
+    """某某公司董事会主席一职由甲兼任, 经费审查委员会主任由乙担任."""
     text = ctx.doc.text
-    people = names.read_name_list(text, match.end())
+    window = text[max(0, match.start() - 8) : match.start()]
+    spans = roles.role_spans(window)
+    if not spans or spans[-1][1] != len(window):
+        return  # a title must end where 由 starts
+    people = names.read_name_list(text, match.end(), strict=True)
     if not people or not _BY_VERB.match(text, people[-1].end):
         return
     _confer(ctx, people, 0, match.start(), None, sentence, reading, whole=True)
@@ -212,6 +221,25 @@ def _elected_list(
         _confer(ctx, people, match.end(), lead.start(), Change.BEGAN, sentence, reading)
 
 
+def _meeting_body(ctx: Context, verb: int) -> Mention | None:
+    """经费审查委员会第一次会议选举甲为主任: the body whose meeting elects,
+    named at the head of the clause."""
+    text = ctx.doc.text
+    clause = verb
+    while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
+        clause -= 1
+    for org in ctx.of_kind(Kind.ORGANIZATION):
+        meeting = _MEETING.match(text, org.end) if org.start == clause else None
+        if meeting is None:
+            continue
+        body = _ORDINAL.sub("", text[org.end : meeting.start(1)])
+        if not body:
+            return org
+        if posts.is_body(body):  # 某某总工会经费审查委员会第一次会议
+            return posts.new_body(ctx, org, body, org.start, org.end + len(body))
+    return None
+
+
 def _people_at(
     ctx: Context, position: int, sentence: int, reading: _Reading
 ) -> list[names.Named]:
@@ -220,7 +248,11 @@ def _people_at(
     if text.startswith(_PRONOUN, position):
         earlier = reading.subject.get(sentence, [])
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
-    return names.read_name_list(text, position)
+    found = names.read_name_list(text, position)
+    described = None if found else _DESCRIBED.match(text, position)
+    if described is not None:
+        found = names.read_name_list(text, described.end(), strict=True)
+    return found
 
 
 def _subject(
@@ -322,14 +354,27 @@ def _confer(
     whole: bool = False,
 ) -> None:
     """The posts of the chain ``[start, end)`` for every person of ``people``."""
+    text = ctx.doc.text
+    reading.subject[sentence] = people
+    for person in people:
+        surface = text[person.start : person.end]
+        if person.end > person.start and surface != _PRONOUN:
+            reading.mentions.append(
+                Mention(Kind.PERSON, person.start, person.end, surface, person.name)
+            )
     floor = 0 if whole else start
-    chain = posts.parse_chain(
-        ctx, end, inherited=reading.body.get(sentence), floor=floor
-    )
+    evidence = ctx.evidence(end - 1)
+    inherited = reading.body.get(sentence)
+    if inherited is None:
+        inherited = _meeting_body(ctx, start)
+        if inherited is not None:
+            reading.mentions.append(inherited)
+            if inherited.place:
+                place = Gazetteer.default().get(inherited.place)
+                reading.relations.append(posts.located(inherited, place, evidence))
+    chain = posts.parse_chain(ctx, end, inherited=inherited, floor=floor)
     if chain is None or not chain.posts:
         return
-    text = ctx.doc.text
-    evidence = ctx.evidence(end - 1)
     for org, place in chain.new_orgs:
         reading.mentions.append(org)
         if place is not None:
@@ -337,14 +382,6 @@ def _confer(
     for org, _, _ in chain.posts:
         if org is not None:
             reading.body[sentence] = org
-    real = [p for p in people if p.end > p.start]
-    reading.subject[sentence] = people
-    for person in real:
-        surface = text[person.start : person.end]
-        if surface != _PRONOUN:
-            reading.mentions.append(
-                Mention(Kind.PERSON, person.start, person.end, surface, person.name)
-            )
     for person in people:
         reading.relations.extend(
             posts.post_relations(person.name, chain, evidence, change)

@@ -92,10 +92,7 @@ FOLLOW_WORDS = tuple(
             "和 与 及 也 还 就 都 对 向 为 将 要 的 讲 称 作 代表 "
             "致辞 讲话 宣布 调研 看望 慰问 会见 主动 深入 来到 走访 到 "
             "先后 一同 陪同 分别 通报 部署 传达 解读 发表 寄语 回忆 笑着 "
-            "说道 了 发言 讲解 演示 回答 动情 激动 正在 每天 "
-            "当选 担任 兼任 出任 转任 不再 辞去 现任 曾任 此前 已任 任 被 "
-            "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 "
-            "提醒 呼吁 回顾 致词 专程 随团 作表态发言 代表 因 另有 另 于 已 则 等人"
+            "说道 了 发言 讲解 演示 回答 动情 激动 正在 每天"
         ).split(),
         key=len,
         reverse=True,
@@ -282,9 +279,31 @@ POST_ROLES = frozenset(
         "理事 常务理事 常务副理事长 副团长 "
         # acting heads of government
         "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
-        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 "
-        # jobs inside a unit (GUIDELINES: required when the unit is named)
-        "驾驶员 司机 调度员 安全员 质检员 操作工 数控铣工 焊工 电工 钳工"
+        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长"
     ).split()
 )
 """Titles read by the post parser besides :data:`ROLES`."""
+
+MORE_FOLLOW_WORDS = frozenset(
+    (
+        # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任
+        "当选 担任 兼任 出任 转任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
+        # what people do at meetings and in reports
+        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 受访 "
+        "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
+        # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
+        "因 另有 另 于 已 则 等人"
+    ).split()
+)
+"""Words that follow a name besides :data:`FOLLOW_WORDS`."""
+
+MORE_DESCRIPTORS = frozenset(
+    "创业者 企业家 干部 台籍干部 青年 选手 获奖者 获奖代表".split()
+)
+"""Words that introduce a named person besides :data:`DESCRIPTORS`."""
+
+JOB_TITLES = frozenset(
+    "驾驶员 司机 调度员 安全员 质检员 操作工 数控铣工 焊工 电工 钳工".split()
+)
+"""Jobs inside a unit, read as titles: a post only when the unit is named
+(GUIDELINES, "Grades and trades")."""

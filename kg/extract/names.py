@@ -69,9 +69,16 @@ def _ordinary_word(name: str) -> bool:
 
 
 def _common_noun(word: str) -> bool:
-    """A frequent dictionary word that is not a name or place (记者, 其他)."""
+    """A frequent dictionary word that is no given name: a noun, pronoun or
+    adverb (记者, 其他, 已经); verbs and adjectives are given names too
+    (王建成, 白建设, 李伟大)."""
     freq, flag = dictionary_entry(word)
-    return freq >= _COMMON_GIVEN_FREQ and not flag.startswith(("nr", "ns", "nz"))
+    if flag.startswith(("nr", "ns", "nz")):
+        return False
+    return freq >= _COMMON_GIVEN_FREQ and flag.startswith(_NOT_GIVEN_FLAGS)
+
+
+_NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 
 
 def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
@@ -130,8 +137,10 @@ def _followed_well(text: str, end: int) -> bool:
     return False
 
 
-_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS)
-_FOLLOW_LONG = re.compile("|".join(w for w in lexicon.FOLLOW_WORDS if len(w) > 1))
+_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS) | lexicon.MORE_FOLLOW_WORDS
+_FOLLOW_LONG = re.compile(
+    "|".join(sorted((w for w in _FOLLOW_SET if len(w) > 1), key=len, reverse=True))
+)
 
 
 def _opens_word(text: str, end: int) -> bool:

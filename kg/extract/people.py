@@ -23,11 +23,10 @@ _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = re.compile(r"[省市县区镇]?领导")
-_DESCRIBED = re.compile(
-    "|".join(
-        sorted(lexicon.DESCRIPTORS - lexicon.PROFESSIONAL_ROLES, key=len, reverse=True)
-    )
-)
+_DESCRIBERS = (
+    lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS
+) - lexicon.PROFESSIONAL_ROLES
+_DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
 _NAME_FLAGS = ("nr",)
 # The title chain that ends where a name starts (no clause break inside).
 _CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")

@@ -32,18 +32,23 @@ from kg.text.segmenter import words
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 _TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
-    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心)$"
+    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心|所|站|馆)$"
 )
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
 _BODIES_OF_A_COMPANY = ("党委", "党组", "工会", "党支部", "党总支", "纪委")
 _PARTY_BODIES_OF_A_COMPANY = frozenset(("党委", "党组", "党支部", "党总支", "纪委"))
+_PARTY_TITLES = ("书记", "副书记", "委员", "常委", "成员", "党")
+_TRADES = lexicon.PROFESSIONAL_ROLES | lexicon.JOB_TITLES
 _COMPANY_ROLES = frozenset(
     "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
     "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
 )
 _SHARED_HEADS = frozenset("部局处科")
+# What may stand before a body that opens a title chain mid-segment.
+_BODY_OPENERS = frozenset("与和及的在是由为任原")
 _ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
 _LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份公司")
+_GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 # The N-th committee or board of a body, elected by it: the body itself.
 _SESSION = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+届(?:委员会|董事会|理事会|监事会)?"
@@ -63,6 +68,8 @@ class _Segment:
     tail: str = ""
     tail_start: int = 0
     tail_end: int = 0
+    written: str = ""
+    """The body as the text writes it, when its name is that (晋江市自然资源局)."""
     place: Place | None = None
     junk: bool = False
     change: Change | None = None
@@ -123,7 +130,8 @@ def post_relations(
     person: str, chain: Chain, evidence: Evidence, change: Change | None = None
 ) -> list[Relation]:
     """The posts of a chain held by ``person``; ``change`` (an appointment or
-    a removal) applies to those the chain itself does not mark."""
+    a removal) applies to those the chain itself does not mark.  Grades and
+    trades with no unit (电工技师何某) are no post."""
     return [
         Relation(
             RelKind.POST,
@@ -134,6 +142,7 @@ def post_relations(
             change=marked or change,
         )
         for org, titles, marked in chain.posts
+        if org is not None or not _TRADES.issuperset(titles)
     ]
 
 
@@ -178,6 +187,8 @@ def parse_chain(
             current = None
         elif current is not None and titles[0] in _COMPANY_ROLES:
             current = _company_body(ctx, current, segment) or current
+        elif current is not None and not titles[0].startswith(_PARTY_TITLES):
+            current = _body_of_party(ctx, current, segment, chain) or current
         current, titles = _party_of_company(ctx, segment, current, titles)
         _add_post(chain, current, titles, segment.change or opening)
     return chain
@@ -189,14 +200,26 @@ def _party_of_company(
     """集团党委书记: a company's Party body stays in the company, its titles
     carry the body (党委书记, 党总支书记) — GUIDELINES, "Party bodies of a
     company stay in the company"."""
-    company = _company_of(org)
-    if org is None or company is None or company == org.name:
+    owner_name = _owner_of_party_body(org)
+    if org is None or owner_name is None:
         return org, titles
-    body = org.name.removeprefix(company)
-    if body not in _PARTY_BODIES_OF_A_COMPANY:
-        return org, titles
-    owner = _new_org(segment.start, segment.end, ctx, company, None, implied=True)
+    body = org.name.removeprefix(owner_name)
+    if _ANAPHOR.fullmatch(owner_name):  # 集团公司党委: the group last named
+        company = _last_company(ctx, org.start, owner_name)
+        owner_name = company.name if company else owner_name
+    owner = _new_org(segment.start, segment.end, ctx, owner_name, None, implied=True)
     return owner, tuple(body + title for title in titles)
+
+
+def _owner_of_party_body(org: Mention | None) -> str | None:
+    """The company whose Party committee ``org`` is (某某公司党委)."""
+    if org is None:
+        return None
+    for body in _PARTY_BODIES_OF_A_COMPANY:
+        owner = org.name.removesuffix(body)
+        if owner != org.name and suffix_kind(owner) == "Company":
+            return owner
+    return None
 
 
 def _company_of(org: Mention | None) -> str | None:
@@ -218,6 +241,22 @@ def _company_body(ctx: Context, org: Mention, segment: _Segment) -> Mention | No
     if company is None or company == org.name:
         return None
     return _new_org(segment.start, segment.end, ctx, company, None, implied=True)
+
+
+def _body_of_party(
+    ctx: Context, org: Mention, segment: _Segment, chain: Chain
+) -> Mention | None:
+    """市国资委党委委员、副主任: the 副主任 is the 国资委's, not its 党委's."""
+    for body in _PARTY_BODIES_OF_A_COMPANY:
+        owner = org.name.removesuffix(body)
+        if owner != org.name and suffix_kind(owner) is not None:
+            where = Gazetteer.default().get(org.place) if org.place else None
+            found = _new_org(
+                segment.start, segment.end, ctx, owner, where, implied=True
+            )
+            chain.new_orgs.append((found, where))
+            return found
+    return None
 
 
 def _add_post(
@@ -287,6 +326,8 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         segment.place, place_start = place
         segment.junk = place_start > start
         return segment
+    if _placed_body(ctx, segment, start, role_start):
+        return segment
     tail = _TAIL.search(text[start:role_start]) or _TAIL.fullmatch(
         _shared_head(text, start, role_start)
     )
@@ -312,18 +353,55 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     return segment
 
 
-def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
-    """集团总经理, 公司党委书记, 该公司副总经理: the company last named."""
+def _placed_body(ctx: Context, segment: _Segment, start: int, role_start: int) -> bool:
+    """晋江市自然资源局局长, 上虞区曹娥街道环卫所所长: districts, one after
+    another, then a body of theirs — the body as written, in the last
+    district (when no other extractor read it)."""
     text = ctx.doc.text
-    match = _ANAPHOR.fullmatch(text, start, role_start) or _ANAPHOR.fullmatch(
-        text, start, _body_start(text, start, role_start)
+    places = sorted(
+        (m for m in ctx.of_kind(Kind.DISTRICT) if m.code and start <= m.start),
+        key=lambda m: m.start,
     )
+    first = last = None
+    for place in places:
+        if place.start >= role_start:
+            break
+        if last is None or place.start == last.end:
+            first = first or place
+            last = place
+        else:
+            first, last = place, place
+    if first is None or last is None or last.end >= role_start:
+        return False
+    body = text[last.end : role_start]
+    if not _TAIL.fullmatch(body) or _OWN_PLACE.search(body):
+        return False
+    if first.start > start and not _starts_word(text, start, first.start):
+        return False
+    segment.tail, segment.written = body, text[first.start : role_start]
+    segment.tail_start, segment.tail_end = first.start, role_start
+    segment.place = Gazetteer.default().get(last.code or "")
+    segment.junk = first.start > start
+    return True
+
+
+def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
+    """集团总经理, 公司党委书记, 该公司副总经理: the company last named (also
+    after 与, 和: 电工何某与公司技师许某)."""
+    text = ctx.doc.text
+    body_start = _body_start(text, start, role_start)
+    match = None
+    for head in range(start, body_start - 1):
+        if head == start or text[head - 1] in _BODY_OPENERS:
+            match = _ANAPHOR.fullmatch(text, head, body_start)
+            if match is not None:
+                break
     if match is None:
         return None
     company = _last_company(ctx, start, match.group())
     if company is None:
         return None
-    return _new_org(start, match.end(), ctx, company.name, None, implied=True)
+    return _new_org(match.start(), match.end(), ctx, company.name, None, implied=True)
 
 
 def _last_company(ctx: Context, start: int, anaphor: str) -> Mention | None:
@@ -334,8 +412,8 @@ def _last_company(ctx: Context, start: int, anaphor: str) -> Mention | None:
         for m in ctx.of_kind(Kind.ORGANIZATION)
         if m.subtype == "Company" and m.end <= start
     ]
-    if "集团" in anaphor:
-        before = [m for m in before if "集团" in m.name] or before
+    if "集团" in anaphor:  # the group itself, not 某某集团物流有限公司
+        before = [m for m in before if _GROUP.search(m.name)] or before
     full = [m for m in before if m.name.endswith(_LEGAL_SUFFIXES)]
     chosen = full or before
     return max(chosen, key=lambda m: m.end) if chosen else None
@@ -430,8 +508,8 @@ def _trailing_roles(
     titles: list[str] = []
     position = end - start
     for span_start, span_end in reversed(spans):
-        if span_end != position:
-            break
+        if span_end != position and text[start + span_end : start + position] != "兼":
+            break  # 副总经理兼总工程师: one run
         titles.insert(0, text[start + span_start : start + span_end])
         position = span_start
     if not titles:
@@ -505,7 +583,7 @@ def _segment_post(
                 segment.start, segment.end, ctx, owner, None, implied=True
             )
             return company, tuple(segment.tail + title for title in titles)
-        name = canonical(owner + segment.tail)
+        name = canonical(segment.written or owner + segment.tail)
         where = segment.place or _place_of(segment.org, place)
         tail_end = segment.tail_end or segment.tail_start + len(segment.tail)
         org = _new_org(segment.tail_start, tail_end, ctx, name, where)
@@ -520,6 +598,19 @@ def _segment_post(
     where = Gazetteer.default().get(org.place) if org.place else None
     chain.new_orgs.append((org, where))
     return org, titles
+
+
+def is_body(text: str) -> bool:
+    """Is ``text`` the name of a body under another (经费审查委员会, 财务部)?"""
+    return bool(_TAIL.fullmatch(text)) and not _OWN_PLACE.search(text)
+
+
+def new_body(ctx: Context, owner: Mention, body: str, start: int, end: int) -> Mention:
+    """The body ``body`` of ``owner`` (某某总工会经费审查委员会), written at
+    ``[start, end)``."""
+    place = Gazetteer.default().get(owner.place) if owner.place else None
+    name = canonical(owner.name + body)
+    return _new_org(start, end, ctx, name, place, implied=True)
 
 
 def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.extract import lexicon
 
-TITLES = lexicon.ROLES | lexicon.POST_ROLES
+TITLES = lexicon.ROLES | lexicon.POST_ROLES | lexicon.JOB_TITLES
 """Every title the post parser reads."""
 _ROLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A title followed by these is another word: 主席台, 书记处, 主任科员, 委员会.
