@@ -89,10 +89,15 @@ _LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：
 _GAP = re.compile(r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?")
 _CLAUSE_BREAK = "，,。；;：:！？!?\n"
 _FULL_STOP = "。！？!?\n"
+_STOPS = re.compile(f"[{_FULL_STOP}]")
 _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
 _PRONOUN = "其"
+# Characters before 任 that make it part of a word, not the verb.
+_NOT_BEFORE_REN = frozenset(
+    "主责信担现曾兼出转接升调就新历原留连续离卸继前首专聘委选常"
+)
 _MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
 # Who is appointed, described before the name: 任命台籍员工甲为……
@@ -117,7 +122,7 @@ class _Reading:
 def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     reading = _Reading()
-    stops = [i for i, c in enumerate(text) if c in _FULL_STOP]
+    stops = [m.start() for m in _STOPS.finditer(text)]
     events = sorted(
         [(m.start(), m, True) for m in _VERB_FIRST_RE.finditer(text)]
         + [(m.start(), m, False) for m in _VERB_AFTER_RE.finditer(text)],
@@ -171,6 +176,10 @@ def _verb_after(
     text = ctx.doc.text
     verb = match.group()
     change = _VERB_AFTER[verb]
+    if verb == "任" and text[match.start() - 1 : match.start()] in _NOT_BEFORE_REN:
+        return None  # 主任, 责任, 信任 …
+    if _post_end(text, match.end()) is None:
+        return None
     people = _subject(ctx, match.start(), sentence, reading, verb)
     if not people:
         return None
@@ -265,8 +274,11 @@ def _subject(
     clause = verb_start
     while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
         clause -= 1
+    foreign = "·" in text[clause:verb_start]
     for start in range(clause, verb_start - 1):
-        if not _HAN.match(text, start):
+        if not (foreign and _HAN.match(text, start)) and not names.surname_length(
+            text[start : start + 2]
+        ):
             continue
         people = names.read_name_list(text, start)
         if not people:

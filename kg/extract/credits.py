@@ -26,7 +26,11 @@ from kg.extract.organizations import suffix_kind
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.read.bylines import MetaLine, parse_meta_line
 
-_LINE = re.compile(r"[^\n]{1,80}(?=\n|$)")
+_MAX_LINE = 80
+# Words without which a line names no outlet, editor or unit.
+_CREDIT_HINT = re.compile(
+    r"记者|通讯员|编辑|责编|作者|摄|文/|文／|图/|报|网|社|台|频道|客户端|中心"
+)
 # A source that is an outlet (某某日报, 人民网-江西频道), not a unit that
 # published a notice (来源：某某市委组织部).
 _MEDIA = re.compile(r"(?:报|报社|网|台|社|客户端|频道|新闻|杂志|媒体中心)$")
@@ -36,12 +40,13 @@ def extract(ctx: Context) -> Found:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     text = ctx.doc.text
-    for line in _LINE.finditer(text):
-        if line.start() > 0 and text[line.start() - 1] != "\n":
-            continue
-        meta = parse_meta_line(line.group())
-        if meta is not None:
-            _read_line(ctx, line.start(), line.group(), meta, mentions, relations)
+    start = 0
+    for line in text.split("\n"):
+        if len(line) <= _MAX_LINE and _CREDIT_HINT.search(line):
+            meta = parse_meta_line(line)
+            if meta is not None:
+                _read_line(ctx, start, line, meta, mentions, relations)
+        start += len(line) + 1
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 

@@ -40,6 +40,8 @@ _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+"
 _ITEM_END = frozenset("\n、，,；;")
 # A line, and the list after a short lead that ends in a colon (获奖名单：……).
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
+# An honour list has a unit in brackets or set off by a space.
+_MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
 
 
 def extract(ctx: Context) -> Found:
@@ -54,6 +56,8 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     for line in _LINE.finditer(text):
+        if not _MAY_LIST.search(line.group()):
+            continue
         start = line.start(2) if line.group(1) else line.start()
         for item in _items(ctx, start, line.end()):
             _honoured(ctx, *item, mentions, relations)

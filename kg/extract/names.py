@@ -98,14 +98,15 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     if not surname:
         return None
     lengths = [surname + 1, surname + 2]
-    found = [
-        start + length
-        for length in lengths
-        if plausible(text[start : start + length])
-        and _followed_well(text, start + length)
-    ]
-    if found:
-        return found[-1] if len(found) > 1 and _loose_and(text, found[0]) else found[0]
+    shorter = None
+    for length in lengths:
+        end = start + length
+        if plausible(text[start:end]) and _followed_well(text, end):
+            if shorter is not None or not _loose_and(text, end):
+                return end
+            shorter = end  # 杜庆|和同志: try 杜庆和 first
+    if shorter is not None:
+        return shorter
     if strict:
         return None
     for length in lengths:
@@ -130,10 +131,15 @@ def _followed_well(text: str, end: int) -> bool:
         return True
     if _FOLLOW_LONG.match(text, end):  # 出席|会议, 曾|任 as jieba cuts them
         return True
-    for window in (4, 6):  # 任县 is a county in 任县公安, not in 任县公安局局
-        following = words(text[end : end + window])
-        if following and following[0] in _FOLLOW_SET:
-            return True
+    following = words(text[end : end + 4])
+    if not following:
+        return False
+    first = following[0]
+    if first in _FOLLOW_SET:
+        return True
+    if len(first) > 1 and first[0] in _FOLLOW_SET:  # 任县 is a county in 任县公安,
+        wider = words(text[end : end + 6])  # not in 任县公安局局
+        return bool(wider) and wider[0] in _FOLLOW_SET
     return False
 
 

@@ -28,6 +28,7 @@ _DESCRIBERS = (
 ) - lexicon.PROFESSIONAL_ROLES
 _DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
 _NAME_FLAGS = ("nr",)
+_CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
 # The title chain that ends where a name starts (no clause break inside).
 _CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")
 
@@ -110,14 +111,29 @@ def _tagged_name_before(text: str, end: int) -> int | None:
     return end - len(word)
 
 
+def _may_open_clause(text: str, end: int) -> bool:
+    """Could a name of two to four characters that opens a clause end at
+    ``end`` (a surname right after a clause break)?"""
+    for size in (2, 3, 4):
+        start = end - size
+        if start < 0:
+            break
+        opens = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+        if opens and names.surname_length(text[start:end]):
+            return True
+    return False
+
+
 def _speakers(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     taken = {(m.start, m.end) for m in ctx.of_kind(Kind.PERSON)}
     for match in _SPEECH.finditer(text):
+        if not _may_open_clause(text, match.start()):
+            continue  # no tagging where no name could stand
         start = _tagged_name_before(text, match.start())
         if start is None or (start, match.start()) in taken:
             continue
-        if start > 0 and text[start - 1] not in "，,。；;：:！？!?“”\n 　":
+        if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
             continue
         mentions.append(_person(start, match.start(), text[start : match.start()]))
 

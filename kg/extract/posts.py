@@ -311,7 +311,11 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         role_start -= len(marker)
     if role_start == start:
         return segment
-    session = _SESSION.search(text, start, role_start)
+    session = (
+        _SESSION.search(text, start, role_start)
+        if "届" in text[start:role_start]
+        else None
+    )
     if session is not None and session.end() == role_start and session.start() > start:
         role_start = session.start()  # 总工会第十四届委员会常委: the union's
     org = _org_ending_at(ctx, start, role_start) or _company_anaphor(
@@ -358,8 +362,14 @@ def _placed_body(ctx: Context, segment: _Segment, start: int, role_start: int) -
     another, then a body of theirs — the body as written, in the last
     district (when no other extractor read it)."""
     text = ctx.doc.text
+    if not _TAIL.search(text, start, role_start):
+        return False
     places = sorted(
-        (m for m in ctx.of_kind(Kind.DISTRICT) if m.code and start <= m.start),
+        (
+            m
+            for m in ctx.of_kind(Kind.DISTRICT)
+            if m.code and start <= m.start < role_start
+        ),
         key=lambda m: m.start,
     )
     first = last = None
@@ -389,6 +399,8 @@ def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | Non
     """集团总经理, 公司党委书记, 该公司副总经理: the company last named (also
     after 与, 和: 电工何某与公司技师许某)."""
     text = ctx.doc.text
+    if "公司" not in text[start:role_start] and "集团" not in text[start:role_start]:
+        return None
     body_start = _body_start(text, start, role_start)
     match = None
     for head in range(start, body_start - 1):
@@ -449,12 +461,15 @@ def _short_body(
 def _marker(ctx: Context, start: int, role_start: int) -> str | None:
     """原, 新任 opening a segment, unless a name starts there (原平市)."""
     text = ctx.doc.text
-    named = {m.start for m in ctx.mentions if m.kind is not Kind.PERSON}
     for marker in _MARKERS:
         fits = start + len(marker) <= role_start
-        if fits and text.startswith(marker, start) and start not in named:
+        if fits and text.startswith(marker, start) and not _named_at(ctx, start):
             return marker
     return None
+
+
+def _named_at(ctx: Context, start: int) -> bool:
+    return any(m.start == start for m in ctx.mentions if m.kind is not Kind.PERSON)
 
 
 def _marker_before(text: str, start: int, role_start: int) -> str | None:
