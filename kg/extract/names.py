@@ -91,9 +91,15 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     transliterated = _TRANSLITERATED.match(text, start)
     if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
         last_dot = max(transliterated.group().rfind(d) for d in "·•・")
-        for end in range(start + last_dot + 3, transliterated.end() + 1):
-            if _followed_well(text, end):
-                return end
+        ends = range(start + last_dot + 3, transliterated.end() + 1)
+        for end in ends:
+            if not _followed_well(text, end):
+                continue
+            if text[end : end + 1] in _NAME_FINAL and end + 1 in ends:
+                after = text[end + 1 : end + 2]
+                if not after or after in _PUNCT:
+                    continue  # 热合曼·阿不都，: 都 ends the name
+            return end
     surname = surname_length(text[start:])
     if not surname:
         return None
@@ -144,6 +150,7 @@ def _followed_well(text: str, end: int) -> bool:
 
 
 _FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS) | lexicon.MORE_FOLLOW_WORDS
+_FOLLOW_STARTS = tuple(_FOLLOW_SET)
 _FOLLOW_LONG = re.compile(
     "|".join(sorted((w for w in _FOLLOW_SET if len(w) > 1), key=len, reverse=True))
 )
@@ -166,6 +173,10 @@ class Named(NamedTuple):
 
 _PADDING = " \u3000"
 _MAX_PADDING = 2
+_WEAK_FOLLOWERS = frozenset("和与及的了也还就都对向为将要是")
+_NOT_OPENING = frozenset("由经据让请给应把被")
+_NAME_FINAL = frozenset("都和")  # follow words that also end names (阿不都)
+_ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
 # Characters that make a list item a body or a title, never a name.
 _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
@@ -192,7 +203,69 @@ def read_one(text: str, start: int, *, strict: bool = False) -> Named | None:
     if padded is not None:
         return padded
     end = read_name(text, start, strict=strict)
+    if end is not None and (_loose_and(text, end) or not _followed_well(text, end)):
+        unlisted = read_unlisted(text, start)  # 那顺孟|和主持: 那顺孟和
+        if unlisted is not None and _extends_name(text, end, unlisted.end):
+            return unlisted
     return Named(start, end, text[start:end]) if end is not None else None
+
+
+def _extends_name(text: str, end: int, longer: int) -> bool:
+    """Do the characters ``[end, longer)`` continue a name (孟和巴|雅尔), not
+    start what the person does (林海燕|正操作)?"""
+    if longer <= end:
+        return False
+    return not any(
+        dictionary_entry(word)[1].startswith(_ACTION_FLAGS)
+        for word in words(text[end:longer])
+    )
+
+
+def read_unlisted(text: str, start: int) -> Named | None:
+    """A name no surname list knows, where the genre puts a name (after a
+    title): three to five characters that are no word and hold none of the
+    common words, then a clause break or a word that follows names
+    (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台就座)."""
+    surname = surname_length(text[start:])
+    known = [
+        start + size
+        for size in (surname + 2, surname + 1)
+        if surname and plausible(text[start : start + size])
+    ]
+    for size in (5, 4, 3):
+        end = start + size
+        name = text[start:end]
+        if len(name) != size or not _unlisted_shape(name):
+            continue
+        if known and not _extends_name(text, known[0], end):
+            continue  # 林海燕|正操作: the surname's name, then a verb
+        if _followed_strongly(text, end):
+            return Named(start, end, name)
+    return None
+
+
+def _unlisted_shape(name: str) -> bool:
+    if not _HAN.fullmatch(name) or name.startswith(_FOLLOW_STARTS):
+        return False
+    if name[0] in _INNER_STOP or name[0] in _NOT_OPENING:
+        return False
+    if any(c in _NOT_IN_ITEM or c in _INNER_STOP - {"和"} for c in name):
+        return False
+    freq, flag = dictionary_entry(name)
+    if freq and not flag.startswith("nr"):
+        return False
+    for word in words(name):
+        freq, flag = dictionary_entry(word)
+        if len(word) > 1 and freq >= 100 and not flag.startswith(("nr", "ns")):
+            return False
+    return True
+
+
+def _followed_strongly(text: str, end: int) -> bool:
+    """A clause break, or a word that follows names and could not end one."""
+    if end >= len(text) or text[end] in _PUNCT:
+        return True
+    return text[end] not in _WEAK_FOLLOWERS and _followed_well(text, end)
 
 
 def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named]:

@@ -29,6 +29,8 @@ _DESCRIBERS = (
 _DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
 _NAME_FLAGS = ("nr",)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
+# Surnames that are far more often adverbs after a noun (职工都能, 员工还说).
+_ADVERBS = frozenset("都还也就又再才共同和向于将把被给从应但常")
 # The title chain that ends where a name starts (no clause break inside).
 _CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")
 
@@ -146,7 +148,10 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         if match.end() in taken:
             continue
         strict = not match.group().endswith("领导")
-        for start, end, name in names.read_name_list(text, match.end(), strict=strict):
+        found = names.read_name_list(text, match.end(), strict=strict)
+        if found and text[found[0].start] in _ADVERBS:
+            continue  # 职工们都能……: an adverb, not the surname 都
+        for start, end, name in found:
             mentions.append(_person(start, end, text[start:end], name))
 
 

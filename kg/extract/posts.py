@@ -99,7 +99,7 @@ def extract(ctx: Context) -> Found:
     starts = [span.start for span in ctx.sentences]
     last_org: dict[int, Mention] = {}
     for role_start, role_end in roles.role_spans(text):
-        people = names.read_name_list(text, role_end)
+        people = names.read_name_list(text, role_end) or _unlisted(text, role_end)
         if not people or people[0].start in seen_names:
             continue
         sentence = bisect_right(starts, role_start)
@@ -124,6 +124,12 @@ def extract(ctx: Context) -> Found:
             mentions.append(_person(text, named))
             relations.extend(post_relations(person, chain, evidence))
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _unlisted(text: str, end: int) -> list[names.Named]:
+    """A name after a title that no surname list knows (市长乌兰图雅)."""
+    found = names.read_unlisted(text, end)
+    return [found] if found is not None else []
 
 
 def post_relations(
