@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from kg.extract import names, posts, roles
+from kg.extract import dates, names, posts, roles
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
@@ -71,6 +71,12 @@ _VERB_AFTER: dict[str, Change | None] = {
     "历任": Change.ENDED,
 }
 _CAREER = frozenset(("曾任", "此前任", "历任", "现任"))
+_PAST = frozenset(("原任", "已任"))
+"""Verbs that tell a post, not a decision that changes it."""
+_LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]")
+_LEAD_OPENING = re.compile(
+    r"\s*(?:[【\[]?[^，。（(\s]{0,8}?讯[】\]]?\s*(?:[（(][^）)]*[）)])?\s*)?"
+)
 """Verbs that may list several posts, clause after clause."""
 
 
@@ -191,7 +197,10 @@ def _verb_after(
             return end
         since = _SINCE.match(text, chain_end)
         ended = Change.ENDED if since else change
-        _confer(ctx, people, position, chain_end, ended, sentence, reading)
+        told = verb in _CAREER or verb in _PAST or since is not None
+        _confer(
+            ctx, people, position, chain_end, ended, sentence, reading, decided=not told
+        )
         end = chain_end
         if verb not in _CAREER or text[chain_end : chain_end + 1] not in "，,、":
             return end
@@ -364,8 +373,11 @@ def _confer(
     reading: _Reading,
     *,
     whole: bool = False,
+    decided: bool = True,
 ) -> None:
-    """The posts of the chain ``[start, end)`` for every person of ``people``."""
+    """The posts of the chain ``[start, end)`` for every person of ``people``;
+    a decision (not a career told) is dated by the article's lead when its
+    sentence gives no date."""
     text = ctx.doc.text
     reading.subject[sentence] = people
     for person in people:
@@ -394,7 +406,33 @@ def _confer(
     for org, _, _ in chain.posts:
         if org is not None:
             reading.body[sentence] = org
+    date = _event_date(ctx, start, decided=decided)
     for person in people:
         reading.relations.extend(
-            posts.post_relations(person.name, chain, evidence, change)
+            posts.post_relations(person.name, chain, evidence, change, date)
         )
+
+
+def _event_date(ctx: Context, at: int, *, decided: bool) -> str | None:
+    """When the text says a post changed: a date in the sentence before
+    ``at``; for a decision, else the date its paragraph or the article's lead
+    opens with (``1月18日，某某县人大常委会会议召开……会议决定任命……``)."""
+    text = ctx.doc.text
+    sentence = ctx.sentence_at(at)
+    found = dates.last_date(text, sentence.start, at, ctx.doc.date)
+    if found is None and decided:
+        paragraph = text.rfind("\n", 0, at) + 1
+        found = dates.opening_date(text, paragraph, ctx.doc.date)
+        found = found or _lead_date(ctx)
+    return found
+
+
+def _lead_date(ctx: Context) -> str | None:
+    """The date the article's first paragraph opens with (本报讯 may precede)."""
+    text = ctx.doc.text
+    for line in text[ctx.doc.body_start :].split("\n", 4)[:4]:
+        opening = _LEAD_OPENING.match(line)
+        start = opening.end() if opening else 0
+        if _LEAD_DATE.match(line, start):
+            return dates.opening_date(line, start, ctx.doc.date)
+    return None

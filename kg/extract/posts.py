@@ -133,11 +133,15 @@ def _unlisted(text: str, end: int) -> list[names.Named]:
 
 
 def post_relations(
-    person: str, chain: Chain, evidence: Evidence, change: Change | None = None
+    person: str,
+    chain: Chain,
+    evidence: Evidence,
+    change: Change | None = None,
+    date: str | None = None,
 ) -> list[Relation]:
     """The posts of a chain held by ``person``; ``change`` (an appointment or
-    a removal) applies to those the chain itself does not mark.  Grades and
-    trades with no unit (电工技师何某) are no post."""
+    a removal, on ``date`` if the text says) applies to those the chain itself
+    does not mark.  Grades and trades with no unit (电工技师何某) are no post."""
     return [
         Relation(
             RelKind.POST,
@@ -146,6 +150,7 @@ def post_relations(
             roles=titles,
             evidence=evidence,
             change=marked or change,
+            date=date if (marked or change) else None,
         )
         for org, titles, marked in chain.posts
         if org is not None or not _TRADES.issuperset(titles)
