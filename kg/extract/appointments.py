@@ -246,6 +246,12 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     clause = verb
     while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
         clause -= 1
+    meeting = _MEETING.match(text, clause)
+    if meeting is not None:  # 经费审查委员会第一次会议: a union's body
+        body = _ORDINAL.sub("", text[clause : meeting.start(1)])
+        found = posts.union_body(ctx, clause, body, clause + len(body))
+        if found is not None:
+            return found
     for org in ctx.of_kind(Kind.ORGANIZATION):
         meeting = _MEETING.match(text, org.end) if org.start == clause else None
         if meeting is None:

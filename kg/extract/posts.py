@@ -39,6 +39,7 @@ _BODIES_OF_A_COMPANY = ("党委", "党组", "工会", "党支部", "党总支", 
 _PARTY_BODIES_OF_A_COMPANY = frozenset(("党委", "党组", "党支部", "党总支", "纪委"))
 _PARTY_TITLES = ("书记", "副书记", "委员", "常委", "成员", "党")
 _TRADES = lexicon.PROFESSIONAL_ROLES | lexicon.JOB_TITLES
+_UNION_BODIES = frozenset(("经费审查委员会", "经审会", "女职工委员会", "女职委"))
 _COMPANY_ROLES = frozenset(
     "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
     "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
@@ -46,6 +47,8 @@ _COMPANY_ROLES = frozenset(
 _SHARED_HEADS = frozenset("部局处科")
 # What may stand before a body that opens a title chain mid-segment.
 _BODY_OPENERS = frozenset("与和及的在是由为任原")
+# Words ending a clause's verb or linking it, after which a title stands alone.
+_FUNCTION_BEFORE_TITLE = frozenset("了与和及向由请对被把将从")
 _ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
 _LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份公司")
 _GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
@@ -348,6 +351,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
     )
     if tail is not None and tail.start() == 0 and _OWN_PLACE.match(tail.group()):
         return _short_body(ctx, segment, start, tail.group())
+    if tail is None and text[role_start - 1] in _FUNCTION_BEFORE_TITLE:
+        segment.junk = True  # 审议了市长某某提请的议案: the title alone
+        return segment
     if tail is None or _OWN_PLACE.search(tail.group()):
         return None
     if tail.start() > 0 and not _starts_word(text, start, start + tail.start()):
@@ -598,7 +604,9 @@ def _segment_post(
         elif segment.place:
             owner = segment.place.name
         else:
-            owner = _owner(previous, place, segment.tail)
+            owner = _owner(previous, place, segment.tail) or ""
+            union = _union_before(ctx, segment.start, segment.tail)
+            owner = union.name if union is not None else owner
         if not owner:
             return None, titles
         if (
@@ -637,6 +645,26 @@ def new_body(ctx: Context, owner: Mention, body: str, start: int, end: int) -> M
     place = Gazetteer.default().get(owner.place) if owner.place else None
     name = canonical(owner.name + body)
     return _new_org(start, end, ctx, name, place, implied=True)
+
+
+def _union_before(ctx: Context, start: int, body: str) -> Mention | None:
+    """经费审查委员会 is a union's (its audit committee, elected by its
+    congress): the union last named before ``start``."""
+    if body not in _UNION_BODIES:
+        return None
+    unions = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.subtype == "TradeUnion" and m.end <= start
+    ]
+    return max(unions, key=lambda m: m.end) if unions else None
+
+
+def union_body(ctx: Context, start: int, body: str, end: int) -> Mention | None:
+    """The union body ``body`` written at ``[start, end)``, of the union last
+    named before it (某某总工会经费审查委员会), if ``body`` is one."""
+    union = _union_before(ctx, start, body)
+    return new_body(ctx, union, body, start, end) if union is not None else None
 
 
 def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:
