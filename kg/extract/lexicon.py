@@ -272,6 +272,7 @@ POST_ROLES = frozenset(
         # enterprises: boards, management, chief officers
         "董事会主席 董事会副主席 董事会秘书 监事会主席 监事会副主席 "
         "首席执行官 首席财务官 总经理助理 总裁助理 董事长助理 财务总监 "
+        "局长助理 院长助理 校长助理 主任助理 行长助理 厂长助理 市长助理 "
         "总法律顾问 总审计师 总质量师 总农艺师 总畜牧师 总建筑师 "
         "监事 董事 职工董事 职工监事 独立董事 外部董事 专职外部董事 "
         # courts, procuratorates, associations, delegations

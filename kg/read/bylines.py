@@ -181,8 +181,6 @@ def _credits(text: str) -> _Credits | None:
         if token and not is_role and token not in _MARKERS:
             run.append(token)
             continue
-        if token in ("报道", "报导") and len(run) > 1 and _is_place(run[-1]):
-            run.pop()  # （记者 某某 苏州 报道）: the dateline's place
         for word in _merge_split_names(run):
             if _is_outlet(word):
                 if not (authors or editors):
@@ -199,7 +197,9 @@ def _credits(text: str) -> _Credits | None:
 
 
 def _datelines(tokens: list[str]) -> list[str]:
-    """``苏州报道`` after a name, ``某某昆明报道`` glued: the place is dropped."""
+    """A dateline glued to its marker is dropped: ``苏州报道`` after a name;
+    ``某某昆明报道`` read as a name and a two-character city, the way datelines
+    name them (no gazetteer here: reading comes before extraction)."""
     out: list[str] = []
     for token in tokens:
         match = _DATELINE.fullmatch(token)
@@ -208,23 +208,13 @@ def _datelines(tokens: list[str]) -> list[str]:
             continue
         head = match.group(1)
         after_name = bool(out) and _NAME.fullmatch(out[-1]) is not None
-        if after_name and out[-1] not in _AUTHOR_ROLES and _is_place(head):
-            out.append("报道")
+        if after_name and out[-1] not in _AUTHOR_ROLES:
+            out.append("报道")  # 记者 某某 苏州报道
             continue
-        for size in (2, 3, 4):
-            if len(head) - size >= 2 and _is_place(head[-size:]):
-                head = head[:-size]
-                break
+        if len(head) >= 4:
+            head = head[:-2]  # 记者某某昆明报道
         out.extend((head, "报道"))
     return out
-
-
-def _is_place(word: str) -> bool:
-    """Is ``word`` a place a dateline names (昆明, 苏州, 北京)?"""
-    from kg.extract.gazetteer import Gazetteer  # only for datelines; loads once
-
-    gazetteer = Gazetteer.default()
-    return bool(gazetteer.lookup(word) or gazetteer.lookup(word + "市"))
 
 
 def _merge_split_names(tokens: list[str]) -> list[str]:
