@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import dates, names, posts, roles
@@ -80,8 +81,8 @@ _LEAD_OPENING = re.compile(
 """Verbs that may list several posts, clause after clause."""
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
@@ -400,15 +401,15 @@ def _confer(
         if inherited is not None:
             reading.mentions.append(inherited)
             if inherited.place:
-                place = Gazetteer.default().get(inherited.place)
-                reading.relations.append(posts.located(inherited, place, evidence))
+                home = Gazetteer.default().get(inherited.place)
+                reading.relations.append(posts.located(inherited, home, evidence))
     chain = posts.parse_chain(ctx, end, inherited=inherited, floor=floor)
     if chain is None or not chain.posts:
         return
-    for org, place in chain.new_orgs:
-        reading.mentions.append(org)
+    for body, place in chain.new_orgs:
+        reading.mentions.append(body)
         if place is not None:
-            reading.relations.append(posts.located(org, place, evidence))
+            reading.relations.append(posts.located(body, place, evidence))
     for org, _, _ in chain.posts:
         if org is not None:
             reading.body[sentence] = org

@@ -58,8 +58,8 @@ def extract(ctx: Context) -> Found:
     for line in _LINE.finditer(text):
         if not _MAY_LIST.search(line.group()):
             continue
-        start = line.start(2) if line.group(1) else line.start()
-        for item in _items(ctx, start, line.end()):
+        opening = line.start(2) if line.group(1) else line.start()
+        for item in _items(ctx, opening, line.end()):
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 

@@ -287,9 +287,10 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
         if named is None:
             break
         found.append(named)
-        position = _next_item(text, named.end)
-        if position is None:
+        following = _next_item(text, named.end)
+        if following is None:
             break
+        position = following
     return found
 
 
