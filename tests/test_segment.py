@@ -144,6 +144,13 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
             "香江商报 2024年5月8日",
             MetaLine(date="2024-05-08", outlet="香江商报", outlets=("香江商报",)),
         ),
+        # a top byline with padded names; a photo credit
+        (
+            "记者 秦予帆 通讯员 褚 琳 缪振宇",
+            MetaLine(authors=("秦予帆", "褚琳", "缪振宇")),
+        ),
+        ("摄影 韦小川", MetaLine(authors=("韦小川",))),
+        ("（记者 许咏恩 摄影 郑子轩）", MetaLine(authors=("许咏恩", "郑子轩"))),
         ("江阴市总工会（市职工服务中心）", None),
         ("钱卫东", None),
         ("(完)", None),
