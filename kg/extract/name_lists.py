@@ -137,8 +137,9 @@ def _honoured(
             evidence=evidence,
         )
     )
-    if org.place:
-        place = Gazetteer.default().get(org.place)
+    code = _opening_place(ctx, unit_start, unit_end) or org.place
+    if code:
+        place = Gazetteer.default().get(code)
         relations.append(
             Relation(
                 RelKind.LOCATED_IN,

@@ -619,6 +619,8 @@ def _segment_post(
             return company, tuple(segment.tail + title for title in titles)
         name = canonical(segment.written or owner + segment.tail)
         where = segment.place or _place_of(segment.org, place)
+        if suffix_kind(owner) == "Company":
+            where = None  # a company's union or department: where the company is
         tail_end = segment.tail_end or segment.tail_start + len(segment.tail)
         org = _new_org(segment.tail_start, tail_end, ctx, name, where)
         chain.new_orgs.append((org, where))
