@@ -68,3 +68,13 @@ def test_no_notice(text: str) -> None:
 def test_people_of_a_notice() -> None:
     assert {"秦予帆", "沈岚"} <= names(run(TABBED), Kind.PERSON)
     assert {"缪振宇", "白雪"} <= names(run(SPACED), Kind.PERSON)
+
+
+def test_a_notice_in_paragraphs() -> None:
+    text = (
+        "澄江市委管理干部任前公示。\n刘国华，男，1975年3月出生，"
+        "现任澄江市财政局副局长，拟任澄江市审计局局长。"
+    )
+    found = posts(run(text))
+    assert ("刘国华", "澄江市财政局", ("副局长",)) in found
+    assert not {p for p in found if p[1] == "澄江市审计局"}

@@ -101,6 +101,7 @@ _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
 _PRONOUN = "其"
+_PROPOSED = re.compile(r"拟|提名|推荐")
 # Characters before 任 that make it part of a word, not the verb.
 _NOT_BEFORE_REN = frozenset(
     "主责信担现曾兼出转接升调就新历原留连续离卸继前首专聘委选常"
@@ -206,8 +207,8 @@ def _verb_after(
         if verb not in _CAREER or text[chain_end : chain_end + 1] not in "，,、":
             return end
         position = chain_end + 1
-        if _VERB_AFTER_RE.match(text, position):
-            return end  # ……，此前任……: the next verb reads on
+        if _VERB_AFTER_RE.match(text, position) or _PROPOSED.match(text, position):
+            return end  # ……，此前任……: the next verb reads on; 拟任 is no post
 
 
 def _held_by(
@@ -309,9 +310,10 @@ def _subject(
     earlier = (
         reading.subject.get(sentence)
         or _name_ending_at(text, clause - 1)
+        or _sentence_opener(ctx, clause)
         or _resume_subject(text, clause)
     )
-    return [names.Named(verb_start, verb_start, n.name) for n in earlier]
+    return earlier
 
 
 def _name_ending_at(text: str, end: int) -> list[names.Named]:
@@ -323,6 +325,18 @@ def _name_ending_at(text: str, end: int) -> list[names.Named]:
         if named is not None and named.end == end and end - size >= 0:
             return [named]
     return []
+
+
+def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
+    """甲，男，1975年3月出生，现任……: the name that opens the sentence on its own."""
+    text = ctx.doc.text
+    start = ctx.sentence_at(clause).start
+    while start < clause and text[start] in " \u3000\n":
+        start += 1
+    named = names.read_one(text, start, strict=True)
+    if named is None or text[named.end : named.end + 1] not in "，,（(":
+        return []
+    return [named]
 
 
 def _resume_subject(text: str, clause: int) -> list[names.Named]:

@@ -5,7 +5,9 @@ Title chains (``副市长甲、乙``) are read by :mod:`kg.extract.posts` and
 the genre prints without a title before each name:
 
 * after a phrase that announces attendees: ``出席会议的有：甲、乙、丙等``,
-  ``参加活动的还有甲、乙``, ``交流团成员还有 甲 乙 丙 等`` — people;
+  ``出席会议的市领导有甲、乙``, ``参加活动的还有甲、乙``, ``交流团成员还有
+  甲 乙 丙 等`` — people;
+* before 同志: ``甲、乙同志出席`` — people;
 * honour lists, one person a line or one after another: ``张三（某某公司）``
   and ``某某公司 张三`` — a person, the unit as an organisation, and a post
   with no title (GUIDELINES, "Name lists": a person listed with a unit but
@@ -25,7 +27,7 @@ from kg.model import Kind, Mention, Relation, RelKind, entity_key
 
 _ATTENDING = re.compile(
     r"(?:出席|参加|参与|列席|陪同)(?:会议|活动|仪式|大会|开幕式|闭幕式|典礼|考察|调研"
-    r"|座谈会?|交流|参观|颁奖)?的(?:还)?有"
+    r"|座谈会?|交流|参观|颁奖)?的[^，。；：:、\n]{0,6}?(?:还)?有"
     r"|(?:代表团|交流团|考察团|访问团)?(?:成员|随团人员)(?:还)?有"
     r"|随团的(?:还)?有"
 )
@@ -38,6 +40,8 @@ _UNIT_SUFFIXES = (
 _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
 _ITEM_END = frozenset("\n、，,；;")
+_COMRADE = re.compile("同志")
+_CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
 # A line, and the list after a short lead that ends in a colon (获奖名单：……).
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 # An honour list has a unit in brackets or set off by a space.
@@ -55,6 +59,10 @@ def extract(ctx: Context) -> Found:
         for named in names.read_name_list(text, at, strict=True):
             if named.start not in taken:
                 mentions.append(_person(text, named))
+    for match in _COMRADE.finditer(text):
+        for named in _names_before(text, match.start()):
+            if named.start not in taken:
+                mentions.append(_person(text, named))
     for line in _LINE.finditer(text):
         if not _MAY_LIST.search(line.group()):
             continue
@@ -62,6 +70,32 @@ def extract(ctx: Context) -> Found:
         for item in _items(ctx, opening, line.end()):
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _names_before(text: str, end: int) -> list[names.Named]:
+    """甲、乙同志: the names that end where 同志 starts, back along 、."""
+    found: list[names.Named] = []
+    while True:
+        named = next(
+            (
+                n
+                for size in (4, 3, 2)
+                if end - size >= 0
+                and (n := names.read_one(text, end - size, strict=True)) is not None
+                and n.end == end
+            ),
+            None,
+        )
+        if named is None:
+            break
+        found.insert(0, named)
+        if named.start == 0 or text[named.start - 1] != "、":
+            break
+        end = named.start - 1
+    opening = found[0].start if found else 0
+    if opening > 0 and text[opening - 1] not in _CLAUSE_BREAK:
+        return []  # 有关部门负责同志: a word before, not a name
+    return found
 
 
 def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, int]]:
