@@ -234,6 +234,11 @@ CASES = [
         "澄江市召开座谈会。澄江市总工会党组书记、主席姚青一行走访企业。",
         {("姚青", "澄江市总工会", ("党组书记", "主席"))},
     ),
+    # the titles of an association no extractor read, with no organisation
+    (
+        "澄江市召开座谈会。澄江台湾青年联谊会会长赖宏恩发言。",
+        {("赖宏恩", None, ("会长",))},
+    ),
     # a title standing alone after a verb
     (
         "澄江市召开人大常委会会议，审议了市长秦予帆提请的人事任免议案。",

@@ -49,6 +49,20 @@ _SHARED_HEADS = frozenset("部局处科")
 _BODY_OPENERS = frozenset("与和及的在是由为任原")
 # Words ending a clause's verb or linking it, after which a title stands alone.
 _FUNCTION_BEFORE_TITLE = frozenset("了与和及向由请对被把将从")
+# Endings of associations, councils and societies: their titles are read even
+# when the body itself was not (its post then has no organisation).
+_UNREAD_BODIES = (
+    "协会",
+    "联合会",
+    "联谊会",
+    "协进会",
+    "商会",
+    "学会",
+    "研究会",
+    "促进会",
+    "职联会",
+    "工会",
+)
 _ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
 _LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份公司")
 _GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
@@ -71,6 +85,8 @@ class _Segment:
     tail: str = ""
     tail_start: int = 0
     tail_end: int = 0
+    unread: bool = False
+    """The titles follow a body no extractor read (某某联谊会会长)."""
     written: str = ""
     """The body as the text writes it, when its name is that (晋江市自然资源局)."""
     place: Place | None = None
@@ -197,7 +213,7 @@ def parse_chain(
         org, titles = _segment_post(ctx, segment, place, chain, current)
         if org is not None:
             current = org
-        elif segment.tail or segment.place:
+        elif segment.tail or segment.place or segment.unread:
             current = None
         elif current is not None and titles[0] in _COMPANY_ROLES:
             current = _company_body(ctx, current, segment) or current
@@ -353,6 +369,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
         return _short_body(ctx, segment, start, tail.group())
     if tail is None and text[role_start - 1] in _FUNCTION_BEFORE_TITLE:
         segment.junk = True  # 审议了市长某某提请的议案: the title alone
+        return segment
+    if tail is None and text.endswith(_UNREAD_BODIES, start, role_start):
+        segment.junk = segment.unread = True  # 某某联谊会会长: a body not read
         return segment
     if tail is None or _OWN_PLACE.search(tail.group()):
         return None
@@ -627,6 +646,8 @@ def _segment_post(
         return org, titles
     if segment.org is not None:
         return segment.org, titles
+    if segment.unread:
+        return None, titles
     implied = _implied(segment, place, ctx)
     if implied is None:
         return None, titles
