@@ -2,7 +2,7 @@
 
 Title chains before a name are read by :mod:`kg.extract.posts`; this
 extractor reads the posts that a verb confers or takes away, with the same
-chain parser (:func:`kg.extract.posts.parse_chain`) for what follows the verb:
+chain parser (:func:`kg.extract.chains.parse_chain`) for what follows the verb:
 
 * verb, names, 为, post: ``任命甲为某某局局长``, ``决定乙为代理县长``,
   ``选举``/``补选``/``增补``/``聘任``…, ``免去丙的某某局局长职务``;
@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import dates, names, posts, roles
+from kg.extract import chains, dates, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
@@ -251,7 +251,7 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     meeting = _MEETING.match(text, clause)
     if meeting is not None:  # 经费审查委员会第一次会议: a union's body
         body = _ORDINAL.sub("", text[clause : meeting.start(1)])
-        found = posts.union_body(ctx, clause, body, clause + len(body))
+        found = chains.union_body(ctx, clause, body, clause + len(body))
         if found is not None:
             return found
     for org in ctx.of_kind(Kind.ORGANIZATION):
@@ -261,8 +261,8 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
         body = _ORDINAL.sub("", text[org.end : meeting.start(1)])
         if not body:
             return org
-        if posts.is_body(body):  # 某某总工会经费审查委员会第一次会议
-            return posts.new_body(ctx, org, body, org.start, org.end + len(body))
+        if chains.is_body(body):  # 某某总工会经费审查委员会第一次会议
+            return chains.new_body(ctx, org, body, org.start, org.end + len(body))
     return None
 
 
@@ -416,21 +416,21 @@ def _confer(
             reading.mentions.append(inherited)
             if inherited.place:
                 home = Gazetteer.default().get(inherited.place)
-                reading.relations.append(posts.located(inherited, home, evidence))
-    chain = posts.parse_chain(ctx, end, inherited=inherited, floor=floor)
+                reading.relations.append(chains.located(inherited, home, evidence))
+    chain = chains.parse_chain(ctx, end, inherited=inherited, floor=floor)
     if chain is None or not chain.posts:
         return
     for body, place in chain.new_orgs:
         reading.mentions.append(body)
         if place is not None:
-            reading.relations.append(posts.located(body, place, evidence))
+            reading.relations.append(chains.located(body, place, evidence))
     for org, _, _ in chain.posts:
         if org is not None:
             reading.body[sentence] = org
     date = _event_date(ctx, start, decided=decided)
     for person in people:
         reading.relations.extend(
-            posts.post_relations(person.name, chain, evidence, change, date)
+            chains.post_relations(person.name, chain, evidence, change, date)
         )
 
 

@@ -4,7 +4,7 @@ A pre-appointment notice prints a header row (``姓名 性别 出生年月 现�
 拟任职务``) and a row per person, cells split by tabs or by runs of spaces
 (a two-character name may be padded inside its cell: ``姜　珊``).  Each row
 gives a person and the posts of the *current* post cell, read with the title
-chain parser (:func:`kg.extract.posts.parse_chain`).  The proposed post
+chain parser (:func:`kg.extract.chains.parse_chain`).  The proposed post
 (拟任) is not held yet: it gives no post.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import names, posts
+from kg.extract import chains, names
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention, Relation
 
@@ -76,12 +76,12 @@ def _read_row(
     mentions.append(
         Mention(Kind.PERSON, named.start, named.end, text[who[0] : who[1]], named.name)
     )
-    chain = posts.parse_chain(ctx, now[1], floor=now[0])
+    chain = chains.parse_chain(ctx, now[1], floor=now[0])
     if chain is None:
         return
     evidence = ctx.evidence(now[0])
     for org, place in chain.new_orgs:
         mentions.append(org)
         if place is not None:
-            relations.append(posts.located(org, place, evidence))
-    relations.extend(posts.post_relations(named.name, chain, evidence))
+            relations.append(chains.located(org, place, evidence))
+    relations.extend(chains.post_relations(named.name, chain, evidence))
