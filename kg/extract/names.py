@@ -180,6 +180,11 @@ _ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
 # Characters that make a list item a body or a title, never a name.
 _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
+# What an unlisted name may hold: Han, no body or function character, though
+# 和 may (那顺孟和).
+_UNLISTED_RUN = re.compile(
+    "[^" + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"})) + r"\W\d\sA-Za-z]{3,5}"
+)
 
 
 def read_padded(text: str, start: int) -> Named | None:
@@ -226,30 +231,34 @@ def read_unlisted(text: str, start: int) -> Named | None:
     title): three to five characters that are no word and hold none of the
     common words, then a clause break or a word that follows names
     (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台就座)."""
-    surname = surname_length(text[start:])
-    known = [
-        start + size
-        for size in (surname + 2, surname + 1)
-        if surname and plausible(text[start : start + size])
-    ]
+    head = text[start : start + 1]
+    if not head or head in _INNER_STOP or head in _NOT_OPENING or head in _NOT_IN_ITEM:
+        return None
+    run = _UNLISTED_RUN.match(text, start)
+    if run is None:
+        return None
+    known: list[int] | None = None
     for size in (5, 4, 3):
         end = start + size
-        name = text[start:end]
-        if len(name) != size or not _unlisted_shape(name):
+        if end > run.end() or not _unlisted_shape(text[start:end]):
             continue
+        if known is None:
+            surname = surname_length(text[start:])
+            known = [
+                start + length
+                for length in (surname + 2, surname + 1)
+                if surname and plausible(text[start : start + length])
+            ]
         if known and not _extends_name(text, known[0], end):
             continue  # 林海燕|正操作: the surname's name, then a verb
         if _followed_strongly(text, end):
-            return Named(start, end, name)
+            return Named(start, end, name=text[start:end])
     return None
 
 
 def _unlisted_shape(name: str) -> bool:
-    if not _HAN.fullmatch(name) or name.startswith(_FOLLOW_STARTS):
-        return False
-    if name[0] in _INNER_STOP or name[0] in _NOT_OPENING:
-        return False
-    if any(c in _NOT_IN_ITEM or c in _INNER_STOP - {"和"} for c in name):
+    """No word, no common word inside, no function or body character."""
+    if name.startswith(_FOLLOW_STARTS):
         return False
     freq, flag = dictionary_entry(name)
     if freq and not flag.startswith("nr"):
