@@ -7,7 +7,8 @@ the genre prints without a title before each name:
 * after a phrase that announces attendees: ``出席会议的有：甲、乙、丙等``,
   ``出席会议的市领导有甲、乙``, ``参加活动的还有甲、乙``, ``交流团成员还有
   甲 乙 丙 等`` — people;
-* before 同志: ``甲、乙同志出席`` — people;
+* before 同志: ``甲、乙同志出席`` — people; the leader of a delegation:
+  ``以甲为团长的代表团一行``;
 * honour lists, one person a line or one after another: ``张三（某某公司）``
   and ``某某公司 张三`` — a person, the unit as an organisation, and a post
   with no title (GUIDELINES, "Name lists": a person listed with a unit but
@@ -41,6 +42,13 @@ _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
 _ITEM_END = frozenset("\n、，,；;")
 _COMRADE = re.compile("同志")
+# 以甲为团长、乙为副团长的代表团: the leaders of a delegation (a title before
+# a name is read by posts).
+_DELEGATION = re.compile(
+    r"以[^，。；\n]{2,60}?为(?:副)?(?:团长|组长|领队)的[^，。；\n]{0,16}?"
+    r"(?:代表团|考察团|交流团|访问团|工作组|调研组)"
+)
+_LEADS = re.compile(r"以|、")
 _CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
 # A line, and the list after a short lead that ends in a colon (获奖名单：……).
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
@@ -58,6 +66,12 @@ def extract(ctx: Context) -> Found:
         at = start.end() if start else match.end()
         for named in names.read_name_list(text, at, strict=True):
             if named.start not in taken:
+                mentions.append(_person(text, named))
+    for match in _DELEGATION.finditer(text):
+        for lead in _LEADS.finditer(text, match.start(), match.end()):
+            named = names.read_one(text, lead.end(), strict=True)
+            leads = named is not None and text.startswith("为", named.end)
+            if named is not None and leads and named.start not in taken:
                 mentions.append(_person(text, named))
     for match in _COMRADE.finditer(text):
         for named in _names_before(text, match.start()):
