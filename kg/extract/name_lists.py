@@ -69,10 +69,11 @@ def extract(ctx: Context) -> Found:
                 mentions.append(_person(text, named))
     for match in _DELEGATION.finditer(text):
         for lead in _LEADS.finditer(text, match.start(), match.end()):
-            named = names.read_one(text, lead.end(), strict=True)
-            leads = named is not None and text.startswith("为", named.end)
-            if named is not None and leads and named.start not in taken:
-                mentions.append(_person(text, named))
+            leader = names.read_one(text, lead.end(), strict=True)
+            if leader is None or not text.startswith("为", leader.end):
+                continue
+            if leader.start not in taken:
+                mentions.append(_person(text, leader))
     for match in _COMRADE.finditer(text):
         for named in _names_before(text, match.start()):
             if named.start not in taken:
