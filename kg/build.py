@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby
 from pathlib import Path, PurePath
 from typing import Any
@@ -180,9 +180,31 @@ def _warm() -> None:
     )
 
 
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A digest of the code that decides an article's facts (reading,
+    extraction, resolution, triples, the gazetteer): when it changes, every
+    article counts as changed and is extracted again."""
+    root = Path(__file__).parent
+    files = sorted(
+        path
+        for folder in ("read", "text", "extract", "resolve")
+        for path in (root / folder).rglob("*.py")
+    )
+    files += [root / "model.py", root / "graph" / "triples.py"]
+    files += [root / "data" / "gazetteer.tsv"]
+    digest = hashlib.sha1()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def content_hash(doc: Document) -> str:
-    """What decides whether an article changed: its text and metadata."""
+    """What decides whether an article changed: its text and metadata, and
+    the code that reads it (:func:`pipeline_version`)."""
     fields = (
+        pipeline_version(),
         doc.original,
         doc.title or "",
         doc.date or "",

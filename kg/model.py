@@ -30,6 +30,18 @@ class RelKind(StrEnum):
     AUTHOR = "author"
 
 
+class Change(StrEnum):
+    """What the text says happened to a post (CONTRACT.md, "Time").
+
+    ``BEGAN``: the post was conferred here (任命, 当选, 聘任, 新任, 增补).
+    ``ENDED``: the person no longer holds it (免去, 辞去, 不再担任, 原…, 曾任).
+    A post with no change is simply held, as far as the article says.
+    """
+
+    BEGAN = "began"
+    ENDED = "ended"
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch ``[start, end)`` of a document's text."""
@@ -120,9 +132,12 @@ class Relation:
     """A fact between two entities, named by their entity keys.
 
     ``post``: subject is the person, object the organisation (or ``None`` for a
-    bare title such as 总书记), ``roles`` the bare titles.  ``author``: subject
-    is the article id, object the person.  ``partOf`` facts from the gazetteer
-    have ``source == GAZETTEER`` and no evidence.
+    bare title such as 总书记), ``roles`` the bare titles; ``change`` says
+    whether the text tells that the post began or ended, and ``date`` when, if
+    the text says (ISO: ``2024-03-26``, ``2024-03`` or ``2024``; ``None``: the
+    article's own date is the best estimate).  ``author``: subject is the
+    article id, object the person.  ``partOf`` facts from the gazetteer have
+    ``source == GAZETTEER`` and no evidence.
     """
 
     kind: RelKind
@@ -131,6 +146,8 @@ class Relation:
     roles: tuple[str, ...] = ()
     evidence: Evidence | None = None
     source: str = "text"
+    change: Change | None = None
+    date: str | None = None
 
 
 def entity_key(kind: Kind, name: str, code: str | None = None) -> str:

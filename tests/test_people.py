@@ -71,9 +71,23 @@ def test_address_is_not_guessed_between_two_holders() -> None:
     [
         ("环卫工人白凤英和快递小哥祁东东也来了。", {"白凤英", "祁东东"}),
         ("检修班长禚立新说，要保证安全。", {"禚立新"}),
+        # a surname that is an adverb after a descriptor gives nobody
+        ("让每一位职工都成为企业的合伙人，员工都能感受到温暖。", set()),
         # a descriptor before an ordinary word gives nobody
         ("劳模工匠和先进职工、产业工人和新就业形态劳动者、职工普惠服务。", set()),
     ],
 )
 def test_descriptors_anchor_names(text: str, expected: set[str]) -> None:
     assert names(run(text), Kind.PERSON) == expected
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a surname's name, then what the person does: no longer name
+        ("桥吊司机林海燕正操作着吊臂。", "林海燕正操"),
+        ("经费审查委员会主任由谭伟明担任。", "由谭伟明担"),
+    ],
+)
+def test_no_name_runs_into_the_verb(text: str, wrong: str) -> None:
+    assert wrong not in names(run(text), Kind.PERSON)

@@ -43,7 +43,7 @@ def test_report_data(example: Path, tmp_path: Path) -> None:
     assert (summary.articles, summary.posts) == (5, 8)
     data = _data(tmp_path / "r.html")
     assert data["counts"]["relations"] == {
-        "author": 7, "launchedBy": 5, "locatedIn": 8, "mentions": 52, "partOf": 16,
+        "author": 7, "launchedBy": 5, "locatedIn": 8, "mentions": 53, "partOf": 16,
         "post": 8,
     }  # fmt: skip
     assert data["months"]["months"] == ["2023-06", "2023-09"]

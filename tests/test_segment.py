@@ -56,20 +56,35 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         # an outlet or organisation before the names, spaced or glued to the role
         (
             "（澄江区融媒体中心 记者 秦予帆）",
-            MetaLine(authors=("秦予帆",), outlet="澄江区融媒体中心"),
+            MetaLine(
+                authors=("秦予帆",),
+                outlet="澄江区融媒体中心",
+                outlets=("澄江区融媒体中心",),
+            ),
         ),
         (
             "（澄江市总工会 欧阳明川）",
-            MetaLine(authors=("欧阳明川",), outlet="澄江市总工会"),
+            MetaLine(
+                authors=("欧阳明川",), outlet="澄江市总工会", outlets=("澄江市总工会",)
+            ),
         ),
         (
             "（甬江日报记者 郭晓雯 通讯员 澄工轩）",
-            MetaLine(authors=("郭晓雯", "澄工轩"), outlet="甬江日报"),
+            MetaLine(
+                authors=("郭晓雯", "澄工轩"), outlet="甬江日报", outlets=("甬江日报",)
+            ),
         ),
-        ("（澎湃新闻记者 陶立群）", MetaLine(authors=("陶立群",), outlet="澎湃新闻")),
+        (
+            "（澎湃新闻记者 陶立群）",
+            MetaLine(authors=("陶立群",), outlet="澎湃新闻", outlets=("澎湃新闻",)),
+        ),
         (
             "澄江区融媒体中心记者 秦予帆",
-            MetaLine(authors=("秦予帆",), outlet="澄江区融媒体中心"),
+            MetaLine(
+                authors=("秦予帆",),
+                outlet="澄江区融媒体中心",
+                outlets=("澄江区融媒体中心",),
+            ),
         ),
         # an organisation after a name is skipped, not the outlet
         (
@@ -78,8 +93,65 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         ),
         (
             "（甬江日报记者 郭晓雯 来源：澄江新闻网）",
-            MetaLine(authors=("郭晓雯",), source="澄江新闻网", outlet="甬江日报"),
+            MetaLine(
+                authors=("郭晓雯",),
+                source="澄江新闻网",
+                outlet="甬江日报",
+                outlets=("甬江日报",),
+            ),
         ),
+        # a lead in brackets of its own, a dateline, brackets of Taiwan papers
+        ("【本报讯】（记者 邝家朗）", MetaLine(authors=("邝家朗",))),
+        ("【本报讯】记者黎嘉欣昆明报道", MetaLine(authors=("黎嘉欣",))),
+        ("（记者 区志伟 苏州报道）", MetaLine(authors=("区志伟",))),
+        ("记者 王伟北京报道", MetaLine(authors=("王伟",))),
+        ("〔记者林怡君／综合报导〕", MetaLine(authors=("林怡君",))),
+        (
+            "2024-06-28　来源：海峡新报　记者林俊宏／综合报导",
+            MetaLine(authors=("林俊宏",), source="海峡新报", date="2024-06-28"),
+        ),
+        # every outlet before the names; 全媒体记者; a source and a byline
+        (
+            "工人日报-中工网记者 范以宁 通讯员 屠海燕 应 军",
+            MetaLine(
+                authors=("范以宁", "屠海燕", "应军"),
+                outlet="工人日报",
+                outlets=("工人日报", "中工网"),
+            ),
+        ),
+        (
+            "三峡日报全媒体记者 覃 晴 通讯员 向国华",
+            MetaLine(
+                authors=("覃晴", "向国华"), outlet="三峡日报", outlets=("三峡日报",)
+            ),
+        ),
+        (
+            "来源：人民网-内蒙古频道  包头日报全媒体记者 苏日娜 武 斌",
+            MetaLine(
+                authors=("苏日娜", "武斌"),
+                source="人民网-内蒙古频道",
+                outlet="包头日报",
+                outlets=("包头日报",),
+            ),
+        ),
+        # the authors' unit after their names; a note after a source
+        (
+            "作者：邱 婷 黄 斌（赣州市总工会）",
+            MetaLine(authors=("邱婷", "黄斌"), affiliation="赣州市总工会"),
+        ),
+        ("（稿件来源：佛山日报，本报略有删节）", MetaLine(source="佛山日报")),
+        (
+            "香江商报 2024年5月8日",
+            MetaLine(date="2024-05-08", outlet="香江商报", outlets=("香江商报",)),
+        ),
+        # a top byline with padded names; a photo credit
+        (
+            "记者 秦予帆 通讯员 褚 琳 缪振宇",
+            MetaLine(authors=("秦予帆", "褚琳", "缪振宇")),
+        ),
+        ("摄影 韦小川", MetaLine(authors=("韦小川",))),
+        ("（记者 许咏恩 摄影 郑子轩）", MetaLine(authors=("许咏恩", "郑子轩"))),
+        ("江阴市总工会（市职工服务中心）", None),
         ("钱卫东", None),
         ("(完)", None),
         ("（待续）", None),
@@ -435,3 +507,56 @@ def test_a_body_that_opens_with_a_date_dates_the_article(body, date):
     from kg.read.pages import lead_date
 
     assert lead_date(body) == date
+
+
+@pytest.mark.parametrize(
+    "page, title, lines",
+    [
+        # the lines a colon announces are a list: no headings, no joins
+        (
+            "澄江表彰劳动模范\n（记者 陶立群）\n\n大会表彰了一批劳动模范，名单如下：\n"
+            "秦予帆（澄江精密机械有限公司）\n沈 岚（澄江市华庄街道社区卫生服务中心）\n"
+            "\n获得五一劳动奖章的有：\n澄江纺织有限公司 缪振宇\n"
+            "澄江热电有限公司 姚 青\n"
+            "\n会议还通报了有关情况。",
+            "澄江表彰劳动模范",
+            [
+                "秦予帆（澄江精密机械有限公司）",
+                "沈 岚（澄江市华庄街道社区卫生服务中心）",
+                "澄江纺织有限公司 缪振宇",
+            ],
+        ),
+        # rows of a table, split by tabs or runs of spaces, stay rows
+        (
+            "澄江市管干部任前公示\n来源：澄江日报\n\n现予以公示。\n"
+            "姓名\t性别\t出生年月\t现任职务\n秦予帆\t男\t1978.09\t澄江市委副书记\n"
+            "沈　岚  女    1981.03   澄江市发展和改革委员会副主任\n"
+            "\n公示期间欢迎反映。",
+            "澄江市管干部任前公示",
+            [
+                "秦予帆\t男\t1978.09\t澄江市委副书记",
+                "沈　岚  女    1981.03   澄江市发展和改革委员会副主任",
+            ],
+        ),
+        # a headline ending in a quoted word, and a long one, before a byline
+        (
+            "澄江集团召开职代会 聚力建设“百亿强企”\n澄江日报客户端记者 冯一帆\n\n"
+            "2月22日，澄江集团召开职代会。",
+            "澄江集团召开职代会 聚力建设“百亿强企”",
+            [],
+        ),
+        (
+            "澄江能源集团举办第五届职工职业技能大赛 二十名选手获评“澄江能源工匠”\n"
+            "工人日报-中工网记者 秦予帆\n\n9月22日，大赛闭幕。",
+            "澄江能源集团举办第五届职工职业技能大赛 二十名选手获评“澄江能源工匠”",
+            [],
+        ),
+    ],
+)
+def test_lists_tables_and_top_headlines_stay_in_one_article(
+    page: str, title: str, lines: list[str]
+) -> None:
+    (article,) = split_page(page)
+    assert article.title == title
+    for line in lines:
+        assert f"\n{line}\n" in article.text

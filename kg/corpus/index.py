@@ -24,6 +24,7 @@ from kg.errors import StoreError
 from kg.model import (
     ArticleFacts,
     ArticleMeta,
+    Change,
     Entity,
     Evidence,
     Kind,
@@ -251,11 +252,15 @@ def _to_entity(row: list[Any]) -> Entity:
 def _relation(r: Relation) -> list[Any]:
     ev = r.evidence
     evidence = None if ev is None else [ev.doc_id, ev.sentence, ev.start, ev.end]
-    return [r.kind.value, r.subject, r.object, list(r.roles), evidence, r.source]
+    row = [r.kind.value, r.subject, r.object, list(r.roles), evidence, r.source]
+    if r.change is not None or r.date is not None:
+        row += [r.change.value if r.change else None, r.date]
+    return row
 
 
 def _to_relation(row: list[Any]) -> Relation:
-    kind, subject, obj, roles, evidence, source = row
+    kind, subject, obj, roles, evidence, source = row[:6]
+    change, date = row[6:8] if len(row) > 6 else (None, None)
     return Relation(
         RelKind(kind),
         subject,
@@ -263,4 +268,6 @@ def _to_relation(row: list[Any]) -> Relation:
         tuple(roles),
         Evidence(*evidence) if evidence is not None else None,
         source,
+        Change(change) if change else None,
+        date,
     )

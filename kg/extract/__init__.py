@@ -8,7 +8,18 @@ found.  Adding an extractor is one module and one line here.
 
 from __future__ import annotations
 
-from kg.extract import districts, initiatives, launches, organizations, people, posts
+from kg.extract import (
+    appointments,
+    credits,
+    districts,
+    initiatives,
+    launches,
+    name_lists,
+    notices,
+    organizations,
+    people,
+    posts,
+)
 from kg.extract.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -16,6 +27,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "organizations": organizations.extract,
     "posts": posts.extract,
     "people": people.extract,
+    "credits": credits.extract,
+    "name_lists": name_lists.extract,
+    "appointments": appointments.extract,
+    "notices": notices.extract,
     "initiatives": initiatives.extract,
     "launches": launches.extract,
 }

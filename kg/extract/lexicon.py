@@ -253,3 +253,58 @@ BUREAU_ABBREVIATIONS = {
     "农业局": "农业农村局",
 }
 """Short names of government departments and the full names they stand for."""
+
+
+# ---------------------------------------------------------------------------
+# People and posts (issue 8, the people half: name lists, appointments,
+# enterprise posts, credits).  Read by names.py, roles.py, posts.py and the
+# name_lists, appointments and notices extractors.
+
+MORE_SURNAMES = frozenset(
+    "傅萧洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍邴汲弓璩"
+)
+"""Single-character surnames missing from :data:`SURNAMES_SINGLE` (傅, 萧, 洪, 赖
+are among the most common); kept apart so that the gazetteer's
+surname test (districts) is unchanged."""
+
+POST_ROLES = frozenset(
+    (
+        # enterprises: boards, management, chief officers
+        "董事会主席 董事会副主席 董事会秘书 监事会主席 监事会副主席 "
+        "首席执行官 首席财务官 总经理助理 总裁助理 董事长助理 财务总监 "
+        "局长助理 院长助理 校长助理 主任助理 行长助理 厂长助理 市长助理 "
+        "总法律顾问 总审计师 总质量师 总农艺师 总畜牧师 总建筑师 "
+        "监事 董事 职工董事 职工监事 独立董事 外部董事 专职外部董事 "
+        # courts, procuratorates, associations, delegations
+        "审判员 检察员 助理审判员 审判委员会委员 检察委员会委员 "
+        "理事 常务理事 常务副理事长 副团长 "
+        # acting heads of government
+        "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
+        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长"
+    ).split()
+)
+"""Titles read by the post parser besides :data:`ROLES`."""
+
+MORE_FOLLOW_WORDS = frozenset(
+    (
+        # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任
+        "当选 担任 兼任 出任 转任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
+        # what people do at meetings and in reports
+        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 受访 "
+        "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
+        # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
+        "因 另有 另 于 已 则 等人"
+    ).split()
+)
+"""Words that follow a name besides :data:`FOLLOW_WORDS`."""
+
+MORE_DESCRIPTORS = frozenset(
+    "创业者 企业家 干部 台籍干部 青年 选手 获奖者 获奖代表".split()
+)
+"""Words that introduce a named person besides :data:`DESCRIPTORS`."""
+
+JOB_TITLES = frozenset(
+    "驾驶员 司机 调度员 安全员 质检员 操作工 数控铣工 焊工 电工 钳工".split()
+)
+"""Jobs inside a unit, read as titles: a post only when the unit is named
+(GUIDELINES, "Grades and trades")."""

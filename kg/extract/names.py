@@ -10,12 +10,17 @@ start with surnames too), and a following word that fits (张忠|表示,
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kg.extract import lexicon
 from kg.text.segmenter import dictionary_entry, words
 
+_SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
+# Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
+# shorter reading is tried first, so 张某|和李某 and 王某|向记者 still split.
+_GIVEN_OK = frozenset("向和为")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
@@ -27,7 +32,7 @@ def surname_length(text: str) -> int:
     """Length of the surname ``text`` starts with (0 if none)."""
     if text[:2] in lexicon.SURNAMES_DOUBLE:
         return 2
-    return 1 if text[:1] in lexicon.SURNAMES_SINGLE else 0
+    return 1 if text[:1] in _SURNAMES else 0
 
 
 def plausible(name: str) -> bool:
@@ -35,7 +40,9 @@ def plausible(name: str) -> bool:
     surname = surname_length(name)
     if not surname or not 2 <= len(name) <= surname + 2:
         return False
-    if not _HAN.fullmatch(name) or any(c in _INNER_STOP for c in name[surname:]):
+    given = name[surname:]
+    stops = _INNER_STOP if len(given) == 1 else _INNER_STOP - _GIVEN_OK
+    if not _HAN.fullmatch(name) or any(c in stops for c in given):
         return False
     return not _ordinary_word(name)
 
@@ -62,9 +69,16 @@ def _ordinary_word(name: str) -> bool:
 
 
 def _common_noun(word: str) -> bool:
-    """A frequent dictionary word that is not a name or place (记者, 其他)."""
+    """A frequent dictionary word that is no given name: a noun, pronoun or
+    adverb (记者, 其他, 已经); verbs and adjectives are given names too
+    (王建成, 白建设, 李伟大)."""
     freq, flag = dictionary_entry(word)
-    return freq >= _COMMON_GIVEN_FREQ and not flag.startswith(("nr", "ns", "nz"))
+    if flag.startswith(("nr", "ns", "nz")):
+        return False
+    return freq >= _COMMON_GIVEN_FREQ and flag.startswith(_NOT_GIVEN_FLAGS)
+
+
+_NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 
 
 def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
@@ -77,17 +91,28 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     transliterated = _TRANSLITERATED.match(text, start)
     if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
         last_dot = max(transliterated.group().rfind(d) for d in "·•・")
-        for end in range(start + last_dot + 3, transliterated.end() + 1):
-            if _followed_well(text, end):
-                return end
+        ends = range(start + last_dot + 3, transliterated.end() + 1)
+        for end in ends:
+            if not _followed_well(text, end):
+                continue
+            if text[end : end + 1] in _NAME_FINAL and end + 1 in ends:
+                after = text[end + 1 : end + 2]
+                if not after or after in _PUNCT:
+                    continue  # 热合曼·阿不都，: 都 ends the name
+            return end
     surname = surname_length(text[start:])
     if not surname:
         return None
     lengths = [surname + 1, surname + 2]
+    shorter = None
     for length in lengths:
         end = start + length
         if plausible(text[start:end]) and _followed_well(text, end):
-            return end
+            if shorter is not None or not _loose_and(text, end):
+                return end
+            shorter = end  # 杜庆|和同志: try 杜庆和 first
+    if shorter is not None:
+        return shorter
     if strict:
         return None
     for length in lengths:
@@ -98,15 +123,37 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     return None
 
 
+def _loose_and(text: str, end: int) -> bool:
+    """杜庆|和同志: a 和 after a name that no name follows is the name's own."""
+    if text[end : end + 1] not in ("和", "与", "及"):
+        return False
+    surname = surname_length(text[end + 1 :])
+    return not surname or not plausible(text[end + 1 : end + 2 + surname])
+
+
 def _followed_well(text: str, end: int) -> bool:
     """The next dictionary word is one that follows names (表示, 说, 等)."""
     if end >= len(text) or text[end] in _PUNCT:
         return True
+    if _FOLLOW_LONG.match(text, end):  # 出席|会议, 曾|任 as jieba cuts them
+        return True
     following = words(text[end : end + 4])
-    return bool(following) and following[0] in _FOLLOW_SET
+    if not following:
+        return False
+    first = following[0]
+    if first in _FOLLOW_SET:
+        return True
+    if len(first) > 1 and first[0] in _FOLLOW_SET:  # 任县 is a county in 任县公安,
+        wider = words(text[end : end + 6])  # not in 任县公安局局
+        return bool(wider) and wider[0] in _FOLLOW_SET
+    return False
 
 
-_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS)
+_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS) | lexicon.MORE_FOLLOW_WORDS
+_FOLLOW_STARTS = tuple(_FOLLOW_SET)
+_FOLLOW_LONG = re.compile(
+    "|".join(sorted((w for w in _FOLLOW_SET if len(w) > 1), key=len, reverse=True))
+)
 
 
 def _opens_word(text: str, end: int) -> bool:
@@ -115,19 +162,185 @@ def _opens_word(text: str, end: int) -> bool:
     return bool(following) and len(following[0]) >= 2
 
 
-def read_name_list(
-    text: str, start: int, *, strict: bool = False
-) -> list[tuple[int, int]]:
-    """Names from ``start`` separated by 、: 陆某、黄某某、汪某某等."""
-    found: list[tuple[int, int]] = []
-    position = start
-    while True:
-        end = read_name(text, position, strict=strict)
-        if end is None:
-            break
-        found.append((position, end))
-        if end < len(text) and text[end] == "、":
-            position = end + 1
+class Named(NamedTuple):
+    """A name read in text: ``text[start:end]`` is the surface, ``name`` the
+    name without the padding some lists put inside it (``王　磊`` → 王磊)."""
+
+    start: int
+    end: int
+    name: str
+
+
+_PADDING = " \u3000"
+_MAX_PADDING = 2
+_WEAK_FOLLOWERS = frozenset("和与及的了也还就都对向为将要是")
+_NOT_OPENING = frozenset("由经据让请给应把被")
+_NAME_FINAL = frozenset("都和")  # follow words that also end names (阿不都)
+_ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
+# Characters that make a list item a body or a title, never a name.
+_NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
+# What an unlisted name may hold: Han, no body or function character, though
+# 和 may (那顺孟和).
+_UNLISTED_RUN = re.compile(
+    "[^" + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"})) + r"\W\d\sA-Za-z]{3,5}"
+)
+
+
+def read_padded(text: str, start: int) -> Named | None:
+    """``王　磊``: a one-character given name spaced from its surname to line
+    up with three-character names in lists and bylines."""
+    surname = surname_length(text[start:])
+    gap = start + surname
+    if not surname or text[gap : gap + 1] not in tuple(_PADDING):
+        return None
+    given = text[gap + 1 : gap + 2]
+    if not _HAN.fullmatch(given) or given in _INNER_STOP:
+        return None
+    if not _followed_well(text, gap + 2):
+        return None
+    return Named(start, gap + 2, text[start:gap] + given)
+
+
+def read_one(text: str, start: int, *, strict: bool = False) -> Named | None:
+    """The name that starts at ``start``, padded or not."""
+    padded = read_padded(text, start)
+    if padded is not None:
+        return padded
+    end = read_name(text, start, strict=strict)
+    if end is not None and (_loose_and(text, end) or not _followed_well(text, end)):
+        unlisted = read_unlisted(text, start)  # 那顺孟|和主持: 那顺孟和
+        if unlisted is not None and _extends_name(text, end, unlisted.end):
+            return unlisted
+    return Named(start, end, text[start:end]) if end is not None else None
+
+
+def _extends_name(text: str, end: int, longer: int) -> bool:
+    """Do the characters ``[end, longer)`` continue a name (孟和巴|雅尔), not
+    start what the person does (林海燕|正操作)?"""
+    if longer <= end:
+        return False
+    return not any(
+        dictionary_entry(word)[1].startswith(_ACTION_FLAGS)
+        for word in words(text[end:longer])
+    )
+
+
+def read_unlisted(text: str, start: int) -> Named | None:
+    """A name no surname list knows, where the genre puts a name (after a
+    title): three to five characters that are no word and hold none of the
+    common words, then a clause break or a word that follows names
+    (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台就座)."""
+    head = text[start : start + 1]
+    if not head or head in _INNER_STOP or head in _NOT_OPENING or head in _NOT_IN_ITEM:
+        return None
+    run = _UNLISTED_RUN.match(text, start)
+    if run is None:
+        return None
+    known: list[int] | None = None
+    for size in (5, 4, 3):
+        end = start + size
+        if end > run.end() or not _unlisted_shape(text[start:end]):
             continue
-        break
+        if known is None:
+            surname = surname_length(text[start:])
+            known = [
+                start + length
+                for length in (surname + 2, surname + 1)
+                if surname and plausible(text[start : start + length])
+            ]
+        if known and not _extends_name(text, known[0], end):
+            continue  # 林海燕|正操作: the surname's name, then a verb
+        if _followed_strongly(text, end):
+            return Named(start, end, name=text[start:end])
+    return None
+
+
+def _unlisted_shape(name: str) -> bool:
+    """No word, no common word inside, no function or body character."""
+    if name.startswith(_FOLLOW_STARTS):
+        return False
+    freq, flag = dictionary_entry(name)
+    if freq and not flag.startswith("nr"):
+        return False
+    for word in words(name):
+        freq, flag = dictionary_entry(word)
+        if len(word) > 1 and freq >= 100 and not flag.startswith(("nr", "ns")):
+            return False
+    return True
+
+
+def _followed_strongly(text: str, end: int) -> bool:
+    """A clause break, or a word that follows names and could not end one."""
+    if end >= len(text) or text[end] in _PUNCT:
+        return True
+    return text[end] not in _WEAK_FOLLOWERS and _followed_well(text, end)
+
+
+def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named]:
+    """Names from ``start``: 陆某、黄某某、汪某某等, or spaced out as lists
+    print them (``县领导 宋　霖 任晓梅 柴国庆 出席``).
+
+    Inside a list of 、 that a known name opened, an item of two to five
+    characters that is no dictionary word is a name too (乌兰图雅, 孟和巴雅尔:
+    names without a surname from the list).
+    """
+    found: list[Named] = []
+    position = _after_padding(text, start)
+    if position - start > _MAX_PADDING:
+        return []  # the next cell of a table, not a name after a title
+    while True:
+        named = read_one(text, position, strict=strict or position > start)
+        if named is None and found:
+            named = _list_item(text, position)
+        if named is None:
+            break
+        found.append(named)
+        following = _next_item(text, named.end)
+        if following is None:
+            break
+        position = following
     return found
+
+
+def _after_padding(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in _PADDING:
+        offset += 1
+    return offset
+
+
+def _next_item(text: str, end: int) -> int | None:
+    """Where the next name of a list starts, if the list goes on after ``end``."""
+    if end < len(text) and text[end] == "、":
+        return _after_padding(text, end + 1)
+    if end < len(text) and text[end] in _PADDING:
+        after = _after_padding(text, end)
+        if read_one(text, after, strict=True) or _list_item(text, after):
+            return after
+    if text[end : end + 1] in ("和", "及", "与") and read_one(
+        text, end + 1, strict=True
+    ):
+        return end + 1  # 张某、李某和王某
+    return None
+
+
+def _list_item(text: str, start: int) -> Named | None:
+    """An item of a list that already holds names, bounded by separators: a
+    name whose given name is also a word (白建设), or one with no surname
+    from the list (乌兰图雅, 孟和巴雅尔), if the item is no word itself."""
+    if start == 0 or text[start - 1] not in "、" + _PADDING:
+        return None
+    match = _LIST_ITEM.match(text, start)
+    if match is None:
+        return None
+    item = match.group()
+    freq, flag = dictionary_entry(item)
+    if any(c in _NOT_IN_ITEM for c in item) or (freq and not flag.startswith("nr")):
+        return None
+    if any(c in _INNER_STOP for c in item.replace("和", "")):
+        return None
+    if "和" in item and all(plausible(part) for part in item.split("和")):
+        return None  # 张三和李四: two names
+    if not surname_length(item) and len(item) < 4:
+        return None
+    return Named(start, match.end(), item)

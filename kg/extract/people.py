@@ -23,12 +23,14 @@ _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = re.compile(r"[省市县区镇]?领导")
-_DESCRIBED = re.compile(
-    "|".join(
-        sorted(lexicon.DESCRIPTORS - lexicon.PROFESSIONAL_ROLES, key=len, reverse=True)
-    )
-)
+_DESCRIBERS = (
+    lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS
+) - lexicon.PROFESSIONAL_ROLES
+_DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
 _NAME_FLAGS = ("nr",)
+_CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
+# Surnames that are far more often adverbs after a noun (职工都能, 员工还说).
+_ADVERBS = frozenset("都还也就又再才共同和向于将把被给从应但常")
 # The title chain that ends where a name starts (no clause break inside).
 _CHAIN_BEFORE = re.compile(r"[^，,。；;：:！？!?“”\n]{1,40}$")
 
@@ -111,14 +113,29 @@ def _tagged_name_before(text: str, end: int) -> int | None:
     return end - len(word)
 
 
+def _may_open_clause(text: str, end: int) -> bool:
+    """Could a name of two to four characters that opens a clause end at
+    ``end`` (a surname right after a clause break)?"""
+    for size in (2, 3, 4):
+        start = end - size
+        if start < 0:
+            break
+        opens = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+        if opens and names.surname_length(text[start:end]):
+            return True
+    return False
+
+
 def _speakers(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     taken = {(m.start, m.end) for m in ctx.of_kind(Kind.PERSON)}
     for match in _SPEECH.finditer(text):
+        if not _may_open_clause(text, match.start()):
+            continue  # no tagging where no name could stand
         start = _tagged_name_before(text, match.start())
         if start is None or (start, match.start()) in taken:
             continue
-        if start > 0 and text[start - 1] not in "，,。；;：:！？!?“”\n 　":
+        if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
             continue
         mentions.append(_person(start, match.start(), text[start : match.start()]))
 
@@ -131,8 +148,11 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         if match.end() in taken:
             continue
         strict = not match.group().endswith("领导")
-        for start, end in names.read_name_list(text, match.end(), strict=strict):
-            mentions.append(_person(start, end, text[start:end]))
+        found = names.read_name_list(text, match.end(), strict=strict)
+        if found and text[found[0].start] in _ADVERBS:
+            continue  # 职工们都能……: an adverb, not the surname 都
+        for start, end, name in found:
+            mentions.append(_person(start, end, text[start:end], name))
 
 
 def _addressed(ctx: Context, mentions: list[Mention]) -> None:

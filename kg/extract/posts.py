@@ -1,64 +1,20 @@
-"""Posts: title chains before a name, read segment by segment.
+"""Posts: the names after a title chain, and the posts the chain gives them.
 
-``无锡经济开发区党工委委员、党群工作部部长、总工会主席王勇`` is three segments
-separated by 、, each ``[organisation] title+``:
-
-* a segment that names an organisation (found by the organisations
-  extractor) starts a new one: ``市人大常委会副主任、市总工会主席周某``;
-* a segment with a bare department or body (``党群工作部``, ``总工会``) is
-  that body of the chain's place: 无锡经济开发区党群工作部;
-* a segment of titles only continues the organisation before it:
-  ``江阴市总工会党组书记、主席张忠`` is one organisation, two roles;
-* a head of government with no body (``市长韩某``) implies the place's
-  人民政府, and ``镇党委书记`` the place's 党委.
-
-Every name after the chain (副市长陆某、黄某某、汪某某等) gets the posts.
+``江阴市总工会党组书记、主席张忠``: every title in the text is a possible end
+of a chain; the names after it (several: ``副市长陆某、黄某某、汪某某等``;
+padded ``王　磊``; spaced out; names no surname list knows, ``乌兰图雅``) get
+the posts the chain parser (:mod:`kg.extract.chains`) reads before it.  A
+chain with no body of its own continues the body of the chain before it in
+the sentence (``主任甲主持会议，副主任乙、丙出席``).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
 
-from kg.extract import focus, lexicon, names, roles
+from kg.extract import chains, names, roles
 from kg.extract.base import Context, Found
-from kg.extract.gazetteer import Gazetteer, Place
-from kg.extract.org_names import canonical
-from kg.extract.organizations import suffix_kind
-from kg.model import Kind, Mention, Relation, RelKind, entity_key
-from kg.text.segmenter import words
-
-_BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
-_TAIL = re.compile(
-    r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
-    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心)$"
-)
-_PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
-_BODIES_OF_A_COMPANY = ("党委", "党组", "工会", "党支部", "党总支", "纪委")
-_COMPANY_ROLES = frozenset(
-    "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
-    "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
-)
-# A bare body with a place of its own (周庄镇总工会) is not the chain's.
-_OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
-
-
-@dataclass
-class _Segment:
-    start: int
-    end: int
-    roles: tuple[str, ...]
-    org: Mention | None = None
-    tail: str = ""
-    tail_start: int = 0
-    place: Place | None = None
-    junk: bool = False
-
-
-@dataclass
-class _Chain:
-    posts: list[tuple[Mention | None, tuple[str, ...]]] = field(default_factory=list)
-    new_orgs: list[tuple[Mention, Place | None]] = field(default_factory=list)
+from kg.model import Kind, Mention, Relation
 
 
 def extract(ctx: Context) -> Found:
@@ -66,320 +22,42 @@ def extract(ctx: Context) -> Found:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     seen_names: set[int] = set()
+    starts = [span.start for span in ctx.sentences]
+    last_org: dict[int, Mention] = {}
     for role_start, role_end in roles.role_spans(text):
-        people = names.read_name_list(text, role_end)
-        if not people or people[0][0] in seen_names:
+        people = names.read_name_list(text, role_end) or _unlisted(text, role_end)
+        if not people or people[0].start in seen_names:
             continue
-        chain = _parse_chain(ctx, role_end)
+        sentence = bisect_right(starts, role_start)
+        chain = chains.parse_chain(ctx, role_end, inherited=last_org.get(sentence))
+        if chain is not None:
+            for org, _, _ in chain.posts:
+                if org is not None:
+                    last_org[sentence] = org
         if chain is None:
-            for start, end in people:
-                seen_names.add(start)
-                mentions.append(
-                    Mention(Kind.PERSON, start, end, text[start:end], text[start:end])
-                )
+            for named in people:
+                seen_names.add(named.start)
+                mentions.append(_person(text, named))
             continue
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
             mentions.append(body)
             if place is not None:
-                relations.append(_located(body, place, evidence))
-        for start, end in people:
-            seen_names.add(start)
-            person = text[start:end]
-            mentions.append(Mention(Kind.PERSON, start, end, person, person))
-            for org, titles in chain.posts:
-                relations.append(
-                    Relation(
-                        RelKind.POST,
-                        entity_key(Kind.PERSON, person),
-                        entity_key(Kind.ORGANIZATION, org.name) if org else None,
-                        roles=titles,
-                        evidence=evidence,
-                    )
-                )
+                relations.append(chains.located(body, place, evidence))
+        for named in people:
+            seen_names.add(named.start)
+            person = named.name
+            mentions.append(_person(text, named))
+            relations.extend(chains.post_relations(person, chain, evidence))
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
-def _located(org: Mention, place: Place, evidence: object) -> Relation:
-    return Relation(
-        RelKind.LOCATED_IN,
-        entity_key(Kind.ORGANIZATION, org.name),
-        entity_key(Kind.DISTRICT, place.name, place.id),
-        evidence=evidence,  # type: ignore[arg-type]
-    )
+def _unlisted(text: str, end: int) -> list[names.Named]:
+    """A name after a title that no surname list knows (市长乌兰图雅)."""
+    found = names.read_unlisted(text, end)
+    return [found] if found is not None else []
 
 
-def _parse_chain(ctx: Context, end: int) -> _Chain | None:
-    """Read the title chain that ends at ``end`` (where the name starts)."""
-    segments = _segments(ctx, end)
-    if not segments:
-        return None
-    chain = _Chain()
-    place = _chain_place(ctx, segments)
-    current: Mention | None = None
-    for segment in segments:
-        org, titles = _segment_post(ctx, segment, place, chain, current)
-        if org is not None:
-            current = org
-        elif segment.tail or segment.place:
-            current = None
-        elif current is not None and titles[0] in _COMPANY_ROLES:
-            current = _company_body(ctx, current, segment) or current
-        _add_post(chain, current, titles)
-    return chain
-
-
-def _company_of(org: Mention | None) -> str | None:
-    """The company an organisation is, or whose 党委/工会 it is."""
-    if org is None:
-        return None
-    if org.subtype == "Company":
-        return org.name
-    for body in _BODIES_OF_A_COMPANY:
-        rest = org.name.removesuffix(body)
-        if rest != org.name and suffix_kind(rest) == "Company":
-            return rest
-    return None
-
-
-def _company_body(ctx: Context, org: Mention, segment: _Segment) -> Mention | None:
-    """集团党委书记、董事长: the 董事长 is the company's, not its 党委's."""
-    company = _company_of(org)
-    if company is None or company == org.name:
-        return None
-    return _new_org(segment.start, segment.end, ctx, company, None, implied=True)
-
-
-def _add_post(chain: _Chain, org: Mention | None, titles: tuple[str, ...]) -> None:
-    for index, (known, held) in enumerate(chain.posts):
-        same = (known is None and org is None) or (
-            known is not None and org is not None and known.name == org.name
-        )
-        if same:
-            merged = held + tuple(t for t in titles if t not in held)
-            chain.posts[index] = (known, merged)
-            return
-    chain.posts.append((org, titles))
-
-
-def _segments(ctx: Context, end: int) -> list[_Segment]:
-    """Segments of the chain, leftmost first; stops at the first that fails."""
-    text = ctx.doc.text
-    segments: list[_Segment] = []
-    position = end
-    while True:
-        start = position
-        while start > 0 and text[start - 1] not in _BREAK and text[start - 1] != "、":
-            start -= 1
-        segment = _parse_segment(ctx, start, position)
-        if segment is None:
-            break
-        segments.insert(0, segment)
-        if segment.junk or start == 0 or text[start - 1] != "、":
-            break
-        position = start - 1
-    return segments
-
-
-def _parse_segment(ctx: Context, start: int, end: int) -> _Segment | None:
-    text = ctx.doc.text
-    run = _trailing_roles(text, start, end)
-    if run is None:
-        return None
-    role_start, titles = run
-    segment = _Segment(start, end, titles)
-    if role_start == start:
-        return segment
-    org = _org_ending_at(ctx, start, role_start)
-    if org is not None:
-        segment.org = org
-        segment.junk = org.start > start
-        return _with_department(ctx, segment, org.end, role_start)
-    place = _place_ending_at(ctx, start, role_start)
-    if place is not None:
-        segment.place, place_start = place
-        segment.junk = place_start > start
-        return segment
-    tail = _TAIL.search(text[start:role_start])
-    if tail is None or _OWN_PLACE.search(tail.group()):
-        return None
-    if tail.start() > 0 and not _starts_word(text, start, start + tail.start()):
-        return None
-    segment.tail = tail.group()
-    segment.tail_start = start + tail.start()
-    segment.junk = tail.start() > 0
-    return segment
-
-
-def _starts_word(text: str, start: int, offset: int) -> bool:
-    """Does a dictionary word start at ``offset`` (源 in 资源 does not)?"""
-    position = start
-    for word in words(text[start : offset + 4]):
-        if position >= offset:
-            return position == offset
-        position += len(word)
-    return False
-
-
-def _with_department(
-    ctx: Context, segment: _Segment, org_end: int, role_start: int
-) -> _Segment | None:
-    """``市总工会基层工作部部长``: a department after the organisation."""
-    between = ctx.doc.text[org_end:role_start]
-    if not between:
-        return segment
-    tail = _TAIL.fullmatch(between)
-    if tail is None:
-        return None
-    segment.tail = between
-    segment.tail_start = org_end
-    return segment
-
-
-def _trailing_roles(
-    text: str, start: int, end: int
-) -> tuple[int, tuple[str, ...]] | None:
-    """The run of titles that ends the segment, as (where it starts, titles)."""
-    spans = [s for s in roles.role_spans(text[start:end])]
-    titles: list[str] = []
-    position = end - start
-    for span_start, span_end in reversed(spans):
-        if span_end != position:
-            break
-        titles.insert(0, text[start + span_start : start + span_end])
-        position = span_start
-    if not titles:
-        return None
-    return start + position, tuple(titles)
-
-
-def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
-    """The organisation mention that ends at ``end`` or ends a department."""
-    best: Mention | None = None
-    for mention in ctx.of_kind(Kind.ORGANIZATION):
-        if start <= mention.start and mention.end <= end:
-            tail_ok = mention.end == end or _TAIL.fullmatch(
-                ctx.doc.text[mention.end : end]
-            )
-            if tail_ok and (best is None or mention.end > best.end):
-                best = mention
-    return best
-
-
-def _place_ending_at(ctx: Context, start: int, end: int) -> tuple[Place, int] | None:
-    text = ctx.doc.text
-    for mention in ctx.of_kind(Kind.DISTRICT):
-        if mention.end == end and mention.start >= start and mention.code:
-            return Gazetteer.default().get(mention.code), mention.start
-    char = text[end - 1 : end]
-    if (
-        char
-        and char in focus.LEVEL_CHARS
-        and (end - 1 == start or text[end - 2] in _BREAK)
-    ):
-        place = focus.place_for(ctx, end - 1, char)
-        if place is not None:
-            return place, end - 1
-    return None
-
-
-def _chain_place(ctx: Context, segments: list[_Segment]) -> Place | None:
-    """The place the chain speaks of: its first anchored body, else home."""
-    gaz = Gazetteer.default()
-    for segment in segments:
-        if segment.org is not None and segment.org.place:
-            return gaz.get(segment.org.place)
-        if segment.place is not None:
-            return segment.place
-    return gaz.get(ctx.home) if ctx.home else None
-
-
-def _segment_post(
-    ctx: Context,
-    segment: _Segment,
-    place: Place | None,
-    chain: _Chain,
-    previous: Mention | None = None,
-) -> tuple[Mention | None, tuple[str, ...]]:
-    titles = segment.roles
-    if segment.tail:
-        owner = segment.org.name if segment.org else _owner(previous, place)
-        if not owner:
-            return None, titles
-        name = canonical(owner + segment.tail)
-        where = _place_of(segment.org, place)
-        tail_end = segment.tail_start + len(segment.tail)
-        org = _new_org(segment.tail_start, tail_end, ctx, name, where)
-        chain.new_orgs.append((org, where))
-        return org, titles
-    if segment.org is not None:
-        return segment.org, titles
-    implied = _implied(segment, place, ctx)
-    if implied is None:
-        return None, titles
-    org, titles = implied
-    where = Gazetteer.default().get(org.place) if org.place else None
-    chain.new_orgs.append((org, where))
-    return org, titles
-
-
-def _owner(previous: Mention | None, place: Place | None) -> str:
-    """Whose bare body (工会, 党委) a segment names: the company the chain is
-    about (某公司党委副书记、工会主席), else the chain's place."""
-    company = _company_of(previous)
-    if company is not None:
-        return company
-    return place.name if place else ""
-
-
-def _place_of(org: Mention | None, fallback: Place | None) -> Place | None:
-    if org is not None and org.place:
-        return Gazetteer.default().get(org.place)
-    return fallback
-
-
-def _implied(
-    segment: _Segment, place: Place | None, ctx: Context
-) -> tuple[Mention, tuple[str, ...]] | None:
-    """市长 → the city's 人民政府; 镇党委书记 → the town's 党委."""
-    first = segment.roles[0]
-    where = segment.place
-    for head in _PARTY_ROLE_HEADS:
-        if where is not None and first.startswith(head) and first != head:
-            rest = first[len(head) :]
-            name = where.name + head
-            org = _new_org(segment.start, segment.end, ctx, name, where, implied=True)
-            return org, (rest, *segment.roles[1:])
-    level = lexicon.IMPLIED_GOVERNMENT.get(
-        first.removeprefix("常务").removeprefix("副")
-    )
-    if level is None:
-        return None
-    if where is None:
-        where = focus.place_for(ctx, segment.start, level)
-    if where is None or not where.name.endswith(level):
-        return None
-    name = where.name + "人民政府"
-    org = _new_org(segment.start, segment.end, ctx, name, where, implied=True)
-    return org, segment.roles
-
-
-def _new_org(
-    start: int,
-    end: int,
-    ctx: Context,
-    name: str,
-    place: Place | None,
-    *,
-    implied: bool = False,
-) -> Mention:
-    """An organisation the chain names; an implied one has no surface form."""
-    return Mention(
-        Kind.ORGANIZATION,
-        start,
-        end,
-        name if implied else ctx.doc.text[start:end],
-        name,
-        subtype=suffix_kind(name),
-        place=place.id if place else None,
-    )
+def _person(text: str, named: names.Named) -> Mention:
+    start, end, name = named
+    return Mention(Kind.PERSON, start, end, text[start:end], name)

@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from kg.extract import lexicon
 
-_ROLE_RE = re.compile("|".join(sorted(lexicon.ROLES, key=len, reverse=True)))
+TITLES = lexicon.ROLES | lexicon.POST_ROLES | lexicon.JOB_TITLES
+"""Every title the post parser reads."""
+_ROLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
 # A title followed by these is another word: 主席台, 书记处, 主任科员, 委员会.
 _NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
 

@@ -70,6 +70,7 @@ STANDARD_PREFIXES: Mapping[str, str] = {
     "foaf": str(FOAF),
     "owl": str(OWL),
     "xsd": str(XSD),
+    "time": "http://www.w3.org/2006/time#",
 }
 
 

@@ -31,6 +31,7 @@ from kg.model import (
     GAZETTEER,
     ArticleFacts,
     ArticleMeta,
+    Change,
     Entity,
     Evidence,
     Extraction,
@@ -47,6 +48,7 @@ ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
 PREFIXES = {
     "kgo": Namespace(str(KGO._NS)),
+    "time": Namespace("http://www.w3.org/2006/time#"),
     "org": ORG,
     "schema": SCHEMA,
     "skos": SKOS,
@@ -76,7 +78,14 @@ R_STATEMENT, R_SUBJECT, R_PREDICATE, R_OBJECT = (
 )
 DERIVED, EVIDENCE = _iri(PROV.wasDerivedFrom), _iri(KGO.evidenceText)
 MENTIONS, JOB_TITLE = _iri(SCHEMA.mentions), _iri(SCHEMA.jobTitle)
-ATTESTED = _iri(KGO.attestedOn)
+ATTESTED, ENDED = _iri(KGO.attestedOn), _iri(KGO.ended)
+TIME = "http://www.w3.org/2006/time#"
+MEMBER_DURING = _iri(ORG.memberDuring)
+INTERVAL, INSTANT = ox.NamedNode(f"{TIME}Interval"), ox.NamedNode(f"{TIME}Instant")
+HAS_BEGINNING, HAS_END = (
+    ox.NamedNode(f"{TIME}hasBeginning"),
+    ox.NamedNode(f"{TIME}hasEnd"),
+)
 MEMBERSHIP, MEMBER, ORGANIZATION, ROLE, ROLE_CLASS, MEMBER_OF = (
     _iri(ORG.Membership),
     _iri(ORG.member),
@@ -145,8 +154,11 @@ class IRIs:
     def role(self, role: str) -> str:
         return f"{self.base}role/{slug(role)}-{_digest(role)[:6]}"
 
-    def membership(self, person: str, org: str | None, doc_id: str) -> str:
-        return f"{self.base}membership/{_digest(person, org or '', doc_id)}"
+    def membership(
+        self, person: str, org: str | None, doc_id: str, change: str = ""
+    ) -> str:
+        parts = (person, org or "", doc_id, *([change] if change else []))
+        return f"{self.base}membership/{_digest(*parts)}"
 
     def statement(self, *parts: str) -> str:
         return f"{self.base}statement/{_digest(*parts)}"
@@ -283,13 +295,17 @@ class _ArticleGraph:
         self.add(node, EVIDENCE, ox.Literal(ev.sentence, language=ZH))
 
     def _posts(self) -> None:
-        """One org:Membership per person, organisation and article."""
-        grouped: dict[tuple[str, str | None], list[Relation]] = defaultdict(list)
+        """One org:Membership per person, organisation, article and change:
+        a post the text says began or ended is its own membership, with
+        ``org:memberDuring`` an interval that begins or ends (CONTRACT.md,
+        "Time"); every membership is attested on its article's date."""
+        grouped: dict[tuple[str, str | None, Change | None], list[Relation]]
+        grouped = defaultdict(list)
         for rel in self.facts.relations:
             if rel.kind is RelKind.POST and rel.evidence is not None:
-                grouped[(rel.subject, rel.object)].append(rel)
+                grouped[(rel.subject, rel.object, rel.change)].append(rel)
         doc_id = self.facts.article.id
-        for (person, org), rels in grouped.items():
+        for (person, org, change), rels in grouped.items():
             roles = list(dict.fromkeys(role for rel in rels for role in rel.roles))
             if org is None:
                 for role in roles:
@@ -297,7 +313,10 @@ class _ArticleGraph:
                     self.add(self.nodes[person], JOB_TITLE, title)
                     self._statement(self.nodes[person], JOB_TITLE, title, rels[0])
                 continue
-            member = ox.NamedNode(self.iris.membership(person, org, doc_id))
+            parts = (
+                (person, org, doc_id, change.value) if change else (person, org, doc_id)
+            )
+            member = ox.NamedNode(self.iris.membership(*parts))
             self.add(member, A, MEMBERSHIP)
             if self.facts.article.date:
                 self.add(member, ATTESTED, date_literal(self.facts.article.date))
@@ -309,9 +328,31 @@ class _ArticleGraph:
                 self.add(member, ROLE, role_node)
                 self.add(role_node, A, ROLE_CLASS)
                 self.label(role_node, role)
+            if change is not None:
+                self._during(member, change, rels)
             for rel in rels:
                 if rel.evidence is not None:
                     self._evidence(member, rel.evidence)
+
+    def _during(
+        self, member: ox.NamedNode, change: Change, rels: list[Relation]
+    ) -> None:
+        """The interval of a post that began or ended: its beginning or end
+        dated by the text, else by the article; an end with no date at all
+        leaves ``kgo:ended true``."""
+        date = next((r.date for r in rels if r.date), None) or self.facts.article.date
+        if change is Change.ENDED:
+            self.add(member, ENDED, ox.Literal("true", datatype=_iri(XSD.boolean)))
+        if not date:
+            return
+        interval = ox.NamedNode(f"{member.value}/during")
+        instant = ox.NamedNode(f"{member.value}/{change.value}")
+        self.add(member, MEMBER_DURING, interval)
+        self.add(interval, A, INTERVAL)
+        edge = HAS_BEGINNING if change is Change.BEGAN else HAS_END
+        self.add(interval, edge, instant)
+        self.add(instant, A, INSTANT)
+        self.add(instant, _instant_property(date), date_literal(date))
 
     def _fact(self, rel: Relation) -> bool:
         """The triple and its statement; whether it came from the gazetteer."""
@@ -361,6 +402,12 @@ def date_literal(date: str) -> ox.Literal:
     if datatype is None:
         return ox.Literal(date)
     return ox.Literal(date, datatype=_iri(datatype))
+
+
+def _instant_property(date: str) -> ox.NamedNode:
+    """OWL-Time's property for a date as precise as ``date``."""
+    kind = {7: "inXSDgYearMonth", 4: "inXSDgYear"}.get(len(date), "inXSDDate")
+    return ox.NamedNode(f"{TIME}{kind}")
 
 
 def _url(url: str) -> ox.NamedNode | ox.Literal:

@@ -35,6 +35,11 @@ class MetaLine:
     source: str | None = None
     date: str | None = None
     outlet: str | None = None
+    outlets: tuple[str, ...] = ()
+    """Every outlet named before the first name (``工人日报-中工网记者 某某``
+    names two); ``outlet`` is the first."""
+    affiliation: str | None = None
+    """The unit printed after the names: ``作者：某某（某某市总工会）``."""
 
 
 # CJK unified ideographs with extensions A–H and compatibility ideographs: rare
@@ -45,25 +50,36 @@ _NO_PUNCT = r"[^\s。，！？；：,!?;:（）()]"
 _LEAD = (
     rf"(?:{_NO_PUNCT}{{0,24}}?讯|{_NO_PUNCT}{{0,24}}?[日社网报]{_NO_PUNCT}{{0,8}}?电)"
 )
-_BRACKETED = re.compile(rf"(?:{_LEAD}\s*)?[(（【\[](.*)[)）】\]]")
+# The lead may stand in brackets of its own: 【本报讯】（记者 某某）.
+_LEAD_BRACKETED = rf"(?:{_LEAD}|[【\[]{_LEAD}[】\]])"
+_BRACKETED = re.compile(rf"(?:{_LEAD_BRACKETED}\s*)?[(（【\[〔](.*)[)）】\]〕]")
+_LEAD_ONLY = re.compile(rf"[【\[]{_LEAD}[】\]]\s*")
+# A unit after the names of an unbracketed credit: 作者：某某（某某市总工会）.
+_AFFILIATION = re.compile(r"(.*\S)\s*[(（]([^()（）]{2,30})[)）]")
 _DATE = re.compile(
     r"(?:(?:发布|更新|出版)?(?:时间|日期)\s*[:：]?\s*)?"
     r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?"
 )
-_SOURCE = re.compile(r"(?:稿件来源|来源|稿源|出处)\s*[:：]\s*([^\s:：()（）]+)")
+_SOURCE = re.compile(
+    r"(?:稿件来源|来源|稿源|出处)\s*[:：]\s*([^\s:：()（），,；;。]+)"
+    r"(?:[，,；;。][^\s()（）]*)?"  # a note after it: （来源：某某日报，有删节）
+)
 _AUTHOR_ROLES = _words(
     "本报记者 本报通讯员 特约记者 见习记者 首席记者 摄影记者 融媒体记者 "
+    "全媒体记者 融媒记者 全媒记者 新媒体记者 视觉记者 特派记者 主任记者 "
     "记者 通讯员 实习生 摄影 作者 撰文 撰稿 文字 文图 图文"
 )
 _EDITOR_ROLES = _words("责任编辑 值班编辑 责编 编辑 校对 审核 审校 编审")
 # Markers standing after or before names: 王某 摄, 文/王某, 王某 报道.
-_MARKERS = frozenset(_words("文 图 摄 报道 供稿"))
+_MARKERS = frozenset(_words("文 图 摄 报道 报导 综合报道 综合报导 供稿"))
+# A dateline glued to its marker: 记者某某昆明报道, （记者 某某 苏州报道）.
+_DATELINE = re.compile(rf"([{_HAN}]+?)(?:报道|报导)")
 _ROLE_WORD = re.compile(
     "(" + "|".join(sorted(_AUTHOR_ROLES + _EDITOR_ROLES, key=len, reverse=True)) + ")"
 )
-_SEPARATORS = re.compile(r"[\s:：/／|｜、，,;；]+")
+_SEPARATORS = re.compile(r"[\s:：/／|｜、，,;；\-－–—]+")
 _NAME = re.compile(rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}(?:[·•‧・][{_HAN}]{{1,8}})+")
 _NOT_NAMES = frozenset(
     _words(
@@ -81,7 +97,7 @@ _OUTLET = re.compile(
 class _Credits(NamedTuple):
     authors: tuple[str, ...]
     editors: tuple[str, ...]
-    outlet: str | None
+    outlets: tuple[str, ...]
     labelled: bool
 
 
@@ -93,28 +109,46 @@ def parse_meta_line(line: str) -> MetaLine | None:
     characters, a space between surname and given name allowed, or a
     transliterated name with ``·``; no list of surnames), outlets and
     organisations (words ending in 社、报、网、台、中心、总工会…), ``来源：…``,
-    a date.  A bracketed byline may follow a dispatch lead (``本报讯``,
-    ``新华社北京6月8日电``).  Without brackets the line needs a role word, a
-    source or a date, so a bare name is not a byline; an outlet alone is none
-    either.  The first outlet, when it comes before any name, is the
-    ``outlet``.  Editors (责任编辑、编辑…) are kept apart from authors.
+    a date, a dateline (``昆明报道``).  A byline may follow a dispatch lead
+    (``本报讯``, ``【本报讯】``, ``新华社北京6月8日电``).  Without brackets the
+    line needs a role word, a source or a date, so a bare name is not a byline;
+    an outlet alone is none either.  The outlets named before any name are the
+    ``outlets`` (``工人日报-中工网记者``), the first of them the ``outlet``; a
+    unit in brackets after the names is their ``affiliation``.  Editors
+    (责任编辑、编辑…) are kept apart from authors.
     """
     line = line.strip()
     if not line or len(line) > _MAX_META:
         return None
     bracketed = _BRACKETED.fullmatch(line)
-    rest = bracketed.group(1) if bracketed else line
+    affiliation = None
+    if bracketed:
+        rest = bracketed.group(1)
+    else:
+        lead = _LEAD_ONLY.match(line)
+        rest = line[lead.end() :] if lead else line
+        rest, affiliation = _take_affiliation(rest)
     date, rest = _take_date(rest)
     source, rest = _take_source(rest)
     credits = _credits(rest)
     if credits is None:
         return None
-    authors, editors, outlet, labelled = credits
+    authors, editors, outlets, labelled = credits
     if not (authors or editors or source or date):
         return None
     if not bracketed and not (labelled or source or date):
         return None
-    return MetaLine(authors, editors, source, date, outlet)
+    if affiliation and not authors:
+        return None
+    outlet = outlets[0] if outlets else None
+    return MetaLine(authors, editors, source, date, outlet, outlets, affiliation)
+
+
+def _take_affiliation(text: str) -> tuple[str, str | None]:
+    match = _AFFILIATION.fullmatch(text)
+    if match is None or not _is_outlet(match.group(2)):
+        return text, None
+    return match.group(1), match.group(2)
 
 
 def _take_date(text: str) -> tuple[str | None, str]:
@@ -135,22 +169,22 @@ def _take_source(text: str) -> tuple[str | None, str]:
 
 
 def _credits(text: str) -> _Credits | None:
-    """Authors, editors, outlet and whether a role word was seen; ``None`` if junk."""
+    """Authors, editors, outlets and whether a role word was seen; ``None`` if junk."""
     tokens = [t for t in _SEPARATORS.split(_ROLE_WORD.sub(r" \1 ", text)) if t]
     authors: list[str] = []
     editors: list[str] = []
-    outlet: str | None = None
+    outlets: list[str] = []
     run: list[str] = []
     target, labelled = authors, False
-    for token in [*tokens, ""]:
+    for token in [*_datelines(tokens), ""]:
         is_role = token in _AUTHOR_ROLES or token in _EDITOR_ROLES
         if token and not is_role and token not in _MARKERS:
             run.append(token)
             continue
         for word in _merge_split_names(run):
             if _is_outlet(word):
-                if outlet is None and not (authors or editors):
-                    outlet = word
+                if not (authors or editors):
+                    outlets.append(word)
             elif not _is_name(word):
                 return None
             elif word not in target:
@@ -159,7 +193,28 @@ def _credits(text: str) -> _Credits | None:
         if token:
             labelled = True
             target = editors if token in _EDITOR_ROLES else authors
-    return _Credits(tuple(authors), tuple(editors), outlet, labelled)
+    return _Credits(tuple(authors), tuple(editors), tuple(outlets), labelled)
+
+
+def _datelines(tokens: list[str]) -> list[str]:
+    """A dateline glued to its marker is dropped: ``苏州报道`` after a name;
+    ``某某昆明报道`` read as a name and a two-character city, the way datelines
+    name them (no gazetteer here: reading comes before extraction)."""
+    out: list[str] = []
+    for token in tokens:
+        match = _DATELINE.fullmatch(token)
+        if match is None or token in _MARKERS:
+            out.append(token)
+            continue
+        head = match.group(1)
+        after_name = bool(out) and _NAME.fullmatch(out[-1]) is not None
+        if after_name and out[-1] not in _AUTHOR_ROLES:
+            out.append("报道")  # 记者 某某 苏州报道
+            continue
+        if len(head) >= 4:
+            head = head[:-2]  # 记者某某昆明报道
+        out.extend((head, "报道"))
+    return out
 
 
 def _merge_split_names(tokens: list[str]) -> list[str]:

@@ -61,6 +61,11 @@ Piece = tuple[int, int] | str
 _MIN_JOIN = 12
 _MAX_HEADING = 36
 _MAX_STANDALONE = 40
+_MAX_TOP_HEADING = 64
+_CLOSING_QUOTES = frozenset("”’」』")
+# A row of a table: three cells or more, split by tabs or runs of spaces.
+_CELL = r"\S+(?:[ \u3000]\S+)*"
+_TABLE_ROW = re.compile(rf"{_CELL}(?:(?:[ \u3000]*\t\s*|[ \u3000]{{2,}}){_CELL}){{2,}}")
 
 _END = frozenset("。！？；：…”’」』!?;:")
 _CLOSE = frozenset("）)》】〉]")
@@ -142,11 +147,14 @@ def _is_open(block: _Block, text: str) -> bool:
     return length >= _MIN_JOIN and not _ends_sentence(text, block.raw.start, block.end)
 
 
-def _headline_like(text: str, line: Span) -> bool:
+def _headline_like(
+    text: str, line: Span, *, longest: int = _MAX_HEADING, quoted: bool = False
+) -> bool:
     raw = text[line.start : line.end]
+    quoted_word = quoted and raw[-1] in _CLOSING_QUOTES and raw[-2:-1] not in _END
     return (
-        len(raw) <= _MAX_HEADING
-        and not _ends_sentence(text, line.start, line.end)
+        len(raw) <= longest
+        and (quoted_word or not _ends_sentence(text, line.start, line.end))
         and raw[-1] not in _NOT_HEADING_END
         and not any(mark in raw for mark in "。！？!?，,；;")
     )
@@ -163,18 +171,51 @@ def _join(block: _Block, text: str, line: Span) -> None:
 def _blocks(text: str) -> list[_Block]:
     lines = _lines(text)
     markdown = any(_MD_HEADING.fullmatch(text[s.start : s.end]) for s in lines)
+    metas = [_intrinsic(text, line) for line in lines]
     blocks: list[_Block] = []
+    listing = False
     for i, line in enumerate(lines):
-        block = _intrinsic(text, line)
+        block = metas[i]
+        following = metas[i + 1] if i + 1 < len(metas) else None
         if block is not None:
             blocks.append(block)
+        elif _TABLE_ROW.fullmatch(text, line.start, line.end) or (
+            listing and _headline_like(text, line)
+        ):
+            blocks.append(_Block(_Kind.STANDALONE, [(line.start, line.end)], line))
         elif blocks and _is_open(blocks[-1], text):
             _join(blocks[-1], text, line)
-        elif not markdown and i + 1 < len(lines) and _headline_like(text, line):
+        elif (
+            not markdown
+            and i + 1 < len(lines)
+            and _heading_at(text, line, following, top=_at_top(blocks))
+        ):
             blocks.append(_Block(_Kind.HEADING, [(line.start, line.end)], line))
         else:
             blocks.append(_Block(_Kind.BODY, [(line.start, line.end)], line))
+        listing = _introduces_list(blocks[-1], text) or (
+            listing and blocks[-1].kind is _Kind.STANDALONE
+        )
     return blocks
+
+
+def _introduces_list(block: _Block, text: str) -> bool:
+    """A paragraph ending in a colon announces the lines after it
+    (``名单如下：``, ``当选常务委员的有：``): they are a list, not headings."""
+    return block.kind is _Kind.BODY and text[block.end - 1] in "：:"
+
+
+def _heading_at(text: str, line: Span, following: _Block | None, *, top: bool) -> bool:
+    """A short line before more text.  At the top of the page a headline may
+    end in a quoted word (聚力建设“百亿强企”); right before a byline, source
+    or date line it may be as long as headlines go."""
+    if following is not None and following.kind is _Kind.META:
+        return _headline_like(text, line, longest=_MAX_TOP_HEADING, quoted=True)
+    return _headline_like(text, line, quoted=top)
+
+
+def _at_top(blocks: list[_Block]) -> bool:
+    return all(b.kind in (_Kind.HEADING, _Kind.META) for b in blocks)
 
 
 def _render(pieces: list[Piece], text: str) -> str:
@@ -325,9 +366,9 @@ def _credits(
     outlet: str | None = None
     byline: Span | None = None
     for meta, start in metas:
+        outlet = outlet or meta.outlet
         if meta.authors:
             authors.extend(a for a in meta.authors if a not in authors)
-            outlet = outlet or meta.outlet
             if byline is None:
                 line_end = text.find("\n", start)
                 byline = Span(start, len(text) if line_end < 0 else line_end)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
@@ -294,20 +294,30 @@ def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
     }
     out = {}
     for short, core in cores.items():
-        if len(core) < 2:
+        if len(core) < 2 or _registered(short, core):
             continue
         fuller = [
             name
             for name, other in cores.items()
             if len(name) > len(short) and other.startswith(core)
         ]
+        same = [name for name in fuller if cores[name] == core]
         if len(fuller) == 1:
             out[short] = fuller[0]
+        elif len(same) == 1:  # 鲁岳能源集团: the group, not its subsidiary
+            out[short] = same[0]
         elif fuller:
             longest = max(fuller, key=lambda n: (len(n), n))
             if all(cores[n] == core for n in fuller):
                 out[short] = longest
     return out
+
+
+def _registered(name: str, core: str) -> bool:
+    """A full registered name (a place, a core, 有限公司) abbreviates nothing:
+    山东鲁岳能源集团有限公司 is the group, not 鲁岳能源集团新泰热电有限公司."""
+    legal = name.endswith(("有限公司", "有限责任公司", "股份有限公司"))
+    return legal and not name.startswith(core)
 
 
 def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
@@ -358,10 +368,9 @@ def _relations(
                 continue
             if obj is not None and obj not in entities:
                 continue
-            fixed = Relation(
-                rel.kind, subject, obj, rel.roles, rel.evidence, rel.source
-            )
-            out.setdefault((fixed.kind, subject, obj, fixed.roles, rel.evidence), fixed)
+            fixed = replace(rel, subject=subject, object=obj)
+            key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
+            out.setdefault(key, fixed)
     return list(out.values())
 
 

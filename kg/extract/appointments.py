@@ -1,0 +1,459 @@
+"""Appointments and removals: who was given or relieved of which post.
+
+Title chains before a name are read by :mod:`kg.extract.posts`; this
+extractor reads the posts that a verb confers or takes away, with the same
+chain parser (:func:`kg.extract.chains.parse_chain`) for what follows the verb:
+
+* verb, names, 为, post: ``任命甲为某某局局长``, ``决定乙为代理县长``,
+  ``选举``/``补选``/``增补``/``聘任``…, ``免去丙的某某局局长职务``;
+* names, verb, post: ``甲当选为主席``, ``乙、丙任集团党委委员``, ``丁辞去某某
+  职务``, ``戊不再担任某某职务``, ``己曾任……；现任……``;
+* ``某某职务一职由庚兼任``; ``当选常务委员的有：甲 乙 丙``.
+
+Posts conferred are marked :attr:`Change.BEGAN`, posts taken away or told as
+past (免去, 辞去, 不再担任, 曾任, 此前任, 任…以来) :attr:`Change.ENDED`
+(CONTRACT.md, "Time"); 现任 and 担任 are simply held.  A verb with no name
+before it continues the person of the sentence (``甲不再担任某职务，转任某职``),
+``其`` is that person, and a résumé (``甲简历：……曾任……``) speaks of its
+person.  A post with no organisation of its own is in the body the sentence
+named last (``补选甲为委员``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract import chains, dates, names, roles
+from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Change, Kind, Mention, Relation
+
+# Verbs before the names: 任命甲为……, 免去甲的……职务.
+_VERB_FIRST = {
+    "决定任命": Change.BEGAN,
+    "提请任命": Change.BEGAN,
+    "任命": Change.BEGAN,
+    "决定": Change.BEGAN,
+    "选举": Change.BEGAN,
+    "补选": Change.BEGAN,
+    "增补": Change.BEGAN,
+    "增选": Change.BEGAN,
+    "推选": Change.BEGAN,
+    "聘任": Change.BEGAN,
+    "聘请": Change.BEGAN,
+    "免去": Change.ENDED,
+    "撤销": Change.ENDED,
+}
+# Verbs after the names: 甲当选为……, 乙辞去……职务, 丙任……
+_VERB_AFTER: dict[str, Change | None] = {
+    "当选为": Change.BEGAN,
+    "当选": Change.BEGAN,
+    "出任": Change.BEGAN,
+    "转任": Change.BEGAN,
+    "接任": Change.BEGAN,
+    "升任": Change.BEGAN,
+    "调任": Change.BEGAN,
+    "就任": Change.BEGAN,
+    "新任": Change.BEGAN,
+    "任": Change.BEGAN,
+    "现任": None,
+    "已任": None,
+    "担任": None,
+    "兼任": None,
+    "辞去": Change.ENDED,
+    "不再担任": Change.ENDED,
+    "不再兼任": Change.ENDED,
+    "曾任": Change.ENDED,
+    "此前任": Change.ENDED,
+    "原任": Change.ENDED,
+    "历任": Change.ENDED,
+}
+_CAREER = frozenset(("曾任", "此前任", "历任", "现任"))
+_PAST = frozenset(("原任", "已任"))
+"""Verbs that tell a post, not a decision that changes it."""
+_LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]")
+_LEAD_OPENING = re.compile(
+    r"\s*(?:[【\[]?[^，。（(\s]{0,8}?讯[】\]]?\s*(?:[（(][^）)]*[）)])?\s*)?"
+)
+"""Verbs that may list several posts, clause after clause."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
+_VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
+_JOINT = {Change.BEGAN: re.compile("为"), Change.ENDED: re.compile("的?")}
+"""What stands between a verb's names and the post: 任命甲为……, 免去甲的……"""
+_BY = re.compile(r"(?:一职)?由")
+_BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
+_ELECTED_LIST = re.compile(r"当选(?:为)?")
+_LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
+_GAP = re.compile(r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?")
+_CLAUSE_BREAK = "，,。；;：:！？!?\n"
+_FULL_STOP = "。！？!?\n"
+_STOPS = re.compile(f"[{_FULL_STOP}]")
+_ENDING = re.compile(r"(?:的)?(?:职务|一职)")
+_SINCE = re.compile(r"以来|期间")
+_NOT_A_POST = re.compile(r"候选人|人选|提名")
+_PRONOUN = "其"
+_PROPOSED = re.compile(r"拟|提名|推荐")
+# Characters before 任 that make it part of a word, not the verb.
+_NOT_BEFORE_REN = frozenset(
+    "主责信担现曾兼出转接升调就新历原留连续离卸继前首专聘委选常"
+)
+_MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
+# Who is appointed, described before the name: 任命台籍员工甲为……
+_DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
+_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
+
+
+@dataclass
+class _Reading:
+    """What the extractor keeps while it reads one document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    subject: dict[int, list[names.Named]] = field(default_factory=dict)
+    """The people the latest appointment of each full sentence spoke of."""
+    body: dict[int, Mention] = field(default_factory=dict)
+    """The organisation the latest post of each full sentence was in."""
+
+
+def extract(ctx: Context) -> Found:
+    text = ctx.doc.text
+    reading = _Reading()
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    events = sorted(
+        [(m.start(), m, True) for m in _VERB_FIRST_RE.finditer(text)]
+        + [(m.start(), m, False) for m in _VERB_AFTER_RE.finditer(text)],
+        key=lambda event: (event[0], -len(event[1].group())),
+    )
+    done = -1
+    for start, match, first in events:
+        if start < done:
+            continue
+        sentence = bisect_right(stops, start)
+        read = (_verb_first if first else _verb_after)(ctx, match, sentence, reading)
+        done = read if read is not None else done
+    for match in _BY.finditer(text):
+        _held_by(ctx, match, bisect_right(stops, match.start()), reading)
+    for match in _ELECTED_LIST.finditer(text):
+        _elected_list(ctx, match, bisect_right(stops, match.start()), reading)
+    return Found(mentions=tuple(reading.mentions), relations=tuple(reading.relations))
+
+
+def _verb_first(
+    ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
+) -> int | None:
+    """任命甲、乙为某某, 免去丙的某某职务; 聘任甲为某、乙为某 (several pairs)."""
+    text = ctx.doc.text
+    verb = match.group()
+    change = _VERB_FIRST[verb]
+    position = match.end()
+    end = None
+    while True:
+        people = _people_at(ctx, position, sentence, reading)
+        if not people:
+            return end
+        joint = _JOINT[change].match(text, people[-1].end)
+        if joint is None:
+            return end
+        chain_end = _post_end(text, joint.end())
+        if chain_end is None:
+            return end
+        _confer(ctx, people, joint.end(), chain_end, change, sentence, reading)
+        end = chain_end
+        following = _next_pair(text, chain_end)
+        if following is None:
+            return end
+        position = following
+
+
+def _verb_after(
+    ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
+) -> int | None:
+    """甲当选为主席, 乙、丙任集团党委委员, 丁辞去某某职务, 戊曾任……；现任……"""
+    text = ctx.doc.text
+    verb = match.group()
+    change = _VERB_AFTER[verb]
+    if verb == "任" and text[match.start() - 1 : match.start()] in _NOT_BEFORE_REN:
+        return None  # 主任, 责任, 信任 …
+    if _post_end(text, match.end()) is None:
+        return None
+    people = _subject(ctx, match.start(), sentence, reading, verb)
+    if not people:
+        return None
+    position = match.end()
+    end = None
+    while True:
+        chain_end = _post_end(text, position)
+        if chain_end is None:
+            return end
+        since = _SINCE.match(text, chain_end)
+        ended = Change.ENDED if since else change
+        told = verb in _CAREER or verb in _PAST or since is not None
+        _confer(
+            ctx, people, position, chain_end, ended, sentence, reading, decided=not told
+        )
+        end = chain_end
+        if verb not in _CAREER or text[chain_end : chain_end + 1] not in "，,、":
+            return end
+        position = chain_end + 1
+        if _VERB_AFTER_RE.match(text, position) or _PROPOSED.match(text, position):
+            return end  # ……，此前任……: the next verb reads on; 拟任 is no post
+
+
+def _held_by(
+    ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
+) -> None:
+    """某某公司董事会主席一职由甲兼任, 经费审查委员会主任由乙担任."""
+    text = ctx.doc.text
+    window = text[max(0, match.start() - 8) : match.start()]
+    spans = roles.role_spans(window)
+    if not spans or spans[-1][1] != len(window):
+        return  # a title must end where 由 starts
+    people = names.read_name_list(text, match.end(), strict=True)
+    if not people or not _BY_VERB.match(text, people[-1].end):
+        return
+    _confer(ctx, people, 0, match.start(), None, sentence, reading, whole=True)
+
+
+def _elected_list(
+    ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
+) -> None:
+    """当选市总工会常务委员的有（按姓氏笔画为序）：甲 乙 丙."""
+    text = ctx.doc.text
+    lead = _LIST_LEAD.search(text, match.end(), match.end() + 40)
+    if lead is None or any(
+        c in _CLAUSE_BREAK for c in text[match.end() : lead.start()]
+    ):
+        return
+    people = names.read_name_list(text, lead.end())
+    if people and roles.role_spans(text[match.end() : lead.start()]):
+        _confer(ctx, people, match.end(), lead.start(), Change.BEGAN, sentence, reading)
+
+
+def _meeting_body(ctx: Context, verb: int) -> Mention | None:
+    """经费审查委员会第一次会议选举甲为主任: the body whose meeting elects,
+    named at the head of the clause."""
+    text = ctx.doc.text
+    clause = verb
+    while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
+        clause -= 1
+    meeting = _MEETING.match(text, clause)
+    if meeting is not None:  # 经费审查委员会第一次会议: a union's body
+        body = _ORDINAL.sub("", text[clause : meeting.start(1)])
+        found = chains.union_body(ctx, clause, body, clause + len(body))
+        if found is not None:
+            return found
+    for org in ctx.of_kind(Kind.ORGANIZATION):
+        meeting = _MEETING.match(text, org.end) if org.start == clause else None
+        if meeting is None:
+            continue
+        body = _ORDINAL.sub("", text[org.end : meeting.start(1)])
+        if not body:
+            return org
+        if chains.is_body(body):  # 某某总工会经费审查委员会第一次会议
+            return chains.new_body(ctx, org, body, org.start, org.end + len(body))
+    return None
+
+
+def _people_at(
+    ctx: Context, position: int, sentence: int, reading: _Reading
+) -> list[names.Named]:
+    """The names a verb is followed by; 其 is the person of the sentence."""
+    text = ctx.doc.text
+    if text.startswith(_PRONOUN, position):
+        earlier = reading.subject.get(sentence, [])
+        return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
+    found = names.read_name_list(text, position)
+    described = None if found else _DESCRIBED.match(text, position)
+    if described is not None:
+        found = names.read_name_list(text, described.end(), strict=True)
+    return found
+
+
+def _subject(
+    ctx: Context, verb_start: int, sentence: int, reading: _Reading, verb: str
+) -> list[names.Named]:
+    """The names a verb comes after (甲、乙当选为…; 丙因工作调动辞去…), else the
+    person the sentence or the résumé speaks of, for a clause that opens with
+    the verb (……，转任某职)."""
+    text = ctx.doc.text
+    clause = verb_start
+    while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
+        clause -= 1
+    foreign = "·" in text[clause:verb_start]
+    for start in range(clause, verb_start - 1):
+        if not (foreign and _HAN.match(text, start)) and not names.surname_length(
+            text[start : start + 2]
+        ):
+            continue
+        people = names.read_name_list(text, start)
+        if not people:
+            continue
+        if _GAP.fullmatch(text, people[-1].end, verb_start):
+            return people
+    opening = text[clause:verb_start].strip()
+    if opening and opening not in _CONNECTIVES and not opening.endswith("后"):
+        return []
+    if verb == "任":
+        return []  # a bare 任 opens too many clauses to carry a subject
+    earlier = (
+        reading.subject.get(sentence)
+        or _name_ending_at(text, clause - 1)
+        or _sentence_opener(ctx, clause)
+        or _resume_subject(text, clause)
+    )
+    return earlier
+
+
+def _name_ending_at(text: str, end: int) -> list[names.Named]:
+    """……的台中青年甲，现任……: the name that closes the clause before."""
+    if end <= 0 or text[end : end + 1] not in "，,":
+        return []
+    for size in (4, 3, 2):
+        named = names.read_one(text, end - size, strict=True)
+        if named is not None and named.end == end and end - size >= 0:
+            return [named]
+    return []
+
+
+def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
+    """甲，男，1975年3月出生，现任……: the name that opens the sentence on its own."""
+    text = ctx.doc.text
+    start = ctx.sentence_at(clause).start
+    while start < clause and text[start] in " \u3000\n":
+        start += 1
+    named = names.read_one(text, start, strict=True)
+    if named is None or text[named.end : named.end + 1] not in "，,（(":
+        return []
+    return [named]
+
+
+def _resume_subject(text: str, clause: int) -> list[names.Named]:
+    """甲简历：…… — the person a résumé paragraph is about."""
+    line_start = text.rfind("\n", 0, clause) + 1
+    found = _RESUME.search(text, line_start, clause)
+    if found is None:
+        return []
+    people = names.read_name_list(text, found.start(1))
+    return people[-1:] if people and people[-1].end == found.end(1) else []
+
+
+def _post_end(text: str, start: int) -> int | None:
+    """Where the post after a verb ends: the last title before the clause
+    ends, 职务, or the next pair (、乙为…); ``None`` if no title ends there or
+    it is a nomination (……县长候选人)."""
+    stop = start
+    while stop < len(text) and text[stop] not in _CLAUSE_BREAK and stop - start < 60:
+        stop += 1
+    window = text[start:stop]
+    pair = re.search(r"、(?=[^、]{1,4}?为)", window)
+    if pair is not None and names.read_one(text, start + pair.end()) is not None:
+        stop, window = start + pair.start(), window[: pair.start()]
+    ending = None
+    for match in _ENDING.finditer(window):
+        ending = match
+        break
+    if ending is not None:
+        stop, window = start + ending.start(), window[: ending.start()]
+    spans = roles.role_spans(window)
+    if not spans:
+        return None
+    end = start + spans[-1][1]
+    if _NOT_A_POST.match(text, end):
+        return None
+    if end != stop and not _SINCE.match(text, end) and text[end : end + 1] != "后":
+        return None
+    return end
+
+
+def _next_pair(text: str, end: int) -> int | None:
+    """聘任甲为总工程师、乙为总经理助理: where the next pair starts."""
+    if text[end : end + 1] != "、":
+        return None
+    return end + 1
+
+
+def _confer(
+    ctx: Context,
+    people: list[names.Named],
+    start: int,
+    end: int,
+    change: Change | None,
+    sentence: int,
+    reading: _Reading,
+    *,
+    whole: bool = False,
+    decided: bool = True,
+) -> None:
+    """The posts of the chain ``[start, end)`` for every person of ``people``;
+    a decision (not a career told) is dated by the article's lead when its
+    sentence gives no date."""
+    text = ctx.doc.text
+    reading.subject[sentence] = people
+    for person in people:
+        surface = text[person.start : person.end]
+        if person.end > person.start and surface != _PRONOUN:
+            reading.mentions.append(
+                Mention(Kind.PERSON, person.start, person.end, surface, person.name)
+            )
+    floor = 0 if whole else start
+    evidence = ctx.evidence(end - 1)
+    inherited = reading.body.get(sentence)
+    if inherited is None:
+        inherited = _meeting_body(ctx, start)
+        if inherited is not None:
+            reading.mentions.append(inherited)
+            if inherited.place:
+                home = Gazetteer.default().get(inherited.place)
+                reading.relations.append(chains.located(inherited, home, evidence))
+    chain = chains.parse_chain(ctx, end, inherited=inherited, floor=floor)
+    if chain is None or not chain.posts:
+        return
+    for body, place in chain.new_orgs:
+        reading.mentions.append(body)
+        if place is not None:
+            reading.relations.append(chains.located(body, place, evidence))
+    for org, _, _ in chain.posts:
+        if org is not None:
+            reading.body[sentence] = org
+    date = _event_date(ctx, start, decided=decided)
+    for person in people:
+        reading.relations.extend(
+            chains.post_relations(person.name, chain, evidence, change, date)
+        )
+
+
+def _event_date(ctx: Context, at: int, *, decided: bool) -> str | None:
+    """When the text says a post changed: a date in the sentence before
+    ``at``; for a decision, else the date its paragraph or the article's lead
+    opens with (``1月18日，某某县人大常委会会议召开……会议决定任命……``)."""
+    text = ctx.doc.text
+    sentence = ctx.sentence_at(at)
+    found = dates.last_date(text, sentence.start, at, ctx.doc.date)
+    if found is None and decided:
+        paragraph = text.rfind("\n", 0, at) + 1
+        found = dates.opening_date(text, paragraph, ctx.doc.date)
+        found = found or _lead_date(ctx)
+    return found
+
+
+def _lead_date(ctx: Context) -> str | None:
+    """The date the article's first paragraph opens with (本报讯 may precede)."""
+    text = ctx.doc.text
+    for line in text[ctx.doc.body_start :].split("\n", 4)[:4]:
+        opening = _LEAD_OPENING.match(line)
+        start = opening.end() if opening else 0
+        if _LEAD_DATE.match(line, start):
+            return dates.opening_date(line, start, ctx.doc.date)
+    return None

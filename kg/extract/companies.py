@@ -1,0 +1,81 @@
+"""Companies in title chains: which company a 集团 or 公司 points to, and
+whose Party body or union a body is.
+
+``集团党委书记、董事长某某`` names the group, its Party committee and two
+titles; GUIDELINES ("Party bodies of a company stay in the company") puts
+both titles in the group.  These helpers answer the questions the chain
+parser (:mod:`kg.extract.chains`) asks about companies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context
+from kg.extract.organizations import suffix_kind
+from kg.model import Kind, Mention
+
+ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")
+"""Words that point back to a company named before (集团, 该公司)."""
+BODIES = ("党委", "党组", "工会", "党支部", "党总支", "纪委")
+"""Bodies of a company named after it (某某公司党委, 某某集团工会)."""
+PARTY_BODIES = frozenset(("党委", "党组", "党支部", "党总支", "纪委"))
+"""The Party bodies among them, which stay in the company."""
+ROLES = frozenset(
+    "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁 经理 副经理 厂长 "
+    "副厂长 董事 监事长 总工程师 总会计师 总经济师".split()
+)
+"""Titles held in the company itself, not in its Party body."""
+
+_LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份公司")
+_GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
+
+
+def party_owner(org: Mention | None) -> str | None:
+    """The company whose Party committee ``org`` is (某某公司党委)."""
+    if org is None:
+        return None
+    for body in PARTY_BODIES:
+        owner = org.name.removesuffix(body)
+        if owner != org.name and suffix_kind(owner) == "Company":
+            return owner
+    return None
+
+
+def company_of(org: Mention | None) -> str | None:
+    """The company an organisation is, or whose 党委/工会 it is."""
+    if org is None:
+        return None
+    if org.subtype == "Company":
+        return org.name
+    for body in BODIES:
+        rest = org.name.removesuffix(body)
+        if rest != org.name and suffix_kind(rest) == "Company":
+            return rest
+    return None
+
+
+def last_company(ctx: Context, start: int, anaphor: str) -> Mention | None:
+    """The company an anaphor before ``start`` points to: the last named in
+    full (某某有限公司) before it, else the last named; a 集团 is a group."""
+    before = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.subtype == "Company" and m.end <= start
+    ]
+    if "集团" in anaphor:  # the group itself, not 某某集团物流有限公司
+        before = [m for m in before if _GROUP.search(m.name)] or before
+    full = [m for m in before if m.name.endswith(_LEGAL_SUFFIXES)]
+    chosen = full or before
+    return max(chosen, key=lambda m: m.end) if chosen else None
+
+
+def body_start(text: str, start: int, role_start: int) -> int:
+    """Where a company body (党委, 工会) before the titles starts, if any."""
+    for body in BODIES:
+        if (
+            text.startswith(body, role_start - len(body))
+            and role_start - len(body) > start
+        ):
+            return role_start - len(body)
+    return role_start

@@ -1,0 +1,234 @@
+"""Name lists: who attended, who else came, who was honoured and where from.
+
+Title chains (``副市长甲、乙``) are read by :mod:`kg.extract.posts` and
+``市领导 甲、乙`` by :mod:`kg.extract.people`; this extractor reads the lists
+the genre prints without a title before each name:
+
+* after a phrase that announces attendees: ``出席会议的有：甲、乙、丙等``,
+  ``出席会议的市领导有甲、乙``, ``参加活动的还有甲、乙``, ``交流团成员还有
+  甲 乙 丙 等`` — people;
+* before 同志: ``甲、乙同志出席`` — people; the leader of a delegation:
+  ``以甲为团长的代表团一行``;
+* honour lists, one person a line or one after another: ``张三（某某公司）``
+  and ``某某公司 张三`` — a person, the unit as an organisation, and a post
+  with no title (GUIDELINES, "Name lists": a person listed with a unit but
+  no title is a person–organisation pair).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import names
+from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.org_names import canonical
+from kg.extract.organizations import SUFFIXES, suffix_kind
+from kg.model import Kind, Mention, Relation, RelKind, entity_key
+
+_ATTENDING = re.compile(
+    r"(?:出席|参加|参与|列席|陪同)(?:会议|活动|仪式|大会|开幕式|闭幕式|典礼|考察|调研"
+    r"|座谈会?|交流|参观|颁奖)?的[^，。；：:、\n]{0,6}?(?:还)?有"
+    r"|(?:代表团|交流团|考察团|访问团)?(?:成员|随团人员)(?:还)?有"
+    r"|随团的(?:还)?有"
+)
+# After the announcing phrase: a note in brackets, a colon, a line break.
+_LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
+_UNIT_SUFFIXES = (
+    *SUFFIXES,
+    *"合作社 研究院 设计院 医院 卫生院 所 站 队 馆 场 矿 院 处 店 社 部 室".split(),
+)
+_NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
+_UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
+_ITEM_END = frozenset("\n、，,；;")
+_COMRADE = re.compile("同志")
+# 以甲为团长、乙为副团长的代表团: the leaders of a delegation (a title before
+# a name is read by posts).
+_DELEGATION = re.compile(
+    r"以[^，。；\n]{2,60}?为(?:副)?(?:团长|组长|领队)的[^，。；\n]{0,16}?"
+    r"(?:代表团|考察团|交流团|访问团|工作组|调研组)"
+)
+_LEADS = re.compile(r"以|、")
+_CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
+# A line, and the list after a short lead that ends in a colon (获奖名单：……).
+_LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
+# An honour list has a unit in brackets or set off by a space.
+_MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
+
+
+def extract(ctx: Context) -> Found:
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    text = ctx.doc.text
+    taken = {m.start for m in ctx.of_kind(Kind.PERSON)}
+    for match in _ATTENDING.finditer(text):
+        start = _LEAD_IN.match(text, match.end())
+        at = start.end() if start else match.end()
+        for named in names.read_name_list(text, at, strict=True):
+            if named.start not in taken:
+                mentions.append(_person(text, named))
+    for match in _DELEGATION.finditer(text):
+        for lead in _LEADS.finditer(text, match.start(), match.end()):
+            leader = names.read_one(text, lead.end(), strict=True)
+            if leader is None or not text.startswith("为", leader.end):
+                continue
+            if leader.start not in taken:
+                mentions.append(_person(text, leader))
+    for match in _COMRADE.finditer(text):
+        for named in _names_before(text, match.start()):
+            if named.start not in taken:
+                mentions.append(_person(text, named))
+    for line in _LINE.finditer(text):
+        if not _MAY_LIST.search(line.group()):
+            continue
+        opening = line.start(2) if line.group(1) else line.start()
+        for item in _items(ctx, opening, line.end()):
+            _honoured(ctx, *item, mentions, relations)
+    return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _names_before(text: str, end: int) -> list[names.Named]:
+    """甲、乙同志: the names that end where 同志 starts, back along 、."""
+    found: list[names.Named] = []
+    while True:
+        named = next(
+            (
+                n
+                for size in (4, 3, 2)
+                if end - size >= 0
+                and (n := names.read_one(text, end - size, strict=True)) is not None
+                and n.end == end
+            ),
+            None,
+        )
+        if named is None:
+            break
+        found.insert(0, named)
+        if named.start == 0 or text[named.start - 1] != "、":
+            break
+        end = named.start - 1
+    opening = found[0].start if found else 0
+    if opening > 0 and text[opening - 1] not in _CLAUSE_BREAK:
+        return []  # 有关部门负责同志: a word before, not a name
+    return found
+
+
+def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, int]]:
+    """Each (person, unit start, unit end) of a line that is nothing but an
+    honour list: ``甲（某某公司）``, ``某某公司 甲``, several joined by 、 or ；."""
+    text = ctx.doc.text
+    items = []
+    position = _skip_space(text, start, end)
+    while position < end:
+        item = _name_then_unit(text, position) or _unit_then_name(text, position)
+        if item is None:
+            return []
+        named, unit_start, unit_end, item_end = item
+        items.append((named, unit_start, unit_end))
+        position = _skip_space(text, item_end, end)
+        if position < end and text[position] in _ITEM_END:
+            position = _skip_space(text, position + 1, end)
+    return items
+
+
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position] in " \u3000\t":
+        position += 1
+    return position
+
+
+def _name_then_unit(text: str, start: int) -> tuple[names.Named, int, int, int] | None:
+    named = names.read_one(text, start, strict=True)
+    if named is None:
+        return None
+    unit = _NAME_THEN_UNIT.match(text, named.end)
+    if unit is None or not _is_unit(unit.group(1)):
+        return None
+    return named, unit.start(1), unit.end(1), unit.end()
+
+
+def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] | None:
+    unit = _UNIT_THEN_NAME.match(text, start)
+    if unit is None or not _is_unit(unit.group(1)):
+        return None
+    named = names.read_one(text, unit.end(), strict=True)
+    if named is None or not _item_ends(text, named.end):
+        return None
+    return named, unit.start(1), unit.end(1), named.end
+
+
+def _item_ends(text: str, end: int) -> bool:
+    return end == len(text) or text[end] in _ITEM_END or text[end] in " \u3000\t"
+
+
+def _is_unit(unit: str) -> bool:
+    return unit.endswith(_UNIT_SUFFIXES) and not unit.startswith(("记者", "通讯员"))
+
+
+def _honoured(
+    ctx: Context,
+    named: names.Named,
+    unit_start: int,
+    unit_end: int,
+    mentions: list[Mention],
+    relations: list[Relation],
+) -> None:
+    text = ctx.doc.text
+    org = _unit(ctx, unit_start, unit_end)
+    person = _person(text, named)
+    evidence = ctx.evidence(named.start)
+    mentions.extend((person, org))
+    relations.append(
+        Relation(
+            RelKind.POST,
+            entity_key(Kind.PERSON, person.name),
+            entity_key(Kind.ORGANIZATION, org.name),
+            evidence=evidence,
+        )
+    )
+    code = _opening_place(ctx, unit_start, unit_end) or org.place
+    if code:
+        place = Gazetteer.default().get(code)
+        relations.append(
+            Relation(
+                RelKind.LOCATED_IN,
+                entity_key(Kind.ORGANIZATION, org.name),
+                entity_key(Kind.DISTRICT, place.name, place.id),
+                evidence=evidence,
+            )
+        )
+
+
+def _unit(ctx: Context, start: int, end: int) -> Mention:
+    """The organisation the organisations extractor read there, else the unit
+    as written, placed in the last district its name opens with."""
+    for mention in ctx.of_kind(Kind.ORGANIZATION):
+        if mention.start == start and mention.end == end:
+            return mention
+    surface = ctx.doc.text[start:end]
+    return Mention(
+        Kind.ORGANIZATION,
+        start,
+        end,
+        surface,
+        canonical(surface),
+        subtype=suffix_kind(surface),
+        place=_opening_place(ctx, start, end),
+    )
+
+
+def _opening_place(ctx: Context, start: int, end: int) -> str | None:
+    """柯桥区华舍街道社区卫生服务中心 → 华舍街道: the districts the name opens
+    with, one after another, and the last of them."""
+    code = None
+    position = start
+    for place in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
+        if place.start == position and place.end < end and place.code:
+            code, position = place.code, place.end
+    return code
+
+
+def _person(text: str, named: names.Named) -> Mention:
+    return Mention(
+        Kind.PERSON, named.start, named.end, text[named.start : named.end], named.name
+    )

@@ -1,0 +1,87 @@
+"""任前公示 tables: one person a row, with the post held now.
+
+A pre-appointment notice prints a header row (``姓名 性别 出生年月 现任职务
+拟任职务``) and a row per person, cells split by tabs or by runs of spaces
+(a two-character name may be padded inside its cell: ``姜　珊``).  Each row
+gives a person and the posts of the *current* post cell, read with the title
+chain parser (:func:`kg.extract.chains.parse_chain`).  The proposed post
+(拟任) is not held yet: it gives no post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import chains, names
+from kg.extract.base import Context, Found
+from kg.model import Kind, Mention, Relation
+
+_HEADER = re.compile(
+    r"^[^\n]*姓\s*名[^\n]*(?:现任|现职|现工作单位)[^\n]*$", re.MULTILINE
+)
+_CURRENT = re.compile(r"现任|现职|现工作单位")
+_ROW = re.compile(r"[^\n]+")
+_TAB_CELL = re.compile(r"[^\t\n]+")
+_SPACED_CELL = re.compile(r"\S+(?:[ \u3000]\S+)*")
+
+
+def extract(ctx: Context) -> Found:
+    text = ctx.doc.text
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for header in _HEADER.finditer(text):
+        tabbed = "\t" in header.group()
+        titles = _cells(text, header.start(), header.end(), tabbed)
+        columns = [re.sub(r"\s", "", text[s:e]) for s, e in titles]
+        if "姓名" not in columns:
+            continue
+        who = columns.index("姓名")
+        now = next((i for i, c in enumerate(columns) if _CURRENT.match(c)), None)
+        if now is None:
+            continue
+        for row in _ROW.finditer(text, header.end() + 1):
+            cells = _cells(text, row.start(), row.end(), tabbed)
+            if len(cells) != len(columns):
+                break
+            _read_row(ctx, cells[who], cells[now], mentions, relations)
+    return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _cells(text: str, start: int, end: int, tabbed: bool) -> list[tuple[int, int]]:
+    """The cells of a row: split by tabs, or else by two spaces or more."""
+    pattern = _TAB_CELL if tabbed else _SPACED_CELL
+    cells = [_stripped(text, *m.span()) for m in pattern.finditer(text, start, end)]
+    return [(s, e) for s, e in cells if s < e]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \u3000":
+        start += 1
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    return start, end
+
+
+def _read_row(
+    ctx: Context,
+    who: tuple[int, int],
+    now: tuple[int, int],
+    mentions: list[Mention],
+    relations: list[Relation],
+) -> None:
+    text = ctx.doc.text
+    named = names.read_one(text, who[0]) or names.read_padded(text, who[0])
+    if named is None or named.end != who[1]:
+        return
+    mentions.append(
+        Mention(Kind.PERSON, named.start, named.end, text[who[0] : who[1]], named.name)
+    )
+    chain = chains.parse_chain(ctx, now[1], floor=now[0])
+    if chain is None:
+        return
+    evidence = ctx.evidence(now[0])
+    for org, place in chain.new_orgs:
+        mentions.append(org)
+        if place is not None:
+            relations.append(chains.located(org, place, evidence))
+    relations.extend(chains.post_relations(named.name, chain, evidence))

@@ -1,0 +1,205 @@
+"""Appointments and removals: posts a verb confers or takes away."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import label, run
+from kg.model import Change, RelKind
+
+Post = tuple[str, str | None, tuple[str, ...], Change | None]
+
+
+def changed_posts(text: str) -> set[Post]:
+    return {
+        (label(r.subject) or "", label(r.object), r.roles, r.change)
+        for r in run(text).relations
+        if r.kind is RelKind.POST
+    }
+
+
+B, E = Change.BEGAN, Change.ENDED
+
+CASES: list[object] = [
+    # 任命/决定任命 X 为 Y; several in a row
+    (
+        "澄江市召开人大常委会会议。会议决定任命秦予帆为澄江市人民政府副市长，"
+        "任命沈晓岚为澄江市教育局局长。",
+        {
+            ("秦予帆", "澄江市人民政府", ("副市长",), B),
+            ("沈晓岚", "澄江市教育局", ("局长",), B),
+        },
+    ),
+    # 决定 X 为 acting head; 其 is the person just appointed
+    (
+        "沭阳县召开人大常委会会议，任命缪振宇为沭阳县人民政府副县长，决定其为代理县长。",
+        {
+            ("缪振宇", "沭阳县人民政府", ("副县长",), B),
+            ("缪振宇", "沭阳县人民政府", ("代理县长",), B),
+        },
+    ),
+    # 免去 X 的 Y 职务: an ended post
+    (
+        "澄江市召开会议。会议决定免去姚青的澄江市财政局局长职务。",
+        {("姚青", "澄江市财政局", ("局长",), E)},
+    ),
+    # X 辞去 Y 职务, with a reason between; 接受 before
+    (
+        "澄江市召开会议。会议接受了秦予帆因工作变动辞去澄江市人民政府副市长职务的请求。",
+        {("秦予帆", "澄江市人民政府", ("副市长",), E)},
+    ),
+    # X 不再担任 Y 职务; the next clause continues the same person (转任)
+    (
+        "澄江精工集团有限公司召开董事会。沈晓岚不再担任集团董事长职务，"
+        "转任澄江市国资委专职外部董事。",
+        {
+            ("沈晓岚", "澄江精工集团有限公司", ("董事长",), E),
+            ("沈晓岚", "澄江市国资委", ("专职外部董事",), B),
+        },
+    ),
+    # elections: 选举/补选 X 为 Y, X、Z 当选为 Y; a bare title stays in the
+    # body the sentence named
+    (
+        "澄江市总工会召开全委会议。会议选举秦予帆为澄江市总工会主席，"
+        "补选沈晓岚、缪振宇为委员。",
+        {
+            ("秦予帆", "澄江市总工会", ("主席",), B),
+            ("沈晓岚", "澄江市总工会", ("委员",), B),
+            ("缪振宇", "澄江市总工会", ("委员",), B),
+        },
+    ),
+    (
+        "澄江市总工会召开代表大会。沈晓岚、姚　青当选为澄江市总工会副主席。",
+        {
+            ("沈晓岚", "澄江市总工会", ("副主席",), B),
+            ("姚青", "澄江市总工会", ("副主席",), B),
+        },
+    ),
+    # 聘任 X 为 Y、Z 为 W
+    (
+        "澄江精工集团有限公司召开董事会，聘任秦予帆为集团总工程师、沈晓岚为总经理助理。",
+        {
+            ("秦予帆", "澄江精工集团有限公司", ("总工程师",), B),
+            ("沈晓岚", "澄江精工集团有限公司", ("总经理助理",), B),
+        },
+    ),
+    # X 任 Y (a decision read out); a company's Party body stays in the company
+    (
+        "澄江精工集团有限公司召开大会，宣读了决定：秦予帆任集团党委书记。",
+        {("秦予帆", "澄江精工集团有限公司", ("党委书记",), B)},
+    ),
+    (
+        "澄江精工集团有限公司召开大会，宣读了决定：秦予帆任集团党委书记，"
+        "沈晓岚、缪振宇任集团党委委员。",
+        {
+            ("秦予帆", "澄江精工集团有限公司", ("党委书记",), B),
+            ("沈晓岚", "澄江精工集团有限公司", ("党委委员",), B),
+            ("缪振宇", "澄江精工集团有限公司", ("党委委员",), B),
+        },
+    ),
+    # the N-th board or committee of a body is the body
+    (
+        "澄江精工集团有限公司召开第五届董事会第一次会议，"
+        "选举秦予帆为集团第五届董事会董事长。",
+        {("秦予帆", "澄江精工集团有限公司", ("董事长",), B)},
+    ),
+    # a company's department, named after 集团
+    (
+        "澄江精工集团有限公司发布任前公示。沈晓岚现任集团财务部副部长。",
+        {("沈晓岚", "澄江精工集团有限公司财务部", ("副部长",), None)},
+    ),
+    # a description between the verb and the name
+    (
+        "澄江海运集团有限公司已任命台籍员工蔡明哲为集团客运部副经理。",
+        {("蔡明哲", "澄江海运集团有限公司客运部", ("副经理",), B)},
+    ),
+    # the body whose meeting elects, named at the head of the clause
+    (
+        "澄江市总工会召开代表大会。澄江市总工会经费审查委员会第一次会议选举姚青为主任。",
+        {("姚青", "澄江市总工会经费审查委员会", ("主任",), B)},
+    ),
+    # Y 由 X 担任
+    (
+        "澄江市总工会召开全委会。澄江市总工会经费审查委员会主任由谭伟明担任。",
+        {("谭伟明", "澄江市总工会经费审查委员会", ("主任",), None)},
+    ),
+    # 提请任命 lists read out as 甲任某职
+    (
+        "沭阳县召开会议。会议通过了县人民政府提请任命的干部名单：缪振宇任县公安局局长，"
+        "姚青任县财政局局长。",
+        {
+            ("缪振宇", "沭阳县公安局", ("局长",), B),
+            ("姚青", "沭阳县财政局", ("局长",), B),
+        },
+    ),
+    # 原 Y X: ended; 新任 Y X: begun
+    (
+        "沭阳县召开会议。原县财政局局长姚青另有任用，新任代县长缪振宇作表态发言。",
+        {
+            ("姚青", "沭阳县财政局", ("局长",), E),
+            ("缪振宇", "沭阳县人民政府", ("代县长",), B),
+        },
+    ),
+    # a career: 曾任 (ended, several clauses), 现任 (held)
+    (
+        "缪振宇曾任沭阳县委常委、副县长，沭阳经济技术开发区管委会副主任；"
+        "现任宿迁市总工会副主席。",
+        {
+            ("缪振宇", "沭阳县委", ("常委",), E),
+            ("缪振宇", "沭阳县人民政府", ("副县长",), E),
+            ("缪振宇", "沭阳经济技术开发区管委会", ("副主任",), E),
+            ("缪振宇", "宿迁市总工会", ("副主席",), None),
+        },
+    ),
+    # a résumé speaks of its person
+    (
+        "缪振宇简历：男，1979年10月生。曾任宿迁市总工会副主席。",
+        {("缪振宇", "宿迁市总工会", ("副主席",), E)},
+    ),
+    # 任 Y 以来: a past post
+    (
+        "沭阳县召开大会。秦予帆同志任县长以来，较好完成了各项任务。",
+        {("秦予帆", "沭阳县人民政府", ("县长",), E)},
+    ),
+    # Y 一职由 X 兼任
+    (
+        "澄江精工实业有限公司董事会主席一职由秦予帆兼任。",
+        {("秦予帆", "澄江精工实业有限公司", ("董事会主席",), None)},
+    ),
+    # an election list after 的有
+    (
+        "澄江市总工会召开全委会。当选澄江市总工会常务委员的有（按姓氏笔画为序）：\n"
+        "秦予帆　　沈晓岚　　姚　青\n",
+        {
+            ("秦予帆", "澄江市总工会", ("常务委员",), B),
+            ("沈晓岚", "澄江市总工会", ("常务委员",), B),
+            ("姚青", "澄江市总工会", ("常务委员",), B),
+        },
+    ),
+]
+
+NOTHING = [
+    # a nomination is no post; 任务, 主任 and 责任 are no appointments
+    "会议提名秦予帆为沭阳县人民政府县长候选人。",
+    "秦予帆任务繁重，责任重大。",
+    "会议决定于下月召开全会。",
+    "市委关于调整领导班子的决定已经下发。",
+    "免去了后顾之忧，职工们很高兴。",
+    "会议由秦予帆主持。",
+    "",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_appointments(text: str, expected: set[Post]) -> None:
+    assert expected <= changed_posts(text)
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_appointment(text: str) -> None:
+    assert changed_posts(text) == set()
+
+
+def test_an_appointment_is_not_also_read_as_a_held_post() -> None:
+    text = "澄江市召开会议。会议决定免去姚青的澄江市财政局局长职务。"
+    assert {p[3] for p in changed_posts(text)} == {Change.ENDED}

@@ -1,0 +1,113 @@
+"""Name lists: attendees after an announcing phrase, honour lists with units."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, posts, run
+from kg.model import Kind
+
+ATTENDEES = [
+    # 、 lists, 等 at the end, padded names, names with no listed surname
+    (
+        "澄江市召开大会。出席会议的有：秦予帆、乌兰其其格、沈　岚、缪振宇等。",
+        {"秦予帆", "乌兰其其格", "沈岚", "缪振宇"},
+    ),
+    ("澄江市召开大会。参加活动的还有姚青、邝家乐等。", {"姚青", "邝家乐"}),
+    # a list spaced out, two-character names padded with a space
+    (
+        "交流团成员还有 谭家乐 吴咏琪 邓　宁 等。",
+        {"谭家乐", "吴咏琪", "邓宁"},
+    ),
+    ("随团的还有缪振宇和姚青。", {"缪振宇", "姚青"}),
+    ("澄江市召开会议。出席会议的市领导有秦予帆、沈晓岚等。", {"秦予帆", "沈晓岚"}),
+    # the leaders of a delegation
+    ("以秦予帆为团长、沈晓岚为副团长的澄江市代表团一行来访。", {"秦予帆", "沈晓岚"}),
+    # names before 同志
+    ("澄江市召开会议。秦予帆、沈晓岚同志出席会议。", {"秦予帆", "沈晓岚"}),
+    # leaders: 市领导, 县领导, spaced or not
+    ("市领导秦予帆、沈晓岚出席。", {"秦予帆", "沈晓岚"}),
+    (
+        "县领导 宋　霖 任晓峰 柴国庆 白建设 出席会议。",
+        {"宋霖", "任晓峰", "柴国庆", "白建设"},
+    ),
+]
+
+NOBODY = [
+    "出席会议的有关部门负责同志作了发言。",
+    "参加活动的还有来自各行业的职工代表四百余人。",
+    "交流团成员还有来自香港的青年技工。",
+    "市领导高度重视，各部门积极配合。",
+    "以高质量发展为主题的代表团交流活动。",
+    "他说，同志们辛苦了。全体同志要团结一心，有关部门负责同志作了发言。",
+]
+
+
+@pytest.mark.parametrize("text, expected", ATTENDEES)
+def test_attendees(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.PERSON) == expected
+
+
+@pytest.mark.parametrize("text", NOBODY)
+def test_no_attendees(text: str) -> None:
+    assert names(run(text), Kind.PERSON) == set()
+
+
+HONOURS = [
+    # 姓名（单位）, one a line
+    (
+        "大会表彰了一批劳动模范：\n秦予帆（澄江精密机械有限公司）\n"
+        "沈 岚（澄江市华庄街道社区卫生服务中心）\n",
+        {
+            ("秦予帆", "澄江精密机械有限公司", ()),
+            ("沈岚", "澄江市华庄街道社区卫生服务中心", ()),
+        },
+    ),
+    # 单位 姓名, one a line; transliterated and padded names
+    (
+        "获得五一劳动奖章的有：\n采油三厂 帕尔哈提·买买提\n第二工程公司 姚　青\n"
+        "澄江云岭茶业专业合作社 缪振宇\n",
+        {
+            ("帕尔哈提·买买提", "采油三厂", ()),
+            ("姚青", "第二工程公司", ()),
+            ("缪振宇", "澄江云岭茶业专业合作社", ()),
+        },
+    ),
+    # several on one line
+    (
+        "获奖名单：秦予帆（澄江纺织有限公司）、沈晓岚（澄江热电有限公司）",
+        {("秦予帆", "澄江纺织有限公司", ()), ("沈晓岚", "澄江热电有限公司", ())},
+    ),
+]
+
+NO_HONOURS = [
+    # a unit with no name, a bracket that is no unit, a byline
+    "澄江精密机械有限公司 二〇二四年度\n",
+    "秦予帆（右一）在车间查看设备。\n",
+    "（记者 秦予帆 通讯员 沈晓岚）\n",
+    "澄江市总工会（澄江市职工服务中心）召开会议。\n",
+]
+
+
+@pytest.mark.parametrize("text, expected", HONOURS)
+def test_honour_lists(
+    text: str, expected: set[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    assert {p for p in posts(run(text)) if p[2] == ()} == expected
+
+
+@pytest.mark.parametrize("text", NO_HONOURS)
+def test_no_honour_list(text: str) -> None:
+    assert {p for p in posts(run(text)) if p[2] == ()} == set()
+
+
+# A post with no title is an org:Membership with no org:role (ontology/shapes.ttl).
+def test_an_honour_list_builds_a_valid_graph() -> None:
+    from kg.build import extract_documents
+    from kg.graph.shacl import check_graph
+    from kg.graph.triples import build_graph
+    from kg.model import Document
+
+    text = "大会表彰了一批劳动模范：\n秦予帆（澄江精密机械有限公司）\n"
+    graph = build_graph(extract_documents([Document("t", text, text)]))
+    check_graph(graph)
