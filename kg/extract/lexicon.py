@@ -253,3 +253,36 @@ BUREAU_ABBREVIATIONS = {
     "农业局": "农业农村局",
 }
 """Short names of government departments and the full names they stand for."""
+
+# -- Organisations and initiatives (issue 8, organisations half) -------------
+# Words that end an organisation's name on its left: the verb, adverb or
+# descriptor before a name is never part of it (全力支持华兴集团).
+
+MANNER_ADVERBS = (
+    "全力 大力 高度 鼎力 全面 充分 积极 热情 倾力 极力 坚决 主动 认真 切实 "
+    "着力 努力 进一步 专程 亲自 再次 共同"
+).split()
+"""Adverbs of manner that open a predicate; jieba's dictionary fuses several
+with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评价)."""
+
+VERBS_TAGGED_AS_NOUNS = frozenset("助力 力争 携手 落户 祝贺 前往 新任 赋能".split())
+"""Verbs (and one title word) that jieba's dictionary tags as nouns or names:
+never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
+
+SINGLE_VERBS_BEFORE_NAMES = frozenset("任兼赴至")
+"""One-character verbs of posts and visits before a name (黎某任集团党委书记)."""
+
+COMPANY_DESCRIPTORS = frozenset(
+    "上市公司 子公司 母公司 全资子公司 控股子公司 港股 A股 旗下 所属".split()
+)
+"""Words that describe a company before its name (港股上市公司某某控股)."""
+
+DATE_WORDS = frozenset("年度 年初 年底 年末 年中 月份 月底 月初 日前 日起".split())
+"""Time words a year or day number opens (2023年度集团): no part of a name."""
+
+NOT_BODY_WORDS = frozenset(
+    "布局 格局 大局 全局 当局 结局 开局 变局 新局 时局 政局 僵局 骗局 饭局 "
+    "棋局 出局 定局 残局 终局 破局 大厅 客厅 餐厅 展厅 门厅 歌厅 舞厅 前厅 "
+    "原委".split()
+)
+"""Ordinary words that end in a one-character body suffix (局, 厅, 委)."""

@@ -30,6 +30,7 @@ from kg.extract.org_names import (
     media_titles,
     news_sites,
     org_mention,
+    outlet_lines,
     proper_name_start,
 )
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
@@ -40,6 +41,8 @@ _MAX_BODY = 6
 _MAX_BUREAU_BODY = 12
 # One-character suffixes that start a longer word: 委员, 办法, 局长, 厅堂.
 _NOT_AFTER = {"委": "员会托屈婉", "办": "法理学事公", "局": "长面势部限", "厅": "长堂"}
+_PROJECT_AFTER = ("建设项目", "项目")
+_LEGAL_AFTER_HOLDING = ("有限", "股份", "集团", "公司")
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
 
 
@@ -97,11 +100,13 @@ def extract(ctx: Context) -> Found:
     ]
     candidates.extend(media_titles(text))
     candidates.extend(news_sites(text))
+    candidates.extend(outlet_lines(text))
     candidates.extend(latin_brands(text))
     kept = _outermost(candidates)
     kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
-    mentions = tuple(m for m, _ in kept) + _outlet(ctx)
+    mentions = tuple(m for m, _ in kept)
+    mentions += _outlet(ctx, mentions)
     relations = tuple(
         Relation(
             RelKind.LOCATED_IN,
@@ -197,15 +202,27 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
     return out
 
 
-def _outlet(ctx: Context) -> tuple[Mention, ...]:
-    """The outlet a byline or a 来源 line names, as a media organisation."""
-    source = ctx.doc.source
+_SOURCE_END = re.compile(r"[，,。；;（(\s]")
+_CHANNEL = re.compile(r"[-－—][\u4e00-\u9fff]{2,10}频道$")
+
+
+def _outlet(ctx: Context, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The outlet a byline or a 来源 line names, as a media organisation (the
+    site of ``人民网-某某频道``), unless the text has named it already."""
+    source = _SOURCE_END.split(ctx.doc.source or "", maxsplit=1)[0]
     if not source:
         return ()
     where = ctx.doc.text.find(source)
     start = max(where, 0)
     end = start + len(source) if where >= 0 else 0
-    return (Mention(Kind.ORGANIZATION, start, end, source, source, "Media"),)
+    if any(m.start <= start and end <= m.end for m in found) and where >= 0:
+        return ()
+    name = _CHANNEL.sub("", source)
+    subtype = suffix_kind(name) if name.endswith(_BODY_ENDS) else "Media"
+    return (Mention(Kind.ORGANIZATION, start, end, source, name, subtype),)
+
+
+_BODY_ENDS = ("部", "委", "局", "厅", "办", "政府", "总工会", "工会")
 
 
 def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> bool:
@@ -216,8 +233,19 @@ def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> boo
 
 
 def _continues(text: str, match: re.Match[str]) -> bool:
-    """The suffix is the start of a longer ordinary word (工会干部, 委员)."""
-    after = text[match.end() : match.end() + 2]
+    """The suffix is the start of a longer ordinary word (工会干部, 委员), a
+    word ends in it (布局, 大厅), or it names what a project builds
+    (某某中心建设项目)."""
+    after = text[match.end() : match.end() + 4]
+    suffix = match.group()
+    if after.startswith(_PROJECT_AFTER) and SUFFIXES[suffix].subtype in ("", "School"):
+        return True  # 科创中心建设项目; but 某某有限公司项目工地 is the firm's
+    if len(suffix) == 1 and text[match.start() - 1 : match.end()] in (
+        lexicon.NOT_BODY_WORDS
+    ):
+        return True
+    if suffix == "控股" and after.startswith(_LEGAL_AFTER_HOLDING):
+        return True  # 某某控股有限公司: the name goes on
     if match.group() == "工会":
         return after.startswith(_GENERIC_AFTER_UNION)
     if after[:1] == "级":
@@ -253,8 +281,24 @@ def _read(
     if name_start is None:
         return None
     surface = text[name_start:end]
+    if surface in lexicon.COMPANY_DESCRIPTORS or _only_places(ctx, name_start, start):
+        return None
     place = _place_opening(ctx, name_start, start)
     return org_mention(name_start, end, surface, surface, kind.subtype, place), place
+
+
+def _only_places(ctx: Context, start: int, end: int) -> bool:
+    """在郑州市金水区集团总部: full place names, then 集团 or 公司, are where
+    the company is, not its name."""
+    if not ctx.doc.text.startswith(("集团", "公司"), end) or start == end:
+        return False
+    position = start
+    for mention in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
+        if mention.start == position and mention.end <= end:
+            if not mention.text.endswith((*focus.LEVEL_CHARS, "街道")):
+                return False
+            position = mention.end
+    return position == end
 
 
 def _place_opening(ctx: Context, start: int, end: int) -> Place | None:
