@@ -8,12 +8,21 @@ found.  Adding an extractor is one module and one line here.
 
 from __future__ import annotations
 
-from kg.extract import districts, initiatives, launches, organizations, people, posts
+from kg.extract import (
+    departments,
+    districts,
+    initiatives,
+    launches,
+    organizations,
+    people,
+    posts,
+)
 from kg.extract.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
     "districts": districts.extract,
     "organizations": organizations.extract,
+    "departments": departments.extract,
     "posts": posts.extract,
     "people": people.extract,
     "initiatives": initiatives.extract,

@@ -23,6 +23,7 @@ import logging
 import re
 from collections.abc import Iterator
 
+from kg.extract import lexicon
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention
 from kg.text.segmenter import plain_tag
@@ -290,6 +291,8 @@ def _quote_mention(
     inner = match.group(1).strip()
     if not inner or inner in _DIRECT_HEADS or inner in persons:
         return None  # 以“联盟”树品牌: a bare head word is a label
+    if inner in lexicon.COLLECTIVE_BODIES:
+        return None  # “一府两院”: several bodies, no initiative
     if _is_speech(text, match, inner) or _is_honour(text, match):
         return None
     if tail:

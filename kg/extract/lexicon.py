@@ -265,7 +265,9 @@ MANNER_ADVERBS = (
 """Adverbs of manner that open a predicate; jieba's dictionary fuses several
 with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评价)."""
 
-VERBS_TAGGED_AS_NOUNS = frozenset("助力 力争 携手 落户 祝贺 前往 新任 赋能".split())
+VERBS_TAGGED_AS_NOUNS = frozenset(
+    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能".split()
+)
 """Verbs (and one title word) that jieba's dictionary tags as nouns or names:
 never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
 
@@ -283,6 +285,32 @@ DATE_WORDS = frozenset("年度 年初 年底 年末 年中 月份 月底 月初 
 NOT_BODY_WORDS = frozenset(
     "布局 格局 大局 全局 当局 结局 开局 变局 新局 时局 政局 僵局 骗局 饭局 "
     "棋局 出局 定局 残局 终局 破局 大厅 客厅 餐厅 展厅 门厅 歌厅 舞厅 前厅 "
-    "原委".split()
+    "原委 副中心 市中心 城市中心".split()
 )
-"""Ordinary words that end in a one-character body suffix (局, 厅, 委)."""
+"""Ordinary words that end in a body suffix (局, 厅, 委, 中心)."""
+
+CONGRESS_SUFFIXES = (
+    "人民代表大会常务委员会",
+    "人大常务委员会",
+    "人民代表大会",
+    "政协常务委员会",
+    "政协常委会",
+)
+"""Congresses and CPPCC standing committees in full (named 人大常委会, 人大,
+政协常委会)."""
+
+PUBLIC_SERVICE_SUFFIXES = ("人民医院", "中医医院", "中医院", "妇幼保健院")
+"""Public services named by their place (县人民医院 is the county's)."""
+
+ASSOCIATION_SUFFIXES = ("联谊会", "协进会", "促进会", "研究会", "职工会", "合作社")
+"""Associations and cooperatives named by a proper name (某某职工联谊会)."""
+
+COLLECTIVE_BODIES = frozenset(
+    "一府两院 一府一委两院 一委一府两院 一府一委 四套班子 四大班子 五套班子 "
+    "两委 村两委 社区两委 党政班子 领导班子".split()
+)
+"""Words for several bodies together: no organisation, no initiative."""
+
+MEMBER_WORDS = frozenset("职工 青年 妇女 工人 企业 台湾青年 青年企业家".split())
+"""Generic words that name an association's members after its place
+(澳门职工联谊会, 海口台湾青年联谊会): part of the name only there."""

@@ -52,7 +52,9 @@ def proper_name_start(
     taken: list[tuple[str, str]] = []
     for index in range(len(words) - 1, -1, -1):
         word, flag = words[index]
-        if _stops(word, flag) and not _trade_word(words, index):
+        if _stops(word, flag) and not (
+            _trade_word(words, index) or _members(words, index)
+        ):
             if _is_number(word) and taken:
                 _drop_date_unit(taken)
             break
@@ -87,6 +89,16 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
     if before_flag.startswith(("nr", "nt")) or before in lexicon.GENERIC_HEADS:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     return _is_proper(before, before_flag)
+
+
+def _members(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """职工 after a place names an association's members (澳门职工联谊会)."""
+    if words[index][0] not in lexicon.MEMBER_WORDS or index == 0:
+        return False
+    for before, before_flag in words[max(0, index - 3) : index]:  # 香港新界西职工
+        if before_flag.startswith("ns") or Gazetteer.default().lookup(before):
+            return True
+    return False
 
 
 def _is_proper(word: str, flag: str) -> bool:

@@ -33,6 +33,7 @@ from kg.extract.org_names import (
     outlet_lines,
     proper_name_start,
 )
+from kg.extract.public_bodies import SESSION, cppcc_mentions, public_name
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.segmenter import plain_tag, tag
 
@@ -62,6 +63,9 @@ def _suffix_table() -> dict[str, _Kind]:
         (lexicon.GOV_SUFFIXES, _Kind("GovernmentBody", True)),
         (lexicon.PARTY_SUFFIXES, _Kind("PartyOrganization", True)),
         (lexicon.UNION_SUFFIXES, _Kind("TradeUnion", True)),
+        (lexicon.CONGRESS_SUFFIXES, _Kind("GovernmentBody", True)),
+        (lexicon.PUBLIC_SERVICE_SUFFIXES, _Kind("", True)),
+        (lexicon.ASSOCIATION_SUFFIXES, _Kind("", False)),
     )
     for suffixes, kind in groups:
         for suffix in suffixes:
@@ -101,6 +105,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(media_titles(text))
     candidates.extend(news_sites(text))
     candidates.extend(outlet_lines(text))
+    candidates.extend(cppcc_mentions(ctx))
     candidates.extend(latin_brands(text))
     kept = _outermost(candidates)
     kept.extend(_coordinated(ctx, kept))
@@ -159,8 +164,13 @@ def _coordinated(
 
 _ANAPHOR = re.compile(
     r"(?:(?<=[，,。；;：:、“\n])|^)(?:该|本|这家)?(?:公司|集团|企业)"
-    r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委)"
+    r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委"
+    r"|深入|持续|同步|全面|积极|大力|不断|率先|今年|去年|近年|下一步|推行|发布"
+    r"|制定|出台|印发|投资|联合|组织|主办|承办)"
+    r"|(?<=[\u4e00-\u9fff])(?:该|本)?(?:公司|集团|企业)"
+    r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)"
 )
+_GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 
 
 def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | None]]:
@@ -174,6 +184,8 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
         if not before:
             continue
         company = max(before, key=lambda c: c.end)
+        if "集团" in match.group():
+            company = _group_of(before) or company
         for suffix, subtype in (("工会", "TradeUnion"), ("党委", "PartyOrganization")):
             if text.startswith(suffix, match.end()):
                 end = match.end() + len(suffix)
@@ -204,6 +216,19 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
 
 _SOURCE_END = re.compile(r"[，,。；;（(\s]")
 _CHANNEL = re.compile(r"[-－—][\u4e00-\u9fff]{2,10}频道$")
+
+
+def _group_of(companies: list[Mention]) -> Mention | None:
+    """The group 集团 stands for: the last group named, else the group a
+    subsidiary is named after (某某集团 of 某某集团物流有限公司)."""
+    groups = [c for c in companies if _GROUP_NAME.search(c.name)]
+    if groups:
+        return max(groups, key=lambda c: c.end)
+    for company in sorted(companies, key=lambda c: -c.end):
+        at = company.name.find("集团")
+        if at > 1:
+            return replace(company, name=company.name[: at + 2])
+    return None
 
 
 def _outlet(ctx: Context, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -240,9 +265,9 @@ def _continues(text: str, match: re.Match[str]) -> bool:
     suffix = match.group()
     if after.startswith(_PROJECT_AFTER) and SUFFIXES[suffix].subtype in ("", "School"):
         return True  # 科创中心建设项目; but 某某有限公司项目工地 is the firm's
-    if len(suffix) == 1 and text[match.start() - 1 : match.end()] in (
-        lexicon.NOT_BODY_WORDS
-    ):
+    if text[match.start() - 1 : match.end()] in lexicon.NOT_BODY_WORDS:
+        return True
+    if text[max(0, match.start() - 2) : match.end()] in lexicon.NOT_BODY_WORDS:
         return True
     if suffix == "控股" and after.startswith(_LEGAL_AFTER_HOLDING):
         return True  # 某某控股有限公司: the name goes on
@@ -337,10 +362,10 @@ def _place_head(
     for mention in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end):
         if mention.end > start or mention.start < clause_start:
             continue
-        if mention.text == "全市":
+        if mention.text == "全市" or _topic_place(ctx, mention):
             continue
         body = text[mention.end : start]
-        if not _body_ok(body, kind):
+        if not _body_ok(body, kind) or _short_form_ends(text, mention.end, start):
             break
         if mention.code is None:  # an undecided place: named, located nowhere
             return Head(mention.start, None, False, mention.end)
@@ -378,6 +403,30 @@ def _place_head(
     return None
 
 
+def _topic_place(ctx: Context, mention: Mention) -> bool:
+    """海口市台湾事务办公室: a place right after another, and not inside it, is
+    the body's subject; the place before is where the body is."""
+    gaz = Gazetteer.default()
+    before = next(
+        (m for m in ctx.of_kind(Kind.DISTRICT) if m.end == mention.start and m.code),
+        None,
+    )
+    if before is None or mention.code is None or is_reference(before):
+        return False
+    place = gaz.get(mention.code)
+    outer = gaz.get(before.code or "")
+    return place.level == "Province" and outer not in gaz.chain(place)
+
+
+def _short_form_ends(text: str, body_start: int, start: int) -> bool:
+    """县委县政府, 城固县召开县委: a level character that opens a word right
+    before the suffix starts a short form of its own."""
+    offset = start - 1
+    if offset < body_start or text[offset] not in focus.LEVEL_CHARS:
+        return False
+    return _opens_word(text, offset, body_start)
+
+
 def _region_head(
     ctx: Context, clause_start: int, start: int, kind: _Kind
 ) -> Head | None:
@@ -413,6 +462,9 @@ def _chain_start(ctx: Context, mention: Mention) -> int:
 def _body_ok(body: str, kind: _Kind) -> bool:
     """Words between a place and a suffix: 发改 in 县发改局, 人力资源和社会保障
     in 市人力资源和社会保障局; nothing generic, no title, no verb."""
+    session = SESSION.match(body)
+    if session and kind.subtype == "GovernmentBody":
+        body = body[session.end() :]  # 通州区第十七届人民代表大会常务委员会
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
@@ -450,8 +502,8 @@ def head_mention(
     """An organisation named from a place head up to ``end``."""
     text = ctx.doc.text
     surface = text[head.start : end]
-    if head.short:
-        name = (head.place.name if head.place else "") + text[head.place_end : end]
+    if head.place is not None:
+        name = public_name(head.place, text[head.place_end : end])
     else:
         name = text[head.name_start : end]
     start = head.start
