@@ -16,6 +16,7 @@ from kg.extract import (
     organizations,
     people,
     posts,
+    projects,
 )
 from kg.extract.base import Extractor
 
@@ -26,5 +27,6 @@ EXTRACTORS: dict[str, Extractor] = {
     "posts": posts.extract,
     "people": people.extract,
     "initiatives": initiatives.extract,
+    "projects": projects.extract,
     "launches": launches.extract,
 }

@@ -266,7 +266,7 @@ MANNER_ADVERBS = (
 with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评价)."""
 
 VERBS_TAGGED_AS_NOUNS = frozenset(
-    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能".split()
+    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能 参观 视察 察看".split()
 )
 """Verbs (and one title word) that jieba's dictionary tags as nouns or names:
 never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
@@ -314,3 +314,9 @@ COLLECTIVE_BODIES = frozenset(
 MEMBER_WORDS = frozenset("职工 青年 妇女 工人 企业 台湾青年 青年企业家".split())
 """Generic words that name an association's members after its place
 (澳门职工联谊会, 海口台湾青年联谊会): part of the name only there."""
+
+PROJECT_KINDS = frozenset(
+    "重点 重大 在建 新建 续建 协作 合作 招商 民生 基建 投资 新开工 签约 产业 "
+    "示范 试点 帮扶 援建 配套".split()
+)
+"""Words that make ``某某项目`` a kind of project, not a name (重点项目)."""

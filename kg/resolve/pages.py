@@ -166,6 +166,8 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             out[entity_key(Kind.INITIATIVE, short)] = entity_key(
                 Kind.INITIATIVE, ending[0]
             )
+    for short, full in _plan_short_forms(initiatives).items():
+        out[entity_key(Kind.INITIATIVE, short)] = entity_key(Kind.INITIATIVE, full)
     for short in initiatives:
         longer = [
             n
@@ -176,6 +178,30 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             out[entity_key(Kind.INITIATIVE, short)] = entity_key(
                 Kind.INITIATIVE, longer[0]
             )
+    return out
+
+
+_PLAN_SHORT = re.compile(r"(.*?)十([一二三四五六七八九])五(?:发展)?规划(?:纲要)?")
+_PLAN_TITLE = re.compile(
+    r"(.*?)(?:国民经济和社会发展)?第十([一二三四五六七八九])个五年规划"
+)
+
+
+def _plan_short_forms(initiatives: set[str]) -> dict[str, str]:
+    """某市十四五规划 for 某市国民经济和社会发展第十四个五年规划纲要 on one page."""
+    titles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in initiatives:
+        title = _PLAN_TITLE.match(name)
+        if title is not None:
+            titles[(title.group(1), title.group(2))].append(name)
+    out = {}
+    for name in initiatives:
+        short = _PLAN_SHORT.fullmatch(name)
+        if short is None:
+            continue
+        full = titles.get((short.group(1), short.group(2)), [])
+        if len(full) == 1:
+            out[name] = full[0]
     return out
 
 
