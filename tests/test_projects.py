@@ -26,9 +26,9 @@ FOUND = [
     # numbered plans, of the place written before them
     ("娄底是湖南省“十四五”规划确定的重点城市。", {"湖南省十四五规划"}),
     ("会议围绕娄底市十四五规划纲要实施建言献策。", {"娄底市十四五规划纲要"}),
-    # practices named 一X一Y are no slogans
-    ("全县推行“一乡一品”特色产业工程。", {"一乡一品"}),
-    ("“一村一业”覆盖全县八成行政村。", {"一村一业"}),
+    # practices named 一X一Y are no slogans; each place has its own
+    ("全县推行“一乡一品”特色产业工程。", {"娄底市一乡一品"}),
+    ("“一村一业”覆盖全县八成行政村。", {"娄底市一村一业"}),
     # a brand whose quoted name already ends in a head word
     ("工会推出“职工讲堂”品牌。", {"职工讲堂"}),
     # a head word after a quote joins it; 之家 is a head

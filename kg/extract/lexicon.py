@@ -283,11 +283,12 @@ DATE_WORDS = frozenset("年度 年初 年底 年末 年中 月份 月底 月初 
 """Time words a year or day number opens (2023年度集团): no part of a name."""
 
 NOT_BODY_WORDS = frozenset(
-    "布局 格局 大局 全局 当局 结局 开局 变局 新局 时局 政局 僵局 骗局 饭局 "
+    "布局 格局 大局 当局 结局 开局 变局 时局 僵局 骗局 饭局 "
     "棋局 出局 定局 残局 终局 破局 大厅 客厅 餐厅 展厅 门厅 歌厅 舞厅 前厅 "
     "原委 副中心 市中心 城市中心".split()
 )
-"""Ordinary words that end in a body suffix (局, 厅, 委, 中心)."""
+"""Ordinary words that end in a body suffix (局, 厅, 委, 中心); none of them
+ends a bureau's name (财政局, 安全局, 科技创新局 are bureaus)."""
 
 CONGRESS_SUFFIXES = (
     "人民代表大会常务委员会",

@@ -163,7 +163,7 @@ def _coordinated(
 
 
 _ANAPHOR = re.compile(
-    r"(?:(?<=[，,。；;：:、“\n])|^)(?:该|本|这家)?(?:公司|集团|企业)"
+    r"(?:(?<=[，,。；;：:、“\n由年])|^)(?:该|本|这家)?(?:公司|集团|企业)"
     r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委"
     r"|深入|持续|同步|全面|积极|大力|不断|率先|今年|去年|近年|下一步|推行|发布"
     r"|制定|出台|印发|投资|联合|组织|主办|承办)"
@@ -277,6 +277,8 @@ def _continues(text: str, match: re.Match[str]) -> bool:
         return True  # 集团级, 省级: an adjective, not a body
     if match.group().endswith("报") and after[:1] == "道":
         return True  # 昨日报道
+    if after.startswith("会同"):
+        return False  # 某发改委会同某局: 会同 is "together with"
     return after[:1] in _NOT_AFTER.get(match.group(), "")
 
 

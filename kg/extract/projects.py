@@ -6,10 +6,12 @@
   ``建设项目``/``项目`` (的, 、, 和, a clause break, or the verb that governs
   it: 依托, 推进) and must hold a place; ``重点项目``, ``协作项目`` are kinds of
   project, not names.
+* A numbered contest (``第五届职工职业技能大赛``) is named without marks.
 * A numbered five-year plan (``十四五规划``, ``第十四个五年规划纲要``) is the
   plan of the place or body written right before it (江西省“十四五”规划), of
   the home city for 全市, else of the article's home place, so that one
-  city's plan is not another's: :func:`plan_name`.
+  city's plan is not another's: :func:`plan_name`; so is a practice named
+  ``一X一Y`` (一镇一品).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from kg.extract import lexicon
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.org_names import CLAUSE_BREAK
+from kg.extract.org_names import CLAUSE_BREAK, FUNCTION_CHARS
 from kg.model import Kind, Mention
 from kg.text.segmenter import plain_tag
 
@@ -31,7 +33,7 @@ _MIN_BODY = 4
 _NUMBERED_PLAN = re.compile(
     r"(?:“|「)?(十[一二三四五六七八九]五)(?:”|」)?((?:发展)?规划(?:纲要)?)"
 )
-_PLAN_NAME = re.compile(r"^十[一二三四五六七八九]五(?:发展)?规划(?:纲要)?$")
+_PLAN_NAME = re.compile(r"^十[一二三四五六七八九]五(?:发展)?规划(?:纲要)?$|^一.一.$")
 _WHOLE = ("全市", "全区", "全县", "全州", "全省", "我市", "本市")
 _NATIONAL = ("国家", "全国", "我国")
 
@@ -40,7 +42,7 @@ def extract(ctx: Context) -> Found:
     taken = [(m.start, m.end) for m in ctx.of_kind(Kind.INITIATIVE)]
     found = [
         m
-        for m in (*_projects(ctx), *_plans(ctx))
+        for m in (*_projects(ctx), *_plans(ctx), *_contests(ctx))
         if not any(m.start < end and start < m.end for start, end in taken)
         and m.start >= ctx.doc.body_start
     ]
@@ -103,6 +105,20 @@ def _holds_place(
     )
 
 
+_CONTEST = re.compile(
+    r"第[一二三四五六七八九十]{1,3}届[\u4e00-\u9fff]{2,12}?(?:大赛|竞赛|技能赛|运动会)"
+)
+
+
+def _contests(ctx: Context) -> list[Mention]:
+    """第五届职工职业技能大赛: a numbered contest is named even without marks."""
+    return [
+        Mention(Kind.INITIATIVE, m.start(), m.end(), m.group(), m.group(), "Campaign")
+        for m in _CONTEST.finditer(ctx.doc.text)
+        if not any(c in FUNCTION_CHARS for c in m.group()[3:])
+    ]
+
+
 def _plans(ctx: Context) -> list[Mention]:
     """十四五规划 written without quotes or title marks."""
     text = ctx.doc.text
@@ -126,7 +142,8 @@ def _plans(ctx: Context) -> list[Mention]:
 
 def plan_name(ctx: Context, start: int, name: str) -> str:
     """十四五规划 as the plan of the place or body written right before it,
-    else of the home place: 江西省十四五规划, 某市十四五规划."""
+    else of the home place: 江西省十四五规划, 某市十四五规划.  A practice named
+    一X一Y (一镇一品) is named likewise: every county has its own."""
     if not _PLAN_NAME.match(name):
         return name
     text = ctx.doc.text
@@ -140,7 +157,7 @@ def plan_name(ctx: Context, start: int, name: str) -> str:
     ]
     if owners:
         return max(owners, key=lambda m: m.end - m.start).name + name
-    title = _titled_plan(text, name)
+    title = _titled_plan(text, name) if name.startswith("十") else None
     if title is not None:
         return title + name
     if ctx.home:
