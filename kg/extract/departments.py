@@ -48,11 +48,12 @@ _ZONE_COMMITTEE = re.compile(r"(?<=、)管委会")
 
 def extract(ctx: Context) -> Found:
     orgs = sorted(ctx.of_kind(Kind.ORGANIZATION), key=lambda m: m.start)
+    text = ctx.doc.text
     found = [
-        *_party_departments(ctx, orgs),
-        *_company_departments(ctx, orgs),
-        *_funds_review(ctx, orgs),
-        *_zone_committees(ctx, orgs),
+        *(_party_departments(ctx, orgs) if "部" in text or "委" in text else ()),
+        *(_company_departments(ctx, orgs) if "部" in text else ()),
+        *(_funds_review(ctx, orgs) if "经" in text else ()),
+        *(_zone_committees(ctx, orgs) if "管委会" in text else ()),
     ]
     taken = {(m.start, m.end) for m in orgs}
     mentions = tuple(m for m in found if (m.start, m.end) not in taken)

@@ -177,8 +177,14 @@ def extract(ctx: Context) -> Found:
     taken = [(m.start, m.end) for m in found] + skip
     found += _unquoted_mentions(text, taken)
     found.sort(key=lambda m: (m.start, m.end))
-    found = [replace(m, name=plan_name(ctx, m.start, m.name)) for m in found]
+    found = [_local(ctx, m) for m in found]
     return Found(mentions=tuple(found))
+
+
+def _local(ctx: Context, mention: Mention) -> Mention:
+    """A numbered plan or 一X一Y practice, named as the place's own."""
+    name = plan_name(ctx, mention.start, mention.name)
+    return mention if name == mention.name else replace(mention, name=name)
 
 
 # -- zones ------------------------------------------------------------------

@@ -68,6 +68,8 @@ _WHOLE_CITY = re.compile(
 
 
 def extract(ctx: Context) -> Found:
+    if not ctx.of_kind(Kind.INITIATIVE):
+        return Found()
     relations: list[Relation] = []
     actors = _actors(ctx)
     for initiative, launchers in _launches(ctx, actors):
@@ -106,32 +108,46 @@ def _actors(ctx: Context) -> list[Mention]:
     """Organisations and districts that can act, and words standing for them."""
     text = ctx.doc.text
     orgs = ctx.of_kind(Kind.ORGANIZATION)
+    org_spans = sorted((o.start, o.end) for o in orgs)
     places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
+    place_ends = {p.end: p for p in places}
     marked = [m.span() for m in _MARKED.finditer(text)]
     found: list[Mention] = []
     for mention in (*orgs, *ctx.of_kind(Kind.DISTRICT)):
-        inside = any(
-            o is not mention and o.start <= mention.start and mention.end <= o.end
-            for o in orgs
-        )
-        if inside or mention.text in ("全市",) or _in_title(text, mention.end):
+        start, end = mention.start, mention.end
+        own = 1 if mention.kind is Kind.ORGANIZATION else 0
+        if _inside(org_spans, start, end, own):
+            continue  # inside another organisation's name
+        if mention.text == "全市" or _in_title(text, end):
             continue
-        if any(s < mention.start and mention.end < e for s, e in marked):
+        if any(s < start and end < e for s, e in marked):
             continue  # 《某市关于…的措施》: part of another name
-        if _placed(text, mention, places) or _GUIDANCE.match(text, mention.end):
+        if _placed(text, mention, place_ends) or _GUIDANCE.match(text, end):
             continue
         found.append(mention)
     found.extend(_stand_ins(ctx, places))
     return sorted(found, key=lambda m: m.start)
 
 
-def _placed(text: str, mention: Mention, places: list[Mention]) -> bool:
+def _inside(spans: list[tuple[int, int]], start: int, end: int, own: int) -> bool:
+    """Is [start, end) inside one of ``spans`` (sorted by start), ``own`` of
+    them being the mention itself?"""
+    equal = 0
+    for s, e in spans:
+        if s > start:
+            break
+        if end <= e and (s, e) != (start, end):
+            return True
+        equal += (s, e) == (start, end)
+    return equal > own
+
+
+def _placed(text: str, mention: Mention, ends: dict[int, Mention]) -> bool:
     """在北仑区梅山街道: a place after 在 (and the places written with it)."""
     start = mention.start
-    ends = {p.end: p for p in places}
     while start in ends or (start - 1 in ends and text[start - 1] in "、和与及"):
         start = ends[start].start if start in ends else ends[start - 1].start
-    return text[:start].endswith(_LOCATIVE)
+    return text[max(0, start - 2) : start].endswith(_LOCATIVE)
 
 
 def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:

@@ -211,6 +211,8 @@ def outlet_lines(text: str) -> list[tuple[Mention, Place | None]]:
     """Outlets of meta lines: ``来源：某某日报``, ``人民网-某某频道`` (the site,
     its channel an alias), and a masthead line ``某某报 2024年5月8日``."""
     found: list[tuple[Mention, Place | None]] = []
+    if not any(char in text for char in "报网台端闻"):
+        return found
     for match in _SOURCE_LINE.finditer(text):
         name = match.group(1)
         surface = match.group(1) + match.group(2)

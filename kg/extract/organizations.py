@@ -16,6 +16,7 @@ Each organisation anchored in a place also yields ``locatedIn`` that place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -83,9 +84,20 @@ _PUBLIC_SUFFIXES = tuple(
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
 
 
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One alternation of ``words``, longest first."""
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+_GENERIC_IN_BODY = _any_of(w for w in lexicon.GENERIC_HEADS if len(w) > 1)
+_NAMED_IN_BODY = _any_of(_NAMED_SUFFIXES)
+_PUBLIC_IN_BODY = _any_of(_PUBLIC_SUFFIXES)
+
+
 def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     role_spans = roles.role_spans(text)
+    districts = tuple(sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end))
     candidates: list[tuple[Mention, Place | None]] = []
     for match in _SUFFIX_RE.finditer(text):
         start, end = match.span()
@@ -93,7 +105,7 @@ def extract(ctx: Context) -> Found:
             continue
         if _ends_verb(text, start, end):
             continue
-        found = _read(ctx, start, end, SUFFIXES[match.group()])
+        found = _read(ctx, start, end, SUFFIXES[match.group()], districts)
         if found is not None:
             candidates.append(found)
     titles = [m.span() for m in _DOC_TITLE.finditer(text)]
@@ -292,13 +304,18 @@ def _ends_verb(text: str, start: int, end: int) -> bool:
 
 
 def _read(
-    ctx: Context, start: int, end: int, kind: _Kind
+    ctx: Context,
+    start: int,
+    end: int,
+    kind: _Kind,
+    districts: tuple[Mention, ...],
 ) -> tuple[Mention, Place | None] | None:
-    """The organisation whose suffix is ``text[start:end]``, if any."""
+    """The organisation whose suffix is ``text[start:end]``, if any
+    (``districts``: the article's places, last-ending first)."""
     text = ctx.doc.text
     clause_start = clause_start_of(text, start)
     if kind.needs_place:
-        head = _place_head(ctx, clause_start, start, kind)
+        head = _place_head(ctx, clause_start, start, kind, districts)
         if head is not None:
             return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
@@ -308,19 +325,23 @@ def _read(
     if name_start is None:
         return None
     surface = text[name_start:end]
-    if surface in lexicon.COMPANY_DESCRIPTORS or _only_places(ctx, name_start, start):
+    if surface in lexicon.COMPANY_DESCRIPTORS or _only_places(
+        text, districts, name_start, start
+    ):
         return None
-    place = _place_opening(ctx, name_start, start)
+    place = _place_opening(districts, name_start, start)
     return org_mention(name_start, end, surface, surface, kind.subtype, place), place
 
 
-def _only_places(ctx: Context, start: int, end: int) -> bool:
+def _only_places(
+    text: str, districts: tuple[Mention, ...], start: int, end: int
+) -> bool:
     """在郑州市金水区集团总部: full place names, then 集团 or 公司, are where
     the company is, not its name."""
-    if not ctx.doc.text.startswith(("集团", "公司"), end) or start == end:
+    if not text.startswith(("集团", "公司"), end) or start == end:
         return False
     position = start
-    for mention in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
+    for mention in sorted(districts, key=lambda m: m.start):
         if mention.start == position and mention.end <= end:
             if not mention.text.endswith((*focus.LEVEL_CHARS, "街道")):
                 return False
@@ -328,9 +349,11 @@ def _only_places(ctx: Context, start: int, end: int) -> bool:
     return position == end
 
 
-def _place_opening(ctx: Context, start: int, end: int) -> Place | None:
+def _place_opening(
+    districts: tuple[Mention, ...], start: int, end: int
+) -> Place | None:
     """The district a company name opens with (郑州 in 郑州圆方集团)."""
-    for mention in ctx.of_kind(Kind.DISTRICT):
+    for mention in districts:
         if mention.start == start and mention.end <= end and mention.code:
             return Gazetteer.default().get(mention.code)
     return None
@@ -357,12 +380,20 @@ class Head:
 
 
 def _place_head(
-    ctx: Context, clause_start: int, start: int, kind: _Kind
+    ctx: Context,
+    clause_start: int,
+    start: int,
+    kind: _Kind,
+    districts: tuple[Mention, ...],
 ) -> Head | None:
     """A place (or 市/区/县 short form) opening the name, with a short body."""
     text = ctx.doc.text
-    for mention in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end):
-        if mention.end > start or mention.start < clause_start:
+    for mention in districts:
+        if mention.end > start:
+            continue
+        if mention.start < clause_start:
+            if mention.end <= clause_start:
+                break  # the rest end before the clause
             continue
         if mention.text == "全市" or _topic_place(ctx, mention):
             continue
@@ -390,10 +421,12 @@ def _place_head(
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
-        if char not in focus.LEVEL_CHARS or not _opens_word(text, offset, clause_start):
+        if char not in focus.LEVEL_CHARS or not _body_ok(
+            text[offset + 1 : start], kind
+        ):
             continue
-        if not _body_ok(text[offset + 1 : start], kind):
-            continue
+        if not _opens_word(text, offset, clause_start):
+            continue  # tagging is dear: only for a level character with a body
         meant = focus.place_for(ctx, offset, char)
         if meant is not None:
             return Head(offset, meant, True, offset + 1)
@@ -408,6 +441,8 @@ def _place_head(
 def _topic_place(ctx: Context, mention: Mention) -> bool:
     """海口市台湾事务办公室: a place right after another, and not inside it, is
     the body's subject; the place before is where the body is."""
+    if mention.subtype != "Province":
+        return False
     gaz = Gazetteer.default()
     before = next(
         (m for m in ctx.of_kind(Kind.DISTRICT) if m.end == mention.start and m.code),
@@ -470,11 +505,13 @@ def _body_ok(body: str, kind: _Kind) -> bool:
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
-    if any(word in body for word in lexicon.GENERIC_HEADS if len(word) > 1):
+    if not body:
+        return True
+    if _GENERIC_IN_BODY.search(body):
         return False
-    if kind.needs_place and any(s in body for s in _NAMED_SUFFIXES):
+    if kind.needs_place and _NAMED_IN_BODY.search(body):
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's
-    if any(s in body and not body.endswith(s) for s in _PUBLIC_SUFFIXES):
+    if any(not body.endswith(m.group()) for m in _PUBLIC_IN_BODY.finditer(body)):
         return False  # 市人民政府作政府: a body, then words, is no longer a name
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
     if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):

@@ -42,7 +42,11 @@ def extract(ctx: Context) -> Found:
     taken = [(m.start, m.end) for m in ctx.of_kind(Kind.INITIATIVE)]
     found = [
         m
-        for m in (*_projects(ctx), *_plans(ctx), *_contests(ctx))
+        for m in (
+            *(_projects(ctx) if "项目" in ctx.doc.text else ()),
+            *(_plans(ctx) if "五" in ctx.doc.text else ()),
+            *(_contests(ctx) if "届" in ctx.doc.text else ()),
+        )
         if not any(m.start < end and start < m.end for start, end in taken)
         and m.start >= ctx.doc.body_start
     ]

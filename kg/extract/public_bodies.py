@@ -60,6 +60,8 @@ def _mainland(place: Place) -> bool:
 def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
     """政协X市委员会 (常务委员会): the place's CPPCC committee, named X市政协."""
     text = ctx.doc.text
+    if "政协" not in text and "政治协商会议" not in text:
+        return []
     places = {m.start: m for m in ctx.of_kind(Kind.DISTRICT) if m.code}
     found: list[tuple[Mention, Place | None]] = []
     for match in _CPPCC.finditer(text):
