@@ -42,6 +42,16 @@ BODIES = [
         {"荆州市总工会", "荆州市人社局", "荆州市财政局"},
     ),
     ("荆州市发改委会同荆州市财政局制定措施。", {"荆州市发改委", "荆州市财政局"}),
+    # a bureau's full name holds a generic word (国有)
+    (
+        "转任湘潭市国有资产监督管理委员会专职外部董事。",
+        {"湘潭市国有资产监督管理委员会"},
+    ),
+    # 任 before a short form is the verb, not 任县
+    (
+        "湘乡市召开大会。李某任市公安局局长，王某任市财政局局长。",
+        {"湘乡市公安局", "湘乡市财政局"},
+    ),
     # public services and associations
     ("宁陵县召开大会。会议充分肯定县人民医院的做法。", {"宁陵县人民医院"}),
     ("澳门职工联谊会组织代表团。", {"澳门职工联谊会"}),
@@ -56,6 +66,8 @@ NO_BODIES = [
     "市四套班子领导出席开幕会。",
     # generic words
     "要服从全局，顾全大局。",
+    # every zone's union, no one body
+    "湘潭高新区召开会议。各县区、开发区工会主席参加会议。",
 ]
 
 
@@ -88,3 +100,8 @@ def test_cppcc_full_and_short_forms_are_one_entity() -> None:
     }
     assert set(bodies) == {"德州市政协"}
     assert "政协德州市委员会" in bodies["德州市政协"]
+
+
+def test_ren_before_a_title_is_the_verb() -> None:
+    """张某任县长: 任 is appointed, not the county 任县."""
+    assert names(run("湘阴县召开大会。张某任县长。"), Kind.DISTRICT) == {"湘阴县"}

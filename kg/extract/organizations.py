@@ -89,6 +89,12 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+_BUREAU_BODIES = frozenset(
+    full[: -len(suffix)]
+    for full in lexicon.BUREAU_ABBREVIATIONS.values()
+    for suffix in ("委员会", "局")
+    if full.endswith(suffix)
+)
 _GENERIC_IN_BODY = _any_of(w for w in lexicon.GENERIC_HEADS if len(w) > 1)
 _NAMED_IN_BODY = _any_of(_NAMED_SUFFIXES)
 _PUBLIC_IN_BODY = _any_of(_PUBLIC_SUFFIXES)
@@ -316,6 +322,12 @@ def _read(
     clause_start = clause_start_of(text, start)
     if kind.needs_place:
         head = _place_head(ctx, clause_start, start, kind, districts)
+        if (
+            head is not None
+            and head.short
+            and _EVERY.search(text, max(0, head.start - 20), head.start)
+        ):
+            return None  # 各县区、开发区工会: every zone's union, no one body
         if head is not None:
             return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
@@ -331,6 +343,9 @@ def _read(
         return None
     place = _place_opening(districts, name_start, start)
     return org_mention(name_start, end, surface, surface, kind.subtype, place), place
+
+
+_EVERY = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:[、和及][\u4e00-\u9fff]{1,4})*[、和及]$")
 
 
 def _only_places(
@@ -505,8 +520,8 @@ def _body_ok(body: str, kind: _Kind) -> bool:
     limit = _MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else _MAX_BODY
     if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
-    if not body:
-        return True
+    if not body or body in _BUREAU_BODIES:
+        return True  # 国有资产监督管理(委员会): a bureau's full name
     if _GENERIC_IN_BODY.search(body):
         return False
     if kind.needs_place and _NAMED_IN_BODY.search(body):
@@ -524,6 +539,8 @@ def _opens_word(text: str, offset: int, clause_start: int) -> bool:
     县妇联 in 县总工会和县妇联, where jieba reads 和县)."""
     if offset == clause_start or text[offset - 1] in "和与及、":
         return True
+    if text[offset - 1] in lexicon.SINGLE_VERBS_BEFORE_NAMES:
+        return True  # 某某任县公安局局长: jieba reads 任县
     words = tag(text[clause_start : offset + 3])
     position = clause_start
     for word, _flag in words:
