@@ -60,6 +60,11 @@ _STANDS_FOR_PLACE = re.compile(
     r"该([区县市镇乡])|(?:(?<=[，,。；\n])|^)([县市区镇乡])[上里](?=[^\u4e00-\u9fff]{0,2}"
     r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))"
 )
+_BARE_UNION = re.compile(
+    r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
+    + LAUNCH_VERBS.pattern
+    + r")[^，。；]{0,4}?[“「《])"
+)
 _WHOLE_CITY = re.compile(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
     + LAUNCH_VERBS.pattern
@@ -151,9 +156,28 @@ def _placed(text: str, mention: Mention, ends: dict[int, Mention]) -> bool:
 
 
 def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
-    """该区, 县上, and 全市 as a subject: the place they stand for."""
+    """该区, 县上, and 全市 as a subject: the place they stand for; 工会 as a
+    subject (or supported): the union last named."""
     text = ctx.doc.text
     out: list[Mention] = []
+    if "工会" in text:
+        unions = [
+            m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "TradeUnion"
+        ]
+        for match in _BARE_UNION.finditer(text):
+            before = [u for u in unions if u.end <= match.start()]
+            if before:
+                union = max(before, key=lambda u: u.end)
+                out.append(
+                    Mention(
+                        Kind.ORGANIZATION,
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        union.name,
+                        union.subtype,
+                    )
+                )
     for match in _STANDS_FOR_PLACE.finditer(text):
         level = match.group(1) or match.group(2)
         place = focus.place_for(ctx, match.start(), level)
