@@ -192,9 +192,7 @@ def _funds_review(ctx: Context, orgs: list[Mention]) -> list[Mention]:
             continue
         union = max(before, key=lambda u: u.end)
         start = union.start if union.end == match.start() else match.start()
-        out.append(
-            _department(union, start, match.end(), text, "经费审查委员会", "")
-        )
+        out.append(_department(union, start, match.end(), text, "经费审查委员会", ""))
     return out
 
 

@@ -52,8 +52,9 @@ _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
 _PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
 _ANAPHORIC_INITIATIVE = re.compile(
-    r"(?:该|本届|本次|此次|这项|这一)"
-    r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟)"
+    r"(?:该|本届|本次|此次|这项|这一|(?:(?<=[。！？\n])|^)(?=[\u4e00-\u9fff]{2}由))"
+    r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟|制度"
+    r"|品牌|平台|规划)"
     r"(?:[^，。；]{0,6}?)由"
 )
 _STANDS_FOR_PLACE = re.compile(
@@ -254,8 +255,10 @@ def _with_partners(
             break
         group.append(later)
     last = group[-1]
-    if text[: last.start].endswith(("与", "同")) and text.startswith(
-        ("共同", "一道"), last.end
+    if (
+        len(group) == 1
+        and text[: last.start].endswith(("与", "同"))
+        and text.startswith(("共同", "一道"), last.end)
     ):
         subject = _subject(ctx, actors, sentence)
         if subject is not None and subject not in group:

@@ -266,7 +266,8 @@ MANNER_ADVERBS = (
 with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评价)."""
 
 VERBS_TAGGED_AS_NOUNS = frozenset(
-    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能 参观 视察 察看".split()
+    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能 参观 视察 察看 "
+    "会同".split()
 )
 """Verbs (and one title word) that jieba's dictionary tags as nouns or names:
 never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
@@ -321,3 +322,6 @@ PROJECT_KINDS = frozenset(
     "示范 试点 帮扶 援建 配套".split()
 )
 """Words that make ``某某项目`` a kind of project, not a name (重点项目)."""
+
+NEWS_AGENCIES = ("新华社", "中新社", "中国新闻社", "中央广播电视总台", "央视")
+"""National agencies and broadcasters named without a media suffix."""

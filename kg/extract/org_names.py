@@ -207,6 +207,17 @@ _MASTHEAD = re.compile(
 )
 
 
+_AGENCY = re.compile("(?:" + "|".join(lexicon.NEWS_AGENCIES) + ")(?!网)")
+
+
+def agencies(text: str) -> list[tuple[Mention, Place | None]]:
+    """新华社, 中新社, 央视: national outlets without a media suffix."""
+    return [
+        (org_mention(m.start(), m.end(), m.group(), m.group(), "Media"), None)
+        for m in _AGENCY.finditer(text)
+    ]
+
+
 def outlet_lines(text: str) -> list[tuple[Mention, Place | None]]:
     """Outlets of meta lines: ``来源：某某日报``, ``人民网-某某频道`` (the site,
     its channel an alias), and a masthead line ``某某报 2024年5月8日``."""

@@ -26,6 +26,7 @@ from kg.extract.districts import find_places, function_word_place, is_reference
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import (
     CLAUSE_BREAK,
+    agencies,
     clause_start_of,
     latin_brands,
     media_titles,
@@ -123,6 +124,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(media_titles(text))
     candidates.extend(news_sites(text))
     candidates.extend(outlet_lines(text))
+    candidates.extend(agencies(text))
     candidates.extend(cppcc_mentions(ctx))
     candidates.extend(latin_brands(text))
     kept = _outermost(candidates)

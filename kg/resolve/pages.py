@@ -273,9 +273,14 @@ def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
     for name in orgs:
         for short, full in list(out.items()):
             body = name[len(short) :]
-            if name.startswith(short) and body in _BODIES_OF_A_COMPANY:
+            if name.startswith(short) and _company_body(body):
                 out[name] = full + body
     return out
+
+
+def _company_body(body: str) -> bool:
+    """工会, 党委, 人力资源部: a body or department of a company."""
+    return body in _BODIES_OF_A_COMPANY or (2 < len(body) <= 8 and body.endswith("部"))
 
 
 def _abbreviates(short: str, full: str, cores: dict[str, str]) -> bool:
