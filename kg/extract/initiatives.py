@@ -305,8 +305,8 @@ def _quote_mention(
     if _is_speech(text, match, inner) or _is_honour(text, match):
         return None
     bare = _clean(inner)
-    if tail in _COMMON_HEADS and len(bare) <= 4 and bare.endswith(_LABEL_ENDS):
-        return None  # “一站式”服务: a label before a common noun
+    if tail in _COMMON_HEADS and _is_plain_label(text, match, inner):
+        return None  # “一站式”服务, “娘家人”服务: a label before a common noun
     if tail == "品牌" and bare.endswith(_DIRECT_HEADS):
         tail = ""  # “委员讲堂”品牌: the brand is the programme itself
     if tail:

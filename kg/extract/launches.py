@@ -258,7 +258,7 @@ def _with_partners(
     if (
         len(group) == 1
         and text[: last.start].endswith(("与", "同"))
-        and text.startswith(("共同", "一道"), last.end)
+        and text.startswith(_TOGETHER, last.end)
     ):
         subject = _subject(ctx, actors, sentence)
         if subject is not None and subject not in group:
@@ -266,6 +266,7 @@ def _with_partners(
     return group
 
 
+_TOGETHER = ("共同", "一道", "一起", "合作", "联合")
 _LEAD_FLAGS = ("t", "d", "ad", "c", "m", "q", "ns")  # 福建省某总工会: a place
 _REGION_WORDS = frozenset({"中国大陆", "大陆", "内地", "中国"})
 
