@@ -31,6 +31,9 @@ BOUNDARIES = [
     ("集团旗下港股上市公司鼎晟控股有限公司发布公告。", {"鼎晟控股有限公司"}),
     # ordinals inside a name
     ("华港集团北仑第三码头有限公司开展竞赛。", {"华港集团北仑第三码头有限公司"}),
+    # an ordinal of time is no numbered unit
+    ("遇到问题要第一时间到银行办理。", set()),
+    ("第三工程公司 李某", {"第三工程公司"}),
     # a verb after a body is its predicate, not the trade of a name
     ("市妇联聚焦中心工作。", set()),
     # what a project builds is no organisation

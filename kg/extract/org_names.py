@@ -58,6 +58,8 @@ def proper_name_start(
             if _is_number(word) and taken:
                 _drop_date_unit(taken)
             break
+        if _ORDINAL.fullmatch(word) and not _numbered_unit(words, index):
+            break  # 要第一时间找银行: an ordinal of time, not of a unit
         taken.insert(0, (word, flag))
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
@@ -129,6 +131,15 @@ def _stops(word: str, flag: str) -> bool:
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
 _NAME_WORDS = frozenset({"控股"})
 _DATE_UNITS = "年月日号届期"
+
+
+def _numbered_unit(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """第二 in 北仑第二集装箱码头 (after a place or name) or opening its clause
+    (第一工程公司); not 第一时间."""
+    after = words[index + 1][1] if index + 1 < len(words) else ""
+    if after.startswith("t"):
+        return False
+    return index == 0 or _is_proper(*words[index - 1])
 
 
 def _predicate(word: str) -> bool:

@@ -28,6 +28,7 @@ from kg.text.segmenter import plain_tag
 _PROJECT = re.compile(r"建设项目|项目(?![部组办])")
 _NOMINAL_BOUNDARY = set("的、和与及了")
 _LEAD_FLAGS = ("v", "d", "p", "t", "c", "u", "r", "f", "m", "q", "ad")
+_INNER_STOPS = ("p", "r", "u", "c", "y", "e", "f")
 _MAX_NAME = 30
 _MIN_BODY = 4
 _NUMBERED_PLAN = re.compile(
@@ -88,6 +89,11 @@ def _project_start(ctx: Context, end: int) -> int | None:
         return None
     if any(w in lexicon.PROJECT_KINDS for w, _ in words):
         return None  # 西藏在建重点项目: a kind of project
+    if any(
+        flag.startswith(_INNER_STOPS) or w == "是" or w.endswith(("个", "批", "些"))
+        for w, flag in words
+    ):
+        return None  # 在某赛上夺得首个某某项目, 这个项目: a clause, not a name
     if any(m.end == end and start <= m.start for m in ctx.of_kind(Kind.ORGANIZATION)):
         return None  # 某某有限公司项目: the firm's projects
     return start if _holds_place(ctx, words, start, end) else None
