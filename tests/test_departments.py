@@ -38,6 +38,16 @@ DEPARTMENTS = [
         "德阳市总工会召开代表大会，选举产生委员会和经费审查委员会。",
         {"德阳市总工会", "德阳市总工会经费审查委员会"},
     ),
+    # an office of the union or bureau named right before it
+    (
+        "天水市召开会议。具体工作由市总工会劳动和经济工作部承办。",
+        {"天水市总工会", "天水市总工会劳动和经济工作部"},
+    ),
+    ("（宝鸡市总工会办公室供稿）", {"宝鸡市总工会", "宝鸡市总工会办公室"}),
+    (
+        "李某 重庆市民政局基层政权建设和社区治理处处长",
+        {"重庆市民政局", "重庆市民政局基层政权建设和社区治理处"},
+    ),
     # a zone's administrative committee after its Party working committee
     (
         "李某 德阳经济技术开发区党工委委员、管委会副主任",
@@ -48,6 +58,7 @@ DEPARTMENTS = [
 NO_DEPARTMENTS = [
     "公司干部全部到岗，集团总部在成都。",
     "集团内部管理不断加强。",
+    "天水市民政局处长李某出席。",
     "经费审查委员会主任由谭某担任。",  # no union named: whose?
     "管委会副主任李某出席。",  # no working committee before it
     # a department in a zone's title chain is no company's

@@ -66,8 +66,9 @@ NO_BODIES = [
     "市四套班子领导出席开幕会。",
     # generic words
     "要服从全局，顾全大局。",
-    # every zone's union, no one body
+    # every zone's union, no one body; the unions of several provinces
     "湘潭高新区召开会议。各县区、开发区工会主席参加会议。",
+    "甘肃、宁夏、青海三省区总工会座谈会在西宁召开。",
 ]
 
 

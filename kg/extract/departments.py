@@ -23,6 +23,7 @@ import re
 from kg.extract import lexicon
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.org_names import CLAUSE_BREAK
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.segmenter import plain_tag
 
@@ -51,6 +52,7 @@ def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     found = [
         *(_party_departments(ctx, orgs) if "部" in text or "委" in text else ()),
+        *_offices(ctx, orgs),
         *(_company_departments(ctx, orgs) if "部" in text else ()),
         *(_funds_review(ctx, orgs) if "经" in text else ()),
         *(_zone_committees(ctx, orgs) if "管委会" in text else ()),
@@ -148,12 +150,38 @@ def _company_departments(ctx: Context, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_OFFICE_OF_A_BODY = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:工作部|处|科)(?![长室级])|办公室"
+)
+_OFFICE_PARENTS = ("TradeUnion", "GovernmentBody")
+
+
+def _offices(ctx: Context, orgs: list[Mention]) -> list[Mention]:
+    """市总工会劳动和经济工作部, 市总工会办公室, 市民政局某某处: an office of the
+    union or bureau named right before it."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    for parent in orgs:
+        if parent.subtype not in _OFFICE_PARENTS:
+            continue
+        match = _OFFICE_OF_A_BODY.match(text, parent.end)
+        if match is None or not _is_department(match.group()):
+            continue
+        if any(c in CLAUSE_BREAK for c in match.group()):
+            continue
+        out.append(
+            _department(parent, parent.start, match.end(), text, match.group(), "")
+        )
+    return out
+
+
 def _is_department(word: str) -> bool:
     """财务部, 党群工作部, 客运部; not 干部, 总部, 全部, 俱乐部."""
     if any(word.endswith(n) for n in _NOT_DEPARTMENTS):
         return False
     return all(
-        flag.startswith(_DEPARTMENT_FLAGS) and w not in lexicon.GENERIC_HEADS
+        (flag.startswith(_DEPARTMENT_FLAGS) or w == "和")
+        and w not in lexicon.GENERIC_HEADS
         for w, flag in plain_tag(word[:-1])
     )
 

@@ -330,6 +330,12 @@ def _read(
             and _EVERY.search(text, max(0, head.start - 20), head.start)
         ):
             return None  # 各县区、开发区工会: every zone's union, no one body
+        if (
+            head is not None
+            and head.short
+            and _SEVERAL.search(text, max(0, head.start - 3), head.start)
+        ):
+            return None  # 四省区总工会: the unions of four provinces
         if head is not None:
             return head_mention(ctx, head, end, kind)
         return _on_named_org(ctx, clause_start, start, end, kind)
@@ -347,6 +353,7 @@ def _read(
     return org_mention(name_start, end, surface, surface, kind.subtype, place), place
 
 
+_SEVERAL = re.compile(r"[两二三四五六七八九十几多][省市县区州]{0,2}$")
 _EVERY = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:[、和及][\u4e00-\u9fff]{1,4})*[、和及]$")
 
 
