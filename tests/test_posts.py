@@ -234,10 +234,10 @@ CASES = [
         "澄江市召开座谈会。澄江市总工会党组书记、主席姚青一行走访企业。",
         {("姚青", "澄江市总工会", ("党组书记", "主席"))},
     ),
-    # the titles of an association no extractor read, with no organisation
+    # an association named by its place and members holds its president's post
     (
         "澄江市召开座谈会。澄江台湾青年联谊会会长赖宏恩发言。",
-        {("赖宏恩", None, ("会长",))},
+        {("赖宏恩", "澄江台湾青年联谊会", ("会长",))},
     ),
     # a title standing alone after a verb
     (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg.extract import (
     appointments,
     credits,
+    departments,
     districts,
     initiatives,
     launches,
@@ -19,12 +20,14 @@ from kg.extract import (
     organizations,
     people,
     posts,
+    projects,
 )
 from kg.extract.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
     "districts": districts.extract,
     "organizations": organizations.extract,
+    "departments": departments.extract,
     "posts": posts.extract,
     "people": people.extract,
     "credits": credits.extract,
@@ -32,5 +35,6 @@ EXTRACTORS: dict[str, Extractor] = {
     "appointments": appointments.extract,
     "notices": notices.extract,
     "initiatives": initiatives.extract,
+    "projects": projects.extract,
     "launches": launches.extract,
 }

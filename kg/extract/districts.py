@@ -23,7 +23,7 @@ HOME_REFS = re.compile(r"我市|全市|本市")
 ZONE_REFS = re.compile(
     r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
 )
-_FUNCTION_OPENERS = set("和与及在从到向对为")
+_FUNCTION_OPENERS = set("和与及在从到向对为任")  # 某某任县长: 任县 is no place
 _LEVEL_ENDINGS = ("县", "区", "市", "旗", "州", "盟")
 _LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
 

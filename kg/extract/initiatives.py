@@ -22,8 +22,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from kg.extract import lexicon
 from kg.extract.base import Context, Found
+from kg.extract.projects import plan_name
 from kg.model import Kind, Mention
 from kg.text.segmenter import plain_tag
 
@@ -43,7 +46,7 @@ _CAMPAIGN_HEADS = (
 )  # fmt: skip
 _PROGRAMME_HEADS = (
     "工程", "项目", "品牌", "计划", "课堂", "讲堂", "服务", "工作法", "示范岗",
-    "模式", "平台", "体系", "驿站", "突击队", "服务队", "宣讲团",
+    "模式", "平台", "体系", "驿站", "突击队", "服务队", "宣讲团", "之家",
 )  # fmt: skip
 _SUBTYPES = (
     ("Mechanism", ("机制",)),
@@ -66,7 +69,7 @@ _NOT_AFTER_HEAD = r"(?!中心|室|站|阵地|场所|员|者|费|经费)"
 _TAIL_HEADS = (
     "机制", "联盟", "工程", "行动", "活动", "项目", "品牌", "计划", "方案",
     "制度", "工作法", "示范岗", "竞赛", "大赛", "评选", "选评", "评定", "规划",
-    "突击队", "服务队", "宣讲团",
+    "突击队", "服务队", "宣讲团", "课堂", "讲堂",
 )  # fmt: skip
 # A tail starting with one of these describes the quoted name instead of
 # extending it: “车间课堂”特色服务活动 is the programme 车间课堂.
@@ -174,7 +177,14 @@ def extract(ctx: Context) -> Found:
     taken = [(m.start, m.end) for m in found] + skip
     found += _unquoted_mentions(text, taken)
     found.sort(key=lambda m: (m.start, m.end))
+    found = [_local(ctx, m) for m in found]
     return Found(mentions=tuple(found))
+
+
+def _local(ctx: Context, mention: Mention) -> Mention:
+    """A numbered plan or 一X一Y practice, named as the place's own."""
+    name = plan_name(ctx, mention.start, mention.name)
+    return mention if name == mention.name else replace(mention, name=name)
 
 
 # -- zones ------------------------------------------------------------------
@@ -290,14 +300,21 @@ def _quote_mention(
     inner = match.group(1).strip()
     if not inner or inner in _DIRECT_HEADS or inner in persons:
         return None  # 以“联盟”树品牌: a bare head word is a label
+    if inner in lexicon.COLLECTIVE_BODIES:
+        return None  # “一府两院”: several bodies, no initiative
     if _is_speech(text, match, inner) or _is_honour(text, match):
         return None
+    bare = _clean(inner)
+    if tail in _COMMON_HEADS and _is_plain_label(text, match, inner):
+        return None  # “一站式”服务, “娘家人”服务: a label before a common noun
+    if tail == "品牌" and bare.endswith(_DIRECT_HEADS):
+        tail = ""  # “委员讲堂”品牌: the brand is the programme itself
     if tail:
         end = match.end() + len(tail)
         return _mention(text, match.start(), end, _clean(inner + tail))
     if _is_plain_label(text, match, inner):
         return None
-    return _mention(text, match.start(), match.end(), _clean(inner))
+    return _mention(text, match.start(), match.end(), bare)
 
 
 def _head_tail(text: str, offset: int) -> str:
@@ -356,9 +373,11 @@ def _is_plain_label(text: str, match: re.Match[str], inner: str) -> bool:
         any(c in _PHRASE_CHARS for c in bare) or _COUNTED.match(bare)
     ):
         return True  # “一次都不跑”, “零跑腿”, “一份健康礼包”: phrases, not names
-    if bare.endswith(_ABSTRACT_ENDS) or _is_slogan(bare):
+    if bare.endswith(_ABSTRACT_ENDS) or _is_slogan(bare) or _is_clause(bare):
         return True
     before = text[max(0, match.start() - 4) : match.start()]
+    if before.endswith("以") and text.startswith("的", match.end()):
+        return True  # 以“某某一家亲”的情谊: a manner, not a name
     if before.endswith(_SLOGAN_BEFORE) or _in_from_to(text, match):
         return True
     if len(bare) <= 4 and _is_attributive(before):
@@ -377,8 +396,37 @@ def _is_attributive(before: str) -> bool:
     return before.endswith("的") and not before[:-1].endswith(_ESTABLISH)
 
 
+_COMMON_HEADS = ("服务", "模式", "平台", "体系")
+_CLAUSE_PREPOSITIONS = frozenset("把为被让使")
+_MODALS = frozenset("要 会 能 应 该 得 应该 需要 必须".split())
+
+
+def _is_clause(bare: str) -> bool:
+    """A clause, not a name: a preposition inside (把服务做到心坎上, 项目为王),
+    a long quote that opens with a verb or holds a modal (加快建设某某城市,
+    年轻人要看清楚某某), or a verb with a quality after it (劳动创造幸福)."""
+    if bare.endswith((*_DIRECT_HEADS, *_TAIL_HEADS)):
+        return False
+    words = plain_tag(bare)
+    if len(words) < 2:
+        return False
+    if any(flag == "p" and word in _CLAUSE_PREPOSITIONS for word, flag in words):
+        return True
+    if len(bare) >= 8 and (
+        words[0][1] == "v" or any(word in _MODALS for word, _ in words)
+    ):
+        return True
+    return any(
+        flag == "v" and len(word) >= 2 and 0 < index == len(words) - 2
+        for index, (word, flag) in enumerate(words)
+    ) and words[-1][1] in ("a", "ad", "d")
+
+
 def _is_slogan(bare: str) -> bool:
-    """Slogan shapes: 双胜利, 两个维护, 点上出彩, 从严从实, and idioms."""
+    """Slogan shapes: 双胜利, 两个维护, 点上出彩, 从严从实, and idioms; but
+    一镇一品, 一村一品 name a practice."""
+    if re.fullmatch(r"一[^一]一[^一]", bare) and not _is_idiom(bare):
+        return False
     if re.match(r"[双两][^个]{2}$", bare) or re.match(
         r"[一二三四五六七八九十两]个", bare
     ):

@@ -1,75 +1,208 @@
 """launchedBy: who set up, issued or runs an initiative.
 
-Two shapes carry it in the genre, both within one sentence:
+The shapes the genre uses:
 
-* an actor, a launch verb, then the initiative:
-  ``洛社镇总工会新推出的“车间课堂”``, ``某市总工会联合某党校等8家单位，成立“…联盟”``
-  (every actor joined by 联合/和/与/、 before the verb launches it);
-* an actor directly followed by its initiatives:
-  ``某集团“星级员工评定”``, ``某公司“职群管理”“职位转换”``.
+* an actor, a launch verb, then the initiative, the actor possibly several
+  clauses back in the sentence: ``洛社镇总工会新推出的“车间课堂”``,
+  ``某市总工会在市委市政府坚强领导下，深入实施“…”工程``; every actor joined
+  to it by 联合/会同/和/与/、 (or written right against it: 市委市政府)
+  launches it too, and ``与某法院共同建立的`` adds the法院 to the subject;
+* an actor directly before its initiatives: ``某集团“星级员工评定”``,
+  ``区政府关于《…方案》``;
+* the passive: ``…计划，由某管委会联合某厅实施``, and a sentence about
+  ``该措施`` / ``本届大赛`` (the initiative last named) ``由某办会同某局制定``;
+* a sentence with no actor of its own (今年以来，开展“金秋助学”活动) continues
+  the subject of the sentence before it in the paragraph.
 
-An actor is an organisation or a district; an organisation inside a title
-chain (江阴市总工会主席张某表示…) speaks through its officer and is no actor.
+An actor is an organisation or a district, or a word standing for one (该区,
+县上, 集团); not an organisation inside a title chain (its officer speaks), a
+place after 在/赴 (where things happen), a body in ``在…领导下`` (who
+guides), or a name inside quotes or title marks (part of another name).
+``支持某某打造“…”`` is launched by 某某, never by the supporter.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from kg.extract import roles
+from kg.extract import focus, roles
 from kg.extract.base import Context, Found
-from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.model import Kind, Mention, Relation, RelKind, Span, entity_key
+from kg.text.segmenter import plain_tag
 
 LAUNCH_VERBS = re.compile(
-    r"推出|出台|成立|组建|制定|印发|发布|开展|举办|实施|启动|打造|建立|创建|发起|推行|"
-    r"推广|设立|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|主办|承办|深化|建成|"
-    r"新建|升级|以|签署|签订|共同实施|开办|设计"
+    r"推出|出台|成立|组建|制定|印发|发布|公布|开展|举办|实施|启动|打造|建立|创建|"
+    r"发起|推行|推广|设立|新设|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|"
+    r"主办|承办|深化|建成|新建|升级|以|签署|签订|共同实施|开办|设计|推进|提出|"
+    r"编制|共建|投资|建设"
 )
-_JOINERS = re.compile(r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)$")
+_JOINERS = re.compile(
+    r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)?$"
+)
 # A place after these is where something happens, not who does it.
 _LOCATIVE = ("在", "于", "到", "赴", "来到", "走进", "深入", "前往", "位于")
+_GUIDANCE = re.compile(
+    r"(?:的)?(?:坚强|正确|大力|有力|亲切|悉心|精心)?"
+    r"(?:领导|指导|支持|帮助|关心|关怀|推动|带领|引领|部署)下"
+)
+_PIVOT = re.compile(r"(?:支持|帮助|鼓励|引导|指导|协助|推动|督促|要求)")
+_MARKED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』")
 _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
+_PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
+_ANAPHORIC_INITIATIVE = re.compile(
+    r"(?:该|本届|本次|此次|这项|这一|(?:(?<=[。！？\n])|^)(?=[\u4e00-\u9fff]{2}由))"
+    r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟|制度"
+    r"|品牌|平台|规划)"
+    r"(?:[^，。；]{0,6}?)由"
+)
+_STANDS_FOR_PLACE = re.compile(
+    r"该([区县市镇乡])|(?:(?<=[，,。；\n])|^)([县市区镇乡])[上里](?=[^\u4e00-\u9fff]{0,2}"
+    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))"
+)
+_BARE_UNION = re.compile(
+    r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
+    + LAUNCH_VERBS.pattern
+    + r")[^，。；]{0,4}?[“「《])"
+)
+_WHOLE_CITY = re.compile(
+    r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
+    + LAUNCH_VERBS.pattern
+    + r"))"
+)
 
 
 def extract(ctx: Context) -> Found:
+    if not ctx.of_kind(Kind.INITIATIVE):
+        return Found()
     relations: list[Relation] = []
     actors = _actors(ctx)
-    for initiative in ctx.of_kind(Kind.INITIATIVE):
-        sentence = ctx.sentence_at(initiative.start)
-        for actor in _launchers(ctx, initiative, actors, sentence.start):
-            relations.append(
-                Relation(
-                    RelKind.LAUNCHED_BY,
-                    entity_key(Kind.INITIATIVE, initiative.name),
-                    _key(actor),
-                    evidence=ctx.evidence(initiative.start),
-                )
+    for initiative, launchers in _launches(ctx, actors):
+        relations.extend(
+            Relation(
+                RelKind.LAUNCHED_BY,
+                entity_key(Kind.INITIATIVE, initiative.name),
+                _key(actor),
+                evidence=ctx.evidence(initiative.start),
             )
+            for actor in launchers
+        )
     return Found(relations=tuple(dict.fromkeys(relations)))
+
+
+def _launches(
+    ctx: Context, actors: list[Mention]
+) -> Iterator[tuple[Mention, list[Mention]]]:
+    initiatives = sorted(ctx.of_kind(Kind.INITIATIVE), key=lambda m: m.start)
+    for initiative in initiatives:
+        sentence = ctx.sentence_at(initiative.start)
+        launchers = _launchers(ctx, initiative, actors, sentence)
+        launchers = launchers or _passive(ctx, initiative.end, actors, sentence)
+        yield initiative, launchers
+    yield from _anaphoric(ctx, initiatives, actors)
 
 
 def _key(mention: Mention) -> str:
     return entity_key(mention.kind, mention.name, mention.code)
 
 
+# -- actors -------------------------------------------------------------------
+
+
 def _actors(ctx: Context) -> list[Mention]:
-    """Organisations and districts that can act: not inside another mention,
-    not the head of a title chain, not a bare 我市/全市."""
+    """Organisations and districts that can act, and words standing for them."""
     text = ctx.doc.text
     orgs = ctx.of_kind(Kind.ORGANIZATION)
+    org_spans = sorted((o.start, o.end) for o in orgs)
+    places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
+    place_ends = {p.end: p for p in places}
+    marked = [m.span() for m in _MARKED.finditer(text)]
     found: list[Mention] = []
     for mention in (*orgs, *ctx.of_kind(Kind.DISTRICT)):
-        inside = any(
-            o is not mention and o.start <= mention.start and mention.end <= o.end
-            for o in orgs
-        )
-        if inside or mention.text in ("全市",) or _in_title(text, mention.end):
+        start, end = mention.start, mention.end
+        own = 1 if mention.kind is Kind.ORGANIZATION else 0
+        if _inside(org_spans, start, end, own):
+            continue  # inside another organisation's name
+        if mention.text == "全市" or _in_title(text, end):
             continue
-        if text[: mention.start].endswith(_LOCATIVE):
+        if any(s < start and end < e for s, e in marked):
+            continue  # 《某市关于…的措施》: part of another name
+        if _placed(text, mention, place_ends) or _GUIDANCE.match(text, end):
             continue
         found.append(mention)
+    found.extend(_stand_ins(ctx, places))
     return sorted(found, key=lambda m: m.start)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int, own: int) -> bool:
+    """Is [start, end) inside one of ``spans`` (sorted by start), ``own`` of
+    them being the mention itself?"""
+    equal = 0
+    for s, e in spans:
+        if s > start:
+            break
+        if end <= e and (s, e) != (start, end):
+            return True
+        equal += (s, e) == (start, end)
+    return equal > own
+
+
+def _placed(text: str, mention: Mention, ends: dict[int, Mention]) -> bool:
+    """在北仑区梅山街道: a place after 在 (and the places written with it)."""
+    start = mention.start
+    while start in ends or (start - 1 in ends and text[start - 1] in "、和与及"):
+        start = ends[start].start if start in ends else ends[start - 1].start
+    return text[max(0, start - 2) : start].endswith(_LOCATIVE)
+
+
+def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
+    """该区, 县上, and 全市 as a subject: the place they stand for; 工会 as a
+    subject (or supported): the union last named."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    if "工会" in text:
+        unions = [
+            m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "TradeUnion"
+        ]
+        for match in _BARE_UNION.finditer(text):
+            before = [u for u in unions if u.end <= match.start()]
+            if before:
+                union = max(before, key=lambda u: u.end)
+                out.append(
+                    Mention(
+                        Kind.ORGANIZATION,
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        union.name,
+                        union.subtype,
+                    )
+                )
+    for match in _STANDS_FOR_PLACE.finditer(text):
+        level = match.group(1) or match.group(2)
+        place = focus.place_for(ctx, match.start(), level)
+        if place is not None:
+            out.append(_place_mention(match.start(), match.end(), match.group(), place))
+    if ctx.home:
+        home = focus.place_for(ctx, 0, "市")
+        for match in _WHOLE_CITY.finditer(text):
+            if home is not None:
+                out.append(
+                    _place_mention(match.start(), match.start() + 2, "全市", home)
+                )
+    return out
+
+
+def _place_mention(start: int, end: int, surface: str, place: object) -> Mention:
+    return Mention(
+        Kind.DISTRICT,
+        start,
+        end,
+        surface,
+        place.name,  # type: ignore[attr-defined]
+        code=place.id,  # type: ignore[attr-defined]
+    )
 
 
 def _in_title(text: str, end: int) -> bool:
@@ -77,73 +210,215 @@ def _in_title(text: str, end: int) -> bool:
     return any(start == 0 for start, _ in roles.role_spans(text[end : end + 8]))
 
 
+# -- launchers ------------------------------------------------------------------
+
+
 def _launchers(
-    ctx: Context, initiative: Mention, actors: list[Mention], sentence_start: int
+    ctx: Context, initiative: Mention, actors: list[Mention], sentence: Span
 ) -> list[Mention]:
     text = ctx.doc.text
     before = [
-        a for a in actors if sentence_start <= a.start and a.end <= initiative.start
+        a for a in actors if sentence.start <= a.start and a.end <= initiative.start
     ]
     if not before:
-        return _topic(ctx, initiative, actors, sentence_start)
-    last = before[-1]
-    gap = text[last.end : initiative.start]
-    if _adjacent(gap):
-        return [last]
-    verb = LAUNCH_VERBS.search(gap)
-    if verb is None or _too_far(gap[: verb.start()]):
-        return []
-    return _joined(text, before)
+        return _topic(ctx, initiative, actors, sentence.start)
+    if _adjacent(text[before[-1].end : initiative.start], initiative):
+        return [before[-1]]
+    for index in range(len(before) - 1, -1, -1):
+        actor = before[index]
+        gap = text[actor.end : initiative.start]
+        verb = _verb(gap, initiative)
+        if verb is None or _too_far(gap[: verb.start()]):
+            return []
+        between = gap[: verb.start()]
+        if _CLAUSE_BREAKS & set(between) and not _subject_position(text, actor):
+            continue  # 支持某县做大…，推行“…”: an object of an earlier clause
+        if _pivot(between):
+            return []  # 支持某某打造: the one supported launches it
+        return _with_partners(ctx, before, index, actors, sentence)
+    return []
 
 
-def _topic(
-    ctx: Context, initiative: Mention, actors: list[Mention], sentence_start: int
+def _with_partners(
+    ctx: Context,
+    before: list[Mention],
+    index: int,
+    actors: list[Mention],
+    sentence: Span,
 ) -> list[Mention]:
-    """A subjectless sentence (今年以来，开展“金秋助学”活动) continues the one
-    before it in the paragraph, when that one opens with its actor."""
+    """The actor with those joined to it on either side (某总工会联合某局、
+    某局); 与某法院共同建立的 adds the sentence's subject."""
     text = ctx.doc.text
-    lead = text[sentence_start : initiative.start]
-    verb = LAUNCH_VERBS.search(lead)
-    if verb is None or _too_far(lead[: verb.start()]) or "\n" in lead:
-        return []
-    if any(
-        m.start < initiative.start
-        for m in ctx.of_kind(Kind.PERSON)
-        if m.start >= sentence_start
+    group = _joined(text, before[: index + 1])
+    for later in before[index + 1 :]:
+        if not _JOINERS.match(text[group[-1].end : later.start]):
+            break
+        group.append(later)
+    last = group[-1]
+    if (
+        len(group) == 1
+        and text[: last.start].endswith(("与", "同"))
+        and text.startswith(_TOGETHER, last.end)
     ):
-        return []
-    earlier = [span for span in ctx.sentences if span.end <= sentence_start]
-    if not earlier or "\n" in text[earlier[-1].end - 1 : sentence_start]:
-        return []  # the first sentence of a paragraph has no one to continue
-    previous = earlier[-1]
-    opening = _OPENING.sub("", text[previous.start : previous.end])
-    offset = previous.end - previous.start - len(opening)
-    first = [a for a in actors if a.start == previous.start + offset]
-    return first[:1] if first and first[0].kind is Kind.ORGANIZATION else []
+        subject = _subject(ctx, actors, sentence)
+        if subject is not None and subject not in group:
+            group.insert(0, subject)
+    return group
 
 
-_OPENING = re.compile(
-    r"^\s*(?:(?:近日|日前|近年来|今年以来|去年以来|\d+月\d+日)[，,]?)?"
-)
+_TOGETHER = ("共同", "一道", "一起", "合作", "联合")
+_LEAD_FLAGS = ("t", "d", "ad", "c", "m", "q", "ns")  # 福建省某总工会: a place
+_REGION_WORDS = frozenset({"中国大陆", "大陆", "内地", "中国"})
 
 
-def _adjacent(gap: str) -> bool:
-    """Nothing but quotes, a year, and other initiatives' names between the two."""
+def _subject_position(text: str, actor: Mention) -> bool:
+    """The actor opens its clause, after time words and adverbs at most."""
+    start = actor.start
+    while start > 0 and text[start - 1] not in "，,：:；;。\n":
+        start -= 1
+    lead = text[start : actor.start]
+    return all(
+        flag.startswith(_LEAD_FLAGS) or word.isdigit() or word in _REGION_WORDS
+        for word, flag in plain_tag(lead)
+    )
+
+
+_RUNNING_VERBS = ("推进", "深化")
+_CLAUSE_BREAKS = set("，,；;。：:")
+
+
+def _verb(gap: str, initiative: Mention) -> re.Match[str] | None:
+    """The launch verb that governs the initiative: the last one in ``gap``,
+    in the initiative's own clause (推出“甲”计划和“乙”竞赛 launches both; in
+    推出“甲”计划，选树工匠，为“乙”规划 nothing launches 乙).  推进 and 深化 run
+    programmes, not someone else's plan or document."""
+    found = None
+    for verb in LAUNCH_VERBS.finditer(gap):
+        if verb.group() in _RUNNING_VERBS and initiative.subtype == "Policy":
+            continue
+        found = verb
+    if found is None or _CLAUSE_BREAKS & set(gap[found.end() :]):
+        return None
+    return found
+
+
+def _adjacent(gap: str, initiative: Mention) -> bool:
+    """Nothing but quotes, a year, other initiatives' names, or 关于 before a
+    document, between the two."""
     gap = _YEAR.sub("", gap)
-    return gap.strip(_QUOTES) == "" or bool(re.fullmatch(r"(?:“[^”]{1,20}”)+", gap))
+    if gap.strip(_QUOTES) == "" or re.fullmatch(r"(?:“[^”]{1,20}”)+", gap):
+        return True
+    return gap == "关于" and initiative.text.startswith("《")
 
 
 def _too_far(between: str) -> bool:
-    """Actor and verb in different clauses: a full stop, or another subject."""
-    return len(between) > 30 or any(c in between for c in "。；;")
+    """Actor and verb in different sentences, or too far apart (names in
+    quotes and title marks between them do not count)."""
+    return len(_MARKED.sub("", between)) > 30 or any(c in between for c in "。；;")
+
+
+def _pivot(between: str) -> bool:
+    """全力支持某区打造: a verb of support, then someone who is no actor."""
+    match = _PIVOT.search(between)
+    return match is not None and bool(between[match.end() :].strip("将要会，, "))
 
 
 def _joined(text: str, before: list[Mention]) -> list[Mention]:
-    """The last actor and those joined to it by 联合/和/与/、."""
+    """The last actor and those joined to it by 联合/和/与/、 or written against
+    it (市委市政府)."""
     group = [before[-1]]
     for earlier in reversed(before[:-1]):
         gap = text[earlier.end : group[0].start]
         if not _JOINERS.match(gap):
             break
+        if not gap and Kind.DISTRICT in (earlier.kind, group[0].kind):
+            break  # 福建省平潭某总工会: a place before a body is no partner
         group.insert(0, earlier)
     return group
+
+
+def _subject(ctx: Context, actors: list[Mention], span: Span) -> Mention | None:
+    """The first actor of a sentence: who the sentence is about."""
+    return next((a for a in actors if span.start <= a.start < span.end), None)
+
+
+def _topic(
+    ctx: Context, initiative: Mention, actors: list[Mention], sentence_start: int
+) -> list[Mention]:
+    """A subjectless sentence (今年以来，开展“金秋助学”活动) continues the
+    subject of the one before it in the paragraph."""
+    text = ctx.doc.text
+    lead = text[sentence_start : initiative.start]
+    verb = _verb(lead, initiative)
+    if verb is None or _too_far(lead[: verb.start()]) or "\n" in lead:
+        return []
+    if any(
+        sentence_start <= m.start < initiative.start for m in ctx.of_kind(Kind.PERSON)
+    ):
+        return []
+    if _has_subject(lead[: verb.start()]):
+        return []  # 他介绍，支部推行“…”: the clause names its own subject
+    earlier = [span for span in ctx.sentences if span.end <= sentence_start]
+    if not earlier or "\n" in text[earlier[-1].end - 1 : sentence_start]:
+        return []  # the first sentence of a paragraph has no one to continue
+    previous = earlier[-1]
+    opening = _OPENING.match(text, previous.start)
+    start = opening.end() if opening else previous.start
+    first = [a for a in actors if a.start == start and a.kind is Kind.ORGANIZATION]
+    return first[:1]
+
+
+# The opening of a sentence before its subject: a speech frame and a time.
+_OPENING = re.compile(
+    r"\s*(?:[^，。；\n]{1,8}(?:说|表示|指出|介绍|透露|强调|认为)[，,：:])?"
+    r"(?:(?:近日|日前|近年来|今年以来|去年以来|[一二三四五六七八九十两\d]+年来"
+    r"|过去一年|今年|去年|\d+月\d+日|\d{4}年)[，,]?)?"
+)
+_SUBJECT_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn", "j")
+
+
+def _has_subject(clause_lead: str) -> bool:
+    """Words before the verb in its clause that can be its subject."""
+    clause = re.split(r"[，,：:]", clause_lead)[-1]
+    return any(
+        flag in _SUBJECT_FLAGS and len(word) > 1 for word, flag in plain_tag(clause)
+    )
+
+
+def _passive(
+    ctx: Context, end: int, actors: list[Mention], sentence: Span
+) -> list[Mention]:
+    """…计划，由某管委会联合某厅实施: the actors after 由, before the verb."""
+    text = ctx.doc.text
+    lead = _PASSIVE.match(text, end)
+    if lead is None:
+        return []
+    after = [a for a in actors if lead.end() <= a.start < sentence.end]
+    if not after or after[0].start != lead.end():
+        return []
+    group = [after[0]]
+    for actor in after[1:]:
+        if not _JOINERS.match(text[group[-1].end : actor.start]):
+            break
+        group.append(actor)
+    tail = text[group[-1].end : sentence.end]
+    verb = LAUNCH_VERBS.search(tail)
+    return group if verb is not None and verb.start() <= 6 else []
+
+
+def _anaphoric(
+    ctx: Context, initiatives: list[Mention], actors: list[Mention]
+) -> Iterator[tuple[Mention, list[Mention]]]:
+    """该措施由某办会同某局制定: the last initiative of that kind named before."""
+    text = ctx.doc.text
+    for match in _ANAPHORIC_INITIATIVE.finditer(text):
+        head = match.group(1)
+        named = [
+            m for m in initiatives if m.end <= match.start() and m.name.endswith(head)
+        ]
+        if not named:
+            continue
+        sentence = ctx.sentence_at(match.start())
+        launchers = _passive(ctx, match.end() - 1, actors, sentence)
+        if launchers:
+            yield named[-1], launchers

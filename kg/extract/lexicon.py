@@ -308,3 +308,75 @@ JOB_TITLES = frozenset(
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named
 (GUIDELINES, "Grades and trades")."""
+
+# -- Organisations and initiatives (issue 8, organisations half) -------------
+# Words that end an organisation's name on its left: the verb, adverb or
+# descriptor before a name is never part of it (全力支持华兴集团).
+
+MANNER_ADVERBS = (
+    "全力 大力 高度 鼎力 全面 充分 积极 热情 倾力 极力 坚决 主动 认真 切实 "
+    "着力 努力 进一步 专程 亲自 再次 共同"
+).split()
+"""Adverbs of manner that open a predicate; jieba's dictionary fuses several
+with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评价)."""
+
+VERBS_TAGGED_AS_NOUNS = frozenset(
+    "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能 参观 视察 察看 "
+    "会同".split()
+)
+"""Verbs (and one title word) that jieba's dictionary tags as nouns or names:
+never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
+
+SINGLE_VERBS_BEFORE_NAMES = frozenset("任兼赴至")
+"""One-character verbs of posts and visits before a name (黎某任集团党委书记)."""
+
+COMPANY_DESCRIPTORS = frozenset(
+    "上市公司 子公司 母公司 全资子公司 控股子公司 港股 A股 旗下 所属".split()
+)
+"""Words that describe a company before its name (港股上市公司某某控股)."""
+
+DATE_WORDS = frozenset("年度 年初 年底 年末 年中 月份 月底 月初 日前 日起".split())
+"""Time words a year or day number opens (2023年度集团): no part of a name."""
+
+NOT_BODY_WORDS = frozenset(
+    "布局 格局 大局 当局 结局 开局 变局 时局 僵局 骗局 饭局 "
+    "棋局 出局 定局 残局 终局 破局 大厅 客厅 餐厅 展厅 门厅 歌厅 舞厅 前厅 "
+    "原委 副中心 市中心 城市中心".split()
+)
+"""Ordinary words that end in a body suffix (局, 厅, 委, 中心); none of them
+ends a bureau's name (财政局, 安全局, 科技创新局 are bureaus)."""
+
+CONGRESS_SUFFIXES = (
+    "人民代表大会常务委员会",
+    "人大常务委员会",
+    "人民代表大会",
+    "政协常务委员会",
+    "政协常委会",
+)
+"""Congresses and CPPCC standing committees in full (named 人大常委会, 人大,
+政协常委会)."""
+
+PUBLIC_SERVICE_SUFFIXES = ("人民医院", "中医医院", "中医院", "妇幼保健院")
+"""Public services named by their place (县人民医院 is the county's)."""
+
+ASSOCIATION_SUFFIXES = ("联谊会", "协进会", "促进会", "研究会", "职工会", "合作社")
+"""Associations and cooperatives named by a proper name (某某职工联谊会)."""
+
+COLLECTIVE_BODIES = frozenset(
+    "一府两院 一府一委两院 一委一府两院 一府一委 四套班子 四大班子 五套班子 "
+    "两委 村两委 社区两委 党政班子 领导班子".split()
+)
+"""Words for several bodies together: no organisation, no initiative."""
+
+MEMBER_WORDS = frozenset("职工 青年 妇女 工人 企业 台湾青年 青年企业家".split())
+"""Generic words that name an association's members after its place
+(澳门职工联谊会, 海口台湾青年联谊会): part of the name only there."""
+
+PROJECT_KINDS = frozenset(
+    "重点 重大 在建 新建 续建 协作 合作 招商 民生 基建 投资 新开工 签约 产业 "
+    "示范 试点 帮扶 援建 配套".split()
+)
+"""Words that make ``某某项目`` a kind of project, not a name (重点项目)."""
+
+NEWS_AGENCIES = ("新华社", "中新社", "中国新闻社", "中央广播电视总台", "央视")
+"""National agencies and broadcasters named without a media suffix."""

@@ -18,7 +18,7 @@ from kg.model import Kind, Mention
 from kg.text.segmenter import dictionary_entry, plain_tag
 
 CLAUSE_BREAK = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[]\n\t 　·…—")
-_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m")
+_STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m", "ad")
 _KEEP_FLAGS = ("vn", "eng", "mq")  # 零部件 is tagged mq
 FUNCTION_CHARS = set(
     "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
@@ -52,8 +52,14 @@ def proper_name_start(
     taken: list[tuple[str, str]] = []
     for index in range(len(words) - 1, -1, -1):
         word, flag = words[index]
-        if _stops(word, flag) and not _trade_word(words, index):
+        if _stops(word, flag) and not (
+            _trade_word(words, index) or _members(words, index)
+        ):
+            if _is_number(word) and taken:
+                _drop_date_unit(taken)
             break
+        if _ORDINAL.fullmatch(word) and not _numbered_unit(words, index):
+            break  # 要第一时间找银行: an ordinal of time, not of a unit
         taken.insert(0, (word, flag))
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
@@ -79,10 +85,22 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
     word, flag = words[index]
     if not flag.startswith("v") or len(word) < 2 or index == 0:
         return False
+    if _predicate(word):
+        return False
     before, before_flag = words[index - 1]
-    if before_flag.startswith("nr") or before in lexicon.GENERIC_HEADS:
-        return False  # 某某来到: a person and a verb, not a trade
+    if before_flag.startswith(("nr", "nt")) or before in lexicon.GENERIC_HEADS:
+        return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     return _is_proper(before, before_flag)
+
+
+def _members(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """职工 after a place names an association's members (澳门职工联谊会)."""
+    if words[index][0] not in lexicon.MEMBER_WORDS or index == 0:
+        return False
+    for before, before_flag in words[max(0, index - 3) : index]:  # 香港新界西职工
+        if before_flag.startswith("ns") or Gazetteer.default().lookup(before):
+            return True
+    return False
 
 
 def _is_proper(word: str, flag: str) -> bool:
@@ -100,8 +118,51 @@ def _stops(word: str, flag: str) -> bool:
     if any(c.isdigit() for c in word):
         return True  # 全州1275名考入大学: a count, not a name
     if len(word) == 1:
-        return word in FUNCTION_CHARS
+        return word in FUNCTION_CHARS or word in lexicon.SINGLE_VERBS_BEFORE_NAMES
+    if _ORDINAL.fullmatch(word) or word in _NAME_WORDS:
+        return False  # 北仑第二集装箱码头, 某某控股有限公司
+    if _predicate(word) or word in lexicon.COMPANY_DESCRIPTORS:
+        return True
+    if flag == "v" and Gazetteer.default().lookup(word):
+        return False  # 包头 is tagged a verb; as a city it opens 包头日报
     return flag.startswith(_STOP_FLAGS) and flag not in _KEEP_FLAGS
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
+_NAME_WORDS = frozenset({"控股"})
+_DATE_UNITS = "年月日号届期"
+
+
+def _numbered_unit(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """第二 in 北仑第二集装箱码头 (after a place or name) or opening its clause
+    (第一工程公司); not 第一时间."""
+    after = words[index + 1][1] if index + 1 < len(words) else ""
+    if after.startswith("t"):
+        return False
+    return index == 0 or _is_proper(*words[index - 1])
+
+
+def _predicate(word: str) -> bool:
+    """A verb or adverb the dictionary tags as a noun (助力, 全力支持)."""
+    if word in lexicon.VERBS_TAGGED_AS_NOUNS:
+        return True
+    return word.startswith(tuple(lexicon.MANNER_ADVERBS))
+
+
+_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十〇零]+")
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.fullmatch(word))
+
+
+def _drop_date_unit(taken: list[tuple[str, str]]) -> None:
+    """2023年华兴集团, 2023年度集团: the unit after a number is no name."""
+    word, flag = taken[0]
+    if word in lexicon.DATE_WORDS or (len(word) == 1 and word in _DATE_UNITS):
+        taken.pop(0)
+    elif word[0] in _DATE_UNITS:
+        taken[0] = (word[1:], flag)
 
 
 def clause_start_of(text: str, start: int) -> int:
@@ -120,12 +181,19 @@ def media_titles(text: str) -> list[tuple[Mention, Place | None]]:
 
 
 _NEWS_SITE = re.compile(
-    r"(?:(?<=[据在从由，。、：:“《\s])|^)([\u4e00-\u9fff]{2,4}网)"
-    r"(?=报道|消息|讯|记者|发布|刊发|刊登|客户端|[，。、；”》)）\s]|$)"
+    r"(?:(?<=[据在从由，。、：:“《\s\-－—媒和与及])|^)([\u4e00-\u9fff]{2,4}网)"
+    r"(?=报道|报导|消息|讯|记者|发布|刊发|刊登|客户端|[-－—和与及，。、；”》)）\s]|$)"
 )
 _SITE_LEADS = "据在从由经"
 _LATIN_BRAND = re.compile(r"[A-Z][A-Z0-9&]{1,5}[\u4e00-\u9fff]{2,4}(?=[“「])")
 _NOT_SITES = ("互联网", "物联网", "局域网", "因特网", "万维网", "工业互联网", "一张网")
+
+
+def _site_lead(found: str) -> int:
+    """Characters before the site's own name: 据 in 据人民网, 官媒 in 官媒新华网."""
+    if "媒" in found[:-3]:
+        return found.index("媒") + 1
+    return len(found) - len(found.lstrip(_SITE_LEADS))
 
 
 def news_sites(text: str) -> list[tuple[Mention, Place | None]]:
@@ -133,10 +201,52 @@ def news_sites(text: str) -> list[tuple[Mention, Place | None]]:
     return [
         (org_mention(m.start(1) + lead, m.end(1), name, name, "Media"), None)
         for m in _NEWS_SITE.finditer(text)
-        for lead in [len(m.group(1)) - len(m.group(1).lstrip(_SITE_LEADS))]
+        for lead in [_site_lead(m.group(1))]
         for name in [m.group(1)[lead:]]
         if len(name) > 2 and not name.endswith(_NOT_SITES)
     ]
+
+
+_SOURCE_LINE = re.compile(
+    r"(?:稿件来源|来源|稿源|出处)\s*[:：]\s*"
+    r"([\u4e00-\u9fff]{2,12}?(?:日报|晚报|时报|商报|报|网|电视台|客户端|新闻))"
+    r"((?:[-－—][\u4e00-\u9fff]{2,10}频道)?)"
+)
+_MASTHEAD = re.compile(
+    r"^[ \t　]*([\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|报))[ \t　]+\d{4}年",
+    re.MULTILINE,
+)
+
+
+_AGENCY = re.compile("(?:" + "|".join(lexicon.NEWS_AGENCIES) + ")(?!网)")
+
+
+def agencies(text: str) -> list[tuple[Mention, Place | None]]:
+    """新华社, 中新社, 央视: national outlets without a media suffix."""
+    return [
+        (org_mention(m.start(), m.end(), m.group(), m.group(), "Media"), None)
+        for m in _AGENCY.finditer(text)
+    ]
+
+
+def outlet_lines(text: str) -> list[tuple[Mention, Place | None]]:
+    """Outlets of meta lines: ``来源：某某日报``, ``人民网-某某频道`` (the site,
+    its channel an alias), and a masthead line ``某某报 2024年5月8日``."""
+    found: list[tuple[Mention, Place | None]] = []
+    if not any(char in text for char in "报网台端闻"):
+        return found
+    for match in _SOURCE_LINE.finditer(text):
+        name = match.group(1)
+        surface = match.group(1) + match.group(2)
+        found.append(
+            (org_mention(match.start(1), match.end(2), surface, name, "Media"), None)
+        )
+    for match in _MASTHEAD.finditer(text):
+        name = match.group(1)
+        found.append(
+            (org_mention(match.start(1), match.end(1), name, name, "Media"), None)
+        )
+    return found
 
 
 def latin_brands(text: str) -> list[tuple[Mention, Place | None]]:

@@ -31,8 +31,9 @@ from kg.model import (
 )
 from kg.text.script import to_simplified
 
-ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)(?:工会|党委)?")
-"""Words that point back to a company (该公司): no alias of it."""
+ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)")
+"""Words that point back to a company (该公司): no alias of it.  Its bodies
+(集团工会, 集团党委) are named only so in many articles: they stay aliases."""
 
 _BARE_BODIES = frozenset("工会 总工会 党委 党组 党支部 党工委 纪委 政府".split())
 """Bodies named by their kind alone in a title chain: no alias."""
@@ -234,6 +235,8 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             out[entity_key(Kind.INITIATIVE, short)] = entity_key(
                 Kind.INITIATIVE, ending[0]
             )
+    for short, full in _plan_short_forms(initiatives).items():
+        out[entity_key(Kind.INITIATIVE, short)] = entity_key(Kind.INITIATIVE, full)
     for short in initiatives:
         longer = [
             n
@@ -247,8 +250,33 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
     return out
 
 
+_PLAN_SHORT = re.compile(r"(.*?)十([一二三四五六七八九])五(?:发展)?规划(?:纲要)?")
+_PLAN_TITLE = re.compile(
+    r"(.*?)(?:国民经济和社会发展)?第十([一二三四五六七八九])个五年规划"
+)
+
+
+def _plan_short_forms(initiatives: set[str]) -> dict[str, str]:
+    """某市十四五规划 for 某市国民经济和社会发展第十四个五年规划纲要 on one page."""
+    titles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in initiatives:
+        title = _PLAN_TITLE.match(name)
+        if title is not None:
+            titles[(title.group(1), title.group(2))].append(name)
+    out = {}
+    for name in initiatives:
+        short = _PLAN_SHORT.fullmatch(name)
+        if short is None:
+            continue
+        full = titles.get((short.group(1), short.group(2)), [])
+        if len(full) == 1:
+            out[name] = full[0]
+    return out
+
+
 _LEGAL_FORMS = (
     "集团股份有限公司",
+    "集团有限责任公司",
     "集团有限公司",
     "股份有限公司",
     "有限责任公司",
@@ -257,14 +285,20 @@ _LEGAL_FORMS = (
     "集团",
     "公司",
 )
+_REGISTERED = ("有限公司", "有限责任公司", "集团公司")
+_GROUP_FORMS = tuple(f for f in _LEGAL_FORMS if f.startswith("集团"))
+_BODIES_OF_A_COMPANY = ("工会", "党委", "党总支", "党支部", "纪委", "团委")
 
 
-def _company_core(name: str, gaz: Gazetteer) -> str:
-    """楚峡新材料 for 湖北楚峡新材料股份有限公司: no place, no legal form."""
+def _company_core(name: str, gaz: Gazetteer | None) -> str:
+    """楚峡新材料 for 湖北楚峡新材料股份有限公司: no place (unless ``gaz`` is
+    None), no legal form."""
     for form in _LEGAL_FORMS:
         if name.endswith(form):
             name = name[: -len(form)]
             break
+    if gaz is None:
+        return name
     for cut in range(min(len(name) - 2, 8), 1, -1):
         if gaz.lookup(name[:cut]):
             return name[cut:]
@@ -284,40 +318,75 @@ def _bureau_short_forms(orgs: set[str]) -> dict[str, str]:
 
 
 def _company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
-    """Each short company name with the one fuller name it abbreviates:
+    """Each short company name with the one full name it abbreviates:
     楚峡新材料公司 and 华擎公司 for 湖北楚峡新材料股份有限公司 and
-    安徽华擎科技有限公司 (same core, or the core's opening)."""
-    cores = {
-        name: _company_core(name, gaz)
-        for name in orgs
-        if name.endswith((*_LEGAL_FORMS, "控股"))
-    }
-    out = {}
-    for short, core in cores.items():
-        if len(core) < 2 or _registered(short, core):
+    安徽华擎科技有限公司 (same core, or the core's opening); 华兴集团 and
+    龙城汽配集团 for 河南中原华兴建设集团有限公司 and 柳州龙城汽车零部件集团有限公司
+    (the group's core within the full one's, or its first characters), never
+    a subsidiary (某某集团物流有限公司).  The bodies of a short form
+    (华兴集团工会) become those of the full name."""
+    companies = [n for n in orgs if n.endswith((*_LEGAL_FORMS, "控股"))]
+    cores = {name: _company_core(name, gaz) for name in companies}
+    out: dict[str, str] = {}
+    for short in companies:
+        if short.endswith(_REGISTERED) or len(cores[short]) < 2:
             continue
         fuller = [
             name
-            for name, other in cores.items()
-            if len(name) > len(short) and other.startswith(core)
+            for name in companies
+            if len(name) > len(short) and _abbreviates(short, name, cores)
         ]
-        same = [name for name in fuller if cores[name] == core]
-        if len(fuller) == 1:
-            out[short] = fuller[0]
-        elif len(same) == 1:  # 鲁岳能源集团: the group, not its subsidiary
-            out[short] = same[0]
-        elif fuller:
-            longest = max(fuller, key=lambda n: (len(n), n))
-            if all(cores[n] == core for n in fuller):
-                out[short] = longest
+        full = _the_full_name(fuller, cores)
+        if full is not None:
+            out[short] = full
+    for name in orgs:
+        for short, full in list(out.items()):
+            body = name[len(short) :]
+            if name.startswith(short) and _company_body(body):
+                out[name] = full + body
     return out
 
 
-def _registered(name: str, core: str) -> bool:
-    """A full registered name (a place, a core, 有限公司) abbreviates nothing:
-    山东鲁岳能源集团有限公司 is the group, not 鲁岳能源集团新泰热电有限公司."""
-    legal = name.endswith(("有限公司", "有限责任公司", "股份有限公司"))
-    return legal and not name.startswith(core)
+def _company_body(body: str) -> bool:
+    """工会, 党委, 人力资源部: a body or department of a company."""
+    return body in _BODIES_OF_A_COMPANY or (2 < len(body) <= 8 and body.endswith("部"))
+
+
+def _abbreviates(short: str, full: str, cores: dict[str, str]) -> bool:
+    """华兴集团 for 河南中原华兴建设集团有限公司; 华擎公司 for 安徽华擎科技有限公司.
+
+    The short form's core is tried as written too: 龙城 opens the brand
+    龙城汽配, though a place of that name exists."""
+    group = short.endswith("集团")
+    if group and not full.endswith(_GROUP_FORMS):
+        return False
+    full_core = cores[full]
+    for core in {cores[short], _company_core(short, None)}:
+        if full_core.startswith(core) or (group and core in full_core):
+            return True
+        common = next(
+            (
+                i
+                for i, (a, b) in enumerate(zip(core, full_core, strict=False))
+                if a != b
+            ),
+            min(len(core), len(full_core)),
+        )
+        if group and common >= 2 and len(core) <= len(full_core):
+            return True
+    return False
+
+
+def _the_full_name(fuller: list[str], cores: dict[str, str]) -> str | None:
+    """The one registered name among several forms of one company."""
+    if not fuller:
+        return None
+    registered = [n for n in fuller if n.endswith(_REGISTERED)] or fuller
+    longest = max(registered, key=lambda n: (len(n), n))
+    core = cores[longest]
+    if all(core.startswith(cores[n]) or cores[n] in core for n in registered):
+        return longest
+    return None
 
 
 def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:

@@ -1,0 +1,83 @@
+"""Departments and organs named under a parent body (issue 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, pairs, run
+from kg.model import Kind, RelKind
+
+DEPARTMENTS = [
+    # a Party committee's departments and their offices
+    ("德阳市召开会议。请向市委组织部反映。", {"德阳市委", "德阳市委组织部"}),
+    (
+        "中共德阳市委统战部发布通知。",
+        {"德阳市委", "德阳市委统战部"},
+    ),
+    (
+        "德阳市召开会议。王某 市委组织部干部二处处长",
+        {"德阳市委", "德阳市委组织部", "德阳市委组织部干部二处"},
+    ),
+    # in a title chain the committee is the segment before
+    ("德阳市召开会议，市委常委、宣传部部长何某出席。", {"德阳市委", "德阳市委宣传部"}),
+    # a company's departments, under the company an anaphor stands for
+    (
+        "四川蜀岭建设集团有限公司召开职代会。集团工会联合集团人力资源部发布通知。",
+        {
+            "四川蜀岭建设集团有限公司",
+            "四川蜀岭建设集团有限公司工会",
+            "四川蜀岭建设集团有限公司人力资源部",
+        },
+    ),
+    (
+        "四川蜀岭建设集团有限公司召开会议，任命周某为安全环保部副经理。",
+        {"四川蜀岭建设集团有限公司", "四川蜀岭建设集团有限公司安全环保部"},
+    ),
+    # a union's funds-review committee
+    (
+        "德阳市总工会召开代表大会，选举产生委员会和经费审查委员会。",
+        {"德阳市总工会", "德阳市总工会经费审查委员会"},
+    ),
+    # an office of the union or bureau named right before it
+    (
+        "天水市召开会议。具体工作由市总工会劳动和经济工作部承办。",
+        {"天水市总工会", "天水市总工会劳动和经济工作部"},
+    ),
+    ("（宝鸡市总工会办公室供稿）", {"宝鸡市总工会", "宝鸡市总工会办公室"}),
+    (
+        "李某 重庆市民政局基层政权建设和社区治理处处长",
+        {"重庆市民政局", "重庆市民政局基层政权建设和社区治理处"},
+    ),
+    # a zone's administrative committee after its Party working committee
+    (
+        "李某 德阳经济技术开发区党工委委员、管委会副主任",
+        {"德阳经济技术开发区党工委", "德阳经济技术开发区管委会"},
+    ),
+]
+
+NO_DEPARTMENTS = [
+    "公司干部全部到岗，集团总部在成都。",
+    "集团内部管理不断加强。",
+    "天水市民政局处长李某出席。",
+    "经费审查委员会主任由谭某担任。",  # no union named: whose?
+    "管委会副主任李某出席。",  # no working committee before it
+    # a department in a zone's title chain is no company's
+    "郑州圆方集团职工收到回信。德阳经济开发区党工委委员、党群工作部部长王某出席。",
+]
+
+
+@pytest.mark.parametrize("text, expected", DEPARTMENTS)
+def test_departments(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize("text", NO_DEPARTMENTS)
+def test_no_department(text: str) -> None:
+    found = names(run(text), Kind.ORGANIZATION)
+    assert not {n for n in found if "集团" in n and n.endswith("部")}
+    assert not {n for n in found if n.endswith(("经费审查委员会", "管委会"))}
+
+
+def test_departments_are_where_their_parent_is() -> None:
+    text = "德阳市召开会议。请向市委组织部反映。"
+    assert ("德阳市委组织部", "510600") in pairs(run(text), RelKind.LOCATED_IN)

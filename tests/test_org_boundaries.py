@@ -1,0 +1,76 @@
+"""Where an organisation's name starts and ends (issue 8).
+
+A name never swallows the verb, adverb, date or person before it, and never
+ends inside an ordinary word; outlets are read from meta lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, run
+from kg.model import Kind
+
+BOUNDARIES = [
+    # an adverb fused with its verb by the dictionary (全力支持, 充分肯定)
+    ("区总工会将全力支持恒远集团建设职工书屋。", {"恒远集团"}),
+    ("郭某某充分肯定鑫达集团的做法。", {"鑫达集团"}),
+    ("会议高度评价金石集团在安全生产方面的成绩。", {"金石集团"}),
+    # verbs the dictionary tags as nouns
+    ("一批技术成果助力集团转型。", set()),
+    ("力争瑞丰集团明年产值翻番。", {"瑞丰集团"}),
+    ("报告明确集团今年的目标。", set()),
+    # a person and a one-character verb before a company
+    ("王某某任集团总经理。", set()),
+    # a year or year-and-period before the name
+    ("2022年博远集团营收增长一成。", {"博远集团"}),
+    ("表彰2023年度集团先进个人。", set()),
+    # places alone before 集团: where the company is, not its name
+    ("大会在长沙市岳麓区集团总部召开。", set()),
+    # descriptors before a listed company
+    ("集团旗下港股上市公司鼎晟控股有限公司发布公告。", {"鼎晟控股有限公司"}),
+    # ordinals inside a name
+    ("华港集团北仑第三码头有限公司开展竞赛。", {"华港集团北仑第三码头有限公司"}),
+    # an ordinal of time is no numbered unit
+    ("遇到问题要第一时间到银行办理。", set()),
+    ("第三工程公司 李某", {"第三工程公司"}),
+    # a verb after a body is its predicate, not the trade of a name
+    ("市妇联聚焦中心工作。", set()),
+    # what a project builds is no organisation
+    ("推进滨江科创中心建设项目。", set()),
+]
+
+NOT_BODIES = [
+    # ordinary words that end in a one-character suffix
+    "汉阳区投资布局新兴产业。",
+    "要服从全局，顾全大局。",
+    "市民在服务大厅排队办理。",
+]
+
+OUTLETS = [
+    ("来源：人民网-湖北频道  孝感日报全媒体记者 郑某某", {"人民网", "孝感日报"}),
+    ("工人日报-中工网记者 何某某 通讯员 孙某某", {"工人日报", "中工网"}),
+    ("据官媒新华网报道，大会开幕。", {"新华网"}),
+    ("实况由新华网和包头日报客户端同步直播。", {"新华网", "包头日报客户端"}),
+    ("2023年10月19日　来源：港湾日报", {"港湾日报"}),
+    ("北江商报 2024年5月8日\n本报讯 记者某某", {"北江商报"}),
+    ("（稿件来源：韶关日报，本报略有删节）", {"韶关日报"}),
+    # national agencies without a media suffix
+    ("新华社北京6月8日电 大会今天开幕。", {"新华社"}),
+    ("据中新社报道，大会开幕。", {"中新社"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", BOUNDARIES)
+def test_name_boundaries(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize("text", NOT_BODIES)
+def test_words_ending_in_a_suffix_are_no_bodies(text: str) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == set()
+
+
+@pytest.mark.parametrize("text, expected", OUTLETS)
+def test_outlets_of_meta_lines(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected

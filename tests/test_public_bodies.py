@@ -1,0 +1,108 @@
+"""Government, Party, congress and CPPCC bodies: one name for each (issue 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, run
+from kg.build import extract_documents
+from kg.model import Document, Kind
+
+BODIES = [
+    # 市政府 and 市人民政府 are one body, the people's government
+    ("淮安市政府印发通知。", {"淮安市人民政府"}),
+    (
+        "淮安市人民政府印发通知，淮安市政府办公室转发。",
+        {"淮安市人民政府", "淮安市政府办公室"},
+    ),
+    # outside the mainland a 市政府 keeps its name
+    ("香港特别行政区政府发表声明。", {"香港特别行政区政府"}),
+    # 县委县政府, 市委市政府: both bodies
+    ("宁陵县召开大会。县委县政府高度重视。", {"宁陵县委", "宁陵县人民政府"}),
+    ("平凉市委市政府出台意见。", {"平凉市委", "平凉市人民政府"}),
+    ("宁陵县召开县委全会。", {"宁陵县委"}),
+    # congresses: sessions are no part of the name
+    (
+        "江西省萍乡市第十六届人民代表大会常务委员会召开会议。",
+        {"萍乡市人大常委会"},
+    ),
+    ("萍乡市十六届人大常委会举行会议。", {"萍乡市人大常委会"}),
+    ("报萍乡市人民代表大会备案。", {"萍乡市人大"}),
+    # CPPCC committees and their standing committees
+    ("政协萍乡市委员会主席刘某主持会议。", {"萍乡市政协"}),
+    ("政协萍乡市第十届委员会常务委员会召开会议。", {"萍乡市政协常委会"}),
+    ("政协第十届萍乡市委员会第二次会议开幕。", {"萍乡市政协"}),
+    ("萍乡市召开会议。市政协常委会审议报告。", {"萍乡市政协常委会"}),
+    ("萍乡市召开会议。市政协常务委员会审议报告。", {"萍乡市政协常委会"}),
+    # a body named after another place is where it stands: 某市台湾事务办公室
+    ("漳州市台湾事务办公室组织座谈。", {"漳州市台湾事务办公室"}),
+    # bureaus whose names end like ordinary words (财政局, 政局), and 会同
+    (
+        "荆州市召开会议。市总工会联合市人社局、市财政局出台办法。",
+        {"荆州市总工会", "荆州市人社局", "荆州市财政局"},
+    ),
+    ("荆州市发改委会同荆州市财政局制定措施。", {"荆州市发改委", "荆州市财政局"}),
+    # a bureau's full name holds a generic word (国有)
+    (
+        "转任湘潭市国有资产监督管理委员会专职外部董事。",
+        {"湘潭市国有资产监督管理委员会"},
+    ),
+    # 任 before a short form is the verb, not 任县
+    (
+        "湘乡市召开大会。李某任市公安局局长，王某任市财政局局长。",
+        {"湘乡市公安局", "湘乡市财政局"},
+    ),
+    # public services and associations
+    ("宁陵县召开大会。会议充分肯定县人民医院的做法。", {"宁陵县人民医院"}),
+    ("澳门职工联谊会组织代表团。", {"澳门职工联谊会"}),
+    ("张某现任海口台湾青年联谊会会长。", {"海口台湾青年联谊会"}),
+    ("宁陵县石桥镇瓜果专业合作社 李某", {"宁陵县石桥镇瓜果专业合作社"}),
+]
+
+NO_BODIES = [
+    # collective words for several bodies
+    "“一府两院”负责同志列席会议。",
+    "“一府一委两院”负责同志表示赞同。",
+    "市四套班子领导出席开幕会。",
+    # generic words
+    "要服从全局，顾全大局。",
+    # every zone's union, no one body; the unions of several provinces
+    "湘潭高新区召开会议。各县区、开发区工会主席参加会议。",
+    "甘肃、宁夏、青海三省区总工会座谈会在西宁召开。",
+]
+
+
+@pytest.mark.parametrize("text, expected", BODIES)
+def test_public_bodies(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+@pytest.mark.parametrize("text", NO_BODIES)
+def test_collective_words_give_no_body(text: str) -> None:
+    result = run(text)
+    assert names(result, Kind.ORGANIZATION) == set()
+    assert names(result, Kind.INITIATIVE) == set()
+
+
+def test_both_forms_of_a_government_are_one_entity() -> None:
+    text = "德州市人民政府印发意见。德州市政府将加大投入。"
+    extraction = extract_documents([Document("t", text, text, path="p.txt")])
+    governments = [e for e in extraction.entities if e.kind is Kind.ORGANIZATION]
+    assert [(e.name, e.aliases) for e in governments] == [
+        ("德州市人民政府", ("德州市政府",))
+    ]
+
+
+def test_cppcc_full_and_short_forms_are_one_entity() -> None:
+    text = "政协德州市委员会召开会议。市政协主席王某主持。"
+    extraction = extract_documents([Document("t", text, text, path="p.txt")])
+    bodies = {
+        e.name: e.aliases for e in extraction.entities if e.kind is Kind.ORGANIZATION
+    }
+    assert set(bodies) == {"德州市政协"}
+    assert "政协德州市委员会" in bodies["德州市政协"]
+
+
+def test_ren_before_a_title_is_the_verb() -> None:
+    """张某任县长: 任 is appointed, not the county 任县."""
+    assert names(run("湘阴县召开大会。张某任县长。"), Kind.DISTRICT) == {"湘阴县"}
