@@ -87,6 +87,8 @@ class ArticleOut:
     """Its named graph, as N-Quads."""
     ntriples: bytes
     """The same triples, for the default graph."""
+    problem: str | None = None
+    """Why its graph was left out (it breaks the contract: a bug in kg)."""
 
 
 def extract_chunk(
@@ -122,9 +124,33 @@ def extract_chunk(
             done.append(ArticleOut(facts, nquads, ntriples))
         out.append(done)
     if validate:
-        where = "the articles of " + (chunk[0][0].path or "input")
-        check_articles(b"".join(a.ntriples for p in out for a in p), what=where)
+        out = _checked(out, check_articles)
     return out
+
+
+def _checked(
+    out: list[list[ArticleOut]], check: Callable[..., None]
+) -> list[list[ArticleOut]]:
+    """The chunk's graphs checked together, and one by one when that fails:
+    an article whose graph breaks the contract is left out with the reason,
+    and the others go on (one bad article never stops a corpus)."""
+    from kg.graph.shacl import ContractError
+
+    try:
+        check(b"".join(a.ntriples for p in out for a in p), what="the articles")
+        return out
+    except ContractError:
+        pass
+    kept: list[list[ArticleOut]] = []
+    for page in out:
+        kept.append([])
+        for article in page:
+            try:
+                check(article.ntriples, what=f"the graph of {article.facts.article.id}")
+            except ContractError as error:
+                article = ArticleOut(article.facts, b"", b"", problem=str(error))
+            kept[-1].append(article)
+    return kept
 
 
 def extract_documents(
@@ -398,6 +424,9 @@ def _write(
     results = [page for chunk in handle.result() for page in chunk]
     for page, done in zip(batch, results, strict=True):
         for doc, out in zip(page, done, strict=True):
+            if out.problem is not None:
+                tally.skipped.append(_contract_skip(doc, out.problem))
+                continue
             change = writer.put(out.facts, content_hash(doc), out.nquads, out.ntriples)
             if change == "added":
                 tally.added += 1
@@ -409,6 +438,19 @@ def _write(
     crash_point("batch-written")
     if progress is not None:
         progress(tally.added + tally.replaced + tally.unchanged)
+
+
+def _contract_skip(doc: Document, problem: str) -> Skipped:
+    """An article left out because kg made a graph that breaks the contract."""
+    detail = " ".join(line.strip() for line in problem.splitlines()[1:] if line.strip())
+    return Skipped(
+        doc.path,
+        None,
+        f"article {doc.id} was left out: its graph breaks the graph contract "
+        f"({detail})",
+        "this is a bug in kg: please report it with this article; "
+        "the rest of the corpus was built",
+    )
 
 
 def remove(

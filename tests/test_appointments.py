@@ -178,6 +178,20 @@ CASES: list[object] = [
     ),
 ]
 
+CASES += [
+    # 选举甲为某职，乙、丙等为副职: the next pair after a comma, ending in 等
+    (
+        "沭阳县第十八届人民代表大会第一次会议选举秦予帆为沭阳县人大常委会主任，"
+        "沈晓岚、姚青等为副主任；选举缪振宇为沭阳县人民政府县长。",
+        {
+            ("秦予帆", "沭阳县人大常委会", ("主任",), B),
+            ("沈晓岚", "沭阳县人大常委会", ("副主任",), B),
+            ("姚青", "沭阳县人大常委会", ("副主任",), B),
+            ("缪振宇", "沭阳县人民政府", ("县长",), B),
+        },
+    ),
+]
+
 NOTHING = [
     # a nomination is no post; 任务, 主任 and 责任 are no appointments
     "会议提名秦予帆为沭阳县人民政府县长候选人。",
@@ -203,3 +217,8 @@ def test_no_appointment(text: str) -> None:
 def test_an_appointment_is_not_also_read_as_a_held_post() -> None:
     text = "澄江市召开会议。会议决定免去姚青的澄江市财政局局长职务。"
     assert {p[3] for p in changed_posts(text)} == {Change.ENDED}
+
+
+def test_a_comma_opens_no_pair_without_names_and_wei() -> None:
+    text = "会议任命秦予帆为澄江市教育局局长，他表示将尽职尽责，沈晓岚为此鼓掌。"
+    assert changed_posts(text) == {("秦予帆", "澄江市教育局", ("局长",), B)}

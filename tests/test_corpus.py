@@ -413,3 +413,31 @@ def test_other_commands_open_the_corpus(whole: Path, tmp_path: Path) -> None:
         assert str(len(graph(whole))).encode() in reply.body
     finally:
         endpoint.close()
+
+
+def test_an_article_whose_graph_breaks_the_contract_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One bad article never stops a corpus: it is skipped with the reason,
+    the others are built."""
+    import kg.graph.rules
+    from kg.graph.shacl import ContractError
+
+    check = kg.graph.rules.check_articles
+
+    def strict(ntriples: bytes, *, what: str = "the corpus") -> None:
+        if "缪振宇".encode() in ntriples:
+            raise ContractError(f"{what} breaks the graph contract\none violation")
+        check(ntriples, what=what)
+
+    monkeypatch.setattr(kg.graph.rules, "check_articles", strict)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("澄江市总工会主席秦予帆表示。", encoding="utf-8")
+    (inputs / "b.txt").write_text("澄江市总工会副主席缪振宇表示。", encoding="utf-8")
+    summary = build([inputs], tmp_path / "out", html=False)
+    assert summary.added == 1
+    [skip] = summary.skipped
+    assert skip.path.endswith("b.txt") and "contract" in skip.reason
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "秦予帆" in turtle and "缪振宇" not in turtle

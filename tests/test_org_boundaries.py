@@ -38,6 +38,12 @@ BOUNDARIES = [
     ("市妇联聚焦中心工作。", set()),
     # what a project builds is no organisation
     ("推进滨江科创中心建设项目。", set()),
+    # 和 inside a brand after a place (天和), a conjunction elsewhere
+    (
+        "长兴县天和新能源科技有限公司研发主管秦予帆说。",
+        {"长兴县天和新能源科技有限公司"},
+    ),
+    ("他和瑞丰科技有限公司签约。", {"瑞丰科技有限公司"}),
 ]
 
 NOT_BODIES = [

@@ -75,3 +75,21 @@ def test_a_person_named_like_a_city_is_no_city() -> None:
 def test_all_china_federation_short_form() -> None:
     text = "中华全国总工会发出通知。全国总工会要求各级工会抓好落实。"
     assert entities(text, Kind.ORGANIZATION) == {"中华全国总工会": ("全国总工会",)}
+
+
+def test_a_name_read_as_body_and_initiative_is_one_initiative() -> None:
+    """A quoted school being built is an initiative: its entity keeps the kind
+    of its key, so a launcher never points at an organisation."""
+    from kg.build import extract_documents
+    from kg.graph.shacl import check_graph
+    from kg.graph.triples import build_graph
+    from kg.model import Document, Kind
+
+    text = (
+        "澄江市召开会议。澄江精密机械有限公司总经理秦予帆说，公司正在建设"
+        "“澄江工匠学院”，计划三年内培养技师300名。"
+    )
+    extraction = extract_documents([Document("t", text, text)])
+    [school] = [e for e in extraction.entities if e.name == "澄江工匠学院"]
+    assert school.kind is Kind.INITIATIVE
+    check_graph(build_graph(extraction))

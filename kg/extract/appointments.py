@@ -63,6 +63,7 @@ _VERB_AFTER: dict[str, Change | None] = {
     "已任": None,
     "担任": None,
     "兼任": None,
+    "连任": None,
     "辞去": Change.ENDED,
     "不再担任": Change.ENDED,
     "不再兼任": Change.ENDED,
@@ -87,8 +88,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
 _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
-_JOINT = {Change.BEGAN: re.compile("为"), Change.ENDED: re.compile("的?")}
-"""What stands between a verb's names and the post: 任命甲为……, 免去甲的……"""
+_JOINT = {Change.BEGAN: re.compile("(?:等)?为"), Change.ENDED: re.compile("(?:等)?的?")}
+"""What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
+选举甲、乙等为副主任."""
 _BY = re.compile(r"(?:一职)?由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
@@ -378,8 +380,9 @@ def _post_end(text: str, start: int) -> int | None:
 
 
 def _next_pair(text: str, end: int) -> int | None:
-    """聘任甲为总工程师、乙为总经理助理: where the next pair starts."""
-    if text[end : end + 1] != "、":
+    """聘任甲为总工程师、乙为总经理助理; 选举甲为主任，乙、丙等为副主任: where
+    the next pair may start (the caller reads names and 为 there, else stops)."""
+    if text[end : end + 1] not in ("、", "，", ",", "；", ";"):
         return None
     return end + 1
 

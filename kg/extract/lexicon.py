@@ -280,7 +280,9 @@ POST_ROLES = frozenset(
         "理事 常务理事 常务副理事长 副团长 "
         # acting heads of government
         "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
-        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长"
+        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 "
+        # heads of a ward, a line, a team inside a unit
+        "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理"
     ).split()
 )
 """Titles read by the post parser besides :data:`ROLES`."""
@@ -288,7 +290,9 @@ POST_ROLES = frozenset(
 MORE_FOLLOW_WORDS = frozenset(
     (
         # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任
-        "当选 担任 兼任 出任 转任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
+        "当选 担任 兼任 出任 转任 连任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
+        # what people do or receive: 受县政府委托, 荣获, 牵头, 分管
+        "受 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
         # what people do at meetings and in reports
         "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "

@@ -78,13 +78,60 @@ def extract(ctx: Context) -> Found:
         for named in _names_before(text, match.start()):
             if named.start not in taken:
                 mentions.append(_person(text, named))
+    listed: set[int] = set()
     for line in _LINE.finditer(text):
         if not _MAY_LIST.search(line.group()):
             continue
         opening = line.start(2) if line.group(1) else line.start()
         for item in _items(ctx, opening, line.end()):
+            listed.add(item[0].start)
+            _honoured(ctx, *item, mentions, relations)
+    for item in _inline_items(ctx):
+        if item[0].start not in listed:
+            listed.add(item[0].start)
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+# Where an inline list item may start: after a list mark or a word that
+# announces a list (包括甲（某某公司）、乙（某某厂）等; 是：甲（…）).
+_ITEM_OPENS = (*"、，,：:；;\n", "包括", "是", "有", "为", "如下", "以及", "和")
+_UNIT_IN_BRACKETS = re.compile(r"[（(]([^（）()\n，。、]{3,40})[)）]")
+
+
+def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
+    """Honour lists inside a sentence: 入选者包括甲（某某公司）、乙（某某公司）等,
+    获奖职工是：丙（某某厂）; and 某某公司的甲、某某厂的乙等: a person and a unit
+    with no title (GUIDELINES, "Name lists")."""
+    text = ctx.doc.text
+    items = []
+    for unit in _UNIT_IN_BRACKETS.finditer(text):
+        if not _is_unit(unit.group(1)):
+            continue
+        named = _name_ending(text, unit.start())
+        if named is not None:
+            items.append((named, unit.start(1), unit.end(1)))
+    for org in ctx.of_kind(Kind.ORGANIZATION):
+        if not text.startswith("的", org.end):
+            continue
+        named = names.read_one(text, org.end + 1, strict=True)
+        if named is None or text[named.end : named.end + 1] not in ("、", "等"):
+            continue
+        if org.start == 0 or text[org.start - 1] in _CLAUSE_BREAK:
+            items.append((named, org.start, org.end))
+    return items
+
+
+def _name_ending(text: str, end: int) -> names.Named | None:
+    """The list item's name that ends at ``end``: 、张伟（, 包括欧阳晓峰（."""
+    for size in (4, 3, 2):
+        start = end - size
+        if start < 0 or not text[:start].endswith(_ITEM_OPENS):
+            continue
+        named = names.read_one(text, start, strict=True)
+        if named is not None and named.end == end:
+            return named
+    return None
 
 
 def _names_before(text: str, end: int) -> list[names.Named]:

@@ -53,7 +53,9 @@ def proper_name_start(
     for index in range(len(words) - 1, -1, -1):
         word, flag = words[index]
         if _stops(word, flag) and not (
-            _trade_word(words, index) or _members(words, index)
+            _trade_word(words, index)
+            or _members(words, index)
+            or _brand_and(words, index)
         ):
             if _is_number(word) and taken:
                 _drop_date_unit(taken)
@@ -91,6 +93,22 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
     if before_flag.startswith(("nr", "nt")) or before in lexicon.GENERIC_HEADS:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     return _is_proper(before, before_flag)
+
+
+def _brand_and(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """长兴县天和新能源: a 和 after one character that follows a place (or opens
+    the clause) is part of a brand (天和), not a conjunction."""
+    if words[index][0] not in ("和", "与") or index == 0:
+        return False
+    before, before_flag = words[index - 1]
+    if len(before) != 1 or before in FUNCTION_CHARS:
+        return False
+    if before_flag.startswith(_STOP_FLAGS) and before_flag != "q":
+        return False  # 他和某公司: a pronoun and a conjunction
+    if index == 1:
+        return True
+    place, place_flag = words[index - 2]
+    return place_flag.startswith("ns") or bool(Gazetteer.default().lookup(place))
 
 
 def _members(words: tuple[tuple[str, str], ...], index: int) -> bool:

@@ -87,7 +87,11 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
             if written != mention.text and to_simplified(written) == mention.text:
                 surfaces[key][written] += 1  # the Traditional form, as printed
             surfaces[key][mention.name] += 0
-            samples.setdefault(key, mention)
+            if key not in samples or (
+                key.startswith(f"{mention.kind.value}:")
+                and not key.startswith(f"{samples[key].kind.value}:")
+            ):
+                samples[key] = mention  # 甬港工匠学院 read as both: the key's kind
             mentions.add((result.doc.id, key))
     entities = {key: _entity(key, samples[key], surfaces[key]) for key in samples}
     relations = _relations(results, page_aliases, entities)
@@ -437,10 +441,29 @@ def _relations(
                 continue
             if obj is not None and obj not in entities:
                 continue
+            if not _fits(rel.kind, entities.get(subject), entities.get(obj or "")):
+                continue  # a body merged into an initiative keeps no address
             fixed = replace(rel, subject=subject, object=obj)
             key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
             out.setdefault(key, fixed)
     return list(out.values())
+
+
+_SUBJECT_KIND = {
+    RelKind.LOCATED_IN: Kind.ORGANIZATION,
+    RelKind.LAUNCHED_BY: Kind.INITIATIVE,
+    RelKind.POST: Kind.PERSON,
+}
+_OBJECT_KIND = {RelKind.POST: Kind.ORGANIZATION}
+
+
+def _fits(kind: RelKind, subject: Entity | None, obj: Entity | None) -> bool:
+    """Whether a relation's ends, as resolved, are of the kinds it joins."""
+    wanted = _SUBJECT_KIND.get(kind)
+    if wanted is not None and subject is not None and subject.kind is not wanted:
+        return False
+    wanted = _OBJECT_KIND.get(kind)
+    return wanted is None or obj is None or obj.kind is wanted
 
 
 def _add_parents(entities: dict[str, Entity], relations: list[Relation]) -> None:
