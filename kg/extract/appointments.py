@@ -95,7 +95,11 @@ _BY = re.compile(r"(?:一职)?由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
 _LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
-_GAP = re.compile(r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?")
+_GAP = re.compile(
+    r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
+    r"(?:于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
+)
+"""Between the names and the verb: 同志, 因工作调动, 已于2月23日."""
 _CLAUSE_BREAK = "，,。；;：:！？!?\n"
 _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
@@ -112,7 +116,7 @@ _MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会�
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
 # Who is appointed, described before the name: 任命台籍员工甲为……
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
-_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另")
+_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另", "已", "已经", "现已")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
 
@@ -330,13 +334,16 @@ def _name_ending_at(text: str, end: int) -> list[names.Named]:
 
 
 def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
-    """甲，男，1975年3月出生，现任……: the name that opens the sentence on its own."""
+    """甲，男，1975年3月出生，现任……; 乙因工作调动，已调任……: the name that opens
+    the sentence on its own."""
     text = ctx.doc.text
     start = ctx.sentence_at(clause).start
     while start < clause and text[start] in " \u3000\n":
         start += 1
     named = names.read_one(text, start, strict=True)
-    if named is None or text[named.end : named.end + 1] not in "，,（(":
+    if named is None or not (
+        text[named.end : named.end + 1] in "，,（(" or text.startswith("因", named.end)
+    ):
         return []
     return [named]
 

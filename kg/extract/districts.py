@@ -128,16 +128,17 @@ def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
     """The article's home city: the city it names most often.
 
     Candidates are prefecture-level cities, municipalities (上海市) and
-    county-level cities (江阴市); a tie goes to the city named first (the
-    lead's 江门市召开…, before 台山、恩平等地), then to the higher level, so a
-    Wuxi page that names 江阴 twice and 无锡 twice is about 无锡.
+    county-level cities (江阴市).  A name in full (江门市) counts twice a
+    short form (台山, in 台山、恩平等地), and the city named first (the lead's)
+    once more; a tie goes to the higher level, so a Wuxi page that names
+    江阴 twice and 无锡 twice is about 无锡.
     """
     counts: Counter[str] = Counter()
     first: tuple[int, str] | None = None
     for mention in mentions:
         if mention.kind is Kind.DISTRICT and mention.code and not is_reference(mention):
-            counts[mention.code] += 2
             place = gaz.get(mention.code)
+            counts[mention.code] += 2 if mention.text == place.name else 1
             if place.level in _LEVEL_RANK and place.name.endswith("市"):
                 first = min(
                     first or (mention.start, mention.code),

@@ -326,7 +326,7 @@ with their verb into one noun-tagged word (全力支持, 充分肯定, 高度评
 
 VERBS_TAGGED_AS_NOUNS = frozenset(
     "助力 力争 携手 落户 祝贺 前往 新任 现任 原任 曾任 时任 赋能 参观 视察 察看 "
-    "会同".split()
+    "分管 协管 会同".split()
 )
 """Verbs (and one title word) that jieba's dictionary tags as nouns or names:
 never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
