@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import label, run
+from conftest import label, posts, run
 from kg.model import Change, RelKind
 
 Post = tuple[str, str | None, tuple[str, ...], Change | None]
@@ -179,6 +179,28 @@ CASES: list[object] = [
 ]
 
 CASES += [
+    # a list of pairs one a line after the verb and a colon; a name no
+    # surname list holds (扎西平措); a note inside a list of names
+    (
+        "澄江市人大常委会举行会议，通过了以下任免事项：\n一、决定任命：\n"
+        "扎西平措为澄江市人民政府副市长；\n秦予帆为澄江市财政局局长。\n"
+        "二、决定免去：\n沈晓岚的澄江市财政局局长职务。",
+        {
+            ("扎西平措", "澄江市人民政府", ("副市长",), B),
+            ("秦予帆", "澄江市财政局", ("局长",), B),
+            ("沈晓岚", "澄江市财政局", ("局长",), E),
+        },
+    ),
+    (
+        "澄江市总工会召开全委会。会上，秦予帆当选为市总工会主席，沈晓岚、"
+        "缪振宇（兼职）、索南才让当选为副主席。",
+        {
+            ("秦予帆", "澄江市总工会", ("主席",), B),
+            ("沈晓岚", "澄江市总工会", ("副主席",), B),
+            ("缪振宇", "澄江市总工会", ("副主席",), B),
+            ("索南才让", "澄江市总工会", ("副主席",), B),
+        },
+    ),
     # 已于某日当选为, 已调任; a sentence opened by the name and 因
     (
         "澄江市总工会召开会议。原市总工会主席秦予帆已于2月23日当选为市政协副主席，"
@@ -239,3 +261,17 @@ def test_an_appointment_is_not_also_read_as_a_held_post() -> None:
 def test_a_comma_opens_no_pair_without_names_and_wei() -> None:
     text = "会议任命秦予帆为澄江市教育局局长，他表示将尽职尽责，沈晓岚为此鼓掌。"
     assert changed_posts(text) == {("秦予帆", "澄江市教育局", ("局长",), B)}
+
+
+def test_a_heading_of_members_gives_each_name_below_a_post() -> None:
+    text = (
+        "澄江市总工会召开代表大会。\n市总工会第十五届委员会委员（按姓氏笔画为序）：\n"
+        "马建国　秦予帆　白 雪\n"
+    )
+    assert posts(run(text)) == {
+        (name, "澄江市总工会", ("委员",)) for name in ("马建国", "秦予帆", "白雪")
+    }
+
+
+def test_a_list_under_a_heading_with_no_title_gives_no_post() -> None:
+    assert posts(run("会议通过了以下名单：\n马建国　秦予帆\n")) == set()

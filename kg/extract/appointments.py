@@ -95,11 +95,19 @@ _BY = re.compile(r"(?:一职)?由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
 _LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
+_LIST_OPENING = re.compile(r"[：:]?[ \u3000]*\n?[ \u3000]*")
+"""After a verb that opens a list of pairs: 决定任命：(line break)."""
+_TITLED_LIST = re.compile(
+    r"(委员|常务委员|常委|理事|常务理事|执委)(?:[（(][^（）()\n]{1,12}[)）])?[：:]"
+    r"[ \u3000]*\n[ \u3000]*"
+)
+"""A heading that ends in a members' title and a colon, the names below it."""
 _GAP = re.compile(
+    r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
     r"(?:于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
 )
-"""Between the names and the verb: 同志, 因工作调动, 已于2月23日."""
+"""Between the names and the verb: （兼职）, 同志, 因工作调动, 已于2月23日."""
 _CLAUSE_BREAK = "，,。；;：:！？!?\n"
 _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
@@ -153,6 +161,8 @@ def extract(ctx: Context) -> Found:
         _held_by(ctx, match, bisect_right(stops, match.start()), reading)
     for match in _ELECTED_LIST.finditer(text):
         _elected_list(ctx, match, bisect_right(stops, match.start()), reading)
+    for match in _TITLED_LIST.finditer(text):
+        _titled_list(ctx, match, bisect_right(stops, match.start()), reading)
     return Found(mentions=tuple(reading.mentions), relations=tuple(reading.relations))
 
 
@@ -163,7 +173,7 @@ def _verb_first(
     text = ctx.doc.text
     verb = match.group()
     change = _VERB_FIRST[verb]
-    position = match.end()
+    position = _LIST_OPENING.match(text, match.end()).end()  # 决定任命：\n甲为……
     end = None
     while True:
         people = _people_at(ctx, position, sentence, reading)
@@ -247,6 +257,19 @@ def _elected_list(
         _confer(ctx, people, match.end(), lead.start(), Change.BEGAN, sentence, reading)
 
 
+def _titled_list(
+    ctx: Context, match: re.Match[str], sentence: int, reading: _Reading
+) -> None:
+    """某某总工会第十五届委员会委员（按姓氏笔画为序）：(line break) 甲　乙　丙:
+    the members a heading names, each a post of the body it names."""
+    text = ctx.doc.text
+    people = names.read_name_list(text, match.end())
+    if len(people) < 2:
+        return
+    line = text.rfind("\n", 0, match.start()) + 1
+    _confer(ctx, people, line, match.end(1), None, sentence, reading)
+
+
 def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     """经费审查委员会第一次会议选举甲为主任: the body whose meeting elects,
     named at the head of the clause."""
@@ -281,6 +304,8 @@ def _people_at(
         earlier = reading.subject.get(sentence, [])
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
     found = names.read_name_list(text, position)
+    if not found:  # 旦增曲扎为……: a name no surname list holds, before 为 or 的
+        found = _unlisted_before_wei(text, position)
     described = None if found else _DESCRIBED.match(text, position)
     if described is not None:
         found = names.read_name_list(text, described.end(), strict=True)
@@ -320,6 +345,25 @@ def _subject(
         or _resume_subject(text, clause)
     )
     return earlier
+
+
+def _unlisted_before_wei(text: str, start: int) -> list[names.Named]:
+    """A name of three to five characters that no surname list holds, right
+    after an appointing verb and before 为 or 的 (任命旦增曲扎为……)."""
+    for size in (5, 4, 3):
+        end = start + size
+        name = text[start:end]
+        if (
+            len(name) == size
+            and _HAN_RUN.fullmatch(name)
+            and text[end : end + 1] in ("为", "的")
+            and names.unlisted_shape(name)
+        ):
+            return [names.Named(start, end, name)]
+    return []
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _name_ending_at(text: str, end: int) -> list[names.Named]:
@@ -387,11 +431,15 @@ def _post_end(text: str, start: int) -> int | None:
 
 
 def _next_pair(text: str, end: int) -> int | None:
-    """聘任甲为总工程师、乙为总经理助理; 选举甲为主任，乙、丙等为副主任: where
-    the next pair may start (the caller reads names and 为 there, else stops)."""
+    """聘任甲为总工程师、乙为总经理助理; 选举甲为主任，乙、丙等为副主任; a list
+    of pairs one a line (决定任命：\n甲为……；\n乙为……。): where the next pair
+    may start (the caller reads names and 为 there, else stops)."""
     if text[end : end + 1] not in ("、", "，", ",", "；", ";"):
         return None
-    return end + 1
+    position = end + 1
+    while text[position : position + 1] in ("\n", " ", "\u3000"):
+        position += 1
+    return position
 
 
 def _confer(

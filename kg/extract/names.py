@@ -25,7 +25,7 @@ _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
-_PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
+_PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
 
 
 def surname_length(text: str) -> int:
@@ -240,7 +240,7 @@ def read_unlisted(text: str, start: int) -> Named | None:
     known: list[int] | None = None
     for size in (5, 4, 3):
         end = start + size
-        if end > run.end() or not _unlisted_shape(text[start:end]):
+        if end > run.end() or not unlisted_shape(text[start:end]):
             continue
         if known is None:
             surname = surname_length(text[start:])
@@ -256,7 +256,7 @@ def read_unlisted(text: str, start: int) -> Named | None:
     return None
 
 
-def _unlisted_shape(name: str) -> bool:
+def unlisted_shape(name: str) -> bool:
     """No word, no common word inside, no function or body character."""
     if name.startswith(_FOLLOW_STARTS):
         return False
@@ -309,8 +309,15 @@ def _after_padding(text: str, offset: int) -> int:
     return offset
 
 
+_NOTE = re.compile(r"[（(][^（）()\n，。、,]{1,8}[)）]")
+"""A short note after a name in a list: 韩某（兼职）、……, 李某（女）."""
+
+
 def _next_item(text: str, end: int) -> int | None:
     """Where the next name of a list starts, if the list goes on after ``end``."""
+    note = _NOTE.match(text, end)
+    if note is not None and note.end() < len(text) and text[note.end()] == "、":
+        end = note.end()
     if end < len(text) and text[end] == "、":
         return _after_padding(text, end + 1)
     if end < len(text) and text[end] in _PADDING:
@@ -324,6 +331,21 @@ def _next_item(text: str, end: int) -> int | None:
     return None
 
 
+def _last_item(text: str, start: int) -> Named | None:
+    """The list's last item, right before a word that follows names
+    (……、索南才让当选为副主席), checked as :func:`_list_item` checks one."""
+    for size in (5, 4, 3, 2):
+        end = start + size
+        if _HAN_ONLY.fullmatch(text, start, end) and _FOLLOW_LONG.match(text, end):
+            named = _list_item(text[:end] + "、", start)
+            if named is not None:
+                return named
+    return None
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _list_item(text: str, start: int) -> Named | None:
     """An item of a list that already holds names, bounded by separators: a
     name whose given name is also a word (白建设), or one with no surname
@@ -332,7 +354,7 @@ def _list_item(text: str, start: int) -> Named | None:
         return None
     match = _LIST_ITEM.match(text, start)
     if match is None:
-        return None
+        return _last_item(text, start)
     item = match.group()
     freq, flag = dictionary_entry(item)
     if any(c in _NOT_IN_ITEM for c in item) or (freq and not flag.startswith("nr")):

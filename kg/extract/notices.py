@@ -5,12 +5,14 @@ A pre-appointment notice prints a header row (``姓名 性别 出生年月 现�
 (a two-character name may be padded inside its cell: ``姜　珊``).  Each row
 gives a person and the posts of the *current* post cell, read with the title
 chain parser (:func:`kg.extract.chains.parse_chain`).  The proposed post
-(拟任) is not held yet: it gives no post.
+(拟任) is not held yet: it gives no post.  Cells split by a bar (``｜``,
+``|``, ``│``), as plain-text tables print them, are read like tabs.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import chains, names
 from kg.extract.base import Context, Found
@@ -21,7 +23,8 @@ _HEADER = re.compile(
 )
 _CURRENT = re.compile(r"现任|现职|现工作单位")
 _ROW = re.compile(r"[^\n]+")
-_TAB_CELL = re.compile(r"[^\t\n]+")
+_SEPARATORS = "\t|｜│"
+"""Characters that split cells, in the order tried; else runs of spaces."""
 _SPACED_CELL = re.compile(r"\S+(?:[ \u3000]\S+)*")
 
 
@@ -30,7 +33,7 @@ def extract(ctx: Context) -> Found:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     for header in _HEADER.finditer(text):
-        tabbed = "\t" in header.group()
+        tabbed = next((c for c in _SEPARATORS if c in header.group()), None)
         titles = _cells(text, header.start(), header.end(), tabbed)
         columns = [re.sub(r"\s", "", text[s:e]) for s, e in titles]
         if "姓名" not in columns:
@@ -47,11 +50,19 @@ def extract(ctx: Context) -> Found:
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
-def _cells(text: str, start: int, end: int, tabbed: bool) -> list[tuple[int, int]]:
-    """The cells of a row: split by tabs, or else by two spaces or more."""
-    pattern = _TAB_CELL if tabbed else _SPACED_CELL
+def _cells(
+    text: str, start: int, end: int, tabbed: str | None
+) -> list[tuple[int, int]]:
+    """The cells of a row: split by the header's separator (a tab, a bar), or
+    else by two spaces or more."""
+    pattern = _cell_pattern(tabbed) if tabbed else _SPACED_CELL
     cells = [_stripped(text, *m.span()) for m in pattern.finditer(text, start, end)]
     return [(s, e) for s, e in cells if s < e]
+
+
+@lru_cache(maxsize=8)
+def _cell_pattern(separator: str) -> re.Pattern[str]:
+    return re.compile(f"[^{re.escape(separator)}\n]+")
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
