@@ -253,9 +253,18 @@ def _is_document_title(text: str, match: re.Match[str], name: str) -> bool:
     if name.endswith(_MEDIA_ENDS) or after.startswith(_REPORT_AFTER):
         return False
     bare = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # (试行), (2021—2025年)
-    return bare.startswith("关于") or bare.endswith(
-        (*_POLICY_HEADS, "机制", "工程", "行动", "计划")
+    if _ISSUED.search(text[max(0, match.start() - 4) : match.start()]):
+        return True  # 出台《某区关爱服务十条》: what is issued is a document
+    return (
+        bare.startswith("关于")
+        or bare.endswith((*_POLICY_HEADS, "机制", "工程", "行动", "计划", "政策"))
+        or _NUMBERED_ARTICLES.search(bare) is not None
     )
+
+
+_ISSUED = re.compile(r"(?:出台|印发|制定|颁布|修订|下发|公布)了?$")
+_NUMBERED_ARTICLES = re.compile(r"[一二三四五六七八九十百]+条$")
+"""关爱服务十条, 稳就业二十条: a policy named by its count of articles."""
 
 
 # -- “…” quotes -------------------------------------------------------------

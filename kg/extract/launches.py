@@ -35,7 +35,7 @@ LAUNCH_VERBS = re.compile(
     r"推出|出台|成立|组建|制定|印发|发布|公布|开展|举办|实施|启动|打造|建立|创建|"
     r"发起|推行|推广|设立|新设|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|"
     r"主办|承办|深化|建成|新建|升级|以|签署|签订|共同实施|开办|设计|推进|提出|"
-    r"编制|共建|投资|建设"
+    r"编制|共建|投资|建设|命名|授牌|挂牌"
 )
 _JOINERS = re.compile(
     r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)?$"
@@ -97,10 +97,27 @@ def _launches(
     initiatives = sorted(ctx.of_kind(Kind.INITIATIVE), key=lambda m: m.start)
     for initiative in initiatives:
         sentence = ctx.sentence_at(initiative.start)
-        launchers = _launchers(ctx, initiative, actors, sentence)
+        launchers = _held_by(ctx, initiative, actors, sentence)
+        launchers = launchers or _launchers(ctx, initiative, actors, sentence)
         launchers = launchers or _passive(ctx, initiative.end, actors, sentence)
+        owner = _owner(ctx, initiative)
+        if owner is not None and owner not in launchers:
+            launchers = [owner, *launchers]
         yield initiative, launchers
     yield from _anaphoric(ctx, initiatives, actors)
+
+
+def _owner(ctx: Context, initiative: Mention) -> Mention | None:
+    """The body whose name opens the initiative's (某集团第三届职工技能大赛):
+    its own contest or plan."""
+    return next(
+        (
+            org
+            for org in ctx.of_kind(Kind.ORGANIZATION)
+            if org.start == initiative.start and org.end < initiative.end
+        ),
+        None,
+    )
 
 
 def _key(mention: Mention) -> str:
@@ -404,6 +421,38 @@ def _passive(
     tail = text[group[-1].end : sentence.end]
     verb = LAUNCH_VERBS.search(tail)
     return group if verb is not None and verb.start() <= 6 else []
+
+
+_HELD_BY = re.compile(
+    r"由(?P<who>[^，。；：“”《》]{2,60}?)(?:联合|共同)?(?P<verb>[^，。；：“”《》的]{1,4}?)的"
+)
+
+
+def _held_by(
+    ctx: Context, initiative: Mention, actors: list[Mention], sentence: Span
+) -> list[Mention]:
+    """由某区总工会、区人社局联合主办的某区第六届职工技能大赛: the actors after
+    由, a launch verb and 的, then the initiative (its place's name between)."""
+    text = ctx.doc.text
+    opening = text.rfind("由", sentence.start, initiative.start)
+    if opening < 0:
+        return []
+    match = _HELD_BY.match(text, opening, initiative.start)
+    if match is None or not LAUNCH_VERBS.fullmatch(match.group("verb")):
+        return []
+    tail = text[match.end() : initiative.start]
+    if len(tail) > 8 or any(c in "，,。；;" for c in tail):
+        return []
+    inside = [a for a in actors if match.start("who") <= a.start < match.end("who")]
+    if not inside or inside[0].start != match.start("who"):
+        return []
+    group = [inside[0]]
+    for actor in inside[1:]:
+        if not _JOINERS.match(text[group[-1].end : actor.start]):
+            break
+        group.append(actor)
+    rest = text[group[-1].end : match.start("verb")]
+    return group if rest in ("", "联合", "共同") else []
 
 
 def _anaphoric(

@@ -121,12 +121,23 @@ _CONTEST = re.compile(
 
 
 def _contests(ctx: Context) -> list[Mention]:
-    """第五届职工职业技能大赛: a numbered contest is named even without marks."""
-    return [
-        Mention(Kind.INITIATIVE, m.start(), m.end(), m.group(), m.group(), "Campaign")
-        for m in _CONTEST.finditer(ctx.doc.text)
-        if not any(c in FUNCTION_CHARS for c in m.group()[3:])
-    ]
+    """第五届职工职业技能大赛: a numbered contest is named even without marks,
+    with the place or body written right before it (德清县第三届…大赛 is the
+    county's contest, not one the county launched)."""
+    text = ctx.doc.text
+    out = []
+    for m in _CONTEST.finditer(text):
+        if any(c in FUNCTION_CHARS for c in m.group()[3:]):
+            continue
+        owners = [
+            o
+            for o in (*ctx.of_kind(Kind.ORGANIZATION), *ctx.of_kind(Kind.DISTRICT))
+            if o.end == m.start() and o.text not in _WHOLE
+        ]
+        start = min((o.start for o in owners), default=m.start())
+        name = text[start : m.end()]
+        out.append(Mention(Kind.INITIATIVE, start, m.end(), name, name, "Campaign"))
+    return out
 
 
 def _plans(ctx: Context) -> list[Mention]:
