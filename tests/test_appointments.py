@@ -275,3 +275,20 @@ def test_a_heading_of_members_gives_each_name_below_a_post() -> None:
 
 def test_a_list_under_a_heading_with_no_title_gives_no_post() -> None:
     assert posts(run("会议通过了以下名单：\n马建国　秦予帆\n")) == set()
+
+
+def test_a_name_never_opens_inside_a_title() -> None:
+    """原总工程师甲: 程 is a surname, but not inside 总工程师."""
+    text = "会议决定，原总工程师缪振宇因年龄原因，不再担任澄江市热电公司总工程师职务。"
+    assert {p[0] for p in changed_posts(text)} == {"缪振宇"}
+
+
+def test_a_heading_of_a_new_session_names_the_companys_party_members() -> None:
+    text = (
+        "宁夏瑞泰煤化有限公司召开党代会。\n新一届公司党委委员（按姓氏笔画排序）：\n"
+        "马俊杰　余丽华　何昌盛\n"
+    )
+    assert posts(run(text)) == {
+        (name, "宁夏瑞泰煤化有限公司", ("党委委员",))
+        for name in ("马俊杰", "余丽华", "何昌盛")
+    }

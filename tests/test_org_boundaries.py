@@ -44,6 +44,16 @@ BOUNDARIES = [
         {"长兴县天和新能源科技有限公司"},
     ),
     ("他和瑞丰科技有限公司签约。", {"瑞丰科技有限公司"}),
+    # a compass word inside a brand, and a trade after it (北方装备制造)
+    ("龙江北方装备制造集团有限公司召开大会。", {"龙江北方装备制造集团有限公司"}),
+    ("省国资委将全力支持北方重工集团深化改革。", {"北方重工集团"}),
+    # a verb of posts, a session word, the Party's name before a company
+    ("秦予帆担任公司总经理。", set()),
+    ("根据决定，苏德胜任北方稀钢集团董事长。", {"北方稀钢集团"}),
+    ("选举产生新一届公司党委。", set()),
+    ("中国共产党宁夏瑞泰煤化有限公司第一次代表大会召开。", {"宁夏瑞泰煤化有限公司"}),
+    # an adverb before a noun with a body's suffix
+    ("“刚进厂时，连百分表都读不准。”", set()),
 ]
 
 NOT_BODIES = [

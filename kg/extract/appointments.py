@@ -102,6 +102,7 @@ _TITLED_LIST = re.compile(
     r"[ \u3000]*\n[ \u3000]*"
 )
 """A heading that ends in a members' title and a colon, the names below it."""
+_SESSION = re.compile(r"\s*(?:新一届|本届|第[一二三四五六七八九十百零〇\d]+届)?")
 _GAP = re.compile(
     r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
@@ -267,7 +268,8 @@ def _titled_list(
     if len(people) < 2:
         return
     line = text.rfind("\n", 0, match.start()) + 1
-    _confer(ctx, people, line, match.end(1), None, sentence, reading)
+    session = _SESSION.match(text, line)  # 新一届公司党委委员: the company's
+    _confer(ctx, people, session.end(), match.end(1), None, sentence, reading)
 
 
 def _meeting_body(ctx: Context, verb: int) -> Mention | None:
@@ -323,7 +325,14 @@ def _subject(
     while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
         clause -= 1
     foreign = "·" in text[clause:verb_start]
+    inside_titles = {
+        clause + offset
+        for first, last in roles.role_spans(text[clause:verb_start])
+        for offset in range(first + 1, last)
+    }  # 总工程师: 程 opens no name there
     for start in range(clause, verb_start - 1):
+        if start in inside_titles:
+            continue
         if not (foreign and _HAN.match(text, start)) and not names.surname_length(
             text[start : start + 2]
         ):

@@ -22,7 +22,7 @@ _STOP_FLAGS = ("v", "p", "c", "u", "r", "d", "f", "y", "e", "o", "q", "t", "m", 
 _KEEP_FLAGS = ("vn", "eng", "mq")  # 零部件 is tagged mq
 FUNCTION_CHARS = set(
     "的在和与及对向给为被把从由是等了也都将让使到于以之其这那该每各"
-    "已曾均又再才就只还亦记后前并而且或除据某号说讯"
+    "已曾均又再才就只还亦记后前并而且或除据某号说讯刚"
     "一二三四五六七八九十两几百千万"
 )
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
@@ -92,7 +92,12 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
     before, before_flag = words[index - 1]
     if before_flag.startswith(("nr", "nt")) or before in lexicon.GENERIC_HEADS:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
-    return _is_proper(before, before_flag)
+    if _is_proper(before, before_flag):
+        return True
+    if index < 2 or before_flag != "n" or len(before) < 2:
+        return False
+    earlier, earlier_flag = words[index - 2]  # 北方|装备|制造: a trade after a brand
+    return earlier in _NAME_WORDS or _is_proper(earlier, earlier_flag)
 
 
 def _brand_and(words: tuple[tuple[str, str], ...], index: int) -> bool:
@@ -135,6 +140,10 @@ def _stops(word: str, flag: str) -> bool:
         return True
     if any(c.isdigit() for c in word):
         return True  # 全州1275名考入大学: a count, not a name
+    if word in ("中国共产党", "中共"):
+        return True  # 中国共产党某某有限公司委员会: the company's Party body
+    if word.endswith("届"):
+        return True  # 新一届公司党委: a session, not part of a name
     if len(word) == 1:
         return word in FUNCTION_CHARS or word in lexicon.SINGLE_VERBS_BEFORE_NAMES
     if _ORDINAL.fullmatch(word) or word in _NAME_WORDS:
@@ -147,7 +156,14 @@ def _stops(word: str, flag: str) -> bool:
 
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
-_NAME_WORDS = frozenset({"控股"})
+_NAME_WORDS = frozenset(
+    {"控股", "北方", "南方", "东方", "西方", "东部", "西部", "中部", "北部", "南部"}
+)
+"""Words that stop nothing inside a name: 龙江北方装备制造集团 (北方 is
+tagged a locative)."""
+_POST_VERBS = frozenset(
+    "担任 兼任 出任 接任 转任 调任 升任 就任 现任 曾任 任职 挂职 分管 主持 胜任".split()
+)
 _DATE_UNITS = "年月日号届期"
 
 
@@ -161,8 +177,9 @@ def _numbered_unit(words: tuple[tuple[str, str], ...], index: int) -> bool:
 
 
 def _predicate(word: str) -> bool:
-    """A verb or adverb the dictionary tags as a noun (助力, 全力支持)."""
-    if word in lexicon.VERBS_TAGGED_AS_NOUNS:
+    """A verb or adverb the dictionary tags as a noun (助力, 全力支持), or a
+    verb of posts (某某担任公司总经理: never a trade in a firm's name)."""
+    if word in lexicon.VERBS_TAGGED_AS_NOUNS or word in _POST_VERBS:
         return True
     return word.startswith(tuple(lexicon.MANNER_ADVERBS))
 
