@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -234,10 +235,11 @@ def _encode(record: PersonMention) -> str:
 
 
 def _decode(text: str) -> PersonMention:
-    data = json.loads(text)
-    return PersonMention(
-        **{k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-    )
+    data: dict[str, Any] = json.loads(text)
+    fields: dict[str, Any] = {
+        k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()
+    }
+    return PersonMention(**fields)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -174,7 +174,8 @@ def _verb_first(
     text = ctx.doc.text
     verb = match.group()
     change = _VERB_FIRST[verb]
-    position = _LIST_OPENING.match(text, match.end()).end()  # 决定任命：\n甲为……
+    opening = _LIST_OPENING.match(text, match.end())  # 决定任命：\n甲为……
+    position = opening.end() if opening else match.end()
     end = None
     while True:
         people = _people_at(ctx, position, sentence, reading)
@@ -269,7 +270,8 @@ def _titled_list(
         return
     line = text.rfind("\n", 0, match.start()) + 1
     session = _SESSION.match(text, line)  # 新一届公司党委委员: the company's
-    _confer(ctx, people, session.end(), match.end(1), None, sentence, reading)
+    start = session.end() if session else line
+    _confer(ctx, people, start, match.end(1), None, sentence, reading)
 
 
 def _meeting_body(ctx: Context, verb: int) -> Mention | None:
