@@ -11,6 +11,8 @@ from kg.model import Document, Kind, RelKind, Span
 CASES = [
     ("五一前夕，习近平总书记给劳动模范回信。", {"习近平"}),
     ("市领导张卫东、李红出席仪式。", {"张卫东", "李红"}),
+    # a list that opens with a name no surname list holds
+    ("市领导洛桑旺堆、张卫东、格桑卓玛出席仪式。", {"洛桑旺堆", "张卫东", "格桑卓玛"}),
     ("会上，刘建国表示，要把好事办好。", {"刘建国"}),
 ]
 

@@ -149,10 +149,26 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
             continue
         strict = not match.group().endswith("领导")
         found = names.read_name_list(text, match.end(), strict=strict)
+        if not found and not strict:  # 市领导洛桑旺堆、周某: a first name no
+            found = _unlisted_first(text, match.end())  # surname list holds
         if found and text[found[0].start] in _ADVERBS:
             continue  # 职工们都能……: an adverb, not the surname 都
         for start, end, name in found:
             mentions.append(_person(start, end, text[start:end], name))
+
+
+_NOT_A_NAME_START = frozenset("有是为和与及的在对向把被从到由等将也还")
+
+
+def _unlisted_first(text: str, start: int) -> list[names.Named]:
+    """A list after 领导 that opens with a name no surname list holds."""
+    first = names.read_unlisted(text, start)
+    if first is None or text[first.end : first.end + 1] != "、":
+        return []
+    if text[first.start] in _NOT_A_NAME_START:
+        return []  # 市领导有秦某、…: a verb before a listed name
+    rest = names.read_name_list(text, first.end + 1)
+    return [first, *rest] if rest else []
 
 
 def _addressed(ctx: Context, mentions: list[Mention]) -> None:
