@@ -55,10 +55,28 @@ def _dated_posts() -> list[tuple[str, str, str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory):
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("identity")
     build([DATA], out, html=False)
-    return open_graph_or_store(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(folder: Path):
+    return open_graph_or_store(folder)
+
+
+def test_a_path_dates_the_posts_it_goes_through(folder: Path) -> None:
+    """kg path gives a post's first and last date in the articles."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(
+        main, ["path", "钱卫东", "湖州市", str(folder), "--max", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2018-03-16 – 2025-02-21）→ 湖州市总工会" in result.output
 
 
 def test_post_holders_names_the_holder_of_each_dated_post(corpus) -> None:

@@ -45,6 +45,8 @@ class Link:
     roles: tuple[str, ...]
     evidence: tuple[str, ...]
     sources: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    """A post's first and last date in the articles (one if they agree)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def _links(
             roles=tuple(data["roles"]),
             evidence=tuple(data["evidence"]),
             sources=tuple(data["sources"]),
+            dates=tuple(data.get("dates", ())),
         )
         for forward, (u, v) in ((True, (first, second)), (False, (second, first)))
         for data in (nxg.get_edge_data(u, v) or {}).values()

@@ -50,6 +50,8 @@ class _Trace:
     roles: dict[str, None] = field(default_factory=dict)
     evidence: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    """The dates of the articles that state a post (kgo:attestedOn)."""
 
 
 def project(
@@ -76,8 +78,17 @@ def project(
             roles=_ordered_roles(trace),
             evidence=tuple(sorted(trace.evidence)),
             sources=tuple(sorted(trace.sources)),
+            dates=span_of(trace.dates),
         )
     return nxg
+
+
+def span_of(dates: set[str]) -> tuple[str, ...]:
+    """The first and last date a post is stated on (one date if only one)."""
+    if not dates:
+        return ()
+    first, last = min(dates), max(dates)
+    return (first,) if first == last else (first, last)
 
 
 def _post_traces(graph: Graph) -> dict[EdgeKey, _Trace]:
@@ -91,6 +102,7 @@ def _post_traces(graph: Graph) -> dict[EdgeKey, _Trace]:
         trace = traces[(person, POST, org)]
         for role in sorted(graph.objects(membership, ORG.role), key=str):
             trace.roles.setdefault(label_of(graph, role))
+        trace.dates.update(str(d) for d in graph.objects(membership, KGO.attestedOn))
         _add_evidence(graph, membership, trace)
     return traces
 

@@ -144,7 +144,10 @@ def _chain_lines(number: int, chain: Chain) -> list[str]:
 
 
 def _arrow(first: str, second: str, link: Link) -> str:
-    relation = link.relation + (f"（{'、'.join(link.roles)}）" if link.roles else "")
+    told = ["、".join(link.roles)] if link.roles else []
+    if link.dates:
+        told.append(" – ".join(d[:10] for d in link.dates))
+    relation = link.relation + (f"（{'; '.join(told)}）" if told else "")
     if link.forward:
         return f"{first} —{relation}→ {second}"
     return f"{first} ←{relation}— {second}"

@@ -28,7 +28,7 @@ from kg.analytics.paths import (
     _entity,
     _shortest_walks,
 )
-from kg.analytics.projection import MENTIONS, _ordered_roles, _Trace
+from kg.analytics.projection import MENTIONS, _ordered_roles, _Trace, span_of
 from kg.analytics.stats import (
     DEFAULT_SAMPLE,
     DEFAULT_SEED,
@@ -162,10 +162,11 @@ def store_stats(
 # ---------------------------------------------------------------- paths
 
 _POST_TRACES = """
-SELECT ?s ?o ?role ?text ?src {
+SELECT ?s ?o ?role ?text ?src ?date {
   VALUES (?s ?o) { %s }
   ?m org:member ?s ; org:organization ?o .
   OPTIONAL { ?m org:role/skos:prefLabel ?role }
+  OPTIONAL { ?m kgo:attestedOn ?date }
   OPTIONAL { ?m kgo:evidenceText ?text }
   OPTIONAL { ?m prov:wasDerivedFrom ?src }
 }"""
@@ -384,10 +385,12 @@ def _add_traces(store: ox.Store, nxg: nx.MultiDiGraph, walks: list[list[str]]) -
         return
     values = " ".join(f"(<{u}> <{v}>)" for u, v in sorted(pairs))
     traces: dict[tuple[str, str, str], _Trace] = defaultdict(_Trace)
-    for s, o, role, text, src in _rows(store, _POST_TRACES % values):
+    for s, o, role, text, src, date in _rows(store, _POST_TRACES % values):
         trace = traces[(s, POST, o)]
         if role:
             trace.roles.setdefault(role)
+        if date:
+            trace.dates.add(date)
         _note(trace, text, src)
     for s, p, o, text, src in _rows(store, _FACT_TRACES % values):
         if p in _PREDICATES:
@@ -398,11 +401,14 @@ def _add_traces(store: ox.Store, nxg: nx.MultiDiGraph, walks: list[list[str]]) -
             data["roles"] = _ordered_roles(_sorted_roles(trace))
             data["evidence"] = tuple(sorted(trace.evidence))
             data["sources"] = tuple(sorted(trace.sources))
+            data["dates"] = span_of(trace.dates)
 
 
 def _sorted_roles(trace: _Trace) -> _Trace:
     """Roles in name order first, as the rdflib projection meets them."""
-    ordered = _Trace(dict.fromkeys(sorted(trace.roles)), trace.evidence, trace.sources)
+    ordered = _Trace(
+        dict.fromkeys(sorted(trace.roles)), trace.evidence, trace.sources, trace.dates
+    )
     return ordered
 
 
