@@ -31,9 +31,11 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """Dictionary words of ``text`` (jieba, HMM off: no guessed words)."""
-    jieba, _ = _jieba()
-    return tuple(jieba.cut(text, HMM=False))
+    """Dictionary words of ``text`` (jieba, HMM off: no guessed words), by
+    :func:`kg.text.words.cut`, jieba's own programme made faster."""
+    from kg.text.words import cut
+
+    return tuple(cut(text))
 
 
 @lru_cache(maxsize=65536)
