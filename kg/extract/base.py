@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from kg.model import Document, Evidence, Kind, Mention, Relation, Span
@@ -37,24 +38,27 @@ class Context:
     def __post_init__(self) -> None:
         if not self.sentences:
             object.__setattr__(self, "sentences", tuple(split_sentences(self.doc.text)))
-        # Looked up once per mention: kept by kind and by sentence start, so a
-        # long article costs time in proportion to its length, not its square.
+
+    # Looked up once per mention: kept by kind and by sentence start, so a long
+    # article costs time in proportion to its length, not its square; built on
+    # first use, as most extractors ask for a few kinds only.
+    @cached_property
+    def _by_kind(self) -> dict[Kind, tuple[Mention, ...]]:
         by_kind: dict[Kind, list[Mention]] = {}
         for mention in self.mentions:
             by_kind.setdefault(mention.kind, []).append(mention)
-        kinds = {kind: tuple(found) for kind, found in by_kind.items()}
-        object.__setattr__(self, "_by_kind", kinds)
-        starts = [span.start for span in self.sentences]
-        object.__setattr__(self, "_starts", starts)
+        return {kind: tuple(found) for kind, found in by_kind.items()}
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
 
     def of_kind(self, kind: Kind) -> tuple[Mention, ...]:
-        by_kind: dict[Kind, tuple[Mention, ...]] = self._by_kind  # type: ignore[attr-defined]
-        return by_kind.get(kind, ())
+        return self._by_kind.get(kind, ())
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset`` (the whole text if none does)."""
-        starts: list[int] = self._starts  # type: ignore[attr-defined]
-        at = bisect_right(starts, offset) - 1
+        at = bisect_right(self._starts, offset) - 1
         if at >= 0 and offset < self.sentences[at].end:
             return self.sentences[at]
         return Span(0, len(self.doc.text))

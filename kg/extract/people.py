@@ -171,10 +171,13 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
         if len(people) != 1 or len(surname + title) < 3:
             continue
         (name,) = people
-        for match in re.finditer(re.escape(surname + title), text):
-            span = (match.start(), match.end())
-            if span not in taken and not text.startswith(name, match.start()):
-                mentions.append(_person(*span, match.group(), name))
+        address = surname + title
+        at = text.find(address)
+        while at >= 0:
+            span = (at, at + len(address))
+            if span not in taken and not text.startswith(name, at):
+                mentions.append(_person(*span, address, name))
+            at = text.find(address, at + len(address))
 
 
 def _short_title(title: str) -> str:

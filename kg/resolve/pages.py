@@ -437,7 +437,10 @@ def _relations(
                 continue
             if obj is not None and obj not in entities:
                 continue
-            fixed = replace(rel, subject=subject, object=obj)
+            if subject == rel.subject and obj == rel.object:
+                fixed = rel  # most facts name no alias: no copy to make
+            else:
+                fixed = replace(rel, subject=subject, object=obj)
             key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
             out.setdefault(key, fixed)
     return list(out.values())
