@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -55,6 +55,24 @@ class Context:
 
     def of_kind(self, kind: Kind) -> tuple[Mention, ...]:
         return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_start(self) -> dict[Kind, tuple[list[int], list[int]]]:
+        """For each kind, its mentions' starts in order, and where each
+        stands in :meth:`of_kind`."""
+        index: dict[Kind, tuple[list[int], list[int]]] = {}
+        for kind, found in self._by_kind.items():
+            order = sorted(range(len(found)), key=lambda i: found[i].start)
+            index[kind] = ([found[i].start for i in order], order)
+        return index
+
+    def starting_in(self, kind: Kind, start: int, end: int) -> list[Mention]:
+        """The mentions of ``kind`` that start in ``[start, end]``, in the
+        order of :meth:`of_kind`, found by bisection."""
+        starts, order = self._by_start.get(kind, ([], []))
+        at = order[bisect_left(starts, start) : bisect_right(starts, end)]
+        found = self.of_kind(kind)
+        return [found[i] for i in sorted(at)]
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset`` (the whole text if none does)."""

@@ -24,7 +24,9 @@ guides), or a name inside quotes or title marks (part of another name).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from kg.extract import focus, roles
 from kg.extract.base import Context, Found
@@ -114,7 +116,7 @@ def _actors(ctx: Context) -> list[Mention]:
     """Organisations and districts that can act, and words standing for them."""
     text = ctx.doc.text
     orgs = ctx.of_kind(Kind.ORGANIZATION)
-    org_spans = sorted((o.start, o.end) for o in orgs)
+    org_spans = _Spans(sorted((o.start, o.end) for o in orgs))
     places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
     place_ends = {p.end: p for p in places}
     marked = [m.span() for m in _MARKED.finditer(text)]
@@ -135,16 +137,27 @@ def _actors(ctx: Context) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int, own: int) -> bool:
-    """Is [start, end) inside one of ``spans`` (sorted by start), ``own`` of
-    them being the mention itself?"""
+class _Spans:
+    """Organisation spans, sorted, with the furthest end reached so far, so
+    that asking whether one holds a mention costs a bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+
+def _inside(spans: _Spans, start: int, end: int, own: int) -> bool:
+    """Is [start, end) inside one of ``spans``, ``own`` of them being the
+    mention itself?"""
+    before = bisect_left(spans.starts, start)
+    if before and spans.reach[before - 1] >= end:
+        return True  # a span that starts earlier and reaches as far
     equal = 0
-    for s, e in spans:
-        if s > start:
-            break
-        if end <= e and (s, e) != (start, end):
+    for s, e in spans.spans[before : bisect_right(spans.starts, start)]:
+        if e > end:
             return True
-        equal += (s, e) == (start, end)
+        equal += e == end and s == start
     return equal > own
 
 

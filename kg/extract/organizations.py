@@ -16,6 +16,7 @@ Each organisation anchored in a place also yields ``locatedIn`` that place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -104,11 +105,14 @@ _PUBLIC_IN_BODY = _any_of(_PUBLIC_SUFFIXES)
 def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     role_spans = roles.role_spans(text)
+    role_starts = [start for start, _ in role_spans]
     districts = tuple(sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end))
     candidates: list[tuple[Mention, Place | None]] = []
     for match in _SUFFIX_RE.finditer(text):
         start, end = match.span()
-        if _inside_role(start, end, role_spans) or _continues(text, match):
+        if _inside_role(start, end, role_spans, role_starts):
+            continue
+        if _continues(text, match):
             continue
         if _ends_verb(text, start, end):
             continue
@@ -270,11 +274,18 @@ def _outlet(ctx: Context, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
 _BODY_ENDS = ("部", "委", "局", "厅", "办", "政府", "总工会", "工会")
 
 
-def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> bool:
-    """``党组`` in ``党组书记``, ``局`` in ``局长``: a title, not a body."""
-    return any(
-        (rs <= start < re_ and re_ > end) or rs < start < re_ for rs, re_ in role_spans
-    )
+def _inside_role(
+    start: int, end: int, role_spans: list[tuple[int, int]], role_starts: list[int]
+) -> bool:
+    """``党组`` in ``党组书记``, ``局`` in ``局长``: a title, not a body.
+
+    Titles do not overlap (``role_starts`` are their starts, in order), so
+    only the last one starting at or before ``start`` can hold it."""
+    at = bisect_right(role_starts, start) - 1
+    if at < 0:
+        return False
+    rs, re_ = role_spans[at]
+    return (rs <= start < re_ and re_ > end) or rs < start < re_
 
 
 def _continues(text: str, match: re.Match[str]) -> bool:
@@ -412,9 +423,8 @@ def _place_head(
 ) -> Head | None:
     """A place (or 市/区/县 short form) opening the name, with a short body."""
     text = ctx.doc.text
-    for mention in districts:
-        if mention.end > start:
-            continue
+    first = bisect_left(districts, -start, key=lambda m: -m.end)
+    for mention in districts[first:]:
         if mention.start < clause_start:
             if mention.end <= clause_start:
                 break  # the rest end before the clause

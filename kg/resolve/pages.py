@@ -10,9 +10,11 @@ bring their parents from the gazetteer, up to the province, with partOf.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
@@ -166,8 +168,8 @@ def _without_inner_places(result: DocResult) -> DocResult:
     """Drop a place's short form read inside an organisation's name, past its
     start (长白 in 吉林长白林海食品有限公司 names a mountain brand, not a
     county), or inside a person's name (总经理许昌表示)."""
-    orgs = [m for m in result.mentions if m.kind is Kind.ORGANIZATION]
-    people = [m for m in result.mentions if m.kind is Kind.PERSON]
+    orgs = _Reach(m for m in result.mentions if m.kind is Kind.ORGANIZATION)
+    people = _Reach(m for m in result.mentions if m.kind is Kind.PERSON)
     kept = tuple(
         m
         for m in result.mentions
@@ -175,12 +177,27 @@ def _without_inner_places(result: DocResult) -> DocResult:
             m.kind is Kind.DISTRICT
             and m.text != m.name
             and (
-                any(o.start < m.start and m.end <= o.end for o in orgs)
-                or any(p.start <= m.start and m.end <= p.end for p in people)
+                orgs.before(m.start) >= m.end  # an organisation starting earlier
+                or people.before(m.start + 1) >= m.end  # a person, there or earlier
             )
         )
     )
     return DocResult(result.doc, kept, result.relations)
+
+
+class _Reach:
+    """Mentions sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def before(self, offset: int) -> int:
+        """The furthest end of a mention starting before ``offset`` (-1 if
+        none does)."""
+        at = bisect_left(self.starts, offset)
+        return self.reach[at - 1] if at else -1
 
 
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
