@@ -1,4 +1,5 @@
-"""kg.text.words: jieba's HMM-off segmentation, the same words, faster."""
+"""kg.text.words and kg.text.tags: jieba's segmentation and tagging, the same
+words and flags, faster."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.text.script import to_simplified
 from kg.text.segmenter import _jieba
+from kg.text.tags import tag
 from kg.text.words import cut
 
 DATA = Path(__file__).parent / "data"
@@ -36,7 +39,34 @@ def test_cut_is_jiebas(text: str) -> None:
     assert cut(text) == _jieba_words(text)
 
 
-def test_cut_is_jiebas_on_every_bundled_article() -> None:
+def _jieba_pairs(text: str, hmm: bool) -> list[tuple[str, str]]:
+    _, posseg = _jieba()
+    return [(pair.word, pair.flag) for pair in posseg.cut(text, HMM=hmm)]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\r\n",
+        "3.5万元，a1.5b，x.y_z",
+        "调研。杨峰彬表示",
+        "会议。卢娟柏介绍",
+        "\u3400\u9fd6𠀀　宋　霖",
+        "江阴市总工会党组书记、主席张忠表示",
+    ],
+)
+def test_tag_is_jiebas(text: str, hmm: bool) -> None:
+    assert tag(text, hmm=hmm) == _jieba_pairs(text, hmm)
+
+
+def test_cut_and_tag_are_jiebas_on_every_bundled_article() -> None:
     for path in sorted(DATA.glob("*/*.txt")):
-        text = path.read_text(encoding="utf-8")
+        text = to_simplified(path.read_text(encoding="utf-8"))  # as kg reads it
         assert cut(text) == _jieba_words(text), path.name
+        for hmm in (True, False):
+            assert tag(text, hmm=hmm) == _jieba_pairs(text, hmm), path.name
+        for end in range(6, len(text), 61):  # short windows, as extractors tag
+            window = text[end - 6 : end]
+            assert tag(window) == _jieba_pairs(window, True), (path.name, end)

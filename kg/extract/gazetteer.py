@@ -310,8 +310,8 @@ class Gazetteer:
         keys: list[tuple[str, tuple[str, ...]]],
         words: _Segmentation,
     ) -> PlaceMatch | None:
-        if not words.starts_word(start):
-            return None
+        if not any(ids for _, ids in keys) or not words.starts_word(start):
+            return None  # nothing to name here: no need to segment
         for key, ids in sorted(keys, key=lambda item: -len(item[0])):
             if not ids:
                 continue

@@ -39,6 +39,28 @@ def cut(text: str) -> list[str]:
 
 
 def _cut_block(block: str, out: list[str]) -> None:
+    ends = routes(block)
+    size = len(block)
+    at = 0
+    latin = ""
+    while at < size:
+        nxt = ends[at] + 1
+        word = block[at:nxt]
+        if len(word) == 1 and _LATIN.match(word):
+            latin += word
+        else:
+            if latin:
+                out.append(latin)
+                latin = ""
+            out.append(word)
+        at = nxt
+    if latin:
+        out.append(latin)
+
+
+def routes(block: str) -> list[int]:
+    """For each offset of ``block``, where the word jieba's best route takes
+    from there ends (its last character): ``Tokenizer.calc``'s choices."""
     freq, weights, logtotal = _dictionary()
     size = len(block)
     scores = [0.0] * (size + 1)
@@ -64,21 +86,7 @@ def _cut_block(block: str, out: list[str]) -> None:
             best_end = start
         scores[start] = best
         ends[start] = best_end
-    at = 0
-    latin = ""
-    while at < size:
-        nxt = ends[at] + 1
-        word = block[at:nxt]
-        if len(word) == 1 and _LATIN.match(word):
-            latin += word
-        else:
-            if latin:
-                out.append(latin)
-                latin = ""
-            out.append(word)
-        at = nxt
-    if latin:
-        out.append(latin)
+    return ends
 
 
 @cache
