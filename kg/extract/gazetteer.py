@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+from kg.text.literals import find_in
 
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
@@ -264,9 +265,7 @@ class Gazetteer:
         """Every name found in ``text``, overlaps included, by start offset
         (the longest first at each)."""
         found: dict[int, list[str]] = {}
-        for _, start, end in self._matcher().find_matches_as_indexes(
-            text, overlapping=True
-        ):
+        for _, start, end in find_in(self._matcher(), text, overlapping=True):
             found.setdefault(start, []).append(text[start:end])
         starts: dict[int, list[tuple[str, _Ids]]] = {}
         for start, keys in found.items():

@@ -9,7 +9,11 @@ automaton (ahocorasick-rs, leftmost-longest), several times faster.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Literals:
@@ -25,4 +29,18 @@ class Literals:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the words stand in ``text``: leftmost, longest, no overlaps."""
-        return [(s, e) for _, s, e in self._automaton.find_matches_as_indexes(text)]
+        found = find_in(self._automaton, text)
+        return [(start, end) for _, start, end in found]
+
+
+def find_in(
+    automaton: Any, text: str, *, overlapping: bool = False
+) -> list[tuple[int, int, int]]:
+    """``automaton.find_matches_as_indexes(text)``, also for a text holding
+    lone surrogates (which cannot be encoded for it): each is read as U+FFFD,
+    which no word holds, so the offsets and matches are the same."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=overlapping)
+    except UnicodeEncodeError:
+        clean = _SURROGATE.sub("\ufffd", text)
+        return automaton.find_matches_as_indexes(clean, overlapping=overlapping)
