@@ -21,7 +21,6 @@ places, and never guesses.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+from kg.extract.place_bounds import Segmentation
 from kg.text.literals import find_in
 
 if TYPE_CHECKING:
@@ -38,22 +38,8 @@ DATA = Path(__file__).parent.parent / "data" / "gazetteer.tsv"
 LEVELS = ("Province", "City", "County", "Town", "DevelopmentZone")
 QUIET_LEVELS = ("Province", "City", "County")
 
-# What may follow a place name inside one jieba token: the head of an
-# organisation name (无锡市委, 江阴市政府, 梁溪区总工会).
-ORG_HEADS = tuple(
-    "委 政府 人民 人大 政协 总工会 工会 党 纪委 公安 法院 检察 妇联 团委 教育局 "
-    "财政局 文明办".split()
-)
-# One-character words that may stand before 县委/区委 without naming a place:
-# 和|县委 is "and the county committee", not 和县's committee.
-FUNCTION_CHARS = frozenset("和与及或并在对向给为被把从由是等也都将让使到于以之各该本我")
-# Surnames that are far more often words before a place (来桂林, 原崇安区,
-# 全无锡, 游桂林): after them a short form is still read as a place.
-NOT_SURNAMES = FUNCTION_CHARS | set("来去原全游居经过回出进平安成新老国海明南东西北中")
 # Heads of landmark names built on a place name: 崖州湾, 太湖, 钟山, 秦淮河.
 LANDMARK_CHARS = frozenset("湾湖山河江海岛港峡溪川岭峰洲滩桥路街巷村城园门塔寺")
-# jieba's blocks (``jieba.re_han_default``): segmented one at a time.
-_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")
 ZONE_TAIL = re.compile(
     r"(国家级|国家)?(经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区"
     r"|开发区|工业园区|新区)"
@@ -148,6 +134,8 @@ class Gazetteer:
         self._names = _index(cells)
         self._automaton: AhoCorasick | None = None
         self._ids: dict[str, _Ids] = {}
+        self._chains: dict[str, tuple[Place, ...]] = {}
+        self._chain_id_cache: dict[str, tuple[Place, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -173,10 +161,26 @@ class Gazetteer:
 
     def chain(self, place: Place) -> list[Place]:
         """The place, its parent, and so on up to its province."""
+        return list(self._chain(place))
+
+    def _chain(self, place: Place) -> tuple[Place, ...]:
+        """:meth:`chain`, kept for each place (places never change)."""
+        known = self._chains.get(place.id)
+        if known is not None and known[0] is place:
+            return known
         chain = [place]
         while chain[-1].parent and len(chain) < len(LEVELS) + 2:
             chain.append(self.get(chain[-1].parent))
-        return chain
+        self._chains[place.id] = found = tuple(chain)
+        return found
+
+    def _chain_ids(self, place: Place) -> tuple[str, ...]:
+        known = self._chain_id_cache.get(place.id)
+        if known is not None and known[0] is place:
+            return known[1]
+        ids = tuple(p.id for p in self._chain(place))
+        self._chain_id_cache[place.id] = (place, ids)
+        return ids
 
     def province_of(self, place: Place) -> Place:
         return self.chain(place)[-1]
@@ -196,7 +200,7 @@ class Gazetteer:
         starts = self._starts(text)
         if not starts:
             return []
-        words = _Segmentation(text)
+        words = Segmentation(text)
         matches: list[PlaceMatch] = []
         for start in sorted(starts):
             if matches and start < matches[-1].end:
@@ -222,7 +226,7 @@ class Gazetteer:
         if prev is None or not quiet or after in LANDMARK_CHARS:
             return loud
         above = {p.id for p in prev.candidates}
-        near = [q for q in quiet if above & {p.id for p in self.chain(self.get(q))}]
+        near = [q for q in quiet if above.intersection(self._chain_ids(self.get(q)))]
         return (*loud, *near)
 
     def resolve(
@@ -250,10 +254,10 @@ class Gazetteer:
         return self.get(ranked[0][1])
 
     def _distance(self, place: Place, anchors: list[Place]) -> int | None:
-        ups = [p.id for p in self.chain(place)]
+        ups = self._chain_ids(place)
         best = None
         for anchor in anchors:
-            theirs = [p.id for p in self.chain(anchor)]
+            theirs = self._chain_ids(anchor)
             for steps, pid in enumerate(ups):
                 if pid in theirs:
                     distance = steps + theirs.index(pid)
@@ -307,7 +311,7 @@ class Gazetteer:
         text: str,
         start: int,
         keys: list[tuple[str, tuple[str, ...]]],
-        words: _Segmentation,
+        words: Segmentation,
     ) -> PlaceMatch | None:
         if not any(ids for _, ids in keys) or not words.starts_word(start):
             return None  # nothing to name here: no need to segment
@@ -332,7 +336,7 @@ class Gazetteer:
         start: int,
         key: str,
         places: tuple[Place, ...],
-        words: _Segmentation,
+        words: Segmentation,
     ) -> PlaceMatch | None:
         """A development zone named after the city or county ``key`` names.
 
@@ -362,100 +366,8 @@ class Gazetteer:
         return self._extra.setdefault(zone.id, zone)
 
 
-class _Segmentation:
-    """Word boundaries of a text by jieba's default dictionary, HMM off.
-
-    jieba cuts a text into blocks (runs of Han characters, Latin letters,
-    digits and ``+#&._%-``) and every other character, and segments each
-    block on its own; so a block is segmented only when a question falls
-    inside it, the same words ``words(text)`` would give, at a fraction of
-    the cost (most blocks hold no place name).
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._blocks = [match.span() for match in _BLOCK.finditer(text)]
-        self._block_starts = [start for start, _ in self._blocks]
-        self._cut: dict[int, dict[int, tuple[int, int]]] = {}
-
-    def _is_bound(self, offset: int) -> bool:
-        """Whether a word of jieba's segmentation starts or ends at ``offset``."""
-        token = self._token_at(offset)
-        return token is None or token[0] == offset
-
-    def _token_at(self, offset: int) -> tuple[int, int] | None:
-        """The word of a block that ``offset`` falls strictly inside, or
-        starts (``None`` at a block's edge or outside every block, where
-        jieba cuts at every character but inside ``\\r\\n``)."""
-        at = bisect_right(self._block_starts, offset) - 1
-        if at < 0 or offset >= self._blocks[at][1]:
-            if offset > 0 and self.text[offset - 1 : offset + 1] == "\r\n":
-                return (offset - 1, offset + 1)
-            return None
-        start, end = self._blocks[at]
-        if offset == start:
-            return None
-        tokens = self._cut.get(start)
-        if tokens is None:
-            tokens = self._cut[start] = _tokens(self.text[start:end], start)
-        return tokens[offset]
-
-    def starts_word(self, start: int) -> bool:
-        return start == 0 or not _is_han(self.text[start - 1]) or self._is_bound(start)
-
-    def after_surname(self, start: int) -> bool:
-        """Whether a lone surname stands just before ``start`` (记者刘|桂林)."""
-        if start == 0 or self.text[start - 1] not in _surnames():
-            return False
-        return self._is_bound(start - 1) and self._is_bound(start)
-
-    def ends_word(self, start: int, end: int) -> bool:
-        """Whether a name ``text[start:end]`` may end at ``end``.
-
-        Inside a token, only before the head of an organisation name, and
-        only when the token began with the name (无锡市委), the name has two
-        characters before it (锡山|区委), or its one character before it is
-        not a function word (范|县总工会, but not 和|县委).
-        """
-        if end == len(self.text) or not _is_han(self.text[end]):
-            return True
-        token = self._token_at(end)
-        if token is None or token[0] == end:
-            return True
-        token_start, token_end = token
-        if token_start - start == 1 and self.text[start] in FUNCTION_CHARS:
-            return False
-        return self.text[end:token_end].startswith(ORG_HEADS)
-
-
-def _tokens(block: str, offset: int) -> dict[int, tuple[int, int]]:
-    """Each offset inside ``block`` (written at ``offset``): the word it
-    falls in or starts, by jieba's segmentation, HMM off."""
-    from kg.text.segmenter import words
-
-    tokens: dict[int, tuple[int, int]] = {}
-    for token in words(block):
-        span = (offset, offset + len(token))
-        for inside in range(offset, offset + len(token)):
-            tokens[inside] = span
-        offset += len(token)
-    return tokens
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    # Imported here: kg.extract imports this module.
-    from kg.extract.lexicon import SURNAMES_SINGLE
-
-    return SURNAMES_SINGLE - NOT_SURNAMES
-
-
 def _char_at(text: str, offset: int) -> str:
     return text[offset : offset + 1]
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _short_name(place: Place) -> str:
