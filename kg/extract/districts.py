@@ -28,9 +28,11 @@ _LEVEL_ENDINGS = ("县", "区", "市", "旗", "州", "盟")
 _LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def find_places(text: str) -> tuple[PlaceMatch, ...]:
-    """Every gazetteer match in ``text`` (cached: the pipeline asks twice)."""
+    """Every gazetteer match in ``text`` (cached: the pipeline asks twice, once
+    for the home city of the whole page and once per article, so the cache
+    holds a page of up to 1,024 articles)."""
     return tuple(Gazetteer.default().find(text))
 
 
