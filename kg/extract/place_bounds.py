@@ -42,7 +42,7 @@ class Segmentation:
         self.text = text
         self._blocks = [match.span() for match in _BLOCK.finditer(text)]
         self._block_starts = [start for start, _ in self._blocks]
-        self._cut: dict[int, dict[int, tuple[int, int]]] = {}
+        self._cut: dict[int, list[int]] = {}
 
     def _is_bound(self, offset: int) -> bool:
         """Whether a word of jieba's segmentation starts or ends at ``offset``."""
@@ -61,10 +61,11 @@ class Segmentation:
         start, end = self._blocks[at]
         if offset == start:
             return None
-        tokens = self._cut.get(start)
-        if tokens is None:
-            tokens = self._cut[start] = _tokens(self.text[start:end], start)
-        return tokens[offset]
+        starts = self._cut.get(start)
+        if starts is None:
+            starts = self._cut[start] = _word_starts(self.text[start:end], start)
+        at = bisect_right(starts, offset) - 1
+        return starts[at], starts[at + 1]
 
     def starts_word(self, start: int) -> bool:
         return start == 0 or not _is_han(self.text[start - 1]) or self._is_bound(start)
@@ -94,18 +95,16 @@ class Segmentation:
         return self.text[end:token_end].startswith(ORG_HEADS)
 
 
-def _tokens(block: str, offset: int) -> dict[int, tuple[int, int]]:
-    """Each offset inside ``block`` (written at ``offset``): the word it
-    falls in or starts, by jieba's segmentation, HMM off."""
+def _word_starts(block: str, offset: int) -> list[int]:
+    """Where each word of ``block`` (written at ``offset``) starts, by jieba's
+    segmentation, HMM off, and where the last one ends."""
     from kg.text.segmenter import words
 
-    tokens: dict[int, tuple[int, int]] = {}
+    starts = [offset]
     for token in words(block):
-        span = (offset, offset + len(token))
-        for inside in range(offset, offset + len(token)):
-            tokens[inside] = span
         offset += len(token)
-    return tokens
+        starts.append(offset)
+    return starts
 
 
 @cache

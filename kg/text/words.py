@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from math import log
+from typing import Any
 
 # jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
 _BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+)")
@@ -70,15 +71,22 @@ def routes(block: str) -> list[int]:
         best_end = -1
         end = start
         frag = block[start]
-        while end < size and frag in freq:
-            if freq[frag]:
-                weight = weights.get(frag)
-                if weight is None:
-                    weight = weights[frag] = log(freq[frag]) - logtotal
+        while True:
+            # log(freq) - log(total), as jieba computes it; None for a prefix
+            # that is no word; a fragment that is not even a prefix ends it
+            weight = weights.get(frag, _MISSING)
+            if weight is _MISSING:
+                count = freq.get(frag)
+                if count is None:
+                    break
+                weight = weights[frag] = log(count) - logtotal if count else None
+            if weight is not None:
                 score = weight + scores[end + 1]
                 if best_end < 0 or score >= best:
                     best, best_end = score, end
             end += 1
+            if end == size:
+                break
             frag = block[start : end + 1]
         if best_end < 0:  # no word: the character alone
             char = block[start]
@@ -89,8 +97,11 @@ def routes(block: str) -> list[int]:
     return ends
 
 
+_MISSING: Any = object()
+
+
 @cache
-def _dictionary() -> tuple[dict[str, int], dict[str, float], float]:
+def _dictionary() -> tuple[dict[str, int], dict[str, Any], float]:
     from kg.text.segmenter import _jieba
 
     jieba, _ = _jieba()
