@@ -80,10 +80,10 @@ def _child_of(gaz: Gazetteer, match: PlaceMatch, parent: Place | None) -> Place 
     return gaz.current(inside[0]) if len(inside) == 1 else None
 
 
-def _after_a_word(mention: Mention, text: str, mentions: list[Mention]) -> bool:
+def _after_a_word(mention: Mention, text: str, ends: set[int]) -> bool:
     """A two-character place opening with a function word (和县, 与县) read
-    right after another word: the function word belongs to the sentence."""
-    ends = {m.end for m in mentions}
+    right after another word (``ends``: where the places end): the function
+    word belongs to the sentence."""
     return function_word_place(text, mention.start, mention.end, ends)
 
 
@@ -105,8 +105,9 @@ def _supported(
     """Drop a county's short form unless its province is named elsewhere."""
     short = {(m.start, m.end) for m in matches if m.short}
     kept = []
+    ends = {m.end for m in mentions}
     for mention in mentions:
-        if _after_a_word(mention, text, mentions):
+        if _after_a_word(mention, text, ends):
             continue  # 县总工会和县妇联: 和 joins two bodies; no 和县 here
         if mention.code is None:
             kept.append(mention)

@@ -246,7 +246,8 @@ class Gazetteer:
         candidates = list(dict.fromkeys(self.current(p) for p in found))
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        anchors = [self.current(p) for p in context]
+        # the nearest of the context places counts: each once is enough
+        anchors = list({a.id: a for a in map(self.current, context)}.values())
         scored = [(self._distance(c, anchors), c) for c in candidates]
         ranked = sorted((d, c.id) for d, c in scored if d is not None)
         if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
