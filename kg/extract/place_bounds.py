@@ -51,15 +51,16 @@ class Segmentation:
 
     def _token_at(self, offset: int) -> tuple[int, int] | None:
         """The word of a block that ``offset`` falls strictly inside, or
-        starts (``None`` at a block's edge or outside every block, where
-        jieba cuts at every character but inside ``\\r\\n``)."""
+        starts (``None`` at a block's edge, where no dictionary word could
+        span ``offset``, or outside every block, where jieba cuts at every
+        character but inside ``\\r\\n``)."""
         at = bisect_right(self._block_starts, offset) - 1
         if at < 0 or offset >= self._blocks[at][1]:
             if offset > 0 and self.text[offset - 1 : offset + 1] == "\r\n":
                 return (offset - 1, offset + 1)
             return None
         start, end = self._blocks[at]
-        if offset == start:
+        if offset == start or not _spanned(self.text, start, offset):
             return None
         starts = self._cut.get(start)
         if starts is None:
@@ -93,6 +94,26 @@ class Segmentation:
         if token_start - start == 1 and self.text[start] in FUNCTION_CHARS:
             return False
         return self.text[end:token_end].startswith(ORG_HEADS)
+
+
+def _spanned(text: str, block_start: int, offset: int) -> bool:
+    """Could a word of jieba's dictionary hold both ``text[offset - 1]`` and
+    ``text[offset]``?  jieba's dictionary holds every prefix of its words, so
+    if no stretch that starts before ``offset`` (in its block, no longer than
+    the longest word) and takes in ``text[offset]`` is a prefix, every word of
+    the segmentation starts or ends at ``offset``: no need to segment."""
+    prefixes, longest = _dictionary()
+    first = max(block_start, offset + 1 - longest)
+    return any(text[k : offset + 1] in prefixes for k in range(first, offset))
+
+
+@cache
+def _dictionary() -> tuple[dict[str, int], int]:
+    from kg.text.segmenter import _jieba
+
+    jieba, _ = _jieba()
+    freq: dict[str, int] = jieba.dt.FREQ
+    return freq, max(len(word) for word, count in freq.items() if count)
 
 
 def _word_starts(block: str, offset: int) -> list[int]:
