@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.place_bounds import Segmentation
 from kg.text.script import to_simplified
 from kg.text.segmenter import _jieba
 from kg.text.tags import tag
@@ -70,3 +71,23 @@ def test_cut_and_tag_are_jiebas_on_every_bundled_article() -> None:
         for end in range(6, len(text), 61):  # short windows, as extractors tag
             window = text[end - 6 : end]
             assert tag(window) == _jieba_pairs(window, True), (path.name, end)
+
+
+def test_place_bounds_are_jiebas_word_boundaries() -> None:
+    """Segmentation answers, block by block and mostly without segmenting,
+    what jieba's segmentation of the whole text says at every offset between
+    two Han characters."""
+    for path in sorted(DATA.glob("*/*.txt")):
+        text = to_simplified(path.read_text(encoding="utf-8"))
+        bounds, offset = {0}, 0
+        for word in _jieba_words(text):
+            offset += len(word)
+            bounds.add(offset)
+        found = Segmentation(text)
+        for at in range(1, len(text)):
+            if _han(text[at - 1]) and _han(text[at]):
+                assert found.starts_word(at) == (at in bounds), (path.name, at)
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fa5"
