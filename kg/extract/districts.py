@@ -18,11 +18,15 @@ from functools import lru_cache
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer, Place, PlaceMatch
 from kg.model import Kind, Mention
+from kg.text.scan import Anchored
 
 HOME_REFS = re.compile(r"我市|全市|本市")
-ZONE_REFS = re.compile(
-    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
+ZONE_REFS = Anchored(
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)",
+    "园开高经",
 )
+# The words alone (is_reference): what HOME_REFS and ZONE_REFS match in full.
+_REFERENCES = frozenset(("我市", "全市", "本市", "园区", "开发区", "高新区", "经开区"))
 _FUNCTION_OPENERS = set("和与及在从到向对为任")  # 某某任县长: 任县 is no place
 _LEVEL_ENDINGS = ("县", "区", "市", "旗", "州", "盟")
 _LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
@@ -149,7 +153,7 @@ def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
 
 def is_reference(mention: Mention) -> bool:
     """我市, 园区: a word standing for a place named elsewhere."""
-    return bool(HOME_REFS.fullmatch(mention.text) or ZONE_REFS.fullmatch(mention.text))
+    return mention.text in _REFERENCES
 
 
 def _mention(match: PlaceMatch, place: Place) -> Mention:
@@ -185,7 +189,9 @@ def _last_zone(mentions: list[Mention], offset: int) -> Place | None:
     return Gazetteer.default().get(max(zones, key=lambda m: m.end).code or "")
 
 
-def _refs(pattern: re.Pattern[str], text: str, place_at: object) -> list[Mention]:
+def _refs(
+    pattern: re.Pattern[str] | Anchored, text: str, place_at: object
+) -> list[Mention]:
     out = []
     for match in pattern.finditer(text):
         place = place_at(match.start())  # type: ignore[operator]

@@ -31,6 +31,7 @@ from itertools import accumulate
 from kg.extract import focus, roles
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention, Relation, RelKind, Span, entity_key
+from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag
 
 LAUNCH_VERBS = re.compile(
@@ -53,25 +54,29 @@ _MARKED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|「[^「」\n]*」|
 _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
 _PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
-_ANAPHORIC_INITIATIVE = re.compile(
+_ANAPHORIC_INITIATIVE = Anchored(
     r"(?:该|本届|本次|此次|这项|这一|(?:(?<=[。！？\n])|^)(?=[\u4e00-\u9fff]{2}由))"
     r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟|制度"
     r"|品牌|平台|规划)"
-    r"(?:[^，。；]{0,6}?)由"
+    r"(?:[^，。；]{0,6}?)由",
+    "该本此这" + "措办方计活行工大竞项机政意联制品平规",
 )
-_STANDS_FOR_PLACE = re.compile(
+_STANDS_FOR_PLACE = Anchored(
     r"该([区县市镇乡])|(?:(?<=[，,。；\n])|^)([县市区镇乡])[上里](?=[^\u4e00-\u9fff]{0,2}"
-    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))"
+    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))",
+    "该县市区镇乡",
 )
-_BARE_UNION = re.compile(
+_BARE_UNION = Anchored(
     r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
     + LAUNCH_VERBS.pattern
-    + r")[^，。；]{0,4}?[“「《])"
+    + r")[^，。；]{0,4}?[“「《])",
+    "工",
 )
-_WHOLE_CITY = re.compile(
+_WHOLE_CITY = Anchored(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
     + LAUNCH_VERBS.pattern
-    + r"))"
+    + r"))",
+    "全",
 )
 
 

@@ -38,6 +38,7 @@ from kg.extract.org_names import (
 )
 from kg.extract.public_bodies import SESSION, cppcc_mentions, public_name
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag, tag
 
 _DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
@@ -186,13 +187,14 @@ def _coordinated(
     return out
 
 
-_ANAPHOR = re.compile(
+_ANAPHOR = Anchored(
     r"(?:(?<=[，,。；;：:、“\n由年])|^)(?:该|本|这家)?(?:公司|集团|企业)"
     r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委"
     r"|深入|持续|同步|全面|积极|大力|不断|率先|今年|去年|近年|下一步|推行|发布"
     r"|制定|出台|印发|投资|联合|组织|主办|承办|与|同)"
     r"|(?<=[\u4e00-\u9fff])(?:该|本)?(?:公司|集团|企业)"
-    r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)"
+    r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)",
+    "该本这公集企",
 )
 _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 

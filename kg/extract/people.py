@@ -17,10 +17,13 @@ import re
 from kg.extract import lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
+from kg.text.scan import Anchored
 from kg.text.segmenter import tag
 
 _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
-_BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
+_BEFORE_TITLE = Anchored(
+    rf"(?:同志)?(?:{_HIGH})", "同" + "".join(t[0] for t in lexicon.HIGH_TITLES)
+)
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = re.compile(r"[省市县区镇]?领导")
 _DESCRIBERS = (
