@@ -38,6 +38,7 @@ from kg.extract.org_names import (
 )
 from kg.extract.public_bodies import SESSION, cppcc_mentions, public_name
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.literals import Literals
 from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag, tag
 
@@ -84,7 +85,8 @@ _NAMED_SUFFIXES = tuple(s for s, kind in SUFFIXES.items() if not kind.needs_plac
 _PUBLIC_SUFFIXES = tuple(
     s for s, kind in SUFFIXES.items() if kind.needs_place and len(s) > 1
 )
-_SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+_SUFFIX_WORDS = Literals(SUFFIXES)
+"""Every suffix, leftmost-longest (as the alternation longest first)."""
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
@@ -109,15 +111,14 @@ def extract(ctx: Context) -> Found:
     role_starts = [start for start, _ in role_spans]
     districts = tuple(sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end))
     candidates: list[tuple[Mention, Place | None]] = []
-    for match in _SUFFIX_RE.finditer(text):
-        start, end = match.span()
+    for start, end in _SUFFIX_WORDS.spans(text):
         if _inside_role(start, end, role_spans, role_starts):
             continue
-        if _continues(text, match):
+        if _continues(text, start, end):
             continue
         if _ends_verb(text, start, end):
             continue
-        found = _read(ctx, start, end, SUFFIXES[match.group()], districts)
+        found = _read(ctx, start, end, SUFFIXES[text[start:end]], districts)
         if found is not None:
             candidates.append(found)
     titles = [m.span() for m in _DOC_TITLE.finditer(text)]
@@ -290,29 +291,29 @@ def _inside_role(
     return (rs <= start < re_ and re_ > end) or rs < start < re_
 
 
-def _continues(text: str, match: re.Match[str]) -> bool:
-    """The suffix is the start of a longer ordinary word (工会干部, 委员), a
-    word ends in it (布局, 大厅), or it names what a project builds
-    (某某中心建设项目)."""
-    after = text[match.end() : match.end() + 4]
-    suffix = match.group()
+def _continues(text: str, start: int, end: int) -> bool:
+    """The suffix ``text[start:end]`` is the start of a longer ordinary word
+    (工会干部, 委员), a word ends in it (布局, 大厅), or it names what a
+    project builds (某某中心建设项目)."""
+    after = text[end : end + 4]
+    suffix = text[start:end]
     if after.startswith(_PROJECT_AFTER) and SUFFIXES[suffix].subtype in ("", "School"):
         return True  # 科创中心建设项目; but 某某有限公司项目工地 is the firm's
-    if text[match.start() - 1 : match.end()] in lexicon.NOT_BODY_WORDS:
+    if text[start - 1 : end] in lexicon.NOT_BODY_WORDS:
         return True
-    if text[max(0, match.start() - 2) : match.end()] in lexicon.NOT_BODY_WORDS:
+    if text[max(0, start - 2) : end] in lexicon.NOT_BODY_WORDS:
         return True
     if suffix == "控股" and after.startswith(_LEGAL_AFTER_HOLDING):
         return True  # 某某控股有限公司: the name goes on
-    if match.group() == "工会":
+    if suffix == "工会":
         return after.startswith(_GENERIC_AFTER_UNION)
     if after[:1] == "级":
         return True  # 集团级, 省级: an adjective, not a body
-    if match.group().endswith("报") and after[:1] == "道":
+    if suffix.endswith("报") and after[:1] == "道":
         return True  # 昨日报道
     if after.startswith("会同"):
         return False  # 某发改委会同某局: 会同 is "together with"
-    return after[:1] in _NOT_AFTER.get(match.group(), "")
+    return after[:1] in _NOT_AFTER.get(suffix, "")
 
 
 def _ends_verb(text: str, start: int, end: int) -> bool:

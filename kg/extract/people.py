@@ -17,6 +17,7 @@ import re
 from kg.extract import lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
+from kg.text.literals import Literals
 from kg.text.scan import Anchored
 from kg.text.segmenter import tag
 
@@ -25,11 +26,11 @@ _BEFORE_TITLE = Anchored(
     rf"(?:同志)?(?:{_HIGH})", "同" + "".join(t[0] for t in lexicon.HIGH_TITLES)
 )
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
-_LEADERS = re.compile(r"[省市县区镇]?领导")
+_LEADERS = Anchored(r"[省市县区镇]?领导", "省市县区镇领")
 _DESCRIBERS = (
     lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS
 ) - lexicon.PROFESSIONAL_ROLES
-_DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
+_DESCRIBED = Literals(_DESCRIBERS)
 _NAME_FLAGS = ("nr",)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
 # Surnames that are far more often adverbs after a noun (职工都能, 员工还说).
@@ -147,11 +148,12 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
     """Names after 市领导 or a descriptor: 环卫工人白某某, 快递小哥祁某某."""
     text = ctx.doc.text
     taken = {m.start for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
-    for match in (*_LEADERS.finditer(text), *_DESCRIBED.finditer(text)):
-        if match.end() in taken:
+    leads = [match.span() for match in _LEADERS.finditer(text)]
+    for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text)):
+        if lead_end in taken:
             continue
-        strict = not match.group().endswith("领导")
-        found = names.read_name_list(text, match.end(), strict=strict)
+        strict = not text[lead_start:lead_end].endswith("领导")
+        found = names.read_name_list(text, lead_end, strict=strict)
         if found and text[found[0].start] in _ADVERBS:
             continue  # 职工们都能……: an adverb, not the surname 都
         for start, end, name in found:

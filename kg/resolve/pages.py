@@ -33,7 +33,13 @@ from kg.model import (
 )
 from kg.text.script import to_simplified
 
-ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)")
+_ANAPHORS = frozenset(
+    lead + body
+    for lead in ("", "该", "本", "这家")
+    for body in ("公司", "集团", "企业")
+)
+"""What ``(?:该|本|这家)?(?:公司|集团|企业)`` matches in full: a company
+anaphor, no form of the company's name."""
 """Words that point back to a company (该公司): no alias of it.  Its bodies
 (集团工会, 集团党委) are named only so in many articles: they stay aliases."""
 
@@ -83,7 +89,7 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         aliases = page_aliases[result.doc.id]
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
-            if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
+            if mention.text not in _ANAPHORS and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
             if written != mention.text and to_simplified(written) == mention.text:
