@@ -44,6 +44,8 @@ ZONE_TAIL = re.compile(
     r"(国家级|国家)?(经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区"
     r"|开发区|工业园区|新区)"
 )
+_ZONE_OPENS = frozenset("国经高开工新")
+"""The characters a ZONE_TAIL can begin with (checked before the regex)."""
 ZONE_LONG = {
     "高新区": ("高新技术产业开发区",),
     "经开区": ("经济开发区", "经济技术开发区"),
@@ -346,7 +348,9 @@ class Gazetteer:
         """
         parents = [p for p in places if p.level == "City"]
         parents = parents or [p for p in places if p.level == "County"]
-        tail = ZONE_TAIL.match(text, start + len(key))
+        after = start + len(key)
+        opens = text[after : after + 1] in _ZONE_OPENS
+        tail = ZONE_TAIL.match(text, after) if opens else None
         if not parents or tail is None or not words.ends_word(start, tail.end()):
             return None
         zones = tuple(self._zone(self.current(p), tail.group(2)) for p in parents)

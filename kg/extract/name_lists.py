@@ -56,6 +56,7 @@ _CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 # An honour list has a unit in brackets or set off by a space.
 _MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
+_MAY_GAP = frozenset("（( \u3000")
 
 
 def extract(ctx: Context) -> Found:
@@ -81,8 +82,9 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     for line in _LINE.finditer(text):
-        if not _MAY_LIST.search(line.group()):
-            continue
+        words = line.group()
+        if not _MAY_GAP.intersection(words) or not _MAY_LIST.search(words):
+            continue  # no bracket and no space: no list (the first test is quick)
         opening = line.start(2) if line.group(1) else line.start()
         for item in _items(ctx, opening, line.end()):
             _honoured(ctx, *item, mentions, relations)

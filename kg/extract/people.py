@@ -166,8 +166,7 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     holders: dict[tuple[str, str], set[str]] = {}
     for person in (*ctx.of_kind(Kind.PERSON), *mentions):
-        chain = _CHAIN_BEFORE.search(text, max(0, person.start - 40), person.start)
-        before = chain.group() if chain else ""
+        before = _chain_before(text, person.start)
         for start, end in roles.role_spans(before):
             title = _short_title(before[start:end])
             holders.setdefault((person.name[0], title), set()).add(person.name)
@@ -183,6 +182,23 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
             if span not in taken and not text.startswith(name, at):
                 mentions.append(_person(*span, address, name))
             at = text.find(address, at + len(address))
+
+
+def _chain_before(text: str, end: int) -> str:
+    """What ``_CHAIN_BEFORE.search(text, end - 40, end)`` finds ("" if it
+    finds nothing), walked back from ``end`` instead of tried from every
+    offset: up to 40 characters with no clause break, before ``end`` or
+    before a line break that ends ``text[:end]`` (where ``$`` matches too)."""
+    low = max(0, end - 40)
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > low and text[start - 1] not in _CLAUSE_BREAKS:
+        start -= 1
+    return text[start:end]
+
+
+_CLAUSE_BREAKS = frozenset("，,。；;：:！？!?“”\n")
 
 
 def _short_title(title: str) -> str:
