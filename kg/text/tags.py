@@ -146,28 +146,28 @@ def viterbi(obs: str) -> list[Any]:
     ``jieba.posseg.viterbi.viterbi`` finds it."""
     char_states, start_p, trans_p, emit_p = _model()[:4]
     every = trans_p.keys()
+    following, preceding = _transitions()
     scores = {
         y: start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
         for y in char_states.get(obs[0], every)
     }
     paths: list[dict[Any, Any]] = [dict.fromkeys(scores, "")]
     for char in obs[1:]:
-        before = [x for x in paths[-1] if trans_p[x]]
+        before = {x for x in paths[-1] if trans_p[x]}
         if not before:
             raise ValueError("max() arg is an empty sequence")  # as jieba's
-        expected = {y for x in before for y in trans_p[x]}
-        here = set(char_states.get(char, every)) & expected or expected
+        expected = set().union(*(following[x] for x in before))
+        here = expected.intersection(char_states.get(char, every)) or expected
         now: dict[Any, float] = {}
         path: dict[Any, Any] = {}
         for y in here:
             emit = emit_p[y].get(char, _MIN_FLOAT)
             best = 0.0
             best_x = None
-            for x in before:
-                step = trans_p[x].get(y)
-                if step is None:
-                    continue  # minus infinity: never the best
-                score = scores[x] + step + emit
+            # only the states a transition joins to y: from any other, the
+            # score is minus infinity and never the best
+            for x in preceding[y].intersection(before):
+                score = scores[x] + trans_p[x][y] + emit
                 if best_x is None or score > best or (score == best and x > best_x):
                     best, best_x = score, x
             now[y] = best
@@ -180,6 +180,19 @@ def viterbi(obs: str) -> list[Any]:
         route[i] = state
         state = paths[i][state]
     return route
+
+
+@cache
+def _transitions() -> tuple[dict[Any, frozenset[Any]], dict[Any, frozenset[Any]]]:
+    """For each state, the states a transition leads to, and those it comes
+    from."""
+    trans_p = _model()[2]
+    following = {x: frozenset(nexts) for x, nexts in trans_p.items()}
+    preceding: dict[Any, set[Any]] = {}
+    for x, nexts in trans_p.items():
+        for y in nexts:
+            preceding.setdefault(y, set()).add(x)
+    return following, {y: frozenset(xs) for y, xs in preceding.items()}
 
 
 @cache
