@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 
 from kg.extract import focus, roles
 from kg.extract.base import Context, Found
+from kg.extract.spans import SpanIndex
 from kg.model import Kind, Mention, Relation, RelKind, Span, entity_key
 from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag
@@ -121,7 +121,7 @@ def _actors(ctx: Context) -> list[Mention]:
     """Organisations and districts that can act, and words standing for them."""
     text = ctx.doc.text
     orgs = ctx.of_kind(Kind.ORGANIZATION)
-    org_spans = _Spans(sorted((o.start, o.end) for o in orgs))
+    org_spans = SpanIndex((o.start, o.end) for o in orgs)
     places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
     place_ends = {p.end: p for p in places}
     marked = [m.span() for m in _MARKED.finditer(text)]
@@ -142,17 +142,7 @@ def _actors(ctx: Context) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-class _Spans:
-    """Organisation spans, sorted, with the furthest end reached so far, so
-    that asking whether one holds a mention costs a bisection."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
-        self.reach = list(accumulate((e for _, e in spans), max))
-
-
-def _inside(spans: _Spans, start: int, end: int, own: int) -> bool:
+def _inside(spans: SpanIndex, start: int, end: int, own: int) -> bool:
     """Is [start, end) inside one of ``spans``, ``own`` of them being the
     mention itself?"""
     before = bisect_left(spans.starts, start)

@@ -10,14 +10,14 @@ bring their parents from the gazetteer, up to the province, with partOf.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
+from kg.extract.spans import SpanIndex
 from kg.model import (
     GAZETTEER,
     ArticleFacts,
@@ -92,7 +92,7 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
             if mention.text not in _ANAPHORS and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
-            if written != mention.text and to_simplified(written) == mention.text:
+            if written != mention.text and _simplified(written) == mention.text:
                 surfaces[key][written] += 1  # the Traditional form, as printed
             surfaces[key][mention.name] += 0
             samples.setdefault(key, mention)
@@ -106,6 +106,12 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         relations=tuple(relations),
         mentions=tuple(sorted(mentions)),
     )
+
+
+@lru_cache(maxsize=16384)
+def _simplified(written: str) -> str:
+    """A mention as printed, in Simplified (kept: the same names come back)."""
+    return to_simplified(written)
 
 
 def resolve_page(results: Sequence[DocResult]) -> list[ArticleFacts]:
@@ -174,8 +180,12 @@ def _without_inner_places(result: DocResult) -> DocResult:
     """Drop a place's short form read inside an organisation's name, past its
     start (长白 in 吉林长白林海食品有限公司 names a mountain brand, not a
     county), or inside a person's name (总经理许昌表示)."""
-    orgs = _Reach(m for m in result.mentions if m.kind is Kind.ORGANIZATION)
-    people = _Reach(m for m in result.mentions if m.kind is Kind.PERSON)
+    orgs = SpanIndex(
+        (m.start, m.end) for m in result.mentions if m.kind is Kind.ORGANIZATION
+    )
+    people = SpanIndex(
+        (m.start, m.end) for m in result.mentions if m.kind is Kind.PERSON
+    )
     kept = tuple(
         m
         for m in result.mentions
@@ -183,27 +193,12 @@ def _without_inner_places(result: DocResult) -> DocResult:
             m.kind is Kind.DISTRICT
             and m.text != m.name
             and (
-                orgs.before(m.start) >= m.end  # an organisation starting earlier
-                or people.before(m.start + 1) >= m.end  # a person, there or earlier
+                orgs.reach_before(m.start) >= m.end  # an organisation before
+                or people.reach_before(m.start + 1) >= m.end  # a person, or there
             )
         )
     )
     return DocResult(result.doc, kept, result.relations)
-
-
-class _Reach:
-    """Mentions sorted by start, with the furthest end reached so far."""
-
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        spans = sorted((m.start, m.end) for m in mentions)
-        self.starts = [start for start, _ in spans]
-        self.reach = list(accumulate((end for _, end in spans), max))
-
-    def before(self, offset: int) -> int:
-        """The furthest end of a mention starting before ``offset`` (-1 if
-        none does)."""
-        at = bisect_left(self.starts, offset)
-        return self.reach[at - 1] if at else -1
 
 
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
