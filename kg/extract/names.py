@@ -25,6 +25,7 @@ _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_DOTS = frozenset("·•・")
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—")
 
 
@@ -88,7 +89,11 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     taken first; otherwise, unless ``strict``, one followed by any longer
     dictionary word (杨卫中|主动请缨).
     """
-    transliterated = _TRANSLITERATED.match(text, start)
+    transliterated = (
+        _TRANSLITERATED.match(text, start)
+        if _DOTS.intersection(text[start + 1 : start + 7])  # the regex needs one
+        else None
+    )
     if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
         last_dot = max(transliterated.group().rfind(d) for d in "·•・")
         ends = range(start + last_dot + 3, transliterated.end() + 1)
