@@ -30,6 +30,7 @@ from kg.extract import chains, dates, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
+from kg.text.scan import Anchored
 
 # Verbs before the names: 任命甲为……, 免去甲的……职务.
 _VERB_FIRST = {
@@ -91,7 +92,7 @@ _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
 _JOINT = {Change.BEGAN: re.compile("(?:等)?为"), Change.ENDED: re.compile("(?:等)?的?")}
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
 选举甲、乙等为副主任."""
-_BY = re.compile(r"(?:一职)?由")
+_BY = Anchored(r"(?:一职)?由", "一由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
 _LIST_LEAD = re.compile(r"的(?:还)?有(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")

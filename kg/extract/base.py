@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from kg.model import Document, Evidence, Kind, Mention, Relation, Span
@@ -37,24 +38,45 @@ class Context:
     def __post_init__(self) -> None:
         if not self.sentences:
             object.__setattr__(self, "sentences", tuple(split_sentences(self.doc.text)))
-        # Looked up once per mention: kept by kind and by sentence start, so a
-        # long article costs time in proportion to its length, not its square.
+
+    # Looked up once per mention: kept by kind and by sentence start, so a long
+    # article costs time in proportion to its length, not its square; built on
+    # first use, as most extractors ask for a few kinds only.
+    @cached_property
+    def _by_kind(self) -> dict[Kind, tuple[Mention, ...]]:
         by_kind: dict[Kind, list[Mention]] = {}
         for mention in self.mentions:
             by_kind.setdefault(mention.kind, []).append(mention)
-        kinds = {kind: tuple(found) for kind, found in by_kind.items()}
-        object.__setattr__(self, "_by_kind", kinds)
-        starts = [span.start for span in self.sentences]
-        object.__setattr__(self, "_starts", starts)
+        return {kind: tuple(found) for kind, found in by_kind.items()}
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
 
     def of_kind(self, kind: Kind) -> tuple[Mention, ...]:
-        by_kind: dict[Kind, tuple[Mention, ...]] = self._by_kind  # type: ignore[attr-defined]
-        return by_kind.get(kind, ())
+        return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_start(self) -> dict[Kind, tuple[list[int], list[int]]]:
+        """For each kind, its mentions' starts in order, and where each
+        stands in :meth:`of_kind`."""
+        index: dict[Kind, tuple[list[int], list[int]]] = {}
+        for kind, found in self._by_kind.items():
+            order = sorted(range(len(found)), key=lambda i: found[i].start)
+            index[kind] = ([found[i].start for i in order], order)
+        return index
+
+    def starting_in(self, kind: Kind, start: int, end: int) -> list[Mention]:
+        """The mentions of ``kind`` that start in ``[start, end]``, in the
+        order of :meth:`of_kind`, found by bisection."""
+        starts, order = self._by_start.get(kind, ([], []))
+        at = order[bisect_left(starts, start) : bisect_right(starts, end)]
+        found = self.of_kind(kind)
+        return [found[i] for i in sorted(at)]
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset`` (the whole text if none does)."""
-        starts: list[int] = self._starts  # type: ignore[attr-defined]
-        at = bisect_right(starts, offset) - 1
+        at = bisect_right(self._starts, offset) - 1
         if at >= 0 and offset < self.sentences[at].end:
             return self.sentences[at]
         return Span(0, len(self.doc.text))

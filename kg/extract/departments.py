@@ -129,8 +129,8 @@ def _company_departments(ctx: Context, orgs: list[Mention]) -> list[Mention]:
     """集团财务部, 某某公司人力资源部; 客运部 before a title in a company story."""
     text = ctx.doc.text
     companies = [m for m in orgs if m.subtype == "Company"]
-    if not companies:
-        return []
+    if not companies or "部" not in text:
+        return []  # every department's name ends in 部
     out: list[Mention] = []
     for match in _COMPANY_DEPARTMENT.finditer(text):
         start, end = match.span()

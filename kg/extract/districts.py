@@ -18,19 +18,25 @@ from functools import lru_cache
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer, Place, PlaceMatch
 from kg.model import Kind, Mention
+from kg.text.scan import Anchored
 
 HOME_REFS = re.compile(r"我市|全市|本市")
-ZONE_REFS = re.compile(
-    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)"
+ZONE_REFS = Anchored(
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在从于到和与及的该本])|^)(?:园区|开发区|高新区|经开区)",
+    "园开高经",
 )
+# The words alone (is_reference): what HOME_REFS and ZONE_REFS match in full.
+_REFERENCES = frozenset(("我市", "全市", "本市", "园区", "开发区", "高新区", "经开区"))
 _FUNCTION_OPENERS = set("和与及在从到向对为任")  # 某某任县长: 任县 is no place
 _LEVEL_ENDINGS = ("县", "区", "市", "旗", "州", "盟")
 _LEVEL_RANK = {"Province": 0, "City": 1, "County": 2}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def find_places(text: str) -> tuple[PlaceMatch, ...]:
-    """Every gazetteer match in ``text`` (cached: the pipeline asks twice)."""
+    """Every gazetteer match in ``text`` (cached: the pipeline asks twice, once
+    for the home city of the whole page and once per article, so the cache
+    holds a page of up to 1,024 articles)."""
     return tuple(Gazetteer.default().find(text))
 
 
@@ -78,10 +84,10 @@ def _child_of(gaz: Gazetteer, match: PlaceMatch, parent: Place | None) -> Place 
     return gaz.current(inside[0]) if len(inside) == 1 else None
 
 
-def _after_a_word(mention: Mention, text: str, mentions: list[Mention]) -> bool:
+def _after_a_word(mention: Mention, text: str, ends: set[int]) -> bool:
     """A two-character place opening with a function word (和县, 与县) read
-    right after another word: the function word belongs to the sentence."""
-    ends = {m.end for m in mentions}
+    right after another word (``ends``: where the places end): the function
+    word belongs to the sentence."""
     return function_word_place(text, mention.start, mention.end, ends)
 
 
@@ -103,8 +109,9 @@ def _supported(
     """Drop a county's short form unless its province is named elsewhere."""
     short = {(m.start, m.end) for m in matches if m.short}
     kept = []
+    ends = {m.end for m in mentions}
     for mention in mentions:
-        if _after_a_word(mention, text, mentions):
+        if _after_a_word(mention, text, ends):
             continue  # 县总工会和县妇联: 和 joins two bodies; no 和县 here
         if mention.code is None:
             kept.append(mention)
@@ -157,7 +164,7 @@ def home_place(gaz: Gazetteer, mentions: Iterable[Mention]) -> str | None:
 
 def is_reference(mention: Mention) -> bool:
     """我市, 园区: a word standing for a place named elsewhere."""
-    return bool(HOME_REFS.fullmatch(mention.text) or ZONE_REFS.fullmatch(mention.text))
+    return mention.text in _REFERENCES
 
 
 def _mention(match: PlaceMatch, place: Place) -> Mention:
@@ -193,7 +200,9 @@ def _last_zone(mentions: list[Mention], offset: int) -> Place | None:
     return Gazetteer.default().get(max(zones, key=lambda m: m.end).code or "")
 
 
-def _refs(pattern: re.Pattern[str], text: str, place_at: object) -> list[Mention]:
+def _refs(
+    pattern: re.Pattern[str] | Anchored, text: str, place_at: object
+) -> list[Mention]:
     out = []
     for match in pattern.finditer(text):
         place = place_at(match.start())  # type: ignore[operator]

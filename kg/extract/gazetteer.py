@@ -25,31 +25,27 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+from kg.extract.place_bounds import Segmentation
+from kg.text.literals import find_in
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 DATA = Path(__file__).parent.parent / "data" / "gazetteer.tsv"
 LEVELS = ("Province", "City", "County", "Town", "DevelopmentZone")
 QUIET_LEVELS = ("Province", "City", "County")
 
-# What may follow a place name inside one jieba token: the head of an
-# organisation name (无锡市委, 江阴市政府, 梁溪区总工会).
-ORG_HEADS = tuple(
-    "委 政府 人民 人大 政协 总工会 工会 党 纪委 公安 法院 检察 妇联 团委 教育局 "
-    "财政局 文明办".split()
-)
-# One-character words that may stand before 县委/区委 without naming a place:
-# 和|县委 is "and the county committee", not 和县's committee.
-FUNCTION_CHARS = frozenset("和与及或并在对向给为被把从由是等也都将让使到于以之各该本我")
-# Surnames that are far more often words before a place (来桂林, 原崇安区,
-# 全无锡, 游桂林): after them a short form is still read as a place.
-NOT_SURNAMES = FUNCTION_CHARS | set("来去原全游居经过回出进平安成新老国海明南东西北中")
 # Heads of landmark names built on a place name: 崖州湾, 太湖, 钟山, 秦淮河.
 LANDMARK_CHARS = frozenset("湾湖山河江海岛港峡溪川岭峰洲滩桥路街巷村城园门塔寺")
 ZONE_TAIL = re.compile(
     r"(国家级|国家)?(经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区"
     r"|开发区|工业园区|新区)"
 )
+_ZONE_OPENS = frozenset("国经高开工新")
+"""The characters a ZONE_TAIL can begin with (checked before the regex)."""
 ZONE_LONG = {
     "高新区": ("高新技术产业开发区",),
     "经开区": ("经济开发区", "经济技术开发区"),
@@ -138,8 +134,10 @@ class Gazetteer:
         self._rows = dict(zip(cells[0::7], range(0, len(cells), 7), strict=True))
         self._extra: dict[str, Place] = {}
         self._names = _index(cells)
-        self._heads: dict[str, tuple[int, ...]] | None = None
+        self._automaton: AhoCorasick | None = None
         self._ids: dict[str, _Ids] = {}
+        self._chains: dict[str, tuple[Place, ...]] = {}
+        self._chain_id_cache: dict[str, tuple[Place, tuple[str, ...]]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -165,10 +163,26 @@ class Gazetteer:
 
     def chain(self, place: Place) -> list[Place]:
         """The place, its parent, and so on up to its province."""
+        return list(self._chain(place))
+
+    def _chain(self, place: Place) -> tuple[Place, ...]:
+        """:meth:`chain`, kept for each place (places never change)."""
+        known = self._chains.get(place.id)
+        if known is not None and known[0] is place:
+            return known
         chain = [place]
         while chain[-1].parent and len(chain) < len(LEVELS) + 2:
             chain.append(self.get(chain[-1].parent))
-        return chain
+        self._chains[place.id] = found = tuple(chain)
+        return found
+
+    def _chain_ids(self, place: Place) -> tuple[str, ...]:
+        known = self._chain_id_cache.get(place.id)
+        if known is not None and known[0] is place:
+            return known[1]
+        ids = tuple(p.id for p in self._chain(place))
+        self._chain_id_cache[place.id] = (place, ids)
+        return ids
 
     def province_of(self, place: Place) -> Place:
         return self.chain(place)[-1]
@@ -188,7 +202,7 @@ class Gazetteer:
         starts = self._starts(text)
         if not starts:
             return []
-        words = _Segmentation(text)
+        words = Segmentation(text)
         matches: list[PlaceMatch] = []
         for start in sorted(starts):
             if matches and start < matches[-1].end:
@@ -214,7 +228,7 @@ class Gazetteer:
         if prev is None or not quiet or after in LANDMARK_CHARS:
             return loud
         above = {p.id for p in prev.candidates}
-        near = [q for q in quiet if above & {p.id for p in self.chain(self.get(q))}]
+        near = [q for q in quiet if above.intersection(self._chain_ids(self.get(q)))]
         return (*loud, *near)
 
     def resolve(
@@ -234,7 +248,8 @@ class Gazetteer:
         candidates = list(dict.fromkeys(self.current(p) for p in found))
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
-        anchors = [self.current(p) for p in context]
+        # the nearest of the context places counts: each once is enough
+        anchors = list({a.id: a for a in map(self.current, context)}.values())
         scored = [(self._distance(c, anchors), c) for c in candidates]
         ranked = sorted((d, c.id) for d, c in scored if d is not None)
         if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
@@ -242,10 +257,10 @@ class Gazetteer:
         return self.get(ranked[0][1])
 
     def _distance(self, place: Place, anchors: list[Place]) -> int | None:
-        ups = [p.id for p in self.chain(place)]
+        ups = self._chain_ids(place)
         best = None
         for anchor in anchors:
-            theirs = [p.id for p in self.chain(anchor)]
+            theirs = self._chain_ids(anchor)
             for steps, pid in enumerate(ups):
                 if pid in theirs:
                     distance = steps + theirs.index(pid)
@@ -254,36 +269,30 @@ class Gazetteer:
         return best
 
     def _starts(self, text: str) -> dict[int, list[tuple[str, _Ids]]]:
-        """Every name found in ``text``, overlaps included, by start offset."""
-        heads = self._matcher()
-        names = self._names
+        """Every name found in ``text``, overlaps included, by start offset
+        (the longest first at each)."""
+        found: dict[int, list[str]] = {}
+        for _, start, end in find_in(self._matcher(), text, overlapping=True):
+            found.setdefault(start, []).append(text[start:end])
         starts: dict[int, list[tuple[str, _Ids]]] = {}
-        for at in range(len(text) - 1):
-            lengths = heads.get(text[at : at + 2])
-            if lengths is None:
-                continue
-            room = len(text) - at
-            found = [text[at : at + n] for n in lengths if n <= room]
-            hits = [(key, self._key_ids(key)) for key in found if key in names]
+        for start, keys in found.items():
+            keys.sort(key=len, reverse=True)
+            hits = [(key, self._key_ids(key)) for key in keys]
             hits = [(key, ids) for key, ids in hits if ids[0] or ids[1]]
             if hits:
-                starts[at] = hits
+                starts[start] = hits
         return starts
 
-    def _matcher(self) -> dict[str, tuple[int, ...]]:
-        """The lengths of the names that open with each pair of characters
-        (every name has two or more), longest first: built in a few tens of
-        milliseconds, where an Aho-Corasick automaton over the same names
-        takes about 0.3 s, more than a small build spends on all else the
-        gazetteer does."""
-        if self._heads is None:
-            lengths: dict[str, set[int]] = {}
-            for name in self._names:
-                lengths.setdefault(name[:2], set()).add(len(name))
-            self._heads = {
-                h: tuple(sorted(n, reverse=True)) for h, n in lengths.items()
-            }
-        return self._heads
+    def _matcher(self) -> AhoCorasick:
+        """An Aho-Corasick automaton over every name and alias (built in
+        about 0.1 s; it reads a text at tens of millions of characters a
+        second)."""
+        if self._automaton is None:
+            from ahocorasick_rs import AhoCorasick
+
+            names = [name for name in self._names if len(name) >= 2]
+            self._automaton = AhoCorasick(names)
+        return self._automaton
 
     def _key_ids(self, key: str) -> _Ids:
         """The ids ``key`` names wherever it stands, and those it names only
@@ -305,10 +314,10 @@ class Gazetteer:
         text: str,
         start: int,
         keys: list[tuple[str, tuple[str, ...]]],
-        words: _Segmentation,
+        words: Segmentation,
     ) -> PlaceMatch | None:
-        if not words.starts_word(start):
-            return None
+        if not any(ids for _, ids in keys) or not words.starts_word(start):
+            return None  # nothing to name here: no need to segment
         for key, ids in sorted(keys, key=lambda item: -len(item[0])):
             if not ids:
                 continue
@@ -330,7 +339,7 @@ class Gazetteer:
         start: int,
         key: str,
         places: tuple[Place, ...],
-        words: _Segmentation,
+        words: Segmentation,
     ) -> PlaceMatch | None:
         """A development zone named after the city or county ``key`` names.
 
@@ -339,7 +348,9 @@ class Gazetteer:
         """
         parents = [p for p in places if p.level == "City"]
         parents = parents or [p for p in places if p.level == "County"]
-        tail = ZONE_TAIL.match(text, start + len(key))
+        after = start + len(key)
+        opens = text[after : after + 1] in _ZONE_OPENS
+        tail = ZONE_TAIL.match(text, after) if opens else None
         if not parents or tail is None or not words.ends_word(start, tail.end()):
             return None
         zones = tuple(self._zone(self.current(p), tail.group(2)) for p in parents)
@@ -360,60 +371,8 @@ class Gazetteer:
         return self._extra.setdefault(zone.id, zone)
 
 
-class _Segmentation:
-    """Word boundaries of a text by jieba's default dictionary, HMM off."""
-
-    def __init__(self, text: str) -> None:
-        from kg.text.segmenter import words
-
-        self.text = text
-        self.bounds = {0, len(text)}
-        self.token: dict[int, tuple[int, int]] = {}
-        offset = 0
-        for token in words(text):
-            for inside in range(offset + 1, offset + len(token)):
-                self.token[inside] = (offset, offset + len(token))
-            offset += len(token)
-            self.bounds.add(offset)
-
-    def starts_word(self, start: int) -> bool:
-        return start in self.bounds or not _is_han(self.text[start - 1])
-
-    def after_surname(self, start: int) -> bool:
-        """Whether a lone surname stands just before ``start`` (记者刘|桂林)."""
-        lone = start - 1 in self.bounds and start in self.bounds
-        return lone and start > 0 and self.text[start - 1] in _surnames()
-
-    def ends_word(self, start: int, end: int) -> bool:
-        """Whether a name ``text[start:end]`` may end at ``end``.
-
-        Inside a token, only before the head of an organisation name, and
-        only when the token began with the name (无锡市委), the name has two
-        characters before it (锡山|区委), or its one character before it is
-        not a function word (范|县总工会, but not 和|县委).
-        """
-        if end in self.bounds or not _is_han(self.text[end]):
-            return True
-        token_start, token_end = self.token[end]
-        if token_start - start == 1 and self.text[start] in FUNCTION_CHARS:
-            return False
-        return self.text[end:token_end].startswith(ORG_HEADS)
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    # Imported here: kg.extract imports this module.
-    from kg.extract.lexicon import SURNAMES_SINGLE
-
-    return SURNAMES_SINGLE - NOT_SURNAMES
-
-
 def _char_at(text: str, offset: int) -> str:
     return text[offset : offset + 1]
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _short_name(place: Place) -> str:

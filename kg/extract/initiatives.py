@@ -28,6 +28,7 @@ from kg.extract import lexicon
 from kg.extract.base import Context, Found
 from kg.extract.projects import plan_name
 from kg.model import Kind, Mention
+from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag
 
 _CJK = r"\u4e00-\u9fff"
@@ -153,10 +154,11 @@ _GENERIC = (
     "和", "与", "及", "或", "等", "、", "的", "各", "并", "仪式", "相关", "有关",
     "一系列", "这", "该", "此", "其", "多项", "若干", "工作", "管理", "长效", "常态",
 )  # fmt: skip
-_UNQUOTED_RE = re.compile(
+_UNQUOTED_RE = Anchored(
     rf"(?:{_alternation(_ESTABLISH)})[了起]?"
     rf"((?:(?!{_alternation(_VERBS)})[{_CJK}0-9A-Za-z·]){{3,12}}?"
-    rf"(?:{_alternation(_UNQUOTED_HEADS)}))"
+    rf"(?:{_alternation(_UNQUOTED_HEADS)}))",
+    "".join(verb[0] for verb in _ESTABLISH),
 )
 
 _log = logging.getLogger(__name__)

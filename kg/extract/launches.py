@@ -24,11 +24,14 @@ guides), or a name inside quotes or title marks (part of another name).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from kg.extract import focus, roles
 from kg.extract.base import Context, Found
+from kg.extract.spans import SpanIndex
 from kg.model import Kind, Mention, Relation, RelKind, Span, entity_key
+from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag
 
 LAUNCH_VERBS = re.compile(
@@ -51,25 +54,29 @@ _MARKED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|「[^「」\n]*」|
 _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
 _PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
-_ANAPHORIC_INITIATIVE = re.compile(
+_ANAPHORIC_INITIATIVE = Anchored(
     r"(?:该|本届|本次|此次|这项|这一|(?:(?<=[。！？\n])|^)(?=[\u4e00-\u9fff]{2}由))"
     r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟|制度"
     r"|品牌|平台|规划)"
-    r"(?:[^，。；]{0,6}?)由"
+    r"(?:[^，。；]{0,6}?)由",
+    "该本此这" + "措办方计活行工大竞项机政意联制品平规",
 )
-_STANDS_FOR_PLACE = re.compile(
+_STANDS_FOR_PLACE = Anchored(
     r"该([区县市镇乡])|(?:(?<=[，,。；\n])|^)([县市区镇乡])[上里](?=[^\u4e00-\u9fff]{0,2}"
-    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))"
+    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))",
+    "该县市区镇乡",
 )
-_BARE_UNION = re.compile(
+_BARE_UNION = Anchored(
     r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
     + LAUNCH_VERBS.pattern
-    + r")[^，。；]{0,4}?[“「《])"
+    + r")[^，。；]{0,4}?[“「《])",
+    "工",
 )
-_WHOLE_CITY = re.compile(
+_WHOLE_CITY = Anchored(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
     + LAUNCH_VERBS.pattern
-    + r"))"
+    + r"))",
+    "全",
 )
 
 
@@ -131,7 +138,7 @@ def _actors(ctx: Context) -> list[Mention]:
     """Organisations and districts that can act, and words standing for them."""
     text = ctx.doc.text
     orgs = ctx.of_kind(Kind.ORGANIZATION)
-    org_spans = sorted((o.start, o.end) for o in orgs)
+    org_spans = SpanIndex((o.start, o.end) for o in orgs)
     places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
     place_ends = {p.end: p for p in places}
     marked = [m.span() for m in _MARKED.finditer(text)]
@@ -152,16 +159,17 @@ def _actors(ctx: Context) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int, own: int) -> bool:
-    """Is [start, end) inside one of ``spans`` (sorted by start), ``own`` of
-    them being the mention itself?"""
+def _inside(spans: SpanIndex, start: int, end: int, own: int) -> bool:
+    """Is [start, end) inside one of ``spans``, ``own`` of them being the
+    mention itself?"""
+    before = bisect_left(spans.starts, start)
+    if before and spans.reach[before - 1] >= end:
+        return True  # a span that starts earlier and reaches as far
     equal = 0
-    for s, e in spans:
-        if s > start:
-            break
-        if end <= e and (s, e) != (start, end):
+    for s, e in spans.spans[before : bisect_right(spans.starts, start)]:
+        if e > end:
             return True
-        equal += (s, e) == (start, end)
+        equal += e == end and s == start
     return equal > own
 
 

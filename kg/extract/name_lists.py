@@ -25,12 +25,14 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
 from kg.extract.organizations import SUFFIXES, suffix_kind
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.scan import Anchored
 
-_ATTENDING = re.compile(
+_ATTENDING = Anchored(
     r"(?:出席|参加|参与|列席|陪同)(?:会议|活动|仪式|大会|开幕式|闭幕式|典礼|考察|调研"
     r"|座谈会?|交流|参观|颁奖)?的[^，。；：:、\n]{0,6}?(?:还)?有"
     r"|(?:代表团|交流团|考察团|访问团)?(?:成员|随团人员)(?:还)?有"
-    r"|随团的(?:还)?有"
+    r"|随团的(?:还)?有",
+    "出参列陪代交考访成随",
 )
 # After the announcing phrase: a note in brackets, a colon, a line break.
 _LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
@@ -54,6 +56,7 @@ _CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 # An honour list has a unit in brackets or set off by a space.
 _MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
+_MAY_GAP = frozenset("（( \u3000")
 
 
 def extract(ctx: Context) -> Found:
@@ -80,8 +83,9 @@ def extract(ctx: Context) -> Found:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
     for line in _LINE.finditer(text):
-        if not _MAY_LIST.search(line.group()):
-            continue
+        words = line.group()
+        if not _MAY_GAP.intersection(words) or not _MAY_LIST.search(words):
+            continue  # no bracket and no space: no list (the first test is quick)
         opening = line.start(2) if line.group(1) else line.start()
         for item in _items(ctx, opening, line.end()):
             listed.add(item[0].start)

@@ -25,6 +25,7 @@ _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_DOTS = frozenset("·•・")
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
 
 
@@ -88,7 +89,11 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     taken first; otherwise, unless ``strict``, one followed by any longer
     dictionary word (杨卫中|主动请缨).
     """
-    transliterated = _TRANSLITERATED.match(text, start)
+    transliterated = (
+        _TRANSLITERATED.match(text, start)
+        if _DOTS.intersection(text[start + 1 : start + 7])  # the regex needs one
+        else None
+    )
     if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
         last_dot = max(transliterated.group().rfind(d) for d in "·•・")
         ends = range(start + last_dot + 3, transliterated.end() + 1)
@@ -100,7 +105,7 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
                 if not after or after in _PUNCT:
                     continue  # 热合曼·阿不都，: 都 ends the name
             return end
-    surname = surname_length(text[start:])
+    surname = surname_length(text[start : start + 2])
     if not surname:
         return None
     lengths = [surname + 1, surname + 2]
@@ -127,7 +132,7 @@ def _loose_and(text: str, end: int) -> bool:
     """杜庆|和同志: a 和 after a name that no name follows is the name's own."""
     if text[end : end + 1] not in ("和", "与", "及"):
         return False
-    surname = surname_length(text[end + 1 :])
+    surname = surname_length(text[end + 1 : end + 3])
     return not surname or not plausible(text[end + 1 : end + 2 + surname])
 
 
@@ -190,7 +195,7 @@ _UNLISTED_RUN = re.compile(
 def read_padded(text: str, start: int) -> Named | None:
     """``王　磊``: a one-character given name spaced from its surname to line
     up with three-character names in lists and bylines."""
-    surname = surname_length(text[start:])
+    surname = surname_length(text[start : start + 2])
     gap = start + surname
     if not surname or text[gap : gap + 1] not in tuple(_PADDING):
         return None
@@ -243,7 +248,7 @@ def read_unlisted(text: str, start: int) -> Named | None:
         if end > run.end() or not unlisted_shape(text[start:end]):
             continue
         if known is None:
-            surname = surname_length(text[start:])
+            surname = surname_length(text[start : start + 2])
             known = [
                 start + length
                 for length in (surname + 2, surname + 1)

@@ -233,6 +233,8 @@ def _site_lead(found: str) -> int:
 
 def news_sites(text: str) -> list[tuple[Mention, Place | None]]:
     """News sites named without marks: 据人民网报道, 来源：某某新闻网."""
+    if "网" not in text:
+        return []  # every site's name ends in 网
     return [
         (org_mention(m.start(1) + lead, m.end(1), name, name, "Media"), None)
         for m in _NEWS_SITE.finditer(text)

@@ -16,6 +16,7 @@ Each organisation anchored in a place also yields ``locatedIn`` that place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -37,6 +38,8 @@ from kg.extract.org_names import (
 )
 from kg.extract.public_bodies import SESSION, cppcc_mentions, public_name
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.literals import Literals
+from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag, tag
 
 _DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
@@ -82,7 +85,8 @@ _NAMED_SUFFIXES = tuple(s for s, kind in SUFFIXES.items() if not kind.needs_plac
 _PUBLIC_SUFFIXES = tuple(
     s for s, kind in SUFFIXES.items() if kind.needs_place and len(s) > 1
 )
-_SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+_SUFFIX_WORDS = Literals(SUFFIXES)
+"""Every suffix, leftmost-longest (as the alternation longest first)."""
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
@@ -104,15 +108,17 @@ _PUBLIC_IN_BODY = _any_of(_PUBLIC_SUFFIXES)
 def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     role_spans = roles.role_spans(text)
+    role_starts = [start for start, _ in role_spans]
     districts = tuple(sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: -m.end))
     candidates: list[tuple[Mention, Place | None]] = []
-    for match in _SUFFIX_RE.finditer(text):
-        start, end = match.span()
-        if _inside_role(start, end, role_spans) or _continues(text, match):
+    for start, end in _SUFFIX_WORDS.spans(text):
+        if _inside_role(start, end, role_spans, role_starts):
+            continue
+        if _continues(text, start, end):
             continue
         if _ends_verb(text, start, end):
             continue
-        found = _read(ctx, start, end, SUFFIXES[match.group()], districts)
+        found = _read(ctx, start, end, SUFFIXES[text[start:end]], districts)
         if found is not None:
             candidates.append(found)
     titles = [m.span() for m in _DOC_TITLE.finditer(text)]
@@ -182,13 +188,14 @@ def _coordinated(
     return out
 
 
-_ANAPHOR = re.compile(
+_ANAPHOR = Anchored(
     r"(?:(?<=[，,。；;：:、“\n由年])|^)(?:该|本|这家)?(?:公司|集团|企业)"
     r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委"
     r"|深入|持续|同步|全面|积极|大力|不断|率先|今年|去年|近年|下一步|推行|发布"
     r"|制定|出台|印发|投资|联合|组织|主办|承办|与|同)"
     r"|(?<=[\u4e00-\u9fff])(?:该|本)?(?:公司|集团|企业)"
-    r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)"
+    r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)",
+    "该本这公集企",
 )
 _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 
@@ -270,36 +277,43 @@ def _outlet(ctx: Context, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
 _BODY_ENDS = ("部", "委", "局", "厅", "办", "政府", "总工会", "工会")
 
 
-def _inside_role(start: int, end: int, role_spans: list[tuple[int, int]]) -> bool:
-    """``党组`` in ``党组书记``, ``局`` in ``局长``: a title, not a body."""
-    return any(
-        (rs <= start < re_ and re_ > end) or rs < start < re_ for rs, re_ in role_spans
-    )
+def _inside_role(
+    start: int, end: int, role_spans: list[tuple[int, int]], role_starts: list[int]
+) -> bool:
+    """``党组`` in ``党组书记``, ``局`` in ``局长``: a title, not a body.
+
+    Titles do not overlap (``role_starts`` are their starts, in order), so
+    only the last one starting at or before ``start`` can hold it."""
+    at = bisect_right(role_starts, start) - 1
+    if at < 0:
+        return False
+    rs, re_ = role_spans[at]
+    return (rs <= start < re_ and re_ > end) or rs < start < re_
 
 
-def _continues(text: str, match: re.Match[str]) -> bool:
-    """The suffix is the start of a longer ordinary word (工会干部, 委员), a
-    word ends in it (布局, 大厅), or it names what a project builds
-    (某某中心建设项目)."""
-    after = text[match.end() : match.end() + 4]
-    suffix = match.group()
+def _continues(text: str, start: int, end: int) -> bool:
+    """The suffix ``text[start:end]`` is the start of a longer ordinary word
+    (工会干部, 委员), a word ends in it (布局, 大厅), or it names what a
+    project builds (某某中心建设项目)."""
+    after = text[end : end + 4]
+    suffix = text[start:end]
     if after.startswith(_PROJECT_AFTER) and SUFFIXES[suffix].subtype in ("", "School"):
         return True  # 科创中心建设项目; but 某某有限公司项目工地 is the firm's
-    if text[match.start() - 1 : match.end()] in lexicon.NOT_BODY_WORDS:
+    if text[start - 1 : end] in lexicon.NOT_BODY_WORDS:
         return True
-    if text[max(0, match.start() - 2) : match.end()] in lexicon.NOT_BODY_WORDS:
+    if text[max(0, start - 2) : end] in lexicon.NOT_BODY_WORDS:
         return True
     if suffix == "控股" and after.startswith(_LEGAL_AFTER_HOLDING):
         return True  # 某某控股有限公司: the name goes on
-    if match.group() == "工会":
+    if suffix == "工会":
         return after.startswith(_GENERIC_AFTER_UNION)
     if after[:1] == "级":
         return True  # 集团级, 省级: an adjective, not a body
-    if match.group().endswith("报") and after[:1] == "道":
+    if suffix.endswith("报") and after[:1] == "道":
         return True  # 昨日报道
     if after.startswith("会同"):
         return False  # 某发改委会同某局: 会同 is "together with"
-    return after[:1] in _NOT_AFTER.get(match.group(), "")
+    return after[:1] in _NOT_AFTER.get(suffix, "")
 
 
 def _ends_verb(text: str, start: int, end: int) -> bool:
@@ -412,9 +426,8 @@ def _place_head(
 ) -> Head | None:
     """A place (or 市/区/县 short form) opening the name, with a short body."""
     text = ctx.doc.text
-    for mention in districts:
-        if mention.end > start:
-            continue
+    first = bisect_left(districts, -start, key=lambda m: -m.end)
+    for mention in districts[first:]:
         if mention.start < clause_start:
             if mention.end <= clause_start:
                 break  # the rest end before the clause

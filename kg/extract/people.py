@@ -17,16 +17,20 @@ import re
 from kg.extract import lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
+from kg.text.literals import Literals
+from kg.text.scan import Anchored
 from kg.text.segmenter import tag
 
 _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
-_BEFORE_TITLE = re.compile(rf"(?:同志)?(?:{_HIGH})")
+_BEFORE_TITLE = Anchored(
+    rf"(?:同志)?(?:{_HIGH})", "同" + "".join(t[0] for t in lexicon.HIGH_TITLES)
+)
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
-_LEADERS = re.compile(r"[省市县区镇]?领导")
+_LEADERS = Anchored(r"[省市县区镇]?领导", "省市县区镇领")
 _DESCRIBERS = (
     lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS
 ) - lexicon.PROFESSIONAL_ROLES
-_DESCRIBED = re.compile("|".join(sorted(_DESCRIBERS, key=len, reverse=True)))
+_DESCRIBED = Literals(_DESCRIBERS)
 _NAME_FLAGS = ("nr",)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
 # Surnames that are far more often adverbs after a noun (职工都能, 员工还说).
@@ -144,13 +148,14 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
     """Names after 市领导 or a descriptor: 环卫工人白某某, 快递小哥祁某某."""
     text = ctx.doc.text
     taken = {m.start for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
-    for match in (*_LEADERS.finditer(text), *_DESCRIBED.finditer(text)):
-        if match.end() in taken:
+    leads = [match.span() for match in _LEADERS.finditer(text)]
+    for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text)):
+        if lead_end in taken:
             continue
-        strict = not match.group().endswith("领导")
-        found = names.read_name_list(text, match.end(), strict=strict)
+        strict = not text[lead_start:lead_end].endswith("领导")
+        found = names.read_name_list(text, lead_end, strict=strict)
         if not found and not strict:  # 市领导洛桑旺堆、周某: a first name no
-            found = _unlisted_first(text, match.end())  # surname list holds
+            found = _unlisted_first(text, lead_end)  # surname list holds
         if found and text[found[0].start] in _ADVERBS:
             continue  # 职工们都能……: an adverb, not the surname 都
         for start, end, name in found:
@@ -177,8 +182,7 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     holders: dict[tuple[str, str], set[str]] = {}
     for person in (*ctx.of_kind(Kind.PERSON), *mentions):
-        chain = _CHAIN_BEFORE.search(text, max(0, person.start - 40), person.start)
-        before = chain.group() if chain else ""
+        before = _chain_before(text, person.start)
         for start, end in roles.role_spans(before):
             title = _short_title(before[start:end])
             holders.setdefault((person.name[0], title), set()).add(person.name)
@@ -187,10 +191,30 @@ def _addressed(ctx: Context, mentions: list[Mention]) -> None:
         if len(people) != 1 or len(surname + title) < 3:
             continue
         (name,) = people
-        for match in re.finditer(re.escape(surname + title), text):
-            span = (match.start(), match.end())
-            if span not in taken and not text.startswith(name, match.start()):
-                mentions.append(_person(*span, match.group(), name))
+        address = surname + title
+        at = text.find(address)
+        while at >= 0:
+            span = (at, at + len(address))
+            if span not in taken and not text.startswith(name, at):
+                mentions.append(_person(*span, address, name))
+            at = text.find(address, at + len(address))
+
+
+def _chain_before(text: str, end: int) -> str:
+    """What ``_CHAIN_BEFORE.search(text, end - 40, end)`` finds ("" if it
+    finds nothing), walked back from ``end`` instead of tried from every
+    offset: up to 40 characters with no clause break, before ``end`` or
+    before a line break that ends ``text[:end]`` (where ``$`` matches too)."""
+    low = max(0, end - 40)
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > low and text[start - 1] not in _CLAUSE_BREAKS:
+        start -= 1
+    return text[start:end]
+
+
+_CLAUSE_BREAKS = frozenset("，,。；;：:！？!?“”\n")
 
 
 def _short_title(title: str) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from kg.extract import lexicon
+from kg.text.literals import Literals
 
 TITLES = lexicon.ROLES | lexicon.POST_ROLES | lexicon.JOB_TITLES
 """Every title the post parser reads."""
-_ROLE_RE = re.compile("|".join(sorted(TITLES, key=len, reverse=True)))
+_ROLES = Literals(TITLES)
 # A title followed by these is another word: 主席台, 书记处, 主任科员, 委员会.
 _NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
 
@@ -18,9 +18,9 @@ _NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Every title in ``text`` as (start, end), leftmost-longest."""
     return [
-        m.span()
-        for m in _ROLE_RE.finditer(text)
-        if not text.startswith(_NOT_ROLE_AFTER, m.end())
+        (start, end)
+        for start, end in _ROLES.spans(text)
+        if not text.startswith(_NOT_ROLE_AFTER, end)
     ]
 
 

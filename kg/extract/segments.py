@@ -326,7 +326,7 @@ def _trailing_roles(
 def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
     """The organisation mention that ends at ``end`` or ends a department."""
     best: Mention | None = None
-    for mention in ctx.of_kind(Kind.ORGANIZATION):
+    for mention in ctx.starting_in(Kind.ORGANIZATION, start, end):
         if start <= mention.start and mention.end <= end:
             tail_ok = mention.end == end or TAIL.fullmatch(
                 ctx.doc.text[mention.end : end]
@@ -338,7 +338,7 @@ def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
 
 def _place_ending_at(ctx: Context, start: int, end: int) -> tuple[Place, int] | None:
     text = ctx.doc.text
-    for mention in ctx.of_kind(Kind.DISTRICT):
+    for mention in ctx.starting_in(Kind.DISTRICT, start, end):
         if mention.end == end and mention.start >= start and mention.code:
             return Gazetteer.default().get(mention.code), mention.start
     char = text[end - 1 : end]

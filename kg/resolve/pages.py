@@ -13,9 +13,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
+from kg.extract.spans import SpanIndex
 from kg.model import (
     GAZETTEER,
     ArticleFacts,
@@ -31,7 +33,13 @@ from kg.model import (
 )
 from kg.text.script import to_simplified
 
-ANAPHOR = re.compile(r"(?:该|本|这家)?(?:公司|集团|企业)")
+_ANAPHORS = frozenset(
+    lead + body
+    for lead in ("", "该", "本", "这家")
+    for body in ("公司", "集团", "企业")
+)
+"""What ``(?:该|本|这家)?(?:公司|集团|企业)`` matches in full: a company
+anaphor, no form of the company's name."""
 """Words that point back to a company (该公司): no alias of it.  Its bodies
 (集团工会, 集团党委) are named only so in many articles: they stay aliases."""
 
@@ -81,10 +89,10 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         aliases = page_aliases[result.doc.id]
         for mention in result.mentions:
             key = _follow(aliases, key_of(mention))
-            if not ANAPHOR.fullmatch(mention.text) and mention.text not in _BARE_BODIES:
+            if mention.text not in _ANAPHORS and mention.text not in _BARE_BODIES:
                 surfaces[key][mention.text] += 1
             written = result.doc.original[mention.start : mention.end]
-            if written != mention.text and to_simplified(written) == mention.text:
+            if written != mention.text and _simplified(written) == mention.text:
                 surfaces[key][written] += 1  # the Traditional form, as printed
             surfaces[key][mention.name] += 0
             if key not in samples or (
@@ -102,6 +110,12 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
         relations=tuple(relations),
         mentions=tuple(sorted(mentions)),
     )
+
+
+@lru_cache(maxsize=16384)
+def _simplified(written: str) -> str:
+    """A mention as printed, in Simplified (kept: the same names come back)."""
+    return to_simplified(written)
 
 
 def resolve_page(results: Sequence[DocResult]) -> list[ArticleFacts]:
@@ -170,8 +184,12 @@ def _without_inner_places(result: DocResult) -> DocResult:
     """Drop a place's short form read inside an organisation's name, past its
     start (长白 in 吉林长白林海食品有限公司 names a mountain brand, not a
     county), or inside a person's name (总经理许昌表示)."""
-    orgs = [m for m in result.mentions if m.kind is Kind.ORGANIZATION]
-    people = [m for m in result.mentions if m.kind is Kind.PERSON]
+    orgs = SpanIndex(
+        (m.start, m.end) for m in result.mentions if m.kind is Kind.ORGANIZATION
+    )
+    people = SpanIndex(
+        (m.start, m.end) for m in result.mentions if m.kind is Kind.PERSON
+    )
     kept = tuple(
         m
         for m in result.mentions
@@ -179,8 +197,8 @@ def _without_inner_places(result: DocResult) -> DocResult:
             m.kind is Kind.DISTRICT
             and m.text != m.name
             and (
-                any(o.start < m.start and m.end <= o.end for o in orgs)
-                or any(p.start <= m.start and m.end <= p.end for p in people)
+                orgs.reach_before(m.start) >= m.end  # an organisation before
+                or people.reach_before(m.start + 1) >= m.end  # a person, or there
             )
         )
     )
@@ -443,7 +461,10 @@ def _relations(
                 continue
             if not _fits(rel.kind, entities.get(subject), entities.get(obj or "")):
                 continue  # a body merged into an initiative keeps no address
-            fixed = replace(rel, subject=subject, object=obj)
+            if subject == rel.subject and obj == rel.object:
+                fixed = rel  # most facts name no alias: no copy to make
+            else:
+                fixed = replace(rel, subject=subject, object=obj)
             key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
             out.setdefault(key, fixed)
     return list(out.values())

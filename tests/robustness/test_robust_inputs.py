@@ -282,7 +282,7 @@ def test_cut_points(text: str, size: int, expected: list[int]) -> None:
 
 
 def test_a_long_article_is_read_in_parts(tmp_path: Path) -> None:
-    body = "青石县总工会主席周晓东带队慰问一线职工。" * 600  # 12,000 characters
+    body = "青石县总工会主席周晓东带队慰问一线职工。" * 2400  # 48,000 characters
     write(tmp_path, "long.txt", f"# 长文\n\n{body}\n\n（记者 林小雨）\n")
     docs, skipped, notices = records(tmp_path)
     assert docs == ["long-p1", "long-p2", "long-p3"]

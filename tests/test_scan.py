@@ -1,0 +1,57 @@
+"""kg.text.scan.Anchored: the same matches as finditer, tried only where one
+can begin; checked for every anchored pattern of the extractors."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import kg.extract
+from kg.text.scan import Anchored
+from kg.text.script import to_simplified
+
+DATA = Path(__file__).parent / "data"
+
+
+def _anchored() -> list[tuple[str, Anchored]]:
+    found = []
+    for info in pkgutil.iter_modules(kg.extract.__path__):
+        module = importlib.import_module(f"kg.extract.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, Anchored):
+                found.append((f"{info.name}.{name}", value))
+    return found
+
+
+def _texts() -> list[str]:
+    texts = [to_simplified(p.read_text("utf-8")) for p in DATA.glob("*/*.txt")]
+    return [
+        *texts,
+        "，该公司将推出“暖心”行动。本集团工会将开展",
+        "同志总书记，县上推出“春风”计划。全市正在实施，在园区一职由",
+    ]
+
+
+@pytest.mark.parametrize("name, anchored", _anchored())
+def test_anchored_finds_what_finditer_finds(name: str, anchored: Anchored) -> None:
+    for text in _texts():
+        got = [(m.span(), m.groups()) for m in anchored.finditer(text)]
+        expected = [(m.span(), m.groups()) for m in anchored.pattern.finditer(text)]
+        assert got == expected, name
+
+
+@pytest.mark.parametrize(
+    "pattern, first, text, expected",
+    [
+        (r"(?<=[，])工会", "工", "工会，工会", [(3, 5)]),
+        (r"(?:同志)?总理", "同总", "同志总理总理", [(0, 4), (4, 6)]),
+        (r"^该区", "该", "该区该区", [(0, 2)]),
+    ],
+)
+def test_anchored_table(
+    pattern: str, first: str, text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert [m.span() for m in Anchored(pattern, first).finditer(text)] == expected
