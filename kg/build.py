@@ -180,7 +180,7 @@ def pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
 def _page_home(page: Sequence[Document]) -> str | None:
     """The home city of a page, from the unambiguous places of its articles.
 
-    ``find_places`` keeps its last 64 answers, so the districts extractor
+    ``find_places`` keeps its last 1,024 answers, so the districts extractor
     that runs next finds them again without reading the text twice.
     """
     mentions = [

@@ -109,7 +109,7 @@ def _spanned(text: str, block_start: int, offset: int) -> bool:
 
 @cache
 def _dictionary() -> tuple[dict[str, int], int]:
-    from kg.text.segmenter import _jieba
+    from kg.text.dictionary import jieba_modules as _jieba
 
     jieba, _ = _jieba()
     freq: dict[str, int] = jieba.dt.FREQ

@@ -7,27 +7,20 @@ stretches where a name can stand, never on whole articles.
 
 from __future__ import annotations
 
-import logging
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
+from kg.text.dictionary import jieba_modules
+from kg.text.tags import tag as pairs
+from kg.text.words import cut
 
-@cache
-def _jieba() -> tuple[Any, Any]:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba, jieba.posseg
+_jieba = jieba_modules
+"""jieba and jieba.posseg, loaded once (:mod:`kg.text.dictionary`)."""
 
 
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """Words of ``text`` with their part-of-speech flags (jieba, HMM on), by
     :func:`kg.text.tags.tag`, jieba.posseg's own steps made faster."""
-    from kg.text.tags import tag as pairs
-
     return tuple(pairs(text))
 
 
@@ -35,8 +28,6 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
 def words(text: str) -> tuple[str, ...]:
     """Dictionary words of ``text`` (jieba, HMM off: no guessed words), by
     :func:`kg.text.words.cut`, jieba's own programme made faster."""
-    from kg.text.words import cut
-
     return tuple(cut(text))
 
 
@@ -44,8 +35,6 @@ def words(text: str) -> tuple[str, ...]:
 def plain_tag(text: str) -> tuple[tuple[str, str], ...]:
     """Dictionary words of ``text`` with their flags (HMM off: unknown
     stretches come out as single characters)."""
-    from kg.text.tags import tag as pairs
-
     return tuple(pairs(text, hmm=False))
 
 

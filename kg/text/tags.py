@@ -197,7 +197,7 @@ def _transitions() -> tuple[dict[Any, frozenset[Any]], dict[Any, frozenset[Any]]
 
 @cache
 def _model() -> tuple[Any, Any, Any, Any, dict[str, str], dict[str, int]]:
-    from kg.text.segmenter import _jieba
+    from kg.text.dictionary import jieba_modules as _jieba
 
     jieba, posseg = _jieba()
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P

@@ -102,7 +102,7 @@ _MISSING: Any = object()
 
 @cache
 def _dictionary() -> tuple[dict[str, int], dict[str, Any], float]:
-    from kg.text.segmenter import _jieba
+    from kg.text.dictionary import jieba_modules as _jieba
 
     jieba, _ = _jieba()
     return jieba.dt.FREQ, {}, log(jieba.dt.total)
