@@ -267,6 +267,7 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
+    exports: bool = True,
     validate: bool = True,
     strict: bool = False,
     jobs: int = 1,
@@ -280,7 +281,10 @@ def build(
 
     Unchanged articles (same id, same content) are skipped; an article with
     the id or URL of one the corpus holds replaces it.  Each batch's triples
-    are checked against the contract's SHACL rules (``validate``).  A file or
+    are checked against the contract's SHACL rules (``validate``);
+    ``exports=False`` writes no graph.ttl, graph.trig or graph.html (for
+    frequent small additions to a big corpus: the exports of the whole corpus
+    cost more than the addition).  A file or
     line that cannot be read is skipped and listed in the summary (``strict``:
     an InputError instead).  Raises ``KGError`` subclasses; on any failure the
     corpus stays as it was.
@@ -317,7 +321,9 @@ def build(
                     pending = (batch, handle)
                 if pending is not None:
                     _write(writer, *pending, tally, progress)
-            exported = writer.finish(page=_page_writer(html))
+            exported = writer.finish(
+                page=_page_writer(html and exports), graphs=exports
+            )
             crash_point("exports-written")
             switch(out_dir, generation)
         except BaseException:
@@ -416,13 +422,15 @@ def remove(
     out_dir: Path,
     *,
     html: bool = True,
+    exports: bool = True,
     validate: bool = True,
     wait: bool = False,
 ) -> BuildSummary:
     """Retract the articles ``ids`` from the corpus in ``out_dir``: their
-    graphs, index rows and their share of the default graph; then export and
-    switch.  Raises ``OutputError`` naming any id the corpus does not hold
-    (and changes nothing)."""
+    graphs, index rows and their share of the default graph; then export
+    (``exports=False``: no graph files or page) and switch.  Raises
+    ``OutputError`` naming any id the corpus does not hold (and changes
+    nothing)."""
     from kg.corpus.generations import is_corpus
     from kg.errors import OutputError
 
@@ -449,7 +457,9 @@ def remove(
             for article_id in dict.fromkeys(ids):
                 writer.retract(article_id)
             writer.end_batch()
-            exported = writer.finish(page=_page_writer(html))
+            exported = writer.finish(
+                page=_page_writer(html and exports), graphs=exports
+            )
             switch(out_dir, generation)
         except BaseException:
             _discard(generation)
