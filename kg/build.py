@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -313,14 +314,16 @@ def build(
                 not_people=overrides.not_person,
             )
             with engine(work, jobs=jobs, dask=dask, warm=_warm) as run:
-                pending: tuple[list[list[Document]], Any] | None = None
+                # Workers run two batches ahead of the writer, so that none
+                # waits while the writer loads a batch or reads the next.
+                ahead = 2 if run.parallel > 1 else 1
+                pending: deque[tuple[list[list[Document]], Any]] = deque()
                 for batch in _batches(pages(docs), writer, tally, batch_articles):
-                    handle = run.submit(_chunks(batch, run.parallel))
-                    if pending is not None:
-                        _write(writer, *pending, tally, progress)
-                    pending = (batch, handle)
-                if pending is not None:
-                    _write(writer, *pending, tally, progress)
+                    pending.append((batch, run.submit(_chunks(batch, run.parallel))))
+                    while len(pending) > ahead:
+                        _write(writer, *pending.popleft(), tally, progress)
+                while pending:
+                    _write(writer, *pending.popleft(), tally, progress)
             exported = writer.finish(
                 page=_page_writer(html and exports), graphs=exports
             )
