@@ -10,7 +10,9 @@ cores, 100k many hours).  For each size it generates the corpus
   wall time, characters and articles a second, peak RSS of the build and its
   children, store size, triples;
 - extraction alone on one core (``extract_page`` over a sample);
-- with ``--increment``: adding 100 new articles to the built corpus;
+- with ``--increment``: adding 100 new articles to the built corpus with
+  ``--no-exports`` (store and index), then building the same folder again
+  without it (nothing to extract: the cost of writing every export);
 - with ``--queries``: every bundled query, ``kg path`` and ``kg stats`` on the
   built corpus (times of the library calls, opening the store included;
   starting Python adds about 0.5 s to a command).
@@ -73,10 +75,12 @@ from kg.sparql.query import run_query, bundled_queries
 out = Path(sys.argv[1])
 params = json.loads(sys.argv[2])
 times = {}
-for name in bundled_queries():
+for name in [*bundled_queries(), "posts"]:
+    label = f"{name} (no filter)" if name in times else name
+    given = {} if name in times else params.get(name, {})
     started = time.perf_counter()
-    result = run_query(open_graph_or_store(out), name, params=params.get(name, {}))
-    times[name] = (time.perf_counter() - started, len(result.rows))
+    result = run_query(open_graph_or_store(out), name, params=given)
+    times[label] = (time.perf_counter() - started, len(result.rows))
 from kg.analytics.store import paths_at, stats_at
 first, second = params["path"]
 started = time.perf_counter()
@@ -89,28 +93,36 @@ print(json.dumps(times))
 """
 
 
+PEAKS: dict[str, int] = {}
+"""Peak memory of the last command measured: ``rss`` (the sum of the
+processes' resident sets: pages that forked workers share with the build
+count once per process) and ``pss`` (each shared page divided among its
+sharers: what the processes take from the machine)."""
+
+
 def measured(
     command: list[str], env: dict[str, str] | None = None
 ) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (bytes, process and children) and stdout."""
+    """Wall seconds, peak RSS (bytes, process and children) and stdout;
+    both peaks in :data:`PEAKS`."""
     started = time.perf_counter()
     process = psutil.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
-    peak = 0
+    PEAKS.update(rss=0, pss=0)
     while process.poll() is None:
         try:
-            rss = process.memory_info().rss + sum(
-                c.memory_info().rss for c in process.children(recursive=True)
-            )
-            peak = max(peak, rss)
+            tree = [process, *process.children(recursive=True)]
+            infos = [p.memory_full_info() for p in tree]
+            PEAKS["rss"] = max(PEAKS["rss"], sum(i.rss for i in infos))
+            PEAKS["pss"] = max(PEAKS["pss"], sum(i.pss for i in infos))
         except psutil.Error:
             pass
-        time.sleep(0.1)
+        time.sleep(0.2)
     out, err = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err[-3000:]}")
-    return time.perf_counter() - started, peak, out
+    return time.perf_counter() - started, PEAKS["rss"], out
 
 
 def folder_size(path: Path) -> int:
@@ -126,6 +138,7 @@ def build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     return {
         "seconds": seconds,
         "peak_rss_mb": peak / 2**20,
+        "peak_pss_mb": PEAKS["pss"] / 2**20,
         "store_mb": folder_size(out / "current" / "store") / 2**20,
         "triples": manifest["triples"],
     }
@@ -157,6 +170,7 @@ def params_for(out: Path) -> dict[str, object]:
         "facts": {"entity": org},
         "mentions": {"entity": org},
         "find": {"text": "总工会"},
+        "post-holders": {"role": "主席", "org": org, "date": "2024-06-01"},
         "path": [people[0], people[-1]],
     }
 
@@ -201,12 +215,20 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, objec
                  "--seed", "99", "--first-id", str(size), "-o", str(extra)],
                 check=True, capture_output=True,
             )  # fmt: skip
-        seconds, _, _ = measured(
-            [PYTHON, "-m", "kg", "build", str(extra), "-o", str(out), "-q",
-             "--jobs", str(args.jobs[0])]
-        )  # fmt: skip
         full = row[f"jobs{args.jobs[0]}"]["seconds"]  # type: ignore[index]
-        row["add100"] = {"seconds": seconds, "share_of_full_build": seconds / full}
+        row["add100"] = {}
+        # first store and index only, then the same 100 again with every
+        # export (they are unchanged then: what is measured is the exports)
+        for flags in (["--no-exports"], []):
+            seconds, _, _ = measured(
+                [PYTHON, "-m", "kg", "build", str(extra), "-o", str(out), "-q",
+                 "--jobs", str(args.jobs[0]), *flags]
+            )  # fmt: skip
+            key = "no_exports" if flags else "then_exports_only"
+            row["add100"][key] = {  # type: ignore[index]
+                "seconds": seconds,
+                "share_of_full_build": seconds / full,
+            }
         print(f"[{size}] add 100: {row['add100']}", file=sys.stderr, flush=True)
     if args.queries:
         params = params_for(out)

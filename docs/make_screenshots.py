@@ -26,7 +26,6 @@ from playwright.sync_api import Page, sync_playwright
 
 from kg.build import build
 from kg.publish.browser import find_chromium, launch_offline
-from kg.publish.page import write_html
 from kg.publish.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent

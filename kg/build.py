@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -293,6 +294,7 @@ def build(
     encoding: str | None = None,
     base_iri: str | None = None,
     html: bool = True,
+    exports: bool = True,
     validate: bool = True,
     strict: bool = False,
     jobs: int = 1,
@@ -306,7 +308,10 @@ def build(
 
     Unchanged articles (same id, same content) are skipped; an article with
     the id or URL of one the corpus holds replaces it.  Each batch's triples
-    are checked against the contract's SHACL rules (``validate``).  A file or
+    are checked against the contract's SHACL rules (``validate``);
+    ``exports=False`` writes no graph.ttl, graph.trig or graph.html (for
+    frequent small additions to a big corpus: the exports of the whole corpus
+    cost more than the addition).  A file or
     line that cannot be read is skipped and listed in the summary (``strict``:
     an InputError instead).  Raises ``KGError`` subclasses; on any failure the
     corpus stays as it was.
@@ -335,15 +340,19 @@ def build(
                 not_people=overrides.not_person,
             )
             with engine(work, jobs=jobs, dask=dask, warm=_warm) as run:
-                pending: tuple[list[list[Document]], Any] | None = None
+                # Workers run two batches ahead of the writer, so that none
+                # waits while the writer loads a batch or reads the next.
+                ahead = 2 if run.parallel > 1 else 1
+                pending: deque[tuple[list[list[Document]], Any]] = deque()
                 for batch in _batches(pages(docs), writer, tally, batch_articles):
-                    handle = run.submit(_chunks(batch, run.parallel))
-                    if pending is not None:
-                        _write(writer, *pending, tally, progress)
-                    pending = (batch, handle)
-                if pending is not None:
-                    _write(writer, *pending, tally, progress)
-            exported = writer.finish(page=_page_writer(html))
+                    pending.append((batch, run.submit(_chunks(batch, run.parallel))))
+                    while len(pending) > ahead:
+                        _write(writer, *pending.popleft(), tally, progress)
+                while pending:
+                    _write(writer, *pending.popleft(), tally, progress)
+            exported = writer.finish(
+                page=_page_writer(html and exports), graphs=exports
+            )
             crash_point("exports-written")
             switch(out_dir, generation)
         except BaseException:
@@ -458,13 +467,15 @@ def remove(
     out_dir: Path,
     *,
     html: bool = True,
+    exports: bool = True,
     validate: bool = True,
     wait: bool = False,
 ) -> BuildSummary:
     """Retract the articles ``ids`` from the corpus in ``out_dir``: their
-    graphs, index rows and their share of the default graph; then export and
-    switch.  Raises ``OutputError`` naming any id the corpus does not hold
-    (and changes nothing)."""
+    graphs, index rows and their share of the default graph; then export
+    (``exports=False``: no graph files or page) and switch.  Raises
+    ``OutputError`` naming any id the corpus does not hold (and changes
+    nothing)."""
     from kg.corpus.generations import is_corpus
     from kg.errors import OutputError
 
@@ -491,7 +502,9 @@ def remove(
             for article_id in dict.fromkeys(ids):
                 writer.retract(article_id)
             writer.end_batch()
-            exported = writer.finish(page=_page_writer(html))
+            exported = writer.finish(
+                page=_page_writer(html and exports), graphs=exports
+            )
             switch(out_dir, generation)
         except BaseException:
             _discard(generation)

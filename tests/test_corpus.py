@@ -100,8 +100,8 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_corpus_folder_has_one_generation_and_links(whole: Path) -> None:
     names = sorted(p.name for p in whole.iterdir())
-    assert names == [".lock", "current", "gen-000001", "graph.html", "graph.trig",
-                     "graph.ttl"]  # fmt: skip
+    # built with html=False: no graph.html, so no link to one
+    assert names == [".lock", "current", "gen-000001", "graph.trig", "graph.ttl"]
     assert os.readlink(whole / "current") == "gen-000001"
     assert os.readlink(whole / "graph.ttl") == "current/graph.ttl"
     live = current_generation(whole)
@@ -123,6 +123,20 @@ def test_one_at_a_time_and_in_batches_give_the_same_bytes(
         build([write(tmp_path / f"b{n}", part)], batches, html=False)
     assert exports(batches) == exports(whole)
     assert len(list(batches.glob("gen-*"))) == 1
+
+
+def test_a_build_without_exports_leaves_them_to_the_next(
+    whole: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "a", ARTICLES[:3])], out, html=False)
+    build([write(tmp_path / "b", ARTICLES[3:5])], out, exports=False)
+    live = current_generation(out)
+    assert live is not None and (live / "build.json").is_file()
+    assert not any((live / name).exists() for name in generations.EXPORTS)
+    assert not any((out / name).is_symlink() for name in generations.EXPORTS)
+    build([write(tmp_path / "c", ARTICLES[5:])], out, html=False)
+    assert exports(out) == exports(whole)
 
 
 def test_both_parsers_read_the_exports(whole: Path) -> None:

@@ -52,6 +52,12 @@ def main(verbose: bool) -> None:
     help="Base IRI of the resources (default https://w3id.org/kgzh/resource/).",
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option(
+    "--no-exports",
+    is_flag=True,
+    help="Update the store and index only: no graph.ttl, graph.trig or "
+    "graph.html (a later build without it writes them).",
+)
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the graph.")
 @click.option(
     "--strict", is_flag=True, help="Stop at the first file or line that cannot be read."
@@ -79,6 +85,7 @@ def build(
     encoding: str | None,
     base_iri: str | None,
     no_html: bool,
+    no_exports: bool,
     no_validate: bool,
     strict: bool,
     jobs: int,
@@ -100,6 +107,7 @@ def build(
             encoding=encoding,
             base_iri=base_iri,
             html=not no_html,
+            exports=not no_exports,
             validate=not no_validate,
             strict=strict,
             jobs=jobs,
@@ -124,14 +132,24 @@ def build(
     help="The corpus folder.",
 )
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option(
+    "--no-exports",
+    is_flag=True,
+    help="Update the store and index only: no graph.ttl, graph.trig or "
+    "graph.html (a later build without it writes them).",
+)
 @click.option("--wait", is_flag=True, help="Wait for a build of the corpus to end.")
-def remove(ids: tuple[str, ...], out_dir: Path, no_html: bool, wait: bool) -> None:
+def remove(
+    ids: tuple[str, ...], out_dir: Path, no_html: bool, no_exports: bool, wait: bool
+) -> None:
     """Retract the articles IDS from a corpus: their graphs and every fact
     that only they supported."""
     from kg.build import remove as run_remove
 
     try:
-        summary = run_remove(list(ids), out_dir, html=not no_html, wait=wait)
+        summary = run_remove(
+            list(ids), out_dir, html=not no_html, exports=not no_exports, wait=wait
+        )
     except KGError as exc:
         raise fail(exc) from exc
     _echo_summary(summary)

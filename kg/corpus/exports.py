@@ -7,11 +7,17 @@ graphs, as ``kg`` does, gets the same graph either way); Oxigraph writes
 them in its index order, which depends only on the content, so the same
 corpus always gives the same bytes.  ``undecided.txt`` lists every district
 the text did not decide, ``build.json`` what the corpus holds.
+
+Oxigraph's serialiser holds the GIL, so when the page is drawn too, the two
+dumps run in a process of their own (reading the flushed store read-only)
+while this one draws the page: the two take about as long on a big corpus.
+A build with ``exports=False`` writes neither (``kg build --no-exports``).
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,8 +25,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.corpus.store import DEFAULT_PREFIXES, turtle_prefixes
+from kg.errors import OutputError
 
 DEFAULT = ox.DefaultGraph()
+GRAPH_FILES = ("graph.ttl", "graph.trig")
 
 
 def write_exports(
@@ -31,15 +39,36 @@ def write_exports(
     undecided: list[tuple[str, int]],
     summary: Mapping[str, Any],
     page: Callable[[ox.Store, Path], Path] | None = None,
+    store_path: Path | None = None,
+    graphs: bool = True,
 ) -> tuple[Path, ...]:
-    """Every export of a generation in ``folder``; the paths written."""
+    """Every export of a generation in ``folder``; the paths written.
+
+    ``store_path``, the folder of ``store`` (flushed), lets the graph files
+    be written by another process while this one draws the page;
+    ``graphs=False`` writes neither graph file.
+    """
     prefixes = turtle_prefixes({**DEFAULT_PREFIXES, "kgr": base_iri})
-    turtle, trig = folder / "graph.ttl", folder / "graph.trig"
-    store.dump(turtle, ox.RdfFormat.TURTLE, from_graph=DEFAULT, prefixes=prefixes)
-    store.dump(trig, ox.RdfFormat.TRIG, prefixes=prefixes)
-    outputs = [turtle, trig]
-    if page is not None:
-        outputs.append(page(store, folder / "graph.html"))
+    outputs = [folder / name for name in GRAPH_FILES] if graphs else []
+    dumper = None
+    if graphs and page is not None and store_path is not None:
+        dumper = multiprocessing.get_context("spawn").Process(
+            target=dump_graphs, args=(str(store_path), str(folder), prefixes)
+        )
+        dumper.start()
+    elif graphs:
+        dump_graphs(store, folder, prefixes)
+    try:
+        if page is not None:
+            outputs.append(page(store, folder / "graph.html"))
+    finally:
+        if dumper is not None:
+            dumper.join()
+    if dumper is not None and dumper.exitcode != 0:
+        raise OutputError(
+            f"{folder}: writing graph.ttl and graph.trig failed (exit code "
+            f"{dumper.exitcode}); check free disk space and build again"
+        )
     listing = folder / "undecided.txt"
     listing.write_text("".join(f"{n}\t{name}\n" for name, n in undecided), "utf-8")
     outputs.append(listing)
@@ -48,3 +77,16 @@ def write_exports(
     manifest.write_text(text + "\n", "utf-8")
     outputs.append(manifest)
     return tuple(outputs)
+
+
+def dump_graphs(
+    store: ox.Store | str, folder: Path | str, prefixes: dict[str, str]
+) -> None:
+    """graph.ttl and graph.trig of ``store`` (or of the store folder, opened
+    read-only) in ``folder``."""
+    if isinstance(store, str):
+        store = ox.Store.read_only(store)
+    folder = Path(folder)
+    turtle, trig = (folder / name for name in GRAPH_FILES)
+    store.dump(turtle, ox.RdfFormat.TURTLE, from_graph=DEFAULT, prefixes=prefixes)
+    store.dump(trig, ox.RdfFormat.TRIG, prefixes=prefixes)

@@ -6,7 +6,8 @@ Layout of a corpus folder OUT::
     OUT/gen-000007/store/            Oxigraph (RocksDB)
     OUT/gen-000007/index.sqlite      the corpus index (kg.corpus.index)
     OUT/gen-000007/graph.ttl, graph.trig, graph.html, undecided.txt, build.json
-    OUT/graph.ttl -> current/graph.ttl   (and graph.trig, graph.html)
+    OUT/graph.ttl -> current/graph.ttl   (and graph.trig, graph.html; no
+                                         link when the generation has none)
     OUT/.lock                        held by the one build that may run
 
 A build takes the lock, removes what an earlier failed or killed build left
@@ -198,9 +199,14 @@ def switch(root: Path, generation: Path) -> None:
 
 
 def _link_export(root: Path, name: str) -> None:
-    """``OUT/name`` → ``current/name``, replacing an old-style file."""
+    """``OUT/name`` → ``current/name``, replacing an old-style file; no link
+    when the current generation has no such export (``--no-exports``)."""
     path = root / name
     want = f"{CURRENT}/{name}"
+    if not (root / want).exists():
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        return
     if path.is_symlink() and os.readlink(path) == want:
         return
     if path.is_dir() and not path.is_symlink():

@@ -160,9 +160,12 @@ class CorpusWriter:
 
     # ---------------------------------------------------------------- exports
 
-    def finish(self, *, page: PageWriter | None = None) -> Exported:
+    def finish(
+        self, *, page: PageWriter | None = None, graphs: bool = True
+    ) -> Exported:
         """Write the exports into the generation (``page`` draws graph.html
-        from the store); close store and index."""
+        from the store; ``graphs=False``: no graph.ttl and graph.trig); close
+        store and index."""
         from kg.corpus.counts import count_store
         from kg.corpus.exports import write_exports
 
@@ -179,12 +182,15 @@ class CorpusWriter:
         undecided = self.index.undecided()
         documents = len(self.index)
         counts = count_store(self.store)
+        self.store.flush()  # the graph files are dumped by another process
         outputs = write_exports(
             self.store,
             self.generation,
             base_iri=self.base_iri,
             undecided=undecided,
             page=page,
+            store_path=self.generation / STORE,
+            graphs=graphs,
             summary={
                 "articles": documents,
                 "entities": counts.entities,

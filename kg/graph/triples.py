@@ -471,20 +471,25 @@ def build_graph(
     return rdflib_graph(quads, base_iri)
 
 
-def rdflib_graph(quads: Iterable[ox.Quad], base_iri: str = BASE_IRI) -> Graph:
-    """An rdflib ``Graph`` of the triples of ``quads`` (for small graphs)."""
+def rdflib_graph(
+    quads: Iterable[ox.Quad | ox.Triple], base_iri: str = BASE_IRI
+) -> Graph:
+    """An rdflib ``Graph`` of the triples of ``quads`` (or of triples)."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     graph.bind("kgr", Namespace(base_iri))
+    terms: dict[object, URIRef | Literal | BNode] = {}  # IRIs repeat a lot
+
+    def term(node: object) -> URIRef | Literal | BNode:
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = to_rdflib(node)
+        return found
+
+    add = graph.store.add  # Graph.add's own checks, once per triple, cost a third
     for quad in quads:
-        graph.add(
-            (
-                to_rdflib(quad.subject),
-                to_rdflib(quad.predicate),
-                to_rdflib(quad.object),
-            )
-        )
+        add((term(quad.subject), term(quad.predicate), term(quad.object)), graph)
     return graph
 
 

@@ -145,11 +145,10 @@ def _subgraph(store: ox.Store, chosen: Iterable[str]) -> Graph:
             template % _values(nodes[start : start + _CHUNK])
             for start in range(0, len(nodes), _CHUNK)
         ]
-    quads: list[ox.Quad] = []
+    triples: list[ox.Triple] = []
     for query in queries:
-        for triple in store.query(query, prefixes=prefixes):
-            quads.append(ox.Quad(triple.subject, triple.predicate, triple.object))
-    return rdflib_graph(quads)
+        triples.extend(store.query(query, prefixes=prefixes))  # type: ignore[arg-type]
+    return rdflib_graph(triples)
 
 
 def _kinds(store: ox.Store, *, articles: bool = True) -> dict[str, Kind]:

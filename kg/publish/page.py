@@ -366,7 +366,8 @@ def _page_data(
     ranks = pagerank(index, ((e.source, e.target) for e in view.edges))
     at = community_layout(len(view.nodes), pairs)
     days = _day_index(articles)
-    node_days = _node_days(view, articles, days)
+    day_of = _article_days(articles, days)
+    node_days = _node_days(view, articles, day_of)
     nodes = []
     for i, n in enumerate(view.nodes):
         node: dict[str, Any] = {
@@ -393,7 +394,7 @@ def _page_data(
             "label": e.label,
             "rel": e.relation,
             "title": e.title,
-            "d": _days_of(e.sources, articles, days),
+            "d": _days_of(e.sources, day_of),
         }
         for e in view.edges
     ]
@@ -436,29 +437,33 @@ def _day_index(articles: Mapping[str, ArticleInfo]) -> list[str]:
     return sorted(days)
 
 
-def _days_of(
-    sources: Iterable[str], articles: Mapping[str, ArticleInfo], days: list[str]
-) -> list[int]:
-    """Positions in ``days`` of the dates of these articles."""
+def _article_days(
+    articles: Mapping[str, ArticleInfo], days: list[str]
+) -> dict[str, int]:
+    """Each dated article's position in ``days``."""
     position = {day: i for i, day in enumerate(days)}
-    found = set()
-    for source in sources:
-        info = articles.get(source)
-        date = days_of(info.date) if info is not None and info.date else None
+    found = {}
+    for iri, info in articles.items():
+        date = days_of(info.date) if info.date else None
         if date is not None:
-            found.add(position[date.first])
-    return sorted(found)
+            found[iri] = position[date.first]
+    return found
+
+
+def _days_of(sources: Iterable[str], day_of: Mapping[str, int]) -> list[int]:
+    """Positions in the page's days of the dates of these articles."""
+    return sorted({day_of[source] for source in sources if source in day_of})
 
 
 def _node_days(
-    view: NetView, articles: Mapping[str, ArticleInfo], days: list[str]
+    view: NetView, articles: Mapping[str, ArticleInfo], day_of: Mapping[str, int]
 ) -> list[list[int]]:
     """Per node, the dates of the articles behind it; a district also takes
     those of the districts inside it."""
     found = []
     for n in view.nodes:
         own = (n.id,) if n.id in articles else n.sources
-        found.append(set(_days_of(own, articles, days)))
+        found.append(set(_days_of(own, day_of)))
     where = {n.id: i for i, n in enumerate(view.nodes)}
     for i, n in enumerate(view.nodes):
         if n.kind == "District":
