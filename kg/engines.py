@@ -21,6 +21,7 @@ from kg.errors import KGError
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
 R = TypeVar("R")
 
 
@@ -32,12 +33,12 @@ class Pending(Protocol[R]):
     def result(self) -> list[R]: ...
 
 
-class Engine(Protocol[T, R]):
+class Engine(Protocol[T_contra, R]):
     parallel: int
     """How many items it works on at once: the build cuts batches into as
     many chunks."""
 
-    def submit(self, items: Sequence[T]) -> Pending[R]: ...
+    def submit(self, items: Sequence[T_contra]) -> Pending[R]: ...
 
 
 class _Done(Generic[R]):

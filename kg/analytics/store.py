@@ -43,6 +43,7 @@ from kg.corpus.names import find_store_entity
 from kg.corpus.store import open_store
 from kg.errors import GraphError
 from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.select import select
 from kg.graph.timespan import TimeSpan
 from kg.graph.view import KINDS, POST
 
@@ -64,7 +65,7 @@ SELECT ?s ?h ?l { { ?s schema:headline ?h } UNION { ?s skos:prefLabel ?l } }"""
 
 
 def _rows(store: ox.Store, sparql: str) -> Iterable[tuple[str, ...]]:
-    for row in store.query(sparql, prefixes=PREFIXES):
+    for row in select(store, sparql, prefixes=PREFIXES):
         yield tuple("" if term is None else term.value for term in row)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.select import select
 
 ENTITY_CLASSES = {
     "Person": "schema:Person",
@@ -65,9 +66,9 @@ def count_store(store: ox.Store) -> Counts:
     """:data:`COUNT_QUERY` and the number of triples of the default graph."""
     found = {
         row[0].value: int(row[1].value)
-        for row in store.query(COUNT_QUERY, prefixes=dict(STANDARD_PREFIXES))
+        for row in select(store, COUNT_QUERY, prefixes=dict(STANDARD_PREFIXES))
     }
-    triples = next(iter(store.query(TRIPLES_QUERY)))[0]
+    triples = next(iter(select(store, TRIPLES_QUERY)))[0]
     return Counts(
         entities={name: found.get(name, 0) for name in ENTITY_CLASSES},
         relations={name: found.get(name, 0) for name in RELATION_PREDICATES},

@@ -12,13 +12,14 @@ import pyoxigraph as ox
 from kg.errors import GraphError
 from kg.graph.names import MAX_SUGGESTIONS
 from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.select import select
 from kg.graph.view import normalise
 
 PREFIXES = dict(STANDARD_PREFIXES)
 
 
 def _rows(store: ox.Store, sparql: str) -> Iterable[tuple[str, ...]]:
-    for row in store.query(sparql, prefixes=PREFIXES):
+    for row in select(store, sparql, prefixes=PREFIXES):
         yield tuple("" if term is None else term.value for term in row)
 
 

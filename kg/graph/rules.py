@@ -28,11 +28,13 @@ from dataclasses import dataclass
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.select import select
 from kg.graph.shacl import (
     GRAPH_NODE,
     ContractError,
@@ -60,7 +62,7 @@ _IGNORED = {
 class Rule:
     """One compiled constraint: its shape, message and SPARQL."""
 
-    rule: URIRef
+    rule: Node
     message: str
     sparql: str
     whole: bool = False
@@ -71,7 +73,17 @@ class Rule:
     the node's values from the whole corpus."""
 
 
-def _n3(term: URIRef | Literal) -> str:
+def _shape(rule: Rule) -> URIRef | BNode:
+    """The shape (or property shape) a rule comes from."""
+    if not isinstance(rule.rule, URIRef | BNode):
+        raise ValueError(f"ontology/shapes.ttl: {rule.rule!r} names no shape")
+    return rule.rule
+
+
+def _n3(term: Node) -> str:
+    """A shapes graph term as SPARQL writes it (IRIs and literals only)."""
+    if not isinstance(term, URIRef | Literal):
+        raise ValueError(f"ontology/shapes.ttl: {term!r} is no IRI or literal here")
     return term.n3()
 
 
@@ -89,7 +101,7 @@ def _targets(shapes: Graph, shape: URIRef) -> str | None:
     return " UNION ".join(parts) if parts else None
 
 
-def _check_known(shapes: Graph, node: URIRef) -> None:
+def _check_known(shapes: Graph, node: Node) -> None:
     for predicate in set(shapes.predicates(node)):
         if predicate not in _KNOWN and predicate not in _IGNORED:
             raise ShapesError(
@@ -98,7 +110,7 @@ def _check_known(shapes: Graph, node: URIRef) -> None:
             )
 
 
-def _property_rules(shapes: Graph, prop: URIRef, target: str) -> Iterable[Rule]:
+def _property_rules(shapes: Graph, prop: Node, target: str) -> Iterable[Rule]:
     _check_known(shapes, prop)
     path = shapes.value(prop, SH.path)
     if not isinstance(path, URIRef):
@@ -118,10 +130,10 @@ def _property_rules(shapes: Graph, prop: URIRef, target: str) -> Iterable[Rule]:
         return Rule(prop, message, sparql, path=path, single=test.startswith(">"))
 
     low = shapes.value(prop, SH.minCount)
-    if low is not None and int(low) > 0:
+    if isinstance(low, Literal) and int(low) > 0:
         yield counted(f"OPTIONAL {{ ?this {p} ?v }}", f"< {int(low)}")
     high = shapes.value(prop, SH.maxCount)
-    if high is not None:
+    if isinstance(high, Literal):
         yield counted(f"?this {p} ?v", f"> {int(high)}")
     languages = shapes.value(prop, SH.languageIn)
     if languages is not None:
@@ -238,7 +250,7 @@ def violations(store: ox.Store, rules: Sequence[Rule] | None = None) -> list[Vio
     on how many values a node has) the named graph of touched nodes."""
     found = []
     for rule in rules if rules is not None else compiled_rules():
-        answer = store.query(rule.sparql, use_default_graph_as_union=rule.single)
+        answer = select(store, rule.sparql, use_default_graph_as_union=rule.single)
         names = [v.value for v in answer.variables]
         for row in answer:
             values = {n: row[n] for n in names if row[n] is not None}
@@ -253,9 +265,9 @@ def _violation(rule: Rule, values: dict[str, object]) -> Violation:
         message = rule.message
         for name, term in terms.items():
             message = message.replace(f"{{?{name}}}", str(term))
-        return Violation(rule.rule, focus, message, SH.SPARQLConstraintComponent)
+        return Violation(_shape(rule), focus, message, SH.SPARQLConstraintComponent)
     return Violation(
-        rule.rule,
+        _shape(rule),
         terms["this"],
         rule.message,
         SH.ConstraintComponent,
@@ -324,7 +336,7 @@ so every article that holds it holds the same triples of it."""
 def _touched(batch: ox.Store, corpus: ox.Store) -> Iterable[ox.Quad]:
     wanted = _single_valued()
     prefixes = dict(STANDARD_PREFIXES)
-    subjects = [row[0] for row in batch.query(_SHARED_NODES, prefixes=prefixes)]
+    subjects = [row[0] for row in select(batch, _SHARED_NODES, prefixes=prefixes)]
     for subject in subjects:
         for quad in corpus.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
             if quad.predicate.value in wanted:

@@ -44,6 +44,9 @@ from kg.resolve.pages import split_articles
 from kg.resolve.people import assign, naming_of, records_of, without_people
 from kg.text.pinyin import slug, to_pinyin
 
+_Object = ox.NamedNode | ox.BlankNode | ox.Literal
+"""What a triple of an article graph points at."""
+
 ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
 PREFIXES = {
@@ -184,6 +187,7 @@ def serialise_article(quads: Sequence[ox.Quad], graph_iri: str) -> tuple[bytes, 
     """An article graph as N-Quads, and its triples as N-Triples (for the
     default graph); both parsed by Oxigraph's bulk loader."""
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert nquads is not None  # no output given: the bytes are returned
     ntriples = nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
     return nquads, ntriples  # N-Quads escape newlines: one line a quad
 
@@ -215,9 +219,9 @@ class _ArticleGraph:
         self.facts, self.iris = facts, iris
         self.nodes = {e.key: ox.NamedNode(naming[e.key]) for e in facts.entities}
         self.article = ox.NamedNode(iris.article(facts.article.id))
-        self.out: list[tuple[ox.NamedNode, ox.NamedNode, object]] = []
+        self.out: list[tuple[ox.NamedNode, ox.NamedNode, _Object]] = []
 
-    def triples(self) -> list[tuple[ox.NamedNode, ox.NamedNode, object]]:
+    def triples(self) -> list[tuple[ox.NamedNode, ox.NamedNode, _Object]]:
         facts = self.facts
         for entity in facts.entities:
             self.entity(self.nodes[entity.key], entity)
@@ -245,7 +249,7 @@ class _ArticleGraph:
             self.add(node, LABEL, ox.Literal(GAZETTEER_LABEL, language="en"))
         return self.out
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: object) -> None:
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: _Object) -> None:
         self.out.append((s, p, o))
 
     def label(self, node: ox.NamedNode, name: str) -> None:
@@ -373,7 +377,11 @@ class _ArticleGraph:
         return False
 
     def _statement(
-        self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: object, rel: Relation
+        self,
+        subject: ox.NamedNode,
+        predicate: ox.NamedNode,
+        obj: _Object,
+        rel: Relation,
     ) -> None:
         if rel.evidence is None:
             return
@@ -384,7 +392,7 @@ class _ArticleGraph:
         self._evidence(node, rel.evidence)
 
     def _reify(
-        self, node: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: object
+        self, node: ox.NamedNode, s: ox.NamedNode, p: ox.NamedNode, o: _Object
     ) -> None:
         self.add(node, A, R_STATEMENT)
         self.add(node, R_SUBJECT, s)

@@ -12,7 +12,7 @@ evidence, facts with their statements) into a small rdflib graph, which
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,6 +22,7 @@ from rdflib.term import Node
 from kg.corpus.names import find_store_entity
 from kg.corpus.store import open_store
 from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.select import select
 from kg.graph.triples import rdflib_graph
 from kg.graph.view import KINDS, Kind, central_nodes
 from kg.publish.page import MAX_NODES, PageSummary, corpus_title, write_html
@@ -71,11 +72,15 @@ def overview_graph(
     chosen: set[str] = set(kinds)
     if len(kinds) > max_nodes:
         pairs = []
-        for row in store.query(_EDGES % "", prefixes=prefixes):
+        for row in select(store, _EDGES % "", prefixes=prefixes):
             source, target = row[0].value, row[1].value
             if source in kinds and target in kinds:
                 pairs.append((source, target))
-        chosen = central_nodes(sorted(pairs), kinds, max_nodes)
+        nodes: Mapping[Node, Kind] = {URIRef(n): k for n, k in kinds.items()}
+        top = central_nodes(
+            [(URIRef(a), URIRef(b)) for a, b in sorted(pairs)], nodes, max_nodes
+        )
+        chosen = {str(n) for n in top}
     return _subgraph(store, chosen), {URIRef(node) for node in chosen}, len(kinds)
 
 
@@ -99,7 +104,7 @@ def _step(store: ox.Store, nodes: set[str], predicates: str, query: str) -> set[
     ordered = sorted(nodes)
     for start in range(0, len(ordered), _CHUNK):
         text = query % (_values(ordered[start : start + _CHUNK]), predicates)
-        for row in store.query(text, prefixes=dict(STANDARD_PREFIXES)):
+        for row in select(store, text, prefixes=dict(STANDARD_PREFIXES)):
             if isinstance(row[0], ox.NamedNode):
                 found.add(row[0].value)
     return found
@@ -130,7 +135,7 @@ def _subgraph(store: ox.Store, chosen: Iterable[str]) -> Graph:
     facts = sorted(
         {
             row[0].value
-            for row in store.query(_ENDS % _values(chosen), prefixes=prefixes)
+            for row in select(store, _ENDS % _values(chosen), prefixes=prefixes)
             if row[1].value in chosen
         }
     )
@@ -155,7 +160,7 @@ def _kinds(store: ox.Store, *, articles: bool = True) -> dict[str, Kind]:
     order = {kind.key: n for n, kind in enumerate(KINDS)}
     kinds: dict[str, Kind] = {}
     query = _NODES % _values(_KIND_OF)
-    for row in store.query(query, prefixes=dict(STANDARD_PREFIXES)):
+    for row in select(store, query, prefixes=dict(STANDARD_PREFIXES)):
         node, kind = row[0].value, _KIND_OF[row[1].value]
         known = kinds.get(node)
         if known is None or order[kind.key] < order[known.key]:
@@ -173,7 +178,7 @@ def ego_in_store(
     kinds = _kinds(store, articles=articles)
     neighbours: dict[str, set[str]] = defaultdict(set)
     query = _EDGES % (_MENTIONS if mentions else "")
-    for row in store.query(query, prefixes=dict(STANDARD_PREFIXES)):
+    for row in select(store, query, prefixes=dict(STANDARD_PREFIXES)):
         source, target = row[0].value, row[1].value
         if source in kinds and target in kinds:
             neighbours[source].add(target)
@@ -211,11 +216,11 @@ def district_in_store(store: ox.Store, district: str, *, articles: bool) -> set[
     prefixes = dict(STANDARD_PREFIXES)
     inside = {
         row[0].value
-        for row in store.query(_IN_DISTRICT % {"d": district}, prefixes=prefixes)
+        for row in select(store, _IN_DISTRICT % {"d": district}, prefixes=prefixes)
     }
     if articles and inside:
         query = _MENTIONING % _values(inside)
-        inside |= {row[0].value for row in store.query(query, prefixes=prefixes)}
+        inside |= {row[0].value for row in select(store, query, prefixes=prefixes)}
     kinds = _kinds(store, articles=articles)
     return {node for node in inside if node in kinds}
 
@@ -327,7 +332,7 @@ def _label(store: ox.Store, node: str) -> str:
     )
     found = sorted(
         (row[0] or row[1]).value
-        for row in store.query(query, prefixes=dict(STANDARD_PREFIXES))
+        for row in select(store, query, prefixes=dict(STANDARD_PREFIXES))
         if row[0] is not None or row[1] is not None
     )
     return found[0] if found else node.rsplit("/", 1)[-1]

@@ -102,7 +102,7 @@ class SparqlBackend(Protocol):
         self,
         text: str,
         *,
-        bindings: Mapping[str, Literal],
+        bindings: Mapping[str, Literal | URIRef],
         prefixes: Mapping[str, str],
     ) -> QueryResult:
         """Run ``text`` with ``bindings`` pre-bound; raise QuerySyntaxError."""
@@ -126,7 +126,7 @@ class RdflibBackend:
         self,
         text: str,
         *,
-        bindings: Mapping[str, Literal],
+        bindings: Mapping[str, Literal | URIRef],
         prefixes: Mapping[str, str],
     ) -> QueryResult:
         from pyparsing import ParseException
