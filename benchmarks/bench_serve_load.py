@@ -93,7 +93,8 @@ def start_server(args: argparse.Namespace, store: Path, port: int) -> subprocess
         command = [python, str(Path(__file__).with_name("serve_uvicorn.py"))]
         command += [str(store), str(port)]
     else:
-        command = [args.oxigraph_bin, "serve-read-only", "--location", str(store)]
+        location = store / "current" / "store"  # the corpus's Oxigraph store
+        command = [args.oxigraph_bin, "serve-read-only", "--location", str(location)]
         command += ["--bind", f"127.0.0.1:{port}", "--timeout-s", "30"]
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -238,7 +239,7 @@ def main() -> None:
     args = parser.parse_args()
     service_port = garbage_listener()
     with tempfile.TemporaryDirectory() as tmp:
-        store = Path(tmp) / "store"
+        store = Path(tmp) / "out"  # a corpus folder: kg serve opens it
         subprocess.run(
             [
                 sys.executable,
@@ -247,8 +248,6 @@ def main() -> None:
                 "build",
                 str(ROOT / "examples"),
                 "-o",
-                str(Path(tmp) / "out"),
-                "--store",
                 str(store),
                 "--no-html",
                 "-q",
