@@ -421,14 +421,20 @@ def _passive(
     after = [a for a in actors if lead.end() <= a.start < sentence.end]
     if not after or after[0].start != lead.end():
         return []
-    group = [after[0]]
-    for actor in after[1:]:
-        if not _JOINERS.match(text[group[-1].end : actor.start]):
-            break
-        group.append(actor)
+    group = _partners(text, after)
     tail = text[group[-1].end : sentence.end]
     verb = LAUNCH_VERBS.search(tail)
     return group if verb is not None and verb.start() <= 6 else []
+
+
+def _partners(text: str, actors: list[Mention]) -> list[Mention]:
+    """The first actor and those joined to it after it (甲、乙, 甲联合乙)."""
+    group = [actors[0]]
+    for actor in actors[1:]:
+        if not _JOINERS.match(text[group[-1].end : actor.start]):
+            break
+        group.append(actor)
+    return group
 
 
 _HELD_BY = re.compile(
@@ -454,11 +460,7 @@ def _held_by(
     inside = [a for a in actors if match.start("who") <= a.start < match.end("who")]
     if not inside or inside[0].start != match.start("who"):
         return []
-    group = [inside[0]]
-    for actor in inside[1:]:
-        if not _JOINERS.match(text[group[-1].end : actor.start]):
-            break
-        group.append(actor)
+    group = _partners(text, inside)
     rest = text[group[-1].end : match.start("verb")]
     return group if rest in ("", "联合", "共同") else []
 
