@@ -513,11 +513,21 @@ def remove(
 
 
 def _page_writer(html: bool) -> PageWriter | None:
+    """graph.html, and report.html beside it (the report page of the
+    corpus), drawn from the store; none with ``--no-html``."""
     if not html:
         return None
-    from kg.publish.overview import write_store_page
+    return _write_pages
 
-    return write_store_page
+
+def _write_pages(store: Any, path: Path) -> Path:
+    from kg.publish.overview import write_store_page
+    from kg.publish.report import write_report
+    from kg.sparql.oxigraph import OxigraphBackend
+
+    written = write_store_page(store, path)
+    write_report(OxigraphBackend(store), path.with_name("report.html"))
+    return written
 
 
 def _discard(generation: Path) -> None:

@@ -455,3 +455,15 @@ def test_an_article_whose_graph_breaks_the_contract_is_left_out(
     assert skip.path.endswith("b.txt") and "contract" in skip.reason
     turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert "秦予帆" in turtle and "缪振宇" not in turtle
+
+
+def test_a_build_writes_the_report_beside_the_page(tmp_path: Path) -> None:
+    """OUT/report.html comes with graph.html; --no-html writes neither."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    summary = build([examples], tmp_path / "out")
+    report = tmp_path / "out" / "report.html"
+    assert report.is_symlink() and report.resolve().is_file()
+    assert any(Path(p).name == "report.html" for p in summary.outputs)
+    assert "江阴市总工会" in report.read_text(encoding="utf-8")
+    build([examples], tmp_path / "plain", html=False)
+    assert not (tmp_path / "plain" / "report.html").exists()

@@ -61,6 +61,8 @@ def write_exports(
     try:
         if page is not None:
             outputs.append(page(store, folder / "graph.html"))
+            report = folder / "report.html"  # drawn beside the page
+            outputs.extend([report] if report.exists() else [])
     finally:
         if dumper is not None:
             dumper.join()

@@ -46,7 +46,7 @@ CURRENT = "current"
 LOCK = ".lock"
 STORE = "store"
 INDEX = "index.sqlite"
-EXPORTS = ("graph.ttl", "graph.trig", "graph.html")
+EXPORTS = ("graph.ttl", "graph.trig", "graph.html", "report.html")
 """Files of the current generation that OUT links to under the same name."""
 _GENERATION = re.compile(r"gen-(\d{6})")
 _OLD_STYLE = {"graph.ttl", "graph.html", "graph.trig", "lib"}
