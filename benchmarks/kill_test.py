@@ -40,6 +40,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.corpus.generations import EXPORTS
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 POINTS = (
@@ -53,7 +55,9 @@ POINTS = (
     "exports-linked",
     "old-generation-removed",
 )
-ALLOWED = {".lock", "current", "graph.ttl", "graph.trig", "graph.html"}
+ALLOWED = {".lock", "current", *EXPORTS}
+"""What a corpus folder holds besides its one generation: the lock, the
+current link and the links to the exports."""
 
 
 def kg_build(source: Path, out: Path, env: dict[str, str] | None = None) -> int:
@@ -73,7 +77,14 @@ def state(out: Path, old: bytes, new: bytes) -> str:
     if not (out / "current").is_symlink():
         return "empty"  # a first build stopped before its switch
     live = out / os.readlink(out / "current")
-    for name in ("store", "index.sqlite", "graph.ttl", "graph.trig", "build.json"):
+    for name in (
+        "store",
+        "index.sqlite",
+        "graph.ttl",
+        "graph.trig",
+        "report.html",
+        "build.json",
+    ):
         if not (live / name).exists():
             raise AssertionError(f"{live}: current generation lacks {name}")
     data = (out / "graph.ttl").read_bytes()
