@@ -19,8 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kg.build import extract_document
 from kg.model import Document, Kind
+from kg.pipeline import extract_document
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "cluener2020"
 CATEGORIES = {

@@ -52,9 +52,9 @@ print(time.perf_counter() - started, sum(len(d.text) for d in docs), len(docs))
 EXTRACTION = """
 import sys, time, itertools
 from kg.read.files import read_paths
-from kg.build import extract_page, pages, _warm
+from kg.pipeline import extract_page, pages, warm
 docs = list(itertools.islice(read_paths([sys.argv[1]]), int(sys.argv[2])))
-_warm()
+warm()
 started = time.perf_counter()
 for page in pages(docs):
     extract_page(page)

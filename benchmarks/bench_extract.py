@@ -6,7 +6,7 @@ Run ``python benchmarks/bench_extract.py [--chars N] [--rounds R]
 the first ``K`` articles of ``PATH``, such as a corpus made by
 ``generate_corpus.py``) are read once, then extracted over and over until
 about ``N`` characters (default 1M) have gone through
-:func:`kg.build.extract_page`, the per-page step of ``kg build``: the page's
+:func:`kg.pipeline.extract_page`, the per-page step of ``kg build``: the page's
 home city, every extractor over each article, the page's resolution.  The
 same Simplified text, the same number of times, then goes through
 ``jieba.posseg.cut`` in the same process.  The ratio is the figure to keep:
@@ -30,8 +30,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.build import extract_page, pages
 from kg.model import Document
+from kg.pipeline import extract_page, pages
 from kg.read.files import read_paths
 from kg.text.segmenter import _jieba
 

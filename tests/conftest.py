@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import extract_document
 from kg.model import Document, Kind, RelKind
+from kg.pipeline import extract_document
 from kg.resolve.pages import DocResult
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import URIRef
 
-from kg.build import extract_documents
 from kg.extract import EXTRACTORS
 from kg.extract.base import Context, Found
 from kg.graph.triples import build_graph
 from kg.model import Document, Mention, Relation
+from kg.pipeline import extract_documents
 
 SAMPLE = (
     "无锡市召开大会。江阴市总工会党组书记、主席张忠表示，要推出“车间课堂”服务活动。"

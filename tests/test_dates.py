@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract_document
 from kg.extract import dates
 from kg.model import Change, Document, RelKind
+from kg.pipeline import extract_document
 
 
 @pytest.mark.parametrize(

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import extract_document
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Document, Kind, Mention
+from kg.pipeline import extract_document
 from kg.text.script import to_simplified
 
 TABLE = Path(__file__).parent / "data" / "district_mentions.tsv"

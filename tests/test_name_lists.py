@@ -122,10 +122,10 @@ def test_no_honour_list(text: str) -> None:
 
 # A post with no title is an org:Membership with no org:role (ontology/shapes.ttl).
 def test_an_honour_list_builds_a_valid_graph() -> None:
-    from kg.build import extract_documents
     from kg.graph.shacl import check_graph
     from kg.graph.triples import build_graph
     from kg.model import Document
+    from kg.pipeline import extract_documents
 
     text = "大会表彰了一批劳动模范：\n秦予帆（澄江精密机械有限公司）\n"
     graph = build_graph(extract_documents([Document("t", text, text)]))

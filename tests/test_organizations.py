@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, pairs, run
-from kg.build import extract_document
 from kg.model import Document, Kind, RelKind
+from kg.pipeline import extract_document
 
 CASES = [
     ("梁溪区总工会要进一步强化党建引领。", {"梁溪区总工会"}),

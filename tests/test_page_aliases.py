@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract_documents
 from kg.model import Document, Kind
+from kg.pipeline import extract_documents
 
 
 def organisations(text: str) -> dict[str, tuple[str, ...]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, run
-from kg.build import extract_document
 from kg.model import Document, Kind, RelKind, Span
+from kg.pipeline import extract_document
 
 CASES = [
     ("五一前夕，习近平总书记给劳动模范回信。", {"习近平"}),

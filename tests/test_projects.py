@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, run
-from kg.build import extract_documents
 from kg.model import Document, Kind
+from kg.pipeline import extract_documents
 
 FOUND = [
     # named construction projects, led by their place

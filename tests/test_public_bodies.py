@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, run
-from kg.build import extract_documents
 from kg.model import Document, Kind
+from kg.pipeline import extract_documents
 
 BODIES = [
     # 市政府 and 市人民政府 are one body, the people's government

@@ -14,7 +14,6 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
 from conftest import ROOT
-from kg.build import extract_documents
 from kg.cli.query import query as query_command
 from kg.graph.triples import build_graph
 from kg.model import (
@@ -27,6 +26,7 @@ from kg.model import (
     Relation,
     RelKind,
 )
+from kg.pipeline import extract_documents
 from kg.read.files import read_paths
 from kg.sparql.query import (
     STANDARD_PREFIXES,

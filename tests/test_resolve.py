@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract_documents
 from kg.model import Document, Kind
+from kg.pipeline import extract_documents
 
 
 def entities(text: str, kind: Kind) -> dict[str, tuple[str, ...]]:
@@ -80,10 +80,10 @@ def test_all_china_federation_short_form() -> None:
 def test_a_name_read_as_body_and_initiative_is_one_initiative() -> None:
     """A quoted school being built is an initiative: its entity keeps the kind
     of its key, so a launcher never points at an organisation."""
-    from kg.build import extract_documents
     from kg.graph.shacl import check_graph
     from kg.graph.triples import build_graph
     from kg.model import Document, Kind
+    from kg.pipeline import extract_documents
 
     text = (
         "澄江市召开会议。澄江精密机械有限公司总经理秦予帆说，公司正在建设"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import label
-from kg.build import extract_document
 from kg.model import Change, Document, Kind, RelKind
+from kg.pipeline import extract_document
 from kg.text.script import to_simplified
 
 

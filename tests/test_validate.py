@@ -11,7 +11,6 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from conftest import ROOT
-from kg.build import extract_documents
 from kg.cli.query import validate
 from kg.graph.shacl import (
     KGSH,
@@ -24,6 +23,7 @@ from kg.graph.shacl import (
     validate_graph,
 )
 from kg.graph.triples import build_graph
+from kg.pipeline import extract_documents
 from kg.read.files import read_paths
 
 PREFIXES = """

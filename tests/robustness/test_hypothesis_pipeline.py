@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.build import extract_documents
 from kg.graph.files import write_turtle
 from kg.graph.triples import build_graph
+from kg.pipeline import extract_documents
 from kg.read.files import read_inputs
 from kg.read.records import Notice, Skipped
 

@@ -1,0 +1,218 @@
+"""The per-page step of a build: extract, resolve and draw each article.
+
+:func:`extract_document` runs the extractors over one article,
+:func:`extract_page` resolves the articles of one page together, and
+:func:`extract_chunk` is what a worker does: pages in, each article's facts
+and graph (serialised, checked on its own) out.  :func:`content_hash` and
+:func:`pipeline_version` tell the build which articles it must extract
+again.  :mod:`kg.build` streams pages through these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path, PurePath
+
+from kg.extract import EXTRACTORS
+from kg.extract.base import Context, Found
+from kg.extract.districts import find_places, home_place
+from kg.extract.gazetteer import Gazetteer
+from kg.model import ArticleFacts, Document, Extraction, Kind, Mention, Relation
+from kg.resolve.pages import DocResult, resolve, resolve_page
+
+Progress = Callable[[int], None]
+"""Called with the number of articles done so far."""
+
+
+def extract_document(
+    doc: Document, *, home: str | None = None, page_home: str | None = None
+) -> DocResult:
+    """Run every extractor over one document, in registry order.
+
+    The home city (for 市总工会, 我市) is the one the article names most, else
+    ``page_home``, the one its page names most; ``home`` forces one.
+    """
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    sentences = Context(doc).sentences
+    for name, extractor in EXTRACTORS.items():
+        hint = home or (page_home if name == "districts" else None)
+        found: Found = extractor(Context(doc, tuple(mentions), hint, sentences))
+        mentions.extend(found.mentions)
+        relations.extend(found.relations)
+        if name == "districts" and home is None:
+            home = home_place(Gazetteer.default(), found.mentions) or page_home
+    return DocResult(doc, tuple(mentions), tuple(relations))
+
+
+def extract_page(page: Sequence[Document]) -> list[ArticleFacts]:
+    """Extract and resolve one page: each article's facts, in page order."""
+    home = _page_home(page)
+    return resolve_page([extract_document(doc, page_home=home) for doc in page])
+
+
+@dataclass(frozen=True)
+class ArticleOut:
+    """One article extracted: its facts and its graph, serialised."""
+
+    facts: ArticleFacts
+    nquads: bytes
+    """Its named graph, as N-Quads."""
+    ntriples: bytes
+    """The same triples, for the default graph."""
+    problem: str | None = None
+    """Why its graph was left out (it breaks the contract: a bug in kg)."""
+
+
+def extract_chunk(
+    chunk: Sequence[Sequence[Document]],
+    *,
+    base_iri: str,
+    validate: bool = True,
+    not_people: frozenset[str] = frozenset(),
+) -> list[list[ArticleOut]]:
+    """Extract pages and make their article graphs: what one worker does.
+
+    The graphs are checked against every rule that an article graph can be
+    checked on alone (:func:`kg.graph.rules.check_articles`) here, in
+    parallel; the build checks the rules that span the corpus.  Graphs travel
+    back serialised, so the build loads them without building a Python
+    object per triple.  People are drawn as one placeholder node per name;
+    the build gives them their nodes (:mod:`kg.corpus.identities`); names an
+    analyst said are no person (``not_people``) are left out of the graphs.
+    """
+    from kg.graph.rules import check_articles
+    from kg.graph.triples import IRIs, article_quads, name_based, serialise_article
+    from kg.resolve.people import without_people
+
+    iris = IRIs(base_iri)
+    out: list[list[ArticleOut]] = []
+    for page in chunk:
+        done = []
+        for facts in extract_page(page):
+            shown = without_people(facts, not_people)
+            quads = article_quads(shown, name_based(shown.entities, iris), iris)
+            graph_iri = iris.article_graph(facts.article.id)
+            nquads, ntriples = serialise_article(quads, graph_iri)
+            done.append(ArticleOut(facts, nquads, ntriples))
+        out.append(done)
+    if validate:
+        out = _checked(out, check_articles)
+    return out
+
+
+def _checked(
+    out: list[list[ArticleOut]], check: Callable[..., None]
+) -> list[list[ArticleOut]]:
+    """The chunk's graphs checked together, and one by one when that fails:
+    an article whose graph breaks the contract is left out with the reason,
+    and the others go on (one bad article never stops a corpus)."""
+    from kg.graph.shacl import ContractError
+
+    try:
+        check(b"".join(a.ntriples for p in out for a in p), what="the articles")
+        return out
+    except ContractError:
+        pass
+    kept: list[list[ArticleOut]] = []
+    for page in out:
+        kept.append([])
+        for article in page:
+            try:
+                check(article.ntriples, what=f"the graph of {article.facts.article.id}")
+            except ContractError as error:
+                article = ArticleOut(article.facts, b"", b"", problem=str(error))
+            kept[-1].append(article)
+    return kept
+
+
+def extract_documents(
+    docs: Iterable[Document], *, progress: Progress | None = None
+) -> Extraction:
+    """Extract documents into one extraction (for tests and small graphs);
+    each page resolved on its own, as a corpus build does."""
+    results: list[DocResult] = []
+    for page in pages(docs):
+        home = _page_home(page)
+        for doc in page:
+            results.append(extract_document(doc, page_home=home))
+            if progress is not None:
+                progress(len(results))
+    return resolve(results)
+
+
+def pages(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """The articles of one file, as lists; each JSONL record is its own page."""
+    for path, page in groupby(docs, key=lambda doc: doc.path):
+        if PurePath(path).suffix.lower() == ".jsonl":
+            yield from ([doc] for doc in page)
+        else:
+            yield list(page)
+
+
+def _page_home(page: Sequence[Document]) -> str | None:
+    """The home city of a page, from the unambiguous places of its articles.
+
+    ``find_places`` keeps its last 1,024 answers, so the districts extractor
+    that runs next finds them again without reading the text twice.
+    """
+    mentions = [
+        Mention(
+            Kind.DISTRICT,
+            m.start,
+            m.end,
+            m.surface,
+            m.candidates[0].name,
+            code=m.candidates[0].id,
+        )
+        for doc in page
+        for m in find_places(doc.text)
+        if len(m.candidates) == 1
+    ]
+    return home_place(Gazetteer.default(), mentions)
+
+
+def warm() -> None:
+    """Load jieba and the gazetteer once, before worker processes fork."""
+    extract_page(
+        [Document("warm", "南京市总工会主席王某表示。", "南京市总工会主席王某表示。")]
+    )
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A digest of the code that decides an article's facts (reading,
+    extraction, resolution, triples, the gazetteer): when it changes, every
+    article counts as changed and is extracted again."""
+    root = Path(__file__).parent
+    files = sorted(
+        path
+        for folder in ("read", "text", "extract", "resolve")
+        for path in (root / folder).rglob("*.py")
+    )
+    files += [root / "model.py", root / "pipeline.py", root / "graph" / "triples.py"]
+    files += [root / "data" / "gazetteer.tsv"]
+    digest = hashlib.sha1()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def content_hash(doc: Document) -> str:
+    """What decides whether an article changed: its text and metadata, and
+    the code that reads it (:func:`pipeline_version`)."""
+    fields = (
+        pipeline_version(),
+        doc.original,
+        doc.title or "",
+        doc.date or "",
+        doc.url or "",
+        doc.source or "",
+        PurePath(doc.path).name,
+    )
+    return hashlib.sha1("\x1f".join(fields).encode("utf-8")).hexdigest()
