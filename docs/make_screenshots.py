@@ -3,7 +3,8 @@
     python docs/make_screenshots.py [--only example,corpus,report,page5k]
 
 - ``docs/example.png``: the page of ``examples/`` with one article selected
-  (its date, outlet, URL and the sentences read from it in the panel);
+  (its id, date, outlet, URL, the sentences read from it and its text, those
+  sentences marked, in the panel);
 - ``docs/corpus.png``: the page of every invented article the project has
   (``examples/`` and ``tests/data/*/*.txt``), coloured by community;
 - ``docs/report.png``: the report page of that same build (top of the page);
@@ -62,6 +63,7 @@ def shoot(which: list[str], tmp: Path) -> None:
             page.fill("#kg-search", "昆山市总工会发布")
             page.press("#kg-search", "Enter")
             page.wait_for_timeout(600)
+            page.click("#kg-article-body summary")  # its text, sentences marked
             page.evaluate("kgExplorer.fit()")
             page.wait_for_timeout(200)
             page.screenshot(path=str(DOCS / "example.png"))

@@ -243,7 +243,13 @@ def _write(
             if out.problem is not None:
                 tally.skipped.append(_contract_skip(doc, out.problem))
                 continue
-            change = writer.put(out.facts, content_hash(doc), out.nquads, out.ntriples)
+            change = writer.put(
+                out.facts,
+                content_hash(doc),
+                out.nquads,
+                out.ntriples,
+                text=doc.original,
+            )
             if change == "added":
                 tally.added += 1
             elif change == "unchanged":
@@ -328,11 +334,12 @@ def _page_writer(html: bool) -> PageWriter | None:
 
 
 def _write_pages(store: Any, path: Path) -> Path:
+    from kg.corpus.texts import text_reader
     from kg.publish.overview import write_store_page
     from kg.publish.report import write_report
     from kg.sparql.oxigraph import OxigraphBackend
 
-    written = write_store_page(store, path)
+    written = write_store_page(store, path, texts=text_reader(path.parent))
     write_report(OxigraphBackend(store), path.with_name("report.html"))
     return written
 

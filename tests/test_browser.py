@@ -399,6 +399,12 @@ def test_article_panel_shows_date_source_and_sentences(
     assert link.get_attribute("href") == "https://news.example.org/ks/20230915.html"
     sentences = page.locator("#kg-article-sentences li").all_inner_texts()
     assert any("严振华介绍" in s for s in sentences), sentences
+    assert "kunshan-2023-0915" in meta  # the id kg article takes
+    page.click("#kg-article-body summary")  # the text, as the source wrote it
+    text = page.locator("#kg-article-text").inner_text()
+    assert text.startswith("昆山市总工会发布") and len(text) > 200
+    marked = page.locator("#kg-article-text mark").all_inner_texts()
+    assert any("严振华介绍" in m for m in marked) and set(marked) <= set(sentences)
     page.wait_for_timeout(500)  # the camera moves to the article in 300 ms
     x, y = page.evaluate("kgExplorer.viewportOf(kgExplorer.selected())")
     page.mouse.move(x - 30, y - 30)

@@ -438,7 +438,9 @@
     if (!info) return;
     var meta = byId("kg-article-meta");
     meta.textContent = "";
-    [["日期", info.date], ["媒体", info.outlet], ["文件", info.file], ["网址", info.url]].forEach(function (row) {
+    var rows = [["编号", info.id], ["日期", info.date], ["媒体", info.outlet], ["文件", info.file], ["网址", info.url]];
+    if (info.held) rows.push(["全文", "本页未收全文（篇幅过大），可用命令阅读：kg article " + info.id + " 语料库文件夹"]);
+    rows.forEach(function (row) {
       if (!row[1]) return;
       var dt = document.createElement("dt"), dd = document.createElement("dd");
       dt.textContent = row[0];
@@ -462,7 +464,28 @@
       list.appendChild(li);
     });
     byId("kg-article-body").hidden = !info.body;
-    byId("kg-article-text").textContent = info.body || "";
+    markSentences(byId("kg-article-text"), info.body || "", info.sentences || []);
+  }
+
+  // The article's text, with the sentences facts were read from marked.
+  function markSentences(box, body, sentences) {
+    var spans = [];
+    sentences.forEach(function (s) {
+      var at = s ? body.indexOf(s) : -1;
+      if (at >= 0) spans.push([at, at + s.length]);
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    box.textContent = "";
+    var done = 0;
+    spans.forEach(function (span) {
+      if (span[0] < done) return;  // inside one already marked
+      box.appendChild(document.createTextNode(body.slice(done, span[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = body.slice(span[0], span[1]);
+      box.appendChild(mark);
+      done = span[1];
+    });
+    box.appendChild(document.createTextNode(body.slice(done)));
   }
 
   function showNode(i) {

@@ -269,13 +269,14 @@ def evaluate(gold: tuple[Path, ...], graph_path: Path, as_json: bool) -> None:
 def _register() -> None:
     """Commands that live in their own modules, each a thin click wrapper."""
     from kg.cli.analytics import export, path, stats
+    from kg.cli.article import article
     from kg.cli.identity import explain, merge, split
     from kg.cli.query import query, validate
     from kg.cli.report import report
     from kg.cli.store import push, serve
     from kg.cli.view import view
 
-    commands = [validate, query, view, stats, path, export, report, explain]
+    commands = [validate, query, view, stats, path, export, report, article, explain]
     commands += [merge, split, serve, push]
     for command in commands:
         main.add_command(command)

@@ -6,8 +6,10 @@ graph that holds its facts, and the facts themselves as compact JSON
 (:class:`~kg.model.ArticleFacts`, zlib-compressed), so the article's graph
 can be derived again (a new naming of its entities) without reading or
 extracting the article again; each person mention with the node it was given
-(``people``, kept by :mod:`kg.corpus.identities`); and the districts the text
-did not decide, per article, for the build's summary.
+(``people``, kept by :mod:`kg.corpus.identities`); the districts the text
+did not decide, per article, for the build's summary; and the article's text
+as the source wrote it (``texts``, zlib-compressed), for ``kg article`` and
+the page's article panel.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ CREATE TABLE IF NOT EXISTS people (
     PRIMARY KEY (doc, name)
 );
 CREATE INDEX IF NOT EXISTS people_name ON people (name);
+CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, body BLOB NOT NULL);
 """
 
 
@@ -121,6 +124,18 @@ class CorpusIndex:
         ).fetchone()
         return decode_facts(row[0]) if row else None
 
+    def text(self, article_id: str) -> str | None:
+        """The article's text as its source wrote it; None when the index
+        holds none (an unknown id, or a corpus built before texts were kept)."""
+        row = self.db.execute(
+            "SELECT body FROM texts WHERE id = ?", (article_id,)
+        ).fetchone()
+        return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+    def has_text(self, article_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM texts WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
     def __len__(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
@@ -149,9 +164,13 @@ class CorpusIndex:
         content_hash: str,
         graph_iri: str,
         undecided: Iterable[tuple[str, str]] = (),
+        text: str | None = None,
     ) -> None:
         meta = facts.article
         self.delete(meta.id)
+        if text is not None:
+            body = zlib.compress(text.encode("utf-8"), 6)
+            self.db.execute("INSERT INTO texts VALUES (?, ?)", (meta.id, body))
         self.db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -174,6 +193,7 @@ class CorpusIndex:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.db.execute("DELETE FROM people WHERE doc = ?", (article_id,))
         self.db.execute("DELETE FROM undecided WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM texts WHERE id = ?", (article_id,))
 
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

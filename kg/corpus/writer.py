@@ -91,8 +91,12 @@ class CorpusWriter:
     # ---------------------------------------------------------------- asking
 
     def unchanged(self, article_id: str, content_hash: str) -> bool:
+        """Whether the corpus holds this article as it is (its text too: a
+        corpus built before texts were kept reads the article again)."""
         known = self.index.get(article_id)
-        return known is not None and known.content_hash == content_hash
+        if known is None or known.content_hash != content_hash:
+            return False
+        return self.index.has_text(article_id)
 
     def holds(self, article_id: str) -> bool:
         return self.index.get(article_id) is not None
@@ -100,10 +104,17 @@ class CorpusWriter:
     # ---------------------------------------------------------------- changing
 
     def put(
-        self, facts: ArticleFacts, content_hash: str, nquads: bytes, ntriples: bytes
+        self,
+        facts: ArticleFacts,
+        content_hash: str,
+        nquads: bytes,
+        ntriples: bytes,
+        *,
+        text: str | None = None,
     ) -> Change:
-        """Add an article's graph (serialised by :func:`serialise_article`),
-        replacing the article with its id or URL."""
+        """Add an article's graph (serialised by :func:`serialise_article`)
+        and its ``text`` as the source wrote it, replacing the article with
+        its id or URL."""
         meta = facts.article
         known = self.index.get(meta.id)
         change: Change = "added"
@@ -126,6 +137,7 @@ class CorpusWriter:
             content_hash=content_hash,
             graph_iri=graph_iri,
             undecided=_undecided(facts),
+            text=text,
         )
         self.people.add(facts)
         return change

@@ -21,10 +21,12 @@ from rdflib.term import Node
 
 from kg.corpus.names import find_store_entity
 from kg.corpus.store import open_store
+from kg.corpus.texts import text_reader
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.select import select
 from kg.graph.triples import rdflib_graph
 from kg.graph.view import KINDS, Kind, central_nodes
+from kg.publish.articles import Texts
 from kg.publish.page import MAX_NODES, PageSummary, corpus_title, write_html
 
 _KIND_OF = {str(t): kind for kind in KINDS for t in (kind.base, *kind.finer)}
@@ -226,14 +228,25 @@ def district_in_store(store: ox.Store, district: str, *, articles: bool) -> set[
 
 
 def write_store_page(
-    store: ox.Store, path: Path, *, title: str | None = None, max_nodes: int = MAX_NODES
+    store: ox.Store,
+    path: Path,
+    *,
+    title: str | None = None,
+    max_nodes: int = MAX_NODES,
+    texts: Texts | None = None,
 ) -> Path:
     """graph.html of a corpus store: the whole graph or its overview, titled
-    by what the corpus holds."""
+    by what the corpus holds; ``texts`` gives the articles' texts."""
     graph, chosen, total = overview_graph(store, max_nodes)
     title = title or store_title(store)
     write_html(
-        graph, path, title=title, max_nodes=max_nodes, keep=chosen, total_nodes=total
+        graph,
+        path,
+        title=title,
+        max_nodes=max_nodes,
+        keep=chosen,
+        total_nodes=total,
+        texts=texts,
     )
     return path
 
@@ -272,6 +285,7 @@ def write_store_view(
 ) -> PageSummary:
     """``kg view`` of a corpus or store folder, read in place."""
     store = open_store(folder)
+    texts = text_reader(folder)
     if name is None and district is None:
         graph, chosen, total = overview_graph(store, max_nodes)
         return write_html(
@@ -283,6 +297,7 @@ def write_store_view(
             max_nodes=max_nodes,
             keep=chosen,
             total_nodes=total,
+            texts=texts,
         )
     kinds = _kinds(store)
     if name is not None:
@@ -318,6 +333,7 @@ def write_store_view(
         keep=kept,
         focus=URIRef(focus),
         scope=scope,
+        texts=texts,
     )
 
 

@@ -39,21 +39,22 @@ import hashlib
 import html
 import json
 import logging
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import Any
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph
 from rdflib.term import Node
 
 from kg.atomic import write_atomically
 from kg.corpus.open import load_graph
+from kg.corpus.texts import text_reader
 from kg.errors import OutputError
-from kg.graph.namespaces import KGO, PROV, SCHEMA
-from kg.graph.timespan import TimeSpan, days_of
+from kg.graph.namespaces import SCHEMA
+from kg.graph.timespan import TimeSpan
 from kg.graph.view import (
     KINDS,
     RELATIONS,
@@ -64,6 +65,16 @@ from kg.graph.view import (
     network_edges,
     node_kinds,
     pagerank,
+)
+from kg.publish.articles import (
+    ArticleInfo,
+    Texts,
+    article_days,
+    article_dict,
+    article_info,
+    day_index,
+    days_of_sources,
+    node_days,
 )
 from kg.publish.layout import community_layout
 from kg.publish.netview import NetView, build_view, label_of
@@ -113,6 +124,7 @@ def write_html(
     focus: Node | None = None,
     scope: str = "",
     total_nodes: int | None = None,
+    texts: Texts | None = None,
 ) -> PageSummary:
     """Write ``graph`` as a self-contained interactive page at ``path``.
 
@@ -125,7 +137,8 @@ def write_html(
     Above ``max_nodes`` nodes only the most central ``max_nodes`` are drawn,
     and the page says so; ``total_nodes`` is the size of the whole graph when
     ``graph`` is an overview already selected from it (a corpus store,
-    :mod:`kg.publish.overview`).  The file is replaced atomically; raises
+    :mod:`kg.publish.overview`); ``texts`` gives the articles' texts
+    (:mod:`kg.publish.articles`).  The file is replaced atomically; raises
     OutputError if it cannot be written.
     """
     if max_nodes < 1:
@@ -146,7 +159,7 @@ def write_html(
     page = render_page(
         view,
         title=title or default_title(graph),
-        articles=article_info(graph, view),
+        articles=article_info(graph, view, texts),
         scope=scope,
         note=note if total > max_nodes else "",
         focus=str(focus) if focus is not None else None,
@@ -203,6 +216,7 @@ def write_view(
         keep=part.keep,
         focus=part.focus,
         scope=part.scope,
+        texts=text_reader(Path(graph_path)) if Path(graph_path).is_dir() else None,
     )
 
 
@@ -269,46 +283,6 @@ def corpus_title(articles: int, first: str, last: str) -> str:
     return title
 
 
-@dataclass(frozen=True)
-class ArticleInfo:
-    """What the side panel shows of an article besides its facts."""
-
-    date: str = ""
-    url: str = ""
-    outlet: str = ""
-    file: str = ""
-    sentences: tuple[str, ...] = ()
-    body: str = ""
-
-
-def article_info(graph: Graph, view: NetView) -> dict[str, ArticleInfo]:
-    """Date, URL, outlet, file, the sentences read from it and its text
-    (``schema:articleBody``, when the graph holds it) of each article drawn."""
-    drawn = {n.id for n in view.nodes if n.kind == "Article"}
-    said: dict[str, set[str]] = {a: set() for a in drawn}
-    for fact, article in graph.subject_objects(PROV.wasDerivedFrom):
-        if str(article) in drawn:
-            for text in graph.objects(fact, KGO.evidenceText):
-                said[str(article)].add(" ".join(str(text).split()))
-    info = {}
-    for iri in sorted(drawn):
-        node = URIRef(iri)
-        outlet = graph.value(node, SCHEMA.publisher)
-        info[iri] = ArticleInfo(
-            date=_text(graph.value(node, SCHEMA.datePublished)),
-            url=_text(graph.value(node, SCHEMA.url)),
-            outlet=label_of(graph, outlet) if outlet is not None else "",
-            file=_text(graph.value(node, KGO.sourceFile)),
-            sentences=tuple(sorted(said[iri])),
-            body=_text(graph.value(node, SCHEMA.articleBody)),
-        )
-    return info
-
-
-def _text(node: Node | None) -> str:
-    return "" if node is None else str(node)
-
-
 def render_page(
     view: NetView,
     *,
@@ -365,9 +339,9 @@ def _page_data(
     pairs = [(index[e.source], index[e.target]) for e in view.edges]
     ranks = pagerank(index, ((e.source, e.target) for e in view.edges))
     at = community_layout(len(view.nodes), pairs)
-    days = _day_index(articles)
-    day_of = _article_days(articles, days)
-    node_days = _node_days(view, articles, day_of)
+    days = day_index(articles)
+    day_of = article_days(articles, days)
+    days_by_node = node_days(view, articles, day_of)
     nodes = []
     for i, n in enumerate(view.nodes):
         node: dict[str, Any] = {
@@ -382,10 +356,10 @@ def _page_data(
             "x": at.x[i],
             "y": -at.y[i],
             "c": at.community[i],
-            "d": node_days[i],
+            "d": days_by_node[i],
         }
         if n.id in articles:
-            node["article"] = _article_dict(articles[n.id])
+            node["article"] = article_dict(articles[n.id])
         nodes.append(node)
     edges = [
         {
@@ -394,7 +368,7 @@ def _page_data(
             "label": e.label,
             "rel": e.relation,
             "title": e.title,
-            "d": _days_of(e.sources, day_of),
+            "d": days_of_sources(e.sources, day_of),
         }
         for e in view.edges
     ]
@@ -413,64 +387,6 @@ def _page_data(
         "nodes": nodes,
         "edges": edges,
     }
-
-
-def _article_dict(info: ArticleInfo) -> dict[str, Any]:
-    found = {
-        "date": info.date,
-        "url": info.url,
-        "outlet": info.outlet,
-        "file": info.file,
-        "sentences": list(info.sentences),
-        "body": info.body,
-    }
-    return {key: value for key, value in found.items() if value}
-
-
-def _day_index(articles: Mapping[str, ArticleInfo]) -> list[str]:
-    """Every article date on the page, as its first day, sorted."""
-    days = set()
-    for info in articles.values():
-        found = days_of(info.date) if info.date else None
-        if found is not None:
-            days.add(found.first)
-    return sorted(days)
-
-
-def _article_days(
-    articles: Mapping[str, ArticleInfo], days: list[str]
-) -> dict[str, int]:
-    """Each dated article's position in ``days``."""
-    position = {day: i for i, day in enumerate(days)}
-    found = {}
-    for iri, info in articles.items():
-        date = days_of(info.date) if info.date else None
-        if date is not None:
-            found[iri] = position[date.first]
-    return found
-
-
-def _days_of(sources: Iterable[str], day_of: Mapping[str, int]) -> list[int]:
-    """Positions in the page's days of the dates of these articles."""
-    return sorted({day_of[source] for source in sources if source in day_of})
-
-
-def _node_days(
-    view: NetView, articles: Mapping[str, ArticleInfo], day_of: Mapping[str, int]
-) -> list[list[int]]:
-    """Per node, the dates of the articles behind it; a district also takes
-    those of the districts inside it."""
-    found = []
-    for n in view.nodes:
-        own = (n.id,) if n.id in articles else n.sources
-        found.append(set(_days_of(own, day_of)))
-    where = {n.id: i for i, n in enumerate(view.nodes)}
-    for i, n in enumerate(view.nodes):
-        if n.kind == "District":
-            for place in n.districts[1:]:
-                if place in where:
-                    found[where[place]] |= found[i]
-    return [sorted(d) for d in found]
 
 
 def _district_order(view: NetView) -> dict[str, int]:
