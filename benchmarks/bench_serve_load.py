@@ -35,6 +35,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
+from garbage_service import GarbageService
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = [
     "SELECT ?name ?org WHERE { ?m org:member/skos:prefLabel ?name ; "
@@ -55,30 +57,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def garbage_listener() -> int:
-    """A loopback 'SPARQL service' that answers garbage (bounded: daemon)."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-
-    def serve() -> None:
-        while True:
-            conn, _ = sock.accept()
-            with conn:
-                conn.settimeout(2)
-                try:
-                    conn.recv(65536)
-                    conn.sendall(
-                        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-"
-                        b"results+json\r\nContent-Length: 9\r\n\r\n{garbage!"
-                    )
-                except OSError:
-                    pass
-
-    threading.Thread(target=serve, daemon=True).start()
-    return int(sock.getsockname()[1])
 
 
 # --- the server under test -------------------------------------------------------
@@ -237,7 +215,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=5000)
     parser.add_argument("--oxigraph-bin", default="oxigraph")
     args = parser.parse_args()
-    service_port = garbage_listener()
+    service_port = GarbageService().port
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "out"  # a corpus folder: kg serve opens it
         subprocess.run(

@@ -8,6 +8,7 @@ slow senders, many half-sent connections, methods, result size.
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -18,46 +19,20 @@ import pytest
 from rdflib import Graph
 from test_store import SAMPLE
 
+from conftest import ROOT
 from kg.corpus.store import write_store
 from kg.sparql.federation import RemoteAccessError, check_remote_access
 from kg.sparql.serve import ServeOptions, SparqlServer, running_server
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from garbage_service import GarbageService
+
 ASK = "ASK { ?s ?p ?o }"
 
 
-class Listener:
-    """A loopback listener that counts connections and answers garbage."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.hits = 0
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.hits += 1
-            with conn:
-                conn.settimeout(2)
-                try:
-                    conn.recv(65536)
-                    conn.sendall(
-                        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-"
-                        b"results+json\r\nContent-Length: 9\r\n\r\n{garbage!"
-                    )
-                except OSError:
-                    pass
-
-
 @pytest.fixture(scope="module")
-def listener() -> Listener:
-    return Listener()
+def listener() -> GarbageService:
+    return GarbageService(backlog=16)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +106,7 @@ def post(server: SparqlServer, headers: str, body: bytes = b"") -> tuple[int, st
     ],
 )
 def test_service_is_refused_and_nothing_is_fetched(
-    server: SparqlServer, listener: Listener, template: str
+    server: SparqlServer, listener: GarbageService, template: str
 ) -> None:
     before = listener.hits
     status, body = get(server, template.format(port=listener.port))
@@ -160,7 +135,7 @@ def test_no_query_reads_local_files(
 
 
 def test_an_allowed_host_answering_garbage_does_not_kill_a_worker(
-    allowing: SparqlServer, listener: Listener
+    allowing: SparqlServer, listener: GarbageService
 ) -> None:
     assert allowing.endpoint is not None
     pids = sorted(allowing.endpoint.pids())
@@ -177,7 +152,7 @@ def test_an_allowed_host_answering_garbage_does_not_kill_a_worker(
 
 
 def test_an_allowed_endpoint_still_refuses_other_hosts(
-    allowing: SparqlServer, listener: Listener
+    allowing: SparqlServer, listener: GarbageService
 ) -> None:
     before = listener.hits
     query = f"SELECT * {{ SERVICE <http://localhost:{listener.port}/> {{ ?s ?p ?o }} }}"
