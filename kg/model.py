@@ -28,6 +28,8 @@ class RelKind(StrEnum):
     PART_OF = "partOf"
     LAUNCHED_BY = "launchedBy"
     AUTHOR = "author"
+    RENAMED = "renamedTo"
+    """An organisation that the text says took a new name: old → new."""
 
 
 class Change(StrEnum):

@@ -119,6 +119,8 @@ BREAKS = [
     ("LocatedIn", "INSERT DATA { kgr:o kgo:locatedIn kgr:p }"),
     ("PartOfShape", "INSERT DATA { kgr:o schema:containedInPlace kgr:d }"),
     ("LaunchedByShape", "INSERT DATA { kgr:a kgo:launchedBy kgr:o }"),
+    ("RenamedToShape", "INSERT DATA { kgr:p kgo:renamedTo kgr:o }"),
+    ("RenamedTo", "INSERT DATA { kgr:o kgo:renamedTo kgr:d }"),
     ("Author", "INSERT DATA { kgr:a schema:author kgr:o }"),
     ("ArticleId", "DELETE WHERE { kgr:a schema:identifier ?id }"),
     ("ArticleRelationShape", "INSERT DATA { kgr:p schema:mentions kgr:o }"),

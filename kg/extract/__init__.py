@@ -21,6 +21,7 @@ from kg.extract import (
     people,
     posts,
     projects,
+    renames,
 )
 from kg.extract.base import Extractor
 
@@ -37,4 +38,5 @@ EXTRACTORS: dict[str, Extractor] = {
     "initiatives": initiatives.extract,
     "projects": projects.extract,
     "launches": launches.extract,
+    "renames": renames.extract,
 }

@@ -48,6 +48,7 @@ class KGO(DefinedNamespace):
     # properties
     locatedIn: URIRef
     launchedBy: URIRef
+    renamedTo: URIRef
     evidenceText: URIRef
     adminCode: URIRef
     sourceFile: URIRef

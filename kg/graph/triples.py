@@ -121,6 +121,7 @@ RELATION_PREDICATES = {
     RelKind.PART_OF: _iri(SCHEMA.containedInPlace),
     RelKind.LAUNCHED_BY: _iri(KGO.launchedBy),
     RelKind.AUTHOR: _iri(SCHEMA.author),
+    RelKind.RENAMED: _iri(KGO.renamedTo),
 }
 UNDECIDED_NOTE = "文中地名对应多个行政区，上下文无法确定，未赋行政区划代码"
 GAZETTEER_LABEL = "kg district gazetteer (GB/T 2260)"

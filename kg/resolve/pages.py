@@ -474,8 +474,9 @@ _SUBJECT_KIND = {
     RelKind.LOCATED_IN: Kind.ORGANIZATION,
     RelKind.LAUNCHED_BY: Kind.INITIATIVE,
     RelKind.POST: Kind.PERSON,
+    RelKind.RENAMED: Kind.ORGANIZATION,
 }
-_OBJECT_KIND = {RelKind.POST: Kind.ORGANIZATION}
+_OBJECT_KIND = {RelKind.POST: Kind.ORGANIZATION, RelKind.RENAMED: Kind.ORGANIZATION}
 
 
 def _fits(kind: RelKind, subject: Entity | None, obj: Entity | None) -> bool:
