@@ -373,6 +373,21 @@ def test_split_page_date_and_source(
             "（记者 钱卫东）",
         ),
         ("江阴市总工会（市职工服务中心）日前召开会议。", (), None),
+        # the lead in brackets of its own
+        (
+            "【本报讯】（记者 滕子昂）澄江市总工会日前召开会议。",
+            ("滕子昂",),
+            "（记者 滕子昂）",
+        ),
+        # no lead: the bracket opens the paragraph and says who wrote
+        (
+            "（记者 滕子昂 通讯员 郜雨桐）5月15日上午，澄江市总工会召开会议。",
+            ("滕子昂", "郜雨桐"),
+            "（记者 滕子昂 通讯员 郜雨桐）",
+        ),
+        # a bracket that names no writer is no byline
+        ("（滕子昂）5月15日上午，澄江市总工会召开会议。", (), None),
+        ("（一）澄江市总工会召开会议，滕子昂记者参加。", (), None),
     ],
 )
 def test_inline_byline(page: str, authors: tuple[str, ...], quoted: str | None) -> None:

@@ -75,7 +75,12 @@ _STANDALONE = re.compile(
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[、．](?!\d)|图为|图[:：]|[▲△■●◆])"
 )
-_INLINE_BYLINE = re.compile(r".{0,24}?(?:讯|电)\s*([（(][^（()）]{2,40}[）)])")
+_INLINE_BYLINE = re.compile(r".{0,24}?(?:讯|电)[】\]]?\s*([（(][^（()）]{2,40}[）)])")
+# With no 讯/电 before it, the bracket opening a paragraph is a byline only
+# when it says who wrote: （记者 某某 通讯员 某某）5月15日上午，…
+_BARE_BYLINE = re.compile(
+    r"\s*([（(][^（()）]{0,20}(?:记者|通讯员|特约|作者|撰稿)[^（()）]{1,30}[）)])"
+)
 
 
 # -------------------------------------------------------------------- blocks
@@ -380,11 +385,14 @@ def _credits(
 def _inline_byline(
     text: str, body: list[_Block], starts: list[int]
 ) -> tuple[MetaLine, Span | None]:
-    """``本报讯（记者 王某 通讯员 李某）…`` at the start of one of the first two
-    paragraphs (the first may be a headline the layout did not mark)."""
+    """``本报讯（记者 王某 通讯员 李某）…``, or ``（记者 王某）…`` with no 讯,
+    at the start of one of the first two paragraphs (the first may be a
+    headline the layout did not mark)."""
     paragraphs = [i for i, b in enumerate(body) if b.kind is _Kind.BODY][:2]
     for index in paragraphs:
-        match = _INLINE_BYLINE.match(text, starts[index])
+        match = _INLINE_BYLINE.match(text, starts[index]) or _BARE_BYLINE.match(
+            text, starts[index]
+        )
         meta = parse_meta_line(match.group(1)) if match else None
         if match is not None and meta is not None and meta.authors:
             return meta, Span(match.start(1), match.end(1))
