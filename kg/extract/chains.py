@@ -27,7 +27,7 @@ from kg.extract import companies, focus, lexicon, segments
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Change, Evidence, Kind, Mention, Relation, RelKind, entity_key
 
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kg.extract import companies, focus, roles
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Change, Kind, Mention
 from kg.text.segmenter import words
 
