@@ -229,6 +229,16 @@ CASES += [
             ("缪振宇", "沭阳县人民政府", ("县长",), B),
         },
     ),
+    # 原 before the company: the former post ends, the company is named without
+    # it; a two-character name before 调任
+    (
+        "青禾机械集团有限公司召开干部会议，宣布原青禾物流有限公司总经理柯明"
+        "调任集团党委委员、副总经理。",
+        {
+            ("柯明", "青禾物流有限公司", ("总经理",), E),
+            ("柯明", "青禾机械集团有限公司", ("党委委员", "副总经理"), B),
+        },
+    ),
 ]
 
 NOTHING = [

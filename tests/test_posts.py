@@ -277,6 +277,27 @@ def test_no_post(text: str) -> None:
     assert posts(run(text)) == set()
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 原 opening the company is no part of its name
+        (
+            "原青禾物流有限公司总经理柯明出席。",
+            {("柯明", "青禾物流有限公司", ("总经理",))},
+        ),
+        # but 原 inside a name is (秦原)
+        (
+            "陕西秦原重型机械有限公司总经理柯明出席。",
+            {("柯明", "陕西秦原重型机械有限公司", ("总经理",))},
+        ),
+    ],
+)
+def test_company_names_in_chains(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert posts(run(text)) == expected
+
+
 def test_professional_title_in_a_company() -> None:
     text = "新泰热电有限公司首席技师亓永刚带领团队攻关。"
     assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}
