@@ -280,6 +280,21 @@ def test_no_post(text: str) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # job titles inside a company (GUIDELINES, "Grades and trades")
+        (
+            "青禾精密机械有限公司车间主任苗青、质检员姜华分别发言。",
+            {
+                ("苗青", "青禾精密机械有限公司", ("车间主任",)),
+                ("姜华", "青禾精密机械有限公司", ("质检员",)),
+            },
+        ),
+        (
+            "青禾纺织有限公司挡车工洪晓燕、装配工邢立新受到表彰。",
+            {
+                ("洪晓燕", "青禾纺织有限公司", ("挡车工",)),
+                ("邢立新", "青禾纺织有限公司", ("装配工",)),
+            },
+        ),
         # 原 opening the company is no part of its name
         (
             "原青禾物流有限公司总经理柯明出席。",
@@ -292,7 +307,7 @@ def test_no_post(text: str) -> None:
         ),
     ],
 )
-def test_company_names_in_chains(
+def test_job_titles_in_a_company(
     text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
 ) -> None:
     assert posts(run(text)) == expected

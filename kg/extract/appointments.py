@@ -73,10 +73,14 @@ _VERB_AFTER: dict[str, Change | None] = {
     "此前任": Change.ENDED,
     "原任": Change.ENDED,
     "历任": Change.ENDED,
+    "是": None,
 }
 _CAREER = frozenset(("曾任", "此前任", "历任", "现任"))
 _PAST = frozenset(("原任", "已任"))
 """Verbs that tell a post, not a decision that changes it."""
+_COPULA = "是"
+"""甲是某某公司车间主任: a post told, read only when the post names its body
+(甲是我们的好班长 is praise, not a post)."""
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]")
 _LEAD_OPENING = re.compile(
     r"\s*(?:[【\[]?[^，。（(\s]{0,8}?讯[】\]]?\s*(?:[（(][^）)]*[）)])?\s*)?"
@@ -195,6 +199,8 @@ def _verb_after(
         return None  # 主任, 责任, 信任 …
     if _post_end(text, match.end()) is None:
         return None
+    if verb == _COPULA and not _names_body(ctx, match.end()):
+        return None
     people = subject(ctx, match.start(), reading.subject.get(sentence, []), verb)
     if not people:
         return None
@@ -206,7 +212,7 @@ def _verb_after(
             return end
         since = _SINCE.match(text, chain_end)
         ended = Change.ENDED if since else change
-        told = verb in _CAREER or verb in _PAST or since is not None
+        told = verb in _CAREER or verb in _PAST or verb == _COPULA or since is not None
         _confer(
             ctx, people, position, chain_end, ended, sentence, reading, decided=not told
         )
@@ -216,6 +222,14 @@ def _verb_after(
         position = chain_end + 1
         if _VERB_AFTER_RE.match(text, position) or _PROPOSED.match(text, position):
             return end  # ……，此前任……: the next verb reads on; 拟任 is no post
+
+
+def _names_body(ctx: Context, start: int) -> bool:
+    """The post that starts at ``start`` names an organisation."""
+    end = _post_end(ctx.doc.text, start)
+    return end is not None and any(
+        start <= org.start and org.end <= end for org in ctx.of_kind(Kind.ORGANIZATION)
+    )
 
 
 def _held_by(

@@ -282,7 +282,8 @@ POST_ROLES = frozenset(
         "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
         "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 "
         # heads of a ward, a line, a team inside a unit
-        "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理"
+        "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理 "
+        "车间主任 车间副主任 工段长 值班长"
     ).split()
 )
 """Titles read by the post parser besides :data:`ROLES`."""
@@ -309,7 +310,10 @@ MORE_DESCRIPTORS = frozenset(
 """Words that introduce a named person besides :data:`DESCRIPTORS`."""
 
 JOB_TITLES = frozenset(
-    "驾驶员 司机 调度员 安全员 质检员 操作工 数控铣工 焊工 电工 钳工".split()
+    (
+        "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
+        "钳工 挡车工 装配工 维修工"
+    ).split()
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named
 (GUIDELINES, "Grades and trades")."""
