@@ -38,6 +38,24 @@ SHORT_FORMS = [
 ]
 
 
+COMPANY_SHORT_FORMS = [
+    # the full name opens with a city and a district: both go from its core
+    (
+        "获奖职工包括孟晓丽（绍兴市越城区青禾纺织有限公司）等。"
+        "青禾纺织公司质检员孟晓丽发言。",
+        "绍兴市越城区青禾纺织有限公司",
+        "青禾纺织公司",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, full, short", COMPANY_SHORT_FORMS)
+def test_short_forms_of_a_company(text: str, full: str, short: str) -> None:
+    found = organisations(text)
+    assert short in found[full]
+    assert short not in found
+
+
 @pytest.mark.parametrize("text, full, short", SHORT_FORMS)
 def test_short_forms_of_a_group(text: str, full: str, short: str) -> None:
     found = organisations(text)
