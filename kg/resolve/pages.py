@@ -239,7 +239,9 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
         longer = [
             n
             for n in longer
-            if gaz.lookup(n[: -len(short)]) or n[: -len(short)] in ("中华", "中共")
+            if gaz.lookup(n[: -len(short)])
+            or n[: -len(short)] in ("中华", "中共")
+            or _place_chain(n[: -len(short)], gaz)
         ]
         if len(longer) == 1:
             out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
@@ -339,6 +341,21 @@ def _place_opening(name: str, gaz: Gazetteer) -> tuple[int, tuple[Place, ...]]:
         if places:
             return cut, places
     return 0, ()
+
+
+def _place_chain(prefix: str, gaz: Gazetteer) -> bool:
+    """``prefix`` is places written in full, each inside the one before
+    (某某市某某区 before 青禾医院)."""
+    outer: tuple[Place, ...] = ()
+    while prefix:
+        for cut in range(min(len(prefix), 8), 1, -1):
+            places = gaz.lookup(prefix[:cut])
+            if places and (not outer or _inside(prefix[:cut], places, outer, gaz)):
+                break
+        else:
+            return False
+        prefix, outer = prefix[cut:], places
+    return bool(outer)
 
 
 def _inside(
