@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
+from kg.extract.communities import community_bodies
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import (
     agencies,
@@ -76,6 +77,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(agencies(text))
     candidates.extend(cppcc_mentions(ctx))
     candidates.extend(latin_brands(text))
+    candidates.extend(community_bodies(ctx))
     kept = _outermost(candidates)
     kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
