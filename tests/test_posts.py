@@ -313,6 +313,25 @@ def test_job_titles_in_a_company(
     assert posts(run(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare trade, then the person works in the company named before
+        (
+            "青禾针织有限公司的车间里机器运转。挡车工苗青在公司工作了12年。",
+            {("苗青", "青禾针织有限公司", ("挡车工",))},
+        ),
+        # no company named: no post; a trade said nowhere to work there: none
+        ("挡车工苗青在公司工作了12年。", set()),
+        ("青禾针织有限公司的车间里机器运转。挡车工苗青说，收入提高了。", set()),
+    ],
+)
+def test_a_trade_in_the_company_the_person_works_in(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert posts(run(text)) == expected
+
+
 def test_professional_title_in_a_company() -> None:
     text = "新泰热电有限公司首席技师亓永刚带领团队攻关。"
     assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}

@@ -74,6 +74,16 @@ def post_relations(
     ]
 
 
+def at_company(chain: Chain, company: Mention) -> Chain:
+    """The chain with its trades that name no unit put in ``company``
+    (挡车工甲在公司工作了十年: the company the article speaks of)."""
+    posts = [
+        (company if org is None and _TRADES.issuperset(titles) else org, titles, marked)
+        for org, titles, marked in chain.posts
+    ]
+    return Chain(posts=posts, new_orgs=chain.new_orgs)
+
+
 def located(org: Mention, place: Place, evidence: object) -> Relation:
     """``org`` is located in ``place`` (from its name or its chain)."""
     return Relation(
