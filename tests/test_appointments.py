@@ -229,6 +229,21 @@ CASES += [
             ("缪振宇", "沭阳县人民政府", ("县长",), B),
         },
     ),
+    # 原 before the company: the former post ends, the company is named without
+    # it; a two-character name before 调任
+    (
+        "青禾机械集团有限公司召开干部会议，宣布原青禾物流有限公司总经理柯明"
+        "调任集团党委委员、副总经理。",
+        {
+            ("柯明", "青禾物流有限公司", ("总经理",), E),
+            ("柯明", "青禾机械集团有限公司", ("党委委员", "副总经理"), B),
+        },
+    ),
+    # 是 with a post that names its body: a post held
+    (
+        "现年41岁的苗青是青禾精密机械有限公司车间主任，从学徒干起。",
+        {("苗青", "青禾精密机械有限公司", ("车间主任",), None)},
+    ),
 ]
 
 NOTHING = [
@@ -239,6 +254,8 @@ NOTHING = [
     "市委关于调整领导班子的决定已经下发。",
     "免去了后顾之忧，职工们很高兴。",
     "会议由秦予帆主持。",
+    # 是 with a title but no body is praise, not a post
+    "苗青是大家公认的好班长。",
     "",
 ]
 

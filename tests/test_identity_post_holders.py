@@ -20,10 +20,14 @@ from kg.sparql.oxigraph import open_graph_or_store
 from kg.sparql.query import run_query
 
 DATA = Path(__file__).parent / "data" / "identity"
-FLOOR = 0.89
-"""Measured 0.908 (197 of 217) when this test was written: the misses are
-posts the extractors do not read (job titles such as 车间主任 and 质检员, a
-reporter's outlet from a bare byline, a community's 党委 named short)."""
+FLOOR = 0.95
+"""Measured 0.959 (208 of 217; 0.908 when this test was written).  The misses
+(README, "Identity and time"): five reporters' posts at the outlet of the
+source line, which GUIDELINES does not ask for and the other sets' gold
+leaves out; two posts where this gold and GUIDELINES part (工会主席 as a
+title of the company, 党委委员 as a title of a government agency); a 护士长
+whose ward the sentence before names; a 网格员 of a community that is a
+District, not a body."""
 
 
 def _ended() -> set[tuple[str, str, str | None, str]]:

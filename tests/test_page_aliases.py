@@ -38,6 +38,54 @@ SHORT_FORMS = [
 ]
 
 
+COMPANY_SHORT_FORMS = [
+    # the full name opens with a city and a district: both go from its core
+    (
+        "获奖职工包括孟晓丽（绍兴市越城区青禾纺织有限公司）等。"
+        "青禾纺织公司质检员孟晓丽发言。",
+        "绍兴市越城区青禾纺织有限公司",
+        "青禾纺织公司",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, full, short", COMPANY_SHORT_FORMS)
+def test_short_forms_of_a_company(text: str, full: str, short: str) -> None:
+    found = organisations(text)
+    assert short in found[full]
+    assert short not in found
+
+
+PLACE_CHAIN_SHORT_FORMS = [
+    # a body named after a city and a district, then by its own name alone
+    (
+        "宜昌市西陵区青禾医院召开大会。青禾医院院长孟晓丽讲话。",
+        "宜昌市西陵区青禾医院",
+        "青禾医院",
+    ),
+    (
+        "绍兴市越城区青禾中学举行典礼，青禾中学校长柯明致辞。",
+        "绍兴市越城区青禾中学",
+        "青禾中学",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, full, short", PLACE_CHAIN_SHORT_FORMS)
+def test_short_forms_without_a_chain_of_places(
+    text: str, full: str, short: str
+) -> None:
+    found = organisations(text)
+    assert short in found[full]
+    assert short not in found
+
+
+def test_places_not_one_inside_the_other_make_no_short_form() -> None:
+    found = organisations("宜昌市越城区青禾医院召开大会。青禾医院院长孟晓丽讲话。")
+    assert "青禾医院" not in found["宜昌市越城区青禾医院"]
+    assert "青禾医院" in found
+
+
 @pytest.mark.parametrize("text, full, short", SHORT_FORMS)
 def test_short_forms_of_a_group(text: str, full: str, short: str) -> None:
     found = organisations(text)

@@ -89,7 +89,17 @@ def test_descriptors_anchor_names(text: str, expected: set[str]) -> None:
         # a surname's name, then what the person does: no longer name
         ("桥吊司机林海燕正操作着吊臂。", "林海燕正操"),
         ("经费审查委员会主任由谭伟明担任。", "由谭伟明担"),
+        # a two-character name, then the verb of a new post
+        ("会上宣布，副县长柯明调任县委常委。", "柯明调"),
+        ("原镇长邝宁升任县人大常委会副主任。", "邝宁升"),
+        ("副厂长苗青接任厂长。", "苗青接"),
+        ("车间班长姜华受到表彰。", "姜华受"),
     ],
 )
 def test_no_name_runs_into_the_verb(text: str, wrong: str) -> None:
     assert wrong not in names(run(text), Kind.PERSON)
+
+
+def test_a_title_opens_no_name_of_a_list() -> None:
+    text = "青禾纺织有限公司焊工洪晓燕、电工邢立新受到表彰。"
+    assert names(run(text), Kind.PERSON) == {"洪晓燕", "邢立新"}

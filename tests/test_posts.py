@@ -277,6 +277,61 @@ def test_no_post(text: str) -> None:
     assert posts(run(text)) == set()
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # job titles inside a company (GUIDELINES, "Grades and trades")
+        (
+            "青禾精密机械有限公司车间主任苗青、质检员姜华分别发言。",
+            {
+                ("苗青", "青禾精密机械有限公司", ("车间主任",)),
+                ("姜华", "青禾精密机械有限公司", ("质检员",)),
+            },
+        ),
+        (
+            "青禾纺织有限公司挡车工洪晓燕、装配工邢立新受到表彰。",
+            {
+                ("洪晓燕", "青禾纺织有限公司", ("挡车工",)),
+                ("邢立新", "青禾纺织有限公司", ("装配工",)),
+            },
+        ),
+        # 原 opening the company is no part of its name
+        (
+            "原青禾物流有限公司总经理柯明出席。",
+            {("柯明", "青禾物流有限公司", ("总经理",))},
+        ),
+        # but 原 inside a name is (秦原)
+        (
+            "陕西秦原重型机械有限公司总经理柯明出席。",
+            {("柯明", "陕西秦原重型机械有限公司", ("总经理",))},
+        ),
+    ],
+)
+def test_job_titles_in_a_company(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert posts(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare trade, then the person works in the company named before
+        (
+            "青禾针织有限公司的车间里机器运转。挡车工苗青在公司工作了12年。",
+            {("苗青", "青禾针织有限公司", ("挡车工",))},
+        ),
+        # no company named: no post; a trade said nowhere to work there: none
+        ("挡车工苗青在公司工作了12年。", set()),
+        ("青禾针织有限公司的车间里机器运转。挡车工苗青说，收入提高了。", set()),
+    ],
+)
+def test_a_trade_in_the_company_the_person_works_in(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert posts(run(text)) == expected
+
+
 def test_professional_title_in_a_company() -> None:
     text = "新泰热电有限公司首席技师亓永刚带领团队攻关。"
     assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import chains, dates, names, roles
+from kg.extract.appointees import CLAUSE_BREAK, PRONOUN, people_at, subject
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
@@ -72,10 +73,14 @@ _VERB_AFTER: dict[str, Change | None] = {
     "此前任": Change.ENDED,
     "原任": Change.ENDED,
     "历任": Change.ENDED,
+    "是": None,
 }
 _CAREER = frozenset(("曾任", "此前任", "历任", "现任"))
 _PAST = frozenset(("原任", "已任"))
 """Verbs that tell a post, not a decision that changes it."""
+_COPULA = "是"
+"""甲是某某公司车间主任: a post told, read only when the post names its body
+(甲是我们的好班长 is praise, not a post)."""
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]")
 _LEAD_OPENING = re.compile(
     r"\s*(?:[【\[]?[^，。（(\s]{0,8}?讯[】\]]?\s*(?:[（(][^）)]*[）)])?\s*)?"
@@ -104,19 +109,11 @@ _TITLED_LIST = re.compile(
 )
 """A heading that ends in a members' title and a colon, the names below it."""
 _SESSION = re.compile(r"\s*(?:新一届|本届|第[一二三四五六七八九十百零〇\d]+届)?")
-_GAP = re.compile(
-    r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
-    r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
-    r"(?:于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
-)
-"""Between the names and the verb: （兼职）, 同志, 因工作调动, 已于2月23日."""
-_CLAUSE_BREAK = "，,。；;：:！？!?\n"
 _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
 _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
-_PRONOUN = "其"
 _PROPOSED = re.compile(r"拟|提名|推荐")
 # Characters before 任 that make it part of a word, not the verb.
 _NOT_BEFORE_REN = frozenset(
@@ -124,11 +121,6 @@ _NOT_BEFORE_REN = frozenset(
 )
 _MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
-# Who is appointed, described before the name: 任命台籍员工甲为……
-_DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
-_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另", "已", "已经", "现已")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
 
 
 @dataclass
@@ -179,7 +171,7 @@ def _verb_first(
     position = opening.end() if opening else match.end()
     end = None
     while True:
-        people = _people_at(ctx, position, sentence, reading)
+        people = people_at(ctx, position, reading.subject.get(sentence, []))
         if not people:
             return end
         joint = _JOINT[change].match(text, people[-1].end)
@@ -207,7 +199,9 @@ def _verb_after(
         return None  # 主任, 责任, 信任 …
     if _post_end(text, match.end()) is None:
         return None
-    people = _subject(ctx, match.start(), sentence, reading, verb)
+    if verb == _COPULA and not _names_body(ctx, match.end()):
+        return None
+    people = subject(ctx, match.start(), reading.subject.get(sentence, []), verb)
     if not people:
         return None
     position = match.end()
@@ -218,7 +212,7 @@ def _verb_after(
             return end
         since = _SINCE.match(text, chain_end)
         ended = Change.ENDED if since else change
-        told = verb in _CAREER or verb in _PAST or since is not None
+        told = verb in _CAREER or verb in _PAST or verb == _COPULA or since is not None
         _confer(
             ctx, people, position, chain_end, ended, sentence, reading, decided=not told
         )
@@ -228,6 +222,14 @@ def _verb_after(
         position = chain_end + 1
         if _VERB_AFTER_RE.match(text, position) or _PROPOSED.match(text, position):
             return end  # ……，此前任……: the next verb reads on; 拟任 is no post
+
+
+def _names_body(ctx: Context, start: int) -> bool:
+    """The post that starts at ``start`` names an organisation."""
+    end = _post_end(ctx.doc.text, start)
+    return end is not None and any(
+        start <= org.start and org.end <= end for org in ctx.of_kind(Kind.ORGANIZATION)
+    )
 
 
 def _held_by(
@@ -251,9 +253,7 @@ def _elected_list(
     """当选市总工会常务委员的有（按姓氏笔画为序）：甲 乙 丙."""
     text = ctx.doc.text
     lead = _LIST_LEAD.search(text, match.end(), match.end() + 40)
-    if lead is None or any(
-        c in _CLAUSE_BREAK for c in text[match.end() : lead.start()]
-    ):
+    if lead is None or any(c in CLAUSE_BREAK for c in text[match.end() : lead.start()]):
         return
     people = names.read_name_list(text, lead.end())
     if people and roles.role_spans(text[match.end() : lead.start()]):
@@ -280,7 +280,7 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     named at the head of the clause."""
     text = ctx.doc.text
     clause = verb
-    while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
+    while clause > 0 and text[clause - 1] not in CLAUSE_BREAK:
         clause -= 1
     meeting = _MEETING.match(text, clause)
     if meeting is not None:  # 经费审查委员会第一次会议: a union's body
@@ -300,126 +300,12 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     return None
 
 
-def _people_at(
-    ctx: Context, position: int, sentence: int, reading: _Reading
-) -> list[names.Named]:
-    """The names a verb is followed by; 其 is the person of the sentence."""
-    text = ctx.doc.text
-    if text.startswith(_PRONOUN, position):
-        earlier = reading.subject.get(sentence, [])
-        return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
-    found = names.read_name_list(text, position)
-    if not found:  # 旦增曲扎为……: a name no surname list holds, before 为 or 的
-        found = _unlisted_before_wei(text, position)
-    described = None if found else _DESCRIBED.match(text, position)
-    if described is not None:
-        found = names.read_name_list(text, described.end(), strict=True)
-    return found
-
-
-def _subject(
-    ctx: Context, verb_start: int, sentence: int, reading: _Reading, verb: str
-) -> list[names.Named]:
-    """The names a verb comes after (甲、乙当选为…; 丙因工作调动辞去…), else the
-    person the sentence or the résumé speaks of, for a clause that opens with
-    the verb (……，转任某职)."""
-    text = ctx.doc.text
-    clause = verb_start
-    while clause > 0 and text[clause - 1] not in _CLAUSE_BREAK:
-        clause -= 1
-    foreign = "·" in text[clause:verb_start]
-    inside_titles = {
-        clause + offset
-        for first, last in roles.role_spans(text[clause:verb_start])
-        for offset in range(first + 1, last)
-    }  # 总工程师: 程 opens no name there
-    for start in range(clause, verb_start - 1):
-        if start in inside_titles:
-            continue
-        if not (foreign and _HAN.match(text, start)) and not names.surname_length(
-            text[start : start + 2]
-        ):
-            continue
-        people = names.read_name_list(text, start)
-        if not people:
-            continue
-        if _GAP.fullmatch(text, people[-1].end, verb_start):
-            return people
-    opening = text[clause:verb_start].strip()
-    if opening and opening not in _CONNECTIVES and not opening.endswith("后"):
-        return []
-    if verb == "任":
-        return []  # a bare 任 opens too many clauses to carry a subject
-    earlier = (
-        reading.subject.get(sentence)
-        or _name_ending_at(text, clause - 1)
-        or _sentence_opener(ctx, clause)
-        or _resume_subject(text, clause)
-    )
-    return earlier
-
-
-def _unlisted_before_wei(text: str, start: int) -> list[names.Named]:
-    """A name of three to five characters that no surname list holds, right
-    after an appointing verb and before 为 or 的 (任命旦增曲扎为……)."""
-    for size in (5, 4, 3):
-        end = start + size
-        name = text[start:end]
-        if (
-            len(name) == size
-            and _HAN_RUN.fullmatch(name)
-            and text[end : end + 1] in ("为", "的")
-            and names.unlisted_shape(name)
-        ):
-            return [names.Named(start, end, name)]
-    return []
-
-
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def _name_ending_at(text: str, end: int) -> list[names.Named]:
-    """……的台中青年甲，现任……: the name that closes the clause before."""
-    if end <= 0 or text[end : end + 1] not in "，,":
-        return []
-    for size in (4, 3, 2):
-        named = names.read_one(text, end - size, strict=True)
-        if named is not None and named.end == end and end - size >= 0:
-            return [named]
-    return []
-
-
-def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
-    """甲，男，1975年3月出生，现任……; 乙因工作调动，已调任……: the name that opens
-    the sentence on its own."""
-    text = ctx.doc.text
-    start = ctx.sentence_at(clause).start
-    while start < clause and text[start] in " \u3000\n":
-        start += 1
-    named = names.read_one(text, start, strict=True)
-    if named is None or not (
-        text[named.end : named.end + 1] in "，,（(" or text.startswith("因", named.end)
-    ):
-        return []
-    return [named]
-
-
-def _resume_subject(text: str, clause: int) -> list[names.Named]:
-    """甲简历：…… — the person a résumé paragraph is about."""
-    line_start = text.rfind("\n", 0, clause) + 1
-    found = _RESUME.search(text, line_start, clause)
-    if found is None:
-        return []
-    people = names.read_name_list(text, found.start(1))
-    return people[-1:] if people and people[-1].end == found.end(1) else []
-
-
 def _post_end(text: str, start: int) -> int | None:
     """Where the post after a verb ends: the last title before the clause
     ends, 职务, or the next pair (、乙为…); ``None`` if no title ends there or
     it is a nomination (……县长候选人)."""
     stop = start
-    while stop < len(text) and text[stop] not in _CLAUSE_BREAK and stop - start < 60:
+    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - start < 60:
         stop += 1
     window = text[start:stop]
     pair = re.search(r"、(?=[^、]{1,4}?为)", window)
@@ -473,7 +359,7 @@ def _confer(
     reading.subject[sentence] = people
     for person in people:
         surface = text[person.start : person.end]
-        if person.end > person.start and surface != _PRONOUN:
+        if person.end > person.start and surface != PRONOUN:
             reading.mentions.append(
                 Mention(Kind.PERSON, person.start, person.end, surface, person.name)
             )

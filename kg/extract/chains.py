@@ -27,7 +27,7 @@ from kg.extract import companies, focus, lexicon, segments
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Change, Evidence, Kind, Mention, Relation, RelKind, entity_key
 
 _PARTY_ROLE_HEADS = ("党工委", "党委", "党组")
@@ -72,6 +72,16 @@ def post_relations(
         for org, titles, marked in chain.posts
         if org is not None or not _TRADES.issuperset(titles)
     ]
+
+
+def at_company(chain: Chain, company: Mention) -> Chain:
+    """The chain with its trades that name no unit put in ``company``
+    (挡车工甲在公司工作了十年: the company the article speaks of)."""
+    posts = [
+        (company if org is None and _TRADES.issuperset(titles) else org, titles, marked)
+        for org, titles, marked in chain.posts
+    ]
+    return Chain(posts=posts, new_orgs=chain.new_orgs)
 
 
 def located(org: Mention, place: Place, evidence: object) -> Relation:

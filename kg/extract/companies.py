@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Kind, Mention
 
 ANAPHOR = re.compile(r"(?:该|本|这家)?(?:集团公司|集团|公司)")

@@ -22,7 +22,7 @@ import re
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.read.bylines import MetaLine, parse_meta_line
 

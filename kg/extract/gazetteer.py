@@ -392,7 +392,19 @@ def _index(cells: list[str]) -> dict[str, list[str]]:
     for pid, aliases in zip(ids, cells[4::7], strict=True):
         for alias in aliases.split("|") if aliases else ():
             names.setdefault(alias.lstrip("~"), []).append(pid)
+    for pid, level, name in zip(ids, cells[1::7], cells[2::7], strict=True):
+        written = _street_as_written(level, name)
+        if written:
+            names.setdefault(written, []).append(pid)
     return names
+
+
+def _street_as_written(level: str, name: str) -> str | None:
+    """某某街道 for a street whose official name is 某某街街道 (the 街 of its
+    name is dropped in writing); ``None`` for any other place."""
+    if level == "Town" and name.endswith("街街道") and len(name) >= 5:
+        return name[:-3] + "街道"
+    return None
 
 
 def _flat_cells(text: str) -> list[str]:
@@ -413,6 +425,8 @@ def _how_matched(cells: list[str], form: str) -> bool | None:
     of provinces, cities and counties), ``None`` if never."""
     _, level, name, _, aliases, flags, _ = cells
     if form == name and "x" not in flags:
+        return True
+    if form == _street_as_written(level, name) and "x" not in flags:
         return True
     forms = aliases.split("|") if aliases else ()
     if form in forms:

@@ -282,7 +282,8 @@ POST_ROLES = frozenset(
         "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
         "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 "
         # heads of a ward, a line, a team inside a unit
-        "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理"
+        "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理 "
+        "车间主任 车间副主任 工段长 值班长"
     ).split()
 )
 """Titles read by the post parser besides :data:`ROLES`."""
@@ -291,8 +292,9 @@ MORE_FOLLOW_WORDS = frozenset(
     (
         # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任
         "当选 担任 兼任 出任 转任 连任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
+        "调任 升任 接任 就任 改任 卸任 离任 "
         # what people do or receive: 受县政府委托, 荣获, 牵头, 分管
-        "受 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
+        "受 受到 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
         # what people do at meetings and in reports
         "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
@@ -308,7 +310,10 @@ MORE_DESCRIPTORS = frozenset(
 """Words that introduce a named person besides :data:`DESCRIPTORS`."""
 
 JOB_TITLES = frozenset(
-    "驾驶员 司机 调度员 安全员 质检员 操作工 数控铣工 焊工 电工 钳工".split()
+    (
+        "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
+        "钳工 挡车工 装配工 维修工"
+    ).split()
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named
 (GUIDELINES, "Grades and trades")."""

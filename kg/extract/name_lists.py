@@ -23,7 +23,7 @@ from kg.extract import names
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
-from kg.extract.organizations import SUFFIXES, suffix_kind
+from kg.extract.org_suffixes import SUFFIXES, suffix_kind
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.scan import Anchored
 

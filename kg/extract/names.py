@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract import lexicon
+from kg.extract import lexicon, roles
 from kg.text.segmenter import dictionary_entry, words
 
 _SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
@@ -364,6 +364,8 @@ def _list_item(text: str, start: int) -> Named | None:
     freq, flag = dictionary_entry(item)
     if any(c in _NOT_IN_ITEM for c in item) or (freq and not flag.startswith("nr")):
         return None
+    if roles.role_spans(item):
+        return None  # 焊工甲、电工乙: a title and a name, not one name
     if any(c in _INNER_STOP for c in item.replace("和", "")):
         return None
     if "和" in item and all(plausible(part) for part in item.split("和")):

@@ -62,6 +62,8 @@ def proper_name_start(
             break
         if _ORDINAL.fullmatch(word) and not _numbered_unit(words, index):
             break  # 要第一时间找银行: an ordinal of time, not of a unit
+        if _former(words, index):
+            break  # 原某某有限公司总经理: a former post, not part of the name
         taken.insert(0, (word, flag))
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
@@ -71,6 +73,14 @@ def proper_name_start(
     if proper and not any(_is_proper(word, flag) for word, flag in taken):
         return None
     return start - len(name)
+
+
+def _former(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """原 (former) opening the name: alone, after a clause break or a word
+    that stops a name (宣布原某某公司); not the 原 of a name (秦原, 中原)."""
+    if words[index][0] != _FORMER:
+        return False
+    return index == 0 or _stops(*words[index - 1])
 
 
 _KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂", "厂")
@@ -156,6 +166,7 @@ def _stops(word: str, flag: str) -> bool:
 
 
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
+_FORMER = "原"
 _NAME_WORDS = frozenset(
     {"控股", "北方", "南方", "东方", "西方", "东部", "西部", "中部", "北部", "南部"}
 )

@@ -10,9 +10,10 @@ the sentence (``主任甲主持会议，副主任乙、丙出席``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from kg.extract import chains, names, roles
+from kg.extract import chains, companies, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention, Relation
 
@@ -39,6 +40,8 @@ def extract(ctx: Context) -> Found:
                 seen_names.add(named.start)
                 mentions.append(_person(text, named))
             continue
+        if len(people) == 1:
+            chain = _works_at_company(ctx, chain, people[0].end)
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
             mentions.append(body)
@@ -50,6 +53,20 @@ def extract(ctx: Context) -> Found:
             mentions.append(_person(text, named))
             relations.extend(chains.post_relations(person, chain, evidence))
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+_WORKS_AT = re.compile(r"在(?:该|本|这家)?(公司|集团|企业|厂)(?:里)?(?:工作|上班|干)")
+"""挡车工甲在公司工作了十年: where a worker with a bare trade works."""
+
+
+def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Chain:
+    """A trade with no unit (挡车工甲) is held in the company the article
+    speaks of when the person is said to work there (甲在公司工作)."""
+    works = _WORKS_AT.match(ctx.doc.text, end)
+    if works is None or all(org is not None for org, _, _ in chain.posts):
+        return chain
+    company = companies.last_company(ctx, works.start(), works.group(1))
+    return chain if company is None else chains.at_company(chain, company)
 
 
 def _unlisted(text: str, end: int) -> list[names.Named]:

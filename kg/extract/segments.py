@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kg.extract import companies, focus, roles
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
-from kg.extract.organizations import suffix_kind
+from kg.extract.org_suffixes import suffix_kind
 from kg.model import Change, Kind, Mention
 from kg.text.segmenter import words
 
@@ -135,6 +135,8 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
     if org is not None:
         segment.org = org
         segment.junk = org.start > start
+        if segment.junk and segment.opening is None:
+            segment.opening = _marker_opening(text, start, org.start)
         return _with_department(ctx, segment, org.end, role_start)
     place = _place_ending_at(ctx, start, role_start)
     if place is not None:
@@ -261,6 +263,15 @@ def _marker(ctx: Context, start: int, role_start: int) -> str | None:
 
 def _named_at(ctx: Context, start: int) -> bool:
     return any(m.start == start for m in ctx.mentions if m.kind is not Kind.PERSON)
+
+
+def _marker_opening(text: str, start: int, org_start: int) -> Change | None:
+    """会议宣布原某某公司总经理: 原 or 新任 right before the body that opens
+    the chain, after words of the clause."""
+    for marker, change in MARKERS.items():
+        if org_start - len(marker) >= start and text.endswith(marker, 0, org_start):
+            return change
+    return None
 
 
 def _marker_before(text: str, start: int, role_start: int) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS
 from kg.extract.spans import SpanIndex
 from kg.model import (
@@ -239,7 +239,9 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
         longer = [
             n
             for n in longer
-            if gaz.lookup(n[: -len(short)]) or n[: -len(short)] in ("中华", "中共")
+            if gaz.lookup(n[: -len(short)])
+            or n[: -len(short)] in ("中华", "中共")
+            or _place_chain(n[: -len(short)], gaz)
         ]
         if len(longer) == 1:
             out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
@@ -314,17 +316,56 @@ _BODIES_OF_A_COMPANY = ("工会", "党委", "党总支", "党支部", "纪委", 
 
 def _company_core(name: str, gaz: Gazetteer | None) -> str:
     """楚峡新材料 for 湖北楚峡新材料股份有限公司: no place (unless ``gaz`` is
-    None), no legal form."""
+    None), no legal form; a chain of places goes whole (青禾纺织 for
+    绍兴市越城区青禾纺织有限公司), a place not written in full inside the one
+    before stays (天山星能源 for 新疆天山星能源集团有限责任公司)."""
     for form in _LEGAL_FORMS:
         if name.endswith(form):
             name = name[: -len(form)]
             break
     if gaz is None:
         return name
+    outer: tuple[Place, ...] = ()
+    while True:
+        cut, places = _place_opening(name, gaz)
+        if not cut or (outer and not _inside(name[:cut], places, outer, gaz)):
+            return name
+        name, outer = name[cut:], places
+
+
+def _place_opening(name: str, gaz: Gazetteer) -> tuple[int, tuple[Place, ...]]:
+    """The length of the place that opens ``name`` (two characters at least
+    left after it) and the places it may be; 0 if none opens it."""
     for cut in range(min(len(name) - 2, 8), 1, -1):
-        if gaz.lookup(name[:cut]):
-            return name[cut:]
-    return name
+        places = gaz.lookup(name[:cut])
+        if places:
+            return cut, places
+    return 0, ()
+
+
+def _place_chain(prefix: str, gaz: Gazetteer) -> bool:
+    """``prefix`` is places written in full, each inside the one before
+    (某某市某某区 before 青禾医院)."""
+    outer: tuple[Place, ...] = ()
+    while prefix:
+        for cut in range(min(len(prefix), 8), 1, -1):
+            places = gaz.lookup(prefix[:cut])
+            if places and (not outer or _inside(prefix[:cut], places, outer, gaz)):
+                break
+        else:
+            return False
+        prefix, outer = prefix[cut:], places
+    return bool(outer)
+
+
+def _inside(
+    written: str, places: tuple[Place, ...], outer: tuple[Place, ...], gaz: Gazetteer
+) -> bool:
+    """``written`` is the full name of one of ``places`` that lies within one of
+    ``outer`` (南海区 after 佛山市; not 天山, a short form, after 新疆)."""
+    return any(
+        p.name == written and o in gaz.chain(p) for p in places for o in outer if o != p
+    )
 
 
 def _bureau_short_forms(orgs: set[str]) -> dict[str, str]:

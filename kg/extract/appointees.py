@@ -1,0 +1,142 @@
+"""Appointees: the people an appointment or a career sentence speaks of.
+
+After a verb that comes first (``任命甲、乙为……``) the names follow it, or
+``其`` stands for the person of the sentence; before a verb that comes after
+(``甲当选为……``, ``丙因工作调动辞去……``) the names precede it.  A clause that
+opens with the verb (``……，转任某职``) speaks of the people the sentence spoke
+of already (``earlier``), else of the name that closes the clause before,
+opens the sentence or heads a résumé.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import names, roles
+from kg.extract.base import Context
+
+_GAP = re.compile(
+    r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
+    r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
+    r"(?:于?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
+)
+"""Between the names and the verb: （兼职）, 同志, 因工作调动, 已于2月23日."""
+CLAUSE_BREAK = "，,。；;：:！？!?\n"
+PRONOUN = "其"
+# Who is appointed, described before the name: 任命台籍员工甲为……
+_DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
+_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另", "已", "已经", "现已")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
+
+
+def people_at(
+    ctx: Context, position: int, earlier: list[names.Named]
+) -> list[names.Named]:
+    """The names a verb is followed by; 其 is the person of the sentence."""
+    text = ctx.doc.text
+    if text.startswith(PRONOUN, position):
+        return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
+    found = names.read_name_list(text, position)
+    if not found:  # 旦增曲扎为……: a name no surname list holds, before 为 or 的
+        found = _unlisted_before_wei(text, position)
+    described = None if found else _DESCRIBED.match(text, position)
+    if described is not None:
+        found = names.read_name_list(text, described.end(), strict=True)
+    return found
+
+
+def subject(
+    ctx: Context, verb_start: int, earlier: list[names.Named], verb: str
+) -> list[names.Named]:
+    """The names a verb comes after (甲、乙当选为…; 丙因工作调动辞去…), else the
+    person the sentence or the résumé speaks of, for a clause that opens with
+    the verb (……，转任某职)."""
+    text = ctx.doc.text
+    clause = verb_start
+    while clause > 0 and text[clause - 1] not in CLAUSE_BREAK:
+        clause -= 1
+    foreign = "·" in text[clause:verb_start]
+    inside_titles = {
+        clause + offset
+        for first, last in roles.role_spans(text[clause:verb_start])
+        for offset in range(first + 1, last)
+    }  # 总工程师: 程 opens no name there
+    for start in range(clause, verb_start - 1):
+        if start in inside_titles:
+            continue
+        if not (foreign and _HAN.match(text, start)) and not names.surname_length(
+            text[start : start + 2]
+        ):
+            continue
+        people = names.read_name_list(text, start)
+        if not people:
+            continue
+        if _GAP.fullmatch(text, people[-1].end, verb_start):
+            return people
+    opening = text[clause:verb_start].strip()
+    if opening and opening not in _CONNECTIVES and not opening.endswith("后"):
+        return []
+    if verb == "任":
+        return []  # a bare 任 opens too many clauses to carry a subject
+    return (
+        earlier
+        or _name_ending_at(text, clause - 1)
+        or _sentence_opener(ctx, clause)
+        or _resume_subject(text, clause)
+    )
+
+
+def _unlisted_before_wei(text: str, start: int) -> list[names.Named]:
+    """A name of three to five characters that no surname list holds, right
+    after an appointing verb and before 为 or 的 (任命旦增曲扎为……)."""
+    for size in (5, 4, 3):
+        end = start + size
+        name = text[start:end]
+        if (
+            len(name) == size
+            and _HAN_RUN.fullmatch(name)
+            and text[end : end + 1] in ("为", "的")
+            and names.unlisted_shape(name)
+        ):
+            return [names.Named(start, end, name)]
+    return []
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _name_ending_at(text: str, end: int) -> list[names.Named]:
+    """……的台中青年甲，现任……: the name that closes the clause before."""
+    if end <= 0 or text[end : end + 1] not in "，,":
+        return []
+    for size in (4, 3, 2):
+        named = names.read_one(text, end - size, strict=True)
+        if named is not None and named.end == end and end - size >= 0:
+            return [named]
+    return []
+
+
+def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
+    """甲，男，1975年3月出生，现任……; 乙因工作调动，已调任……: the name that opens
+    the sentence on its own."""
+    text = ctx.doc.text
+    start = ctx.sentence_at(clause).start
+    while start < clause and text[start] in " \u3000\n":
+        start += 1
+    named = names.read_one(text, start, strict=True)
+    if named is None or not (
+        text[named.end : named.end + 1] in "，,（(" or text.startswith("因", named.end)
+    ):
+        return []
+    return [named]
+
+
+def _resume_subject(text: str, clause: int) -> list[names.Named]:
+    """甲简历：…… — the person a résumé paragraph is about."""
+    line_start = text.rfind("\n", 0, clause) + 1
+    found = _RESUME.search(text, line_start, clause)
+    if found is None:
+        return []
+    people = names.read_name_list(text, found.start(1))
+    return people[-1:] if people and people[-1].end == found.end(1) else []

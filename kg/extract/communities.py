@@ -1,0 +1,134 @@
+"""Communities and villages: the bodies of the one an article speaks of.
+
+Below the street and the town no gazetteer lists places, yet the genre names
+them (``某某街道青禾社区``, ``某某镇柳湾村``) and then speaks of their bodies
+in short (``社区党委书记甲``, ``村党支部书记乙``, ``居委会主任丙``).  A
+community or village is read where it follows its town or street, or opens a
+line (a headline, a paragraph); a short form is the body of the one named
+last before it, else of the first the article names:
+``社区党委`` → ``青禾社区党委``.  Bodies of many communities at once
+(``各社区党委``, ``辖区社区党支部``) are none in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract.base import Context
+from kg.extract.org_names import FUNCTION_CHARS
+from kg.model import Kind, Mention
+from kg.text.segmenter import dictionary_entry, words
+
+_NAMED = re.compile(r"([\u4e00-\u9fff]{2,5}?)(社区|村)")
+_LINE_START = re.compile(r"(?:^|\n)[ \u3000]*", re.MULTILINE)
+_BODIES = {
+    "党委": "PartyOrganization",
+    "党总支": "PartyOrganization",
+    "党支部": "PartyOrganization",
+    "居委会": "",
+    "村委会": "",
+}
+_SHORT = re.compile(r"社区(?:党委|党总支|党支部|居委会)|村(?:党委|党总支|党支部|委会)")
+_BARE = re.compile(r"(?<=[、，,])居委会")
+"""居委会 after another title of the chain (社区党委书记、居委会主任)."""
+_MANY = ("各", "全", "每", "其他", "所有", "辖区", "多个", "个", "等")
+_COMMON_FREQ = 2000
+"""A name part that is one frequent common word (城乡, 农业) names no place."""
+
+
+class Community(NamedTuple):
+    start: int
+    end: int
+    name: str
+    level: str
+
+
+def community_bodies(ctx: Context) -> list[tuple[Mention, None]]:
+    """The bodies of the article's communities and villages, named in full
+    (青禾社区党委) or in short (社区党委, and 居委会 in a chain)."""
+    text = ctx.doc.text
+    named = _communities(ctx)
+    if not named:
+        return []
+    out: list[tuple[Mention, None]] = []
+    for match in _SHORT.finditer(text):
+        level = "社区" if match.group().startswith("社区") else "村"
+        body = match.group()[len(level) :]
+        body = "村委会" if body == "委会" else body  # 某村村委会
+        full = next(
+            (
+                c
+                for c in named
+                if c.end == match.start() + len(level) and c.level == level
+            ),
+            None,
+        )
+        if full is not None:
+            out.append((_body(text, full.start, match.end(), full.name + body), None))
+            continue
+        if _many_before(text, match.start()):
+            continue
+        home = _home(named, match.start(), level)
+        if home is not None:
+            out.append(
+                (_body(text, match.start(), match.end(), home.name + body), None)
+            )
+    for match in _BARE.finditer(text):
+        home = _home(named, match.start(), "社区")
+        if home is not None:
+            name = home.name + match.group()
+            out.append((_body(text, match.start(), match.end(), name), None))
+    return out
+
+
+def _body(text: str, start: int, end: int, name: str) -> Mention:
+    body = next(b for b in _BODIES if name.endswith(b))
+    return Mention(Kind.ORGANIZATION, start, end, text[start:end], name, _BODIES[body])
+
+
+def _home(named: list[Community], at: int, level: str) -> Community | None:
+    """The community (or village) last named before ``at``, else the first."""
+    of_level = [c for c in named if c.level == level]
+    before = [c for c in of_level if c.end <= at]
+    if before:
+        return before[-1]
+    return of_level[0] if of_level else None
+
+
+def _many_before(text: str, start: int) -> bool:
+    return text[max(0, start - 2) : start].endswith(_MANY) or (
+        start > 0 and text[start - 1].isdigit()
+    )
+
+
+def _communities(ctx: Context) -> list[Community]:
+    """Communities and villages named after their town or street, or at the
+    start of a line, in the order of the text."""
+    text = ctx.doc.text
+    towns = {m.end for m in ctx.of_kind(Kind.DISTRICT) if m.subtype == "Town"}
+    starts = {m.end() for m in _LINE_START.finditer(text)}
+    found: list[Community] = []
+    for start in sorted(towns | starts):
+        match = _NAMED.match(text, start)
+        if match is None or not _named_well(text, match):
+            continue
+        found.append(Community(start, match.end(), match.group(), match.group(2)))
+    return found
+
+
+def _named_well(text: str, match: re.Match[str]) -> bool:
+    """The name part is no common word nor function word, and no dictionary
+    word runs from it into 社区 or 村 (乡村, 和谐社区, 各村)."""
+    name = match.group(1)
+    if name[0] in FUNCTION_CHARS or any(c in "社区村" for c in name):
+        return False
+    freq, flag = dictionary_entry(name)
+    if freq >= _COMMON_FREQ and not flag.startswith(("ns", "nr", "nz")):
+        return False
+    position = match.start()
+    for word in words(text[match.start() : match.end() + 2]):
+        if position < match.start(2) < position + len(word):
+            return False
+        position += len(word)
+    return True
