@@ -38,6 +38,18 @@ BOUNDARIES = [
     ("市妇联聚焦中心工作。", set()),
     # what a project builds is no organisation
     ("推进滨江科创中心建设项目。", set()),
+    # a place in brackets inside the name, with the brand before it
+    (
+        "滇越华泰（玉溪）新材料有限公司召开职代会。",
+        {"滇越华泰（玉溪）新材料有限公司"},
+    ),
+    (
+        "滇越华泰（玉溪）新材料有限公司工会主席柯某某讲话。",
+        {"滇越华泰（玉溪）新材料有限公司", "滇越华泰（玉溪）新材料有限公司工会"},
+    ),
+    # 产业 inside a company's name is its trade; alone it is generic
+    ("赣州稀金产业集团有限公司召开会议。", {"赣州稀金产业集团有限公司"}),
+    ("全市产业工会召开会议。", set()),
     # 和 inside a brand after a place (天和), a conjunction elsewhere
     (
         "长兴县天和新能源科技有限公司研发主管秦予帆说。",

@@ -56,6 +56,7 @@ def proper_name_start(
             _trade_word(words, index)
             or _members(words, index)
             or _brand_and(words, index)
+            or _industry(words, index, suffix)
         ):
             if _is_number(word) and taken:
                 _drop_date_unit(taken)
@@ -65,6 +66,10 @@ def proper_name_start(
         if _former(words, index):
             break  # 原某某有限公司总经理: a former post, not part of the name
         taken.insert(0, (word, flag))
+    else:
+        outer = _before_bracketed_place(text, clause_start, taken)
+        if outer is not None:
+            return outer
     name = "".join(word for word, _ in taken)
     if len(name) < 2 or name in lexicon.GENERIC_HEADS:
         return None
@@ -73,6 +78,41 @@ def proper_name_start(
     if proper and not any(_is_proper(word, flag) for word, flag in taken):
         return None
     return start - len(name)
+
+
+def _before_bracketed_place(
+    text: str, clause_start: int, taken: list[tuple[str, str]]
+) -> int | None:
+    """某某（玉溪）新材料有限公司: a place in brackets inside the name, with a
+    brand before it; the start of the whole name, else None."""
+    bracket = _BRACKETED.search(text, max(0, clause_start - 8), clause_start)
+    if not taken or bracket is None or bracket.end() != clause_start:
+        return None
+    if not Gazetteer.default().lookup(text[bracket.start() + 1 : bracket.end() - 1]):
+        return None
+    start = bracket.start()
+    outer = clause_start_of(text, start)
+    words = plain_tag(text[outer:start])
+    brand = 0
+    for word, flag in reversed(words):
+        if _stops(word, flag):
+            break
+        brand += len(word)
+    return start - brand if brand >= 2 else None
+
+
+_INDUSTRY_WORDS = ("产业", "行业")
+_COMPANY_ENDS = ("公司", "集团")
+
+
+def _industry(words: tuple[tuple[str, str], ...], index: int, suffix: str) -> bool:
+    """某某产业集团有限公司: 产业 after a proper word, inside a company's name,
+    is its trade (alone it makes a mention generic: 产业工会)."""
+    if words[index][0] not in _INDUSTRY_WORDS or index == 0:
+        return False
+    if not suffix.endswith(_COMPANY_ENDS):
+        return False
+    return _is_proper(*words[index - 1])
 
 
 def _former(words: tuple[tuple[str, str], ...], index: int) -> bool:

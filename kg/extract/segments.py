@@ -344,7 +344,18 @@ def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
             )
             if tail_ok and (best is None or mention.end > best.end):
                 best = mention
-    return best
+    return best or _bracketed_org(ctx, start, end)
+
+
+def _bracketed_org(ctx: Context, start: int, end: int) -> Mention | None:
+    """某某（玉溪）新材料有限公司工会主席: the segment opens after the bracket,
+    inside a body that holds it and ends where the titles begin."""
+    if start == 0 or ctx.doc.text[start - 1] not in "）)":
+        return None
+    for mention in ctx.starting_in(Kind.ORGANIZATION, max(0, start - 30), start):
+        if mention.start < start and mention.end == end:
+            return mention
+    return None
 
 
 def _place_ending_at(ctx: Context, start: int, end: int) -> tuple[Place, int] | None:
