@@ -14,6 +14,7 @@ from kg.extract import (
     departments,
     districts,
     initiatives,
+    issuers,
     launches,
     name_lists,
     notices,
@@ -38,5 +39,6 @@ EXTRACTORS: dict[str, Extractor] = {
     "initiatives": initiatives.extract,
     "projects": projects.extract,
     "launches": launches.extract,
+    "issuers": issuers.extract,
     "renames": renames.extract,
 }
