@@ -177,7 +177,32 @@ ZONES = [
     ("云南滇中新区", "530100", ("滇中新区",)),  # 国函〔2015〕141号
     ("西咸新区", "610100", ("陕西西咸新区",)),  # 国函〔2014〕2号; 西安 since 2017
     ("杨凌农业高新技术产业示范区", "610403", ("杨凌示范区",)),  # 国函〔1997〕
+    ("平潭综合实验区", "350100", ("平潭实验区",)),  # run by 福建省; 平潭县's land
+    ("横琴粤澳深度合作区", "440400", ("横琴合作区", "横琴深合区")),  # 2021
 ]
+# The districts of Hong Kong (18 區) and the parishes and reclaimed zone of
+# Macau (堂區), which GB/T 2260 does not divide: (name, parent, aliases);
+# ids are ``<parent id>/<name>``.  东区, 南区, 北区 and 中西区 also name
+# ordinary words or other places: the context decides, as for any name that
+# several places share.
+SAR_DISTRICTS = [
+    *[
+        (name, "810000", ())
+        for name in (
+            "中西区 湾仔区 东区 南区 油尖旺区 深水埗区 九龙城区 黄大仙区 观塘区 "
+            "荃湾区 屯门区 元朗区 北区 大埔区 西贡区 沙田区 葵青区 离岛区"
+        ).split()
+    ],
+    ("花地玛堂区", "820000", ()),
+    ("花王堂区", "820000", ("圣安多尼堂区",)),
+    ("望德堂区", "820000", ()),
+    ("大堂区", "820000", ()),
+    ("风顺堂区", "820000", ("圣老楞佐堂区",)),
+    ("嘉模堂区", "820000", ()),
+    ("圣方济各堂区", "820000", ()),
+    ("路氹填海区", "820000", ("路凼填海区",)),
+]
+
 ZONE_ABBREVIATIONS = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区"}
 
 
@@ -420,6 +445,10 @@ class Builder:
                 if odd and (seen[row.name] > 1 or row.name.startswith(GENERIC_HEADS)):
                     row.matchable = False
 
+    def add_sar_districts(self) -> None:
+        for name, parent, aliases in SAR_DISTRICTS:
+            self.add(Row(f"{parent}/{name}", "County", name, parent, list(aliases)))
+
     def add_zones(self) -> None:
         for name, parent, aliases in ZONES:
             if self.child_named(parent, name) is None:
@@ -515,6 +544,7 @@ def build(wheel: Path) -> tuple[str, list[str], list[str]]:
     builder.add_towns(tree)
     builder.add_shorts(tree, jieba_tags())
     builder.add_zones()
+    builder.add_sar_districts()
     builder.quiet_generic_towns()
     return serialise(builder.rows), builder.skipped, builder.added
 
