@@ -9,6 +9,12 @@ from kg.model import Document, Kind
 from kg.pipeline import extract_documents
 
 BODIES = [
+    # Hong Kong, Macau and Taiwan bodies that are no government organ keep
+    # the place as they write it; a government takes the region's full name
+    ("澳门工会联合总会会长表示。", {"澳门工会联合总会"}),
+    ("香港工会联合会理事长出席。", {"香港工会联合会"}),
+    ("台湾省总工会理事长出席。", {"台湾省总工会"}),
+    ("香港特别行政区政府发布公告。", {"香港特别行政区政府"}),
     # 市政府 and 市人民政府 are one body, the people's government
     ("淮安市政府印发通知。", {"淮安市人民政府"}),
     (

@@ -125,7 +125,14 @@ SURNAMES_DOUBLE = frozenset(
 
 # Organisation suffixes by kind.  A suffix alone names nothing: the
 # organisations extractor demands a place or a proper name before it.
-UNION_SUFFIXES = ("总工会", "工会联合会", "工会工作委员会", "工会委员会", "工会")
+UNION_SUFFIXES = (
+    "总工会",
+    "工会联合总会",
+    "工会联合会",
+    "工会工作委员会",
+    "工会委员会",
+    "工会",
+)
 PARTY_SUFFIXES = (
     "党工委",
     "党委",

@@ -17,7 +17,7 @@ from kg.extract.districts import find_places, function_word_place, is_reference
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import CLAUSE_BREAK, org_mention
 from kg.extract.org_suffixes import MAX_BODY, MAX_BUREAU_BODY, SuffixKind, body_ok
-from kg.extract.public_bodies import public_name
+from kg.extract.public_bodies import OUTSIDE_MAINLAND, public_name
 from kg.model import Kind, Mention
 from kg.text.segmenter import tag
 
@@ -180,8 +180,10 @@ def head_mention(
     """An organisation named from a place head up to ``end``."""
     text = ctx.doc.text
     surface = text[head.start : end]
-    if head.place is not None:
+    if head.place is not None and not _own_name(head.place, kind):
         name = public_name(head.place, text[head.place_end : end])
+    elif head.place is not None:
+        name = text[head.start : end]  # 香港工会联合会: named as it names itself
     else:
         name = text[head.name_start : end]
     start = head.start
@@ -189,3 +191,11 @@ def head_mention(
         start -= 2
         surface = text[start:end]
     return org_mention(start, end, surface, name, kind.subtype, head.place), head.place
+
+
+def _own_name(place: Place, kind: SuffixKind) -> bool:
+    """A body of Hong Kong, Macau or Taiwan that is no government organ keeps
+    the place as written (香港工会联合会, not 香港特别行政区工会联合会)."""
+    if kind.subtype == "GovernmentBody":
+        return False
+    return Gazetteer.default().province_of(place).name in OUTSIDE_MAINLAND

@@ -25,7 +25,7 @@ from kg.model import Kind, Mention
 SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
 """A session number between a place and its body (第十七届, 十八届)."""
 
-_OUTSIDE_MAINLAND = ("台湾省", "香港特别行政区", "澳门特别行政区")
+OUTSIDE_MAINLAND = ("台湾省", "香港特别行政区", "澳门特别行政区")
 _CONGRESS = (
     ("人民代表大会常务委员会", "人大常委会"),
     ("人大常务委员会", "人大常委会"),
@@ -54,7 +54,7 @@ def public_name(place: Place | None, body: str) -> str:
 
 def _mainland(place: Place) -> bool:
     gaz = Gazetteer.default()
-    return gaz.province_of(place).name not in _OUTSIDE_MAINLAND
+    return gaz.province_of(place).name not in OUTSIDE_MAINLAND
 
 
 def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
