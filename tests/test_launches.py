@@ -8,6 +8,12 @@ from conftest import pairs, run
 from kg.model import RelKind
 
 CASES = [
+    # the body that leads it, after 由, the initiative a clause later
+    (
+        "德清县召开常务会议。会议决定，由县应急管理局牵头，即日起在全县开展"
+        "“消防除患”专项行动。",
+        {("消防除患专项行动", "德清县应急管理局")},
+    ),
     (
         "这是洛社镇总工会新推出的“车间课堂”特色服务活动。",
         {("车间课堂", "洛社镇总工会")},

@@ -296,12 +296,18 @@ _LEAD_FLAGS = ("t", "d", "ad", "c", "m", "q", "ns")  # 福建省某总工会: a 
 _REGION_WORDS = frozenset({"中国大陆", "大陆", "内地", "中国"})
 
 
+_LEADS = ("牵头", "负责", "主导", "统筹")
+
+
 def _subject_position(text: str, actor: Mention) -> bool:
-    """The actor opens its clause, after time words and adverbs at most."""
+    """The actor opens its clause, after time words and adverbs at most, or
+    leads what follows (由某局牵头，…开展“…”)."""
     start = actor.start
     while start > 0 and text[start - 1] not in "，,：:；;。\n":
         start -= 1
     lead = text[start : actor.start]
+    if lead == "由" and text.startswith(_LEADS, actor.end):
+        return True
     return all(
         flag.startswith(_LEAD_FLAGS) or word.isdigit() or word in _REGION_WORDS
         for word, flag in plain_tag(lead)
