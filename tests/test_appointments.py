@@ -21,6 +21,15 @@ def changed_posts(text: str) -> set[Post]:
 B, E = Change.BEGAN, Change.ENDED
 
 CASES: list[object] = [
+    # a note in brackets after the post; 递补 fills a vacant seat
+    (
+        "任命滕子昂为汾阳市人民政府办公室副主任（试用期一年）。",
+        {("滕子昂", "汾阳市人民政府办公室", ("副主任",), B)},
+    ),
+    (
+        "全会递补艾合买提·阿布都拉为中共疏附县第十五届委员会委员。",
+        {("艾合买提·阿布都拉", "疏附县委", ("委员",), B)},
+    ),
     # 任命/决定任命 X 为 Y; several in a row
     (
         "澄江市召开人大常委会会议。会议决定任命秦予帆为澄江市人民政府副市长，"

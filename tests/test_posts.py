@@ -8,6 +8,16 @@ from conftest import pairs, posts, run
 from kg.model import RelKind
 
 CASES = [
+    # a Party committee written in full with its session is the 县委
+    (
+        "中共疏附县第十五届委员会委员王建国出席。",
+        {("王建国", "疏附县委", ("委员",))},
+    ),
+    # a union's committee of a session: a post in the union
+    (
+        "江阴市总工会第十四届委员会常委王某某出席。",
+        {("王某某", "江阴市总工会", ("常委",))},
+    ),
     # one organisation, two roles
     (
         "江阴市总工会党组书记、主席张忠表示，要做好服务。",

@@ -41,6 +41,7 @@ _VERB_FIRST = {
     "决定": Change.BEGAN,
     "选举": Change.BEGAN,
     "补选": Change.BEGAN,
+    "递补": Change.BEGAN,
     "增补": Change.BEGAN,
     "增选": Change.BEGAN,
     "推选": Change.BEGAN,
@@ -323,9 +324,15 @@ def _post_end(text: str, start: int) -> int | None:
     end = start + spans[-1][1]
     if _NOT_A_POST.match(text, end):
         return None
+    note = _NOTE.match(text, end)  # 副主任（试用期一年）: a note on the post
+    if note is not None and note.end() == stop:
+        return end
     if end != stop and not _SINCE.match(text, end) and text[end : end + 1] != "后":
         return None
     return end
+
+
+_NOTE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 
 
 def _next_pair(text: str, end: int) -> int | None:

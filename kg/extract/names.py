@@ -26,6 +26,8 @@ _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _DOTS = frozenset("·•・")
+_SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")
+"""After 都 inside a transliterated name, syllables that carry it on."""
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
 
 
@@ -104,6 +106,8 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
                 after = text[end + 1 : end + 2]
                 if not after or after in _PUNCT:
                     continue  # 热合曼·阿不都，: 都 ends the name
+                if after in _SYLLABLES_AFTER_DU and end + 2 in ends:
+                    continue  # 艾合买提·阿布都拉: 都拉 goes on (Abdulla)
             return end
     surname = surname_length(text[start : start + 2])
     if not surname:

@@ -190,6 +190,8 @@ def head_mention(
     if text[max(0, start - 2) : start] == "中共":
         start -= 2
         surface = text[start:end]
+        if name.endswith("委员会") and name == public_name(head.place, "委员会"):
+            name = name.removesuffix("员会")  # 中共某县（第N届）委员会: 某县委
     return org_mention(start, end, surface, name, kind.subtype, head.place), head.place
 
 

@@ -127,6 +127,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         if "届" in text[start:role_start]
         else None
     )
+    whole = _org_ending_at(ctx, start, role_start) if session is not None else None
+    if whole is not None and whole.end == role_start and "届" in whole.text:
+        session = None  # 中共某县第十五届委员会委员: a name that holds the session
     if session is not None and session.end() == role_start and session.start() > start:
         role_start = session.start()  # 总工会第十四届委员会常委: the union's
     org = _org_ending_at(ctx, start, role_start) or _company_anaphor(
