@@ -181,10 +181,10 @@ ZONES = [
     ("横琴粤澳深度合作区", "440400", ("横琴合作区", "横琴深合区")),  # 2021
 ]
 # The districts of Hong Kong (18 區) and the parishes and reclaimed zone of
-# Macau (堂區), which GB/T 2260 does not divide: (name, parent, aliases);
-# ids are ``<parent id>/<name>``.  东区, 南区, 北区 and 中西区 also name
-# ordinary words or other places: the context decides, as for any name that
-# several places share.
+# Macau (堂區), which GB/T 2260 does not divide (Taiwan's below):
+# (name, parent, aliases); ids are ``<parent id>/<name>``.  东区, 南区, 北区
+# and 中西区 also name ordinary words or other places: the context decides,
+# as for any name that several places share.
 SAR_DISTRICTS = [
     *[
         (name, "810000", ())
@@ -201,6 +201,23 @@ SAR_DISTRICTS = [
     ("嘉模堂区", "820000", ()),
     ("圣方济各堂区", "820000", ()),
     ("路氹填海区", "820000", ("路凼填海区",)),
+]
+# Taiwan's cities and counties (GB/T 2260 has 台湾省 710000 alone):
+# (name, level); ids ``710000/<name>``, their districts are not listed.
+TAIWAN_DIVISIONS = [
+    *[
+        (name, "City")
+        for name in (
+            "台北市 新北市 桃园市 台中市 台南市 高雄市 基隆市 新竹市 嘉义市"
+        ).split()
+    ],
+    *[
+        (name, "County")
+        for name in (
+            "新竹县 苗栗县 彰化县 南投县 云林县 嘉义县 屏东县 宜兰县 花莲县 "
+            "台东县 澎湖县 金门县 连江县"
+        ).split()
+    ],
 ]
 
 ZONE_ABBREVIATIONS = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区"}
@@ -448,6 +465,10 @@ class Builder:
     def add_sar_districts(self) -> None:
         for name, parent, aliases in SAR_DISTRICTS:
             self.add(Row(f"{parent}/{name}", "County", name, parent, list(aliases)))
+        for name, level in TAIWAN_DIVISIONS:
+            row = Row(f"{TAIWAN}/{name}", level, name, TAIWAN)
+            row.quiet.append(name[:-1])  # 台中 is also 舞台中央's: lookup only
+            self.add(row)
 
     def add_zones(self) -> None:
         for name, parent, aliases in ZONES:

@@ -13,6 +13,11 @@ CASES = [
         "中共疏附县第十五届委员会委员王建国出席。",
         {("王建国", "疏附县委", ("委员",))},
     ),
+    # one union of a city, counted, is no named body: the title alone
+    (
+        "对此，高雄市一名航运业工会理事长陈文雄受访时提醒。",
+        {("陈文雄", None, ("理事长",))},
+    ),
     # a union's committee of a session: a post in the union
     (
         "江阴市总工会第十四届委员会常委王某某出席。",

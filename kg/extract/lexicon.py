@@ -214,6 +214,10 @@ OTHER_SUFFIXES = (
     "中心",
 )
 
+COUNTED = re.compile(r"[一两二三四五六七八九十几多数][名个家位所]")
+"""A count opening the words before a suffix (一名航运业工会): one body of a
+kind, not a name."""
+
 MASS_SUFFIXES = ("妇联", "残联", "工商联", "科协", "文联", "侨联", "红十字会", "关工委")
 """People's organisations of a place (县妇联, 市工商联)."""
 

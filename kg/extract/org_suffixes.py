@@ -144,8 +144,8 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
         return False
     if not body or body in _BUREAU_BODIES:
         return True  # 国有资产监督管理(委员会): a bureau's full name
-    if _GENERIC_IN_BODY.search(body):
-        return False
+    if _GENERIC_IN_BODY.search(body) or lexicon.COUNTED.match(body):
+        return False  # 高雄市一名航运业工会: one union of the city, no name
     if kind.needs_place and _NAMED_IN_BODY.search(body):
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's
     if any(not body.endswith(m.group()) for m in _PUBLIC_IN_BODY.finditer(body)):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import companies, focus, roles
+from kg.extract import companies, focus, lexicon, roles
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_suffixes import suffix_kind
@@ -208,6 +208,9 @@ def _placed_body(ctx: Context, segment: Segment, start: int, role_start: int) ->
     body = text[last.end : role_start]
     if not TAIL.fullmatch(body) or OWN_PLACE.search(body):
         return False
+    if lexicon.COUNTED.match(body):
+        segment.junk = True  # 高雄市一名航运业工会理事长: the title alone
+        return True
     if first.start > start and not _starts_word(text, start, first.start):
         return False
     segment.tail, segment.written = body, text[first.start : role_start]
