@@ -50,6 +50,9 @@ BOUNDARIES = [
     # 产业 inside a company's name is its trade; alone it is generic
     ("赣州稀金产业集团有限公司召开会议。", {"赣州稀金产业集团有限公司"}),
     ("全市产业工会召开会议。", set()),
+    ("古小军（江西赣南脐橙产业集团有限公司）", {"江西赣南脐橙产业集团有限公司"}),
+    # 作 before a company is the verb of the sentence (作…报告)
+    ("工会主席赵某某作集团工会工作报告。", set()),
     # 和 inside a brand after a place (天和), a conjunction elsewhere
     (
         "长兴县天和新能源科技有限公司研发主管秦予帆说。",

@@ -9,6 +9,10 @@ from kg.model import Document, Kind
 from kg.pipeline import extract_documents
 
 BODIES = [
+    # the Party committee in full, with its session: the 县委
+    ("中国共产党静乐县第十四届委员会第七次全体会议召开。", {"静乐县委"}),
+    # a people's organisation written in full is named as the genre names it
+    ("汾阳市妇女联合会印发通知。", {"汾阳市妇联"}),
     # Hong Kong, Macau and Taiwan bodies that are no government organ keep
     # the place as they write it; a government takes the region's full name
     ("澳门工会联合总会会长表示。", {"澳门工会联合总会"}),

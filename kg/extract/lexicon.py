@@ -347,8 +347,9 @@ VERBS_TAGGED_AS_NOUNS = frozenset(
 """Verbs (and one title word) that jieba's dictionary tags as nouns or names:
 never part of an organisation's name (成果助力集团, 力争汉橘集团)."""
 
-SINGLE_VERBS_BEFORE_NAMES = frozenset("任兼赴至")
-"""One-character verbs of posts and visits before a name (黎某任集团党委书记)."""
+SINGLE_VERBS_BEFORE_NAMES = frozenset("任兼赴至作")
+"""One-character verbs of posts and visits before a name (黎某任集团党委书记,
+赵某作集团工会工作报告)."""
 
 COMPANY_DESCRIPTORS = frozenset(
     "上市公司 子公司 母公司 全资子公司 控股子公司 港股 A股 旗下 所属".split()

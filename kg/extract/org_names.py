@@ -112,7 +112,8 @@ def _industry(words: tuple[tuple[str, str], ...], index: int, suffix: str) -> bo
         return False
     if not suffix.endswith(_COMPANY_ENDS):
         return False
-    return _is_proper(*words[index - 1])
+    before, flag = words[index - 1]
+    return _is_proper(before, flag) or (flag == "n" and len(before) > 1)
 
 
 def _former(words: tuple[tuple[str, str], ...], index: int) -> bool:
@@ -365,6 +366,21 @@ def org_mention(
     )
 
 
+_MASS_FULL = {
+    "妇女联合会": "妇联",
+    "残疾人联合会": "残联",
+    "工商业联合会": "工商联",
+    "科学技术协会": "科协",
+    "归国华侨联合会": "侨联",
+}
+"""People's organisations written in full: named as the genre names them."""
+
+
 def canonical(name: str) -> str:
-    """The canonical form of an organisation name: no 中共 prefix."""
-    return name[2:] if name.startswith("中共") and len(name) > 4 else name
+    """The canonical form of an organisation name: no 中共 prefix; a people's
+    organisation by its usual short name (某市妇女联合会 is 某市妇联)."""
+    name = name[2:] if name.startswith("中共") and len(name) > 4 else name
+    for full, short in _MASS_FULL.items():
+        if name.endswith(full) and len(name) > len(full):
+            return name[: -len(full)] + short
+    return name

@@ -174,6 +174,9 @@ def opens_word(text: str, offset: int, clause_start: int) -> bool:
     return False
 
 
+_PARTY = ("中国共产党", "中共")
+
+
 def head_mention(
     ctx: Context, head: Head, end: int, kind: SuffixKind
 ) -> tuple[Mention, Place | None]:
@@ -187,8 +190,9 @@ def head_mention(
     else:
         name = text[head.name_start : end]
     start = head.start
-    if text[max(0, start - 2) : start] == "中共":
-        start -= 2
+    party = next((p for p in _PARTY if text.endswith(p, 0, start)), None)
+    if party is not None:
+        start -= len(party)
         surface = text[start:end]
         if name.endswith("委员会") and name == public_name(head.place, "委员会"):
             name = name.removesuffix("员会")  # 中共某县（第N届）委员会: 某县委
