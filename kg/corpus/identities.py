@@ -109,7 +109,7 @@ class Identities:
         for doc in moved:
             self._redraw(store, doc, nodes, graphs, triples)
         self._notes(store, {node for _, node in stored.values()}, people.clusters)
-        self._save(records, nodes)
+        self._save(stored, nodes)
         self.touched.clear()
         self.pending.clear()
 
@@ -173,18 +173,32 @@ class Identities:
         increments.add(store, quads)
 
     def _save(
-        self, records: list[PersonMention], nodes: Mapping[MentionKey, str]
+        self,
+        stored: Mapping[MentionKey, tuple[PersonMention, str]],
+        nodes: Mapping[MentionKey, str],
     ) -> None:
-        names = sorted({r.name for r in records})
-        for chunk in _chunks(names, 500):
-            marks = ",".join("?" * len(chunk))
-            self.db.execute(f"DELETE FROM people WHERE name IN ({marks})", chunk)
+        """Write the batch's mentions and the new nodes of stored ones that
+        moved; a stored mention that kept its node is left as it is (writing
+        every mention of each touched name again made each batch cost more
+        than the one before)."""
+        moved = [
+            (nodes[(doc, name)], name, doc)
+            for (doc, name), (_, node) in sorted(stored.items())
+            if nodes[(doc, name)] != node
+        ]
+        self.db.executemany(
+            "UPDATE people SET node = ? WHERE name = ? AND doc = ?", moved
+        )
+        new = sorted(
+            (r for rs in self.pending.values() for r in rs), key=lambda r: r.key
+        )
+        self.db.executemany(
+            "DELETE FROM people WHERE name = ? AND doc = ?",
+            [(r.name, r.doc) for r in new],
+        )
         self.db.executemany(
             "INSERT INTO people VALUES (?, ?, ?, ?)",
-            [
-                (r.doc, r.name, nodes[r.key], _encode(r))
-                for r in sorted(records, key=lambda r: r.key)
-            ],
+            [(r.doc, r.name, nodes[r.key], _encode(r)) for r in new],
         )
 
     def _stored(
