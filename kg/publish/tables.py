@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.timespan import days_of
 
 if TYPE_CHECKING:
@@ -71,6 +72,19 @@ _QUERIES = {
 }
 
 
+def _strings(source: Graph | SparqlBackend, text: str) -> list[tuple[str, ...]]:
+    """A query's rows as strings ("" for unbound); from a store, read row by
+    row without making rdflib terms (:func:`kg.sparql.oxigraph.select_strings`)."""
+    from kg.sparql.oxigraph import OxigraphBackend, select_strings
+    from kg.sparql.query import run_query
+
+    if isinstance(source, OxigraphBackend):
+        prefixes = {**STANDARD_PREFIXES, **source.prefixes()}
+        return list(select_strings(source.store, text, prefixes=prefixes))
+    result = run_query(source, text)
+    return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
+
+
 @dataclass(frozen=True)
 class Table:
     """One sheet: a name, its column names and rows of plain strings."""
@@ -95,14 +109,7 @@ class GraphTables:
     """The base facts of a graph, read once; the tables are built from them."""
 
     def __init__(self, source: Graph | SparqlBackend) -> None:
-        from kg.sparql.query import run_query
-
-        rows = {
-            name: [tuple("" if t is None else str(t) for t in row) for row in result]
-            for name, result in (
-                (name, run_query(source, text).rows) for name, text in _QUERIES.items()
-            )
-        }
+        rows = {name: _strings(source, text) for name, text in _QUERIES.items()}
         self.rows = rows
         self.labels: dict[str, str] = {}
         for node, label in sorted(rows["rdfs"]) + sorted(rows["labels"]):
