@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import pyoxigraph as ox
@@ -41,6 +41,7 @@ from kg.resolve.identity import Overrides, PersonCluster, PersonMention
 from kg.resolve.people import assign, naming_of, records_of, without_people
 
 MentionKey = tuple[str, str]
+_FIELDS = tuple(f.name for f in fields(PersonMention))
 HIDDEN = ""
 """The node of a mention an analyst said is no person."""
 
@@ -241,9 +242,12 @@ def _overrides_text(overrides: Overrides) -> str:
 
 
 def _encode(record: PersonMention) -> str:
+    # every field is a str or a frozenset of str: read them as they are
+    # (dataclasses.asdict copies each value: most of the cost of saving)
     data = {
         k: sorted(v) if isinstance(v, frozenset) else v
-        for k, v in asdict(record).items()
+        for k in _FIELDS
+        for v in [getattr(record, k)]
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
