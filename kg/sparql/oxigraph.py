@@ -68,16 +68,21 @@ def query_store(
 
 
 def select_strings(
-    store: ox.Store, sparql: str, *, prefixes: Mapping[str, str] | None = None
+    store: ox.Store,
+    sparql: str,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+    interned: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, ...]]:
     """The rows of a SELECT as ``str`` of the rdflib terms :func:`query_store`
     would give ("" for an unbound value), one row at a time: a report of a
     big corpus reads every label and mention, and holding them all as rdflib
     terms first took about 1 GB at 10k articles.  IRIs are interned (each
     appears in many rows); plain and language-tagged literals are their
-    text, other literals go through rdflib (which normalises some forms)."""
+    text, other literals go through rdflib (which normalises some forms).
+    Calls that share ``interned`` share their IRIs too."""
     used = dict(DEFAULT_PREFIXES if prefixes is None else prefixes)
-    iris: dict[str, str] = {}
+    iris: dict[str, str] = {} if interned is None else interned
 
     def text(term: Any) -> str:
         if term is None:
