@@ -10,8 +10,10 @@ a1 (author 陈立); a2 (no author); 孤岛计划 alone.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
@@ -27,6 +29,7 @@ from kg.analytics import (
     paths_to_dict,
     stats_to_dict,
 )
+from kg.analytics.betweenness import sampled_betweenness
 from kg.analytics.stats import DEFAULT_SAMPLE, DEFAULT_TOP
 from kg.cli.analytics import COMMUNITY_METHODS, path, stats
 from kg.errors import GraphError
@@ -441,3 +444,29 @@ def test_missing_graph_file_is_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(stats, [str(tmp_path / "nope.ttl")])
     assert result.exit_code == 1
     assert "nope.ttl" in result.output
+
+
+@pytest.mark.parametrize(
+    "network, k, seed",
+    [
+        (nx.karate_club_graph(), None, 0),
+        (nx.karate_club_graph(), 5, 3),
+        (nx.les_miserables_graph(), 20, 0),
+        (nx.path_graph(3), 2, 42),
+        (nx.path_graph(2), None, 0),
+        (nx.Graph(), None, 0),
+        (nx.disjoint_union(nx.star_graph(5), nx.cycle_graph(7)), 4, 1),
+        (nx.gnm_random_graph(300, 400, seed=7), 30, 5),
+        (nx.gnm_random_graph(60, 30, seed=2), 1, 0),
+    ],
+)
+def test_betweenness_equals_networkx_bit_for_bit(
+    network: nx.Graph, k: int | None, seed: int
+) -> None:
+    expected = nx.betweenness_centrality(network, k=k, normalized=True, seed=seed)
+    found = sampled_betweenness(network, k=k, seed=seed)
+    assert list(found) == list(expected)
+    assert all(
+        found[n] == expected[n] or (math.isnan(found[n]) and math.isnan(expected[n]))
+        for n in expected
+    )

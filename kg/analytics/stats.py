@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import Graph
 
+from kg.analytics.betweenness import sampled_betweenness
 from kg.analytics.projection import MENTIONS, RELATION_KEYS, project
 from kg.errors import KGError
 from kg.graph.view import KINDS
@@ -222,10 +223,8 @@ def centrality(
         network.number_of_nodes(),
         f"{sampled} sampled sources" if sampled else "exact",
     )
-    betweenness = nx.betweenness_centrality(
-        network, k=sampled, normalized=True, seed=seed
-    )
-    return degree, betweenness, sampled
+    found = sampled_betweenness(network, k=sampled, seed=seed)
+    return degree, found, sampled
 
 
 def communities(network: nx.Graph, *, method: str, seed: int) -> Communities:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import pyoxigraph as ox
@@ -41,6 +41,7 @@ from kg.resolve.identity import Overrides, PersonCluster, PersonMention
 from kg.resolve.people import assign, naming_of, records_of, without_people
 
 MentionKey = tuple[str, str]
+_FIELDS = tuple(f.name for f in fields(PersonMention))
 HIDDEN = ""
 """The node of a mention an analyst said is no person."""
 
@@ -109,7 +110,7 @@ class Identities:
         for doc in moved:
             self._redraw(store, doc, nodes, graphs, triples)
         self._notes(store, {node for _, node in stored.values()}, people.clusters)
-        self._save(records, nodes)
+        self._save(stored, nodes)
         self.touched.clear()
         self.pending.clear()
 
@@ -173,18 +174,32 @@ class Identities:
         increments.add(store, quads)
 
     def _save(
-        self, records: list[PersonMention], nodes: Mapping[MentionKey, str]
+        self,
+        stored: Mapping[MentionKey, tuple[PersonMention, str]],
+        nodes: Mapping[MentionKey, str],
     ) -> None:
-        names = sorted({r.name for r in records})
-        for chunk in _chunks(names, 500):
-            marks = ",".join("?" * len(chunk))
-            self.db.execute(f"DELETE FROM people WHERE name IN ({marks})", chunk)
+        """Write the batch's mentions and the new nodes of stored ones that
+        moved; a stored mention that kept its node is left as it is (writing
+        every mention of each touched name again made each batch cost more
+        than the one before)."""
+        moved = [
+            (nodes[(doc, name)], name, doc)
+            for (doc, name), (_, node) in sorted(stored.items())
+            if nodes[(doc, name)] != node
+        ]
+        self.db.executemany(
+            "UPDATE people SET node = ? WHERE name = ? AND doc = ?", moved
+        )
+        new = sorted(
+            (r for rs in self.pending.values() for r in rs), key=lambda r: r.key
+        )
+        self.db.executemany(
+            "DELETE FROM people WHERE name = ? AND doc = ?",
+            [(r.name, r.doc) for r in new],
+        )
         self.db.executemany(
             "INSERT INTO people VALUES (?, ?, ?, ?)",
-            [
-                (r.doc, r.name, nodes[r.key], _encode(r))
-                for r in sorted(records, key=lambda r: r.key)
-            ],
+            [(r.doc, r.name, nodes[r.key], _encode(r)) for r in new],
         )
 
     def _stored(
@@ -227,9 +242,12 @@ def _overrides_text(overrides: Overrides) -> str:
 
 
 def _encode(record: PersonMention) -> str:
+    # every field is a str or a frozenset of str: read them as they are
+    # (dataclasses.asdict copies each value: most of the cost of saving)
     data = {
         k: sorted(v) if isinstance(v, frozenset) else v
-        for k, v in asdict(record).items()
+        for k in _FIELDS
+        for v in [getattr(record, k)]
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

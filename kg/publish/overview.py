@@ -5,7 +5,8 @@ of its best-connected nodes.  Rather than loading the store into rdflib,
 :func:`overview_graph` asks the store for the nodes and the edges the page
 draws, picks the same nodes :func:`kg.graph.view.central_nodes` would, and
 fetches only their triples (labels, types, posts with their roles and
-evidence, facts with their statements) into a small rdflib graph, which
+evidence, facts with their statements) into a small graph (rdflib's API
+over an in-memory Oxigraph store, :mod:`kg.publish.from_store`), which
 :func:`kg.publish.page.write_html` draws as before.
 """
 
@@ -24,9 +25,9 @@ from kg.corpus.store import open_store
 from kg.corpus.texts import text_reader
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.select import select
-from kg.graph.triples import rdflib_graph
 from kg.graph.view import KINDS, Kind, central_nodes
 from kg.publish.articles import Texts
+from kg.publish.from_store import store_graph
 from kg.publish.page import MAX_NODES, PageSummary, corpus_title, write_html
 
 _KIND_OF = {str(t): kind for kind in KINDS for t in (kind.base, *kind.finer)}
@@ -69,21 +70,28 @@ def overview_graph(
     """The best-connected ``max_nodes`` nodes of the store with what the page
     needs of them, as an rdflib graph; those nodes; and how many nodes the
     store has."""
-    prefixes = dict(STANDARD_PREFIXES)
+    chosen, total = _central(store, max_nodes)
+    return _subgraph(store, chosen), {URIRef(node) for node in chosen}, total
+
+
+def _central(store: ox.Store, max_nodes: int) -> tuple[set[str], int]:
+    """The nodes the overview draws and how many the store has.  (The kinds
+    and edges of the whole store are read here and dropped before the
+    chosen nodes' triples are: on a big corpus they are most of the page's
+    memory.)"""
     kinds = _kinds(store)
-    chosen: set[str] = set(kinds)
-    if len(kinds) > max_nodes:
-        pairs = []
-        for row in select(store, _EDGES % "", prefixes=prefixes):
-            source, target = row[0].value, row[1].value
-            if source in kinds and target in kinds:
-                pairs.append((source, target))
-        nodes: Mapping[Node, Kind] = {URIRef(n): k for n, k in kinds.items()}
-        top = central_nodes(
-            [(URIRef(a), URIRef(b)) for a, b in sorted(pairs)], nodes, max_nodes
-        )
-        chosen = {str(n) for n in top}
-    return _subgraph(store, chosen), {URIRef(node) for node in chosen}, len(kinds)
+    if len(kinds) <= max_nodes:
+        return set(kinds), len(kinds)
+    nodes: Mapping[Node, Kind] = {URIRef(n): k for n, k in kinds.items()}
+    iri = {str(node): node for node in nodes}
+    edges = (
+        (iri[row[0].value], iri[row[1].value])
+        for row in select(store, _EDGES % "", prefixes=dict(STANDARD_PREFIXES))
+        if row[0].value in kinds and row[1].value in kinds
+    )
+    # central_nodes only counts each node's edges, in any order
+    top = central_nodes(edges, nodes, max_nodes)
+    return {str(n) for n in top}, len(kinds)
 
 
 _STEP = "SELECT DISTINCT ?x { VALUES ?n { %s } ?n ?p ?x FILTER (?p IN (%s)) }"
@@ -152,10 +160,11 @@ def _subgraph(store: ox.Store, chosen: Iterable[str]) -> Graph:
             template % _values(nodes[start : start + _CHUNK])
             for start in range(0, len(nodes), _CHUNK)
         ]
-    triples: list[ox.Triple] = []
-    for query in queries:
-        triples.extend(store.query(query, prefixes=prefixes))  # type: ignore[arg-type]
-    return rdflib_graph(triples)
+    return store_graph(
+        triple
+        for query in queries
+        for triple in store.query(query, prefixes=prefixes)  # type: ignore[union-attr]
+    )
 
 
 def _kinds(store: ox.Store, *, articles: bool = True) -> dict[str, Kind]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.timespan import days_of
 
 if TYPE_CHECKING:
@@ -71,6 +72,27 @@ _QUERIES = {
 }
 
 
+_READ_ONCE = ("typed", "labels", "rdfs", "articles", "sources", "texts", "places")
+"""Rows read only to build the dicts above: dropped once built (at 10k
+articles they are half of what the tables hold)."""
+
+
+def _strings(
+    source: Graph | SparqlBackend, text: str, iris: dict[str, str]
+) -> list[tuple[str, ...]]:
+    """A query's rows as strings ("" for unbound); from a store, read row by
+    row without making rdflib terms (:func:`kg.sparql.oxigraph.select_strings`)."""
+    from kg.sparql.oxigraph import OxigraphBackend, select_strings
+    from kg.sparql.query import run_query
+
+    if isinstance(source, OxigraphBackend):
+        prefixes = {**STANDARD_PREFIXES, **source.prefixes()}
+        rows = select_strings(source.store, text, prefixes=prefixes, interned=iris)
+        return list(rows)
+    result = run_query(source, text)
+    return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
+
+
 @dataclass(frozen=True)
 class Table:
     """One sheet: a name, its column names and rows of plain strings."""
@@ -95,14 +117,8 @@ class GraphTables:
     """The base facts of a graph, read once; the tables are built from them."""
 
     def __init__(self, source: Graph | SparqlBackend) -> None:
-        from kg.sparql.query import run_query
-
-        rows = {
-            name: [tuple("" if t is None else str(t) for t in row) for row in result]
-            for name, result in (
-                (name, run_query(source, text).rows) for name, text in _QUERIES.items()
-            )
-        }
+        iris: dict[str, str] = {}  # one str per IRI, whatever the query
+        rows = {name: _strings(source, text, iris) for name, text in _QUERIES.items()}
         self.rows = rows
         self.labels: dict[str, str] = {}
         for node, label in sorted(rows["rdfs"]) + sorted(rows["labels"]):
@@ -118,6 +134,8 @@ class GraphTables:
         self.texts = _multi((n, " ".join(t.split())) for n, t in rows["texts"])
         self.mentioned_in = _multi((e, a) for a, e in rows["mentions"])
         self.places = _multi(rows["places"])
+        for name in _READ_ONCE:  # kept above in the form the tables use
+            del rows[name]
 
     def _kinds(self, typed: Iterable[tuple[str, ...]]) -> dict[str, str]:
         kinds: dict[str, str] = {}
