@@ -46,6 +46,11 @@ ex:m6 a org:Membership ; org:organization ex:u ; org:role ex:vice ;
   org:memberDuring ex:m6d .
 ex:m6d time:hasEnd ex:m6e .
 ex:m6e time:inXSDDate "2022-01-05"^^xsd:date .
+ex:co skos:prefLabel "湖州澄远机械有限公司"@zh .
+ex:cou skos:prefLabel "湖州澄远机械有限公司工会"@zh .
+ex:yu skos:prefLabel "俞晓峰"@zh .
+ex:m7 a org:Membership ; org:organization ex:cou ; org:role ex:chair ;
+  org:member ex:yu ; kgo:attestedOn "2020-05-15"^^xsd:date .
 """
 
 
@@ -73,6 +78,9 @@ def source(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         ("副主席", "湖州市总工会", "2020-06-01", ["李娜", "钱卫东"]),
         ("副主席", "湖州市总工会", "2023-01-01", ["钱卫东"]),
         ("主席", "武进区总工会", "2020-06-01", []),  # no such body
+        # a role that names a body inside the organisation: its 工会's 主席
+        ("工会主席", "湖州澄远机械有限公司", "2021-01-01", ["俞晓峰"]),
+        ("主席", "湖州澄远机械有限公司", "2021-01-01", []),
     ],
 )
 def test_who_held_a_post_on_a_date(source, role, org, date, holders):

@@ -28,16 +28,16 @@ from kg.model import (
 )
 from kg.pipeline import extract_documents
 from kg.read.files import read_paths
+from kg.sparql.formats import format_result
 from kg.sparql.query import (
     STANDARD_PREFIXES,
     QueryError,
     QueryResult,
     QuerySyntaxError,
     bundled_queries,
-    display_width,
-    format_result,
     run_query,
 )
+from kg.tables import display_width
 
 PER, ORG, DIS, INI = Kind.PERSON, Kind.ORGANIZATION, Kind.DISTRICT, Kind.INITIATIVE
 SAID = "惠山区总工会党组书记、副主席杨卫中说，洛社镇总工会推出“车间课堂”。"

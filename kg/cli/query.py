@@ -106,7 +106,8 @@ def query(
     """Run QUERY over GRAPH: the name of a bundled query (see --list), a .rq
     file, or SPARQL text.  Common prefixes (kgo: kgr: org: schema: skos: prov:
     rdf: rdfs: foaf: owl: xsd:) need no declaration."""
-    from kg.sparql.query import bundled_queries, format_result, run_query
+    from kg.sparql.formats import format_result
+    from kg.sparql.query import bundled_queries, run_query
 
     if list_queries:
         echo(_catalogue(bundled_queries()), nl=False)
