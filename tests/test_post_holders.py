@@ -51,6 +51,11 @@ ex:cou skos:prefLabel "湖州澄远机械有限公司工会"@zh .
 ex:yu skos:prefLabel "俞晓峰"@zh .
 ex:m7 a org:Membership ; org:organization ex:cou ; org:role ex:chair ;
   org:member ex:yu ; kgo:attestedOn "2020-05-15"^^xsd:date .
+ex:pw skos:prefLabel "党委委员"@zh .
+ex:m8 a org:Membership ; org:organization ex:co ; org:role ex:pw ;
+  org:member ex:yu ; kgo:attestedOn "2019-03-01"^^xsd:date .
+ex:m9 a org:Membership ; org:organization ex:co ; org:role ex:pw ;
+  org:member ex:li ; kgo:attestedOn "2020-03-01"^^xsd:date .
 """
 
 
@@ -81,6 +86,8 @@ def source(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         # a role that names a body inside the organisation: its 工会's 主席
         ("工会主席", "湖州澄远机械有限公司", "2021-01-01", ["俞晓峰"]),
         ("主席", "湖州澄远机械有限公司", "2021-01-01", []),
+        # a role ending in 委员 is held by several at once: no succession
+        ("党委委员", "湖州澄远机械有限公司", "2021-01-01", ["俞晓峰", "李娜"]),
     ],
 )
 def test_who_held_a_post_on_a_date(source, role, org, date, holders):
