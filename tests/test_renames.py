@@ -72,3 +72,33 @@ def test_the_graph_links_the_two_bodies_with_the_sentence(tmp_path) -> None:
     assert [tuple(map(str, row)) for row in rows] == [
         ("衢州港航集团有限公司", "衢州交通投资集团有限公司", sentence)
     ]
+
+
+def test_the_page_and_the_statistics_show_the_link(tmp_path) -> None:
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "集团更名\n\n衢州港航集团有限公司正式更名为衢州交通投资集团有限公司。\n",
+        "utf-8",
+    )
+    build([source], tmp_path / "out")
+    page = (tmp_path / "out" / "graph.html").read_text("utf-8")
+    island = re.search(
+        r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S
+    )
+    assert island is not None
+    data = json.loads(island.group(1))
+    labels = [n["label"] for n in data["nodes"]]
+    renamed = [e for e in data["edges"] if e["rel"] == "renamedTo"]
+    assert [(labels[e["from"]], labels[e["to"]]) for e in renamed] == [
+        ("衢州港航集团有限公司", "衢州交通投资集团有限公司")
+    ]
+    for graph in (tmp_path / "out", tmp_path / "out" / "graph.ttl"):
+        said = CliRunner().invoke(main, ["stats", str(graph)]).output
+        assert re.search(r"renamedTo\s+1\n", said), said

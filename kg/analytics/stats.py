@@ -22,7 +22,7 @@ from rdflib import Graph
 from kg.analytics.betweenness import sampled_betweenness
 from kg.analytics.projection import MENTIONS, RELATION_KEYS, project
 from kg.errors import KGError
-from kg.graph.view import KINDS
+from kg.graph.view import BEYOND_CONTRACT, KINDS
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ def network_stats(
     )
     return Stats(
         types=_type_counts(nxg) if counts is None else _keyed(counts[0], TYPE_KEYS),
-        relations=(
+        relations=_present(
             _relation_counts(nxg)
             if counts is None
             else _keyed(counts[1], RELATION_KEYS)
@@ -238,6 +238,11 @@ def communities(network: nx.Graph, *, method: str, seed: int) -> Communities:
 
 def _keyed(counts: dict[str, int], keys: tuple[str, ...]) -> dict[str, int]:
     return {key: counts.get(key, 0) for key in keys}
+
+
+def _present(counts: dict[str, int]) -> dict[str, int]:
+    """Every kind of the contract, and the others the graph holds."""
+    return {k: n for k, n in counts.items() if n or k not in BEYOND_CONTRACT}
 
 
 def _type_counts(nxg: nx.MultiDiGraph) -> dict[str, int]:

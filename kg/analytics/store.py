@@ -45,7 +45,7 @@ from kg.errors import GraphError
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.select import select
 from kg.graph.timespan import TimeSpan
-from kg.graph.view import KINDS, POST
+from kg.graph.view import EDGE_PREDICATES, FACT_PREDICATES, KINDS, POST
 
 PREFIXES = dict(STANDARD_PREFIXES)
 _KIND_OF = {str(t): kind.key for kind in KINDS for t in (kind.base, *kind.finer)}
@@ -53,11 +53,7 @@ _ORDER = {kind.key: n for n, kind in enumerate(KINDS)}
 RELATION_QUERIES = {
     POST: "SELECT DISTINCT ?s ?o { { ?s org:memberOf ?o } UNION "
     "{ ?m org:member ?s ; org:organization ?o } }",
-    "locatedIn": "SELECT ?s ?o { ?s kgo:locatedIn ?o }",
-    "partOf": "SELECT ?s ?o { ?s schema:containedInPlace ?o }",
-    "launchedBy": "SELECT ?s ?o { ?s kgo:launchedBy ?o }",
-    "author": "SELECT ?s ?o { ?s schema:author ?o }",
-    MENTIONS: "SELECT ?s ?o { ?s schema:mentions ?o }",
+    **{key: f"SELECT ?s ?o {{ ?s <{p}> ?o }}" for p, key in EDGE_PREDICATES.items()},
 }
 _NODES = "SELECT ?s ?t { VALUES ?t { %s } ?s a ?t }"
 _LABELS = """
@@ -178,12 +174,7 @@ SELECT ?s ?p ?o ?text ?src {
   OPTIONAL { ?st kgo:evidenceText ?text }
   OPTIONAL { ?st prov:wasDerivedFrom ?src }
 }"""
-_PREDICATES = {
-    STANDARD_PREFIXES["kgo"] + "locatedIn": "locatedIn",
-    "https://schema.org/containedInPlace": "partOf",
-    STANDARD_PREFIXES["kgo"] + "launchedBy": "launchedBy",
-    "https://schema.org/author": "author",
-}
+_PREDICATES = {str(p): key for p, key in FACT_PREDICATES.items()}
 
 
 _NEIGHBOURS = """
@@ -197,11 +188,7 @@ SELECT DISTINCT ?n ?p ?m ?out ?t WHERE {
 _TYPES = "SELECT ?n ?t { VALUES ?n { %s } ?n a ?t }"
 _EDGE_PREDICATES = {
     "http://www.w3.org/ns/org#memberOf": POST,
-    STANDARD_PREFIXES["kgo"] + "locatedIn": "locatedIn",
-    "https://schema.org/containedInPlace": "partOf",
-    STANDARD_PREFIXES["kgo"] + "launchedBy": "launchedBy",
-    "https://schema.org/author": "author",
-    "https://schema.org/mentions": MENTIONS,
+    **{str(p): key for p, key in EDGE_PREDICATES.items()},
 }
 MAX_BALL = 200_000
 """Nodes the search may read before it gives up widening."""

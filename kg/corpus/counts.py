@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.select import select
+from kg.graph.view import BEYOND_CONTRACT
 
 ENTITY_CLASSES = {
     "Person": "schema:Person",
@@ -30,6 +31,7 @@ RELATION_PREDICATES = {
     "partOf": "schema:containedInPlace",
     "launchedBy": "kgo:launchedBy",
     "author": "schema:author",
+    "renamedTo": "kgo:renamedTo",
     "mentions": "schema:mentions",
 }
 
@@ -71,6 +73,10 @@ def count_store(store: ox.Store) -> Counts:
     triples = next(iter(select(store, TRIPLES_QUERY)))[0]
     return Counts(
         entities={name: found.get(name, 0) for name in ENTITY_CLASSES},
-        relations={name: found.get(name, 0) for name in RELATION_PREDICATES},
+        relations={
+            name: found.get(name, 0)
+            for name in RELATION_PREDICATES
+            if found.get(name) or name not in BEYOND_CONTRACT  # counted if held
+        },
         triples=int(triples.value),
     )

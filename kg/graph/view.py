@@ -88,16 +88,23 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("partOf", "属于", "#8cb369"),
     Relation("launchedBy", "发起", "#f28e2b"),
     Relation("author", "作者", "#7f7f7f"),
+    Relation("renamedTo", "更名为", "#9c755f"),
     Relation("mentions", "提及", "#c7c7c7"),
 )
-# Predicates drawn as edges (posts come from org:memberOf and memberships).
+# Predicates drawn as edges (posts come from org:memberOf and memberships);
+# the one list the page, the analytics, the tables and time slices read.
 EDGE_PREDICATES: dict[URIRef, str] = {
     KGO.locatedIn: "locatedIn",
     SCHEMA.containedInPlace: "partOf",
     KGO.launchedBy: "launchedBy",
     SCHEMA.author: "author",
+    KGO.renamedTo: "renamedTo",
     SCHEMA.mentions: "mentions",
 }
+BEYOND_CONTRACT = frozenset({"renamedTo"})
+"""Relations the graph contract does not name: counted only when present."""
+FACT_PREDICATES = {p: key for p, key in EDGE_PREDICATES.items() if key != "mentions"}
+"""The edges that are facts read from text (each with its sentence)."""
 RELATION_NAMES = {r.key: r.name_zh for r in RELATIONS}
 
 

@@ -25,18 +25,17 @@ from kg.corpus.store import open_store
 from kg.corpus.texts import text_reader
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.select import select
-from kg.graph.view import KINDS, Kind, central_nodes
+from kg.graph.view import FACT_PREDICATES, KINDS, Kind, central_nodes
 from kg.publish.articles import Texts
 from kg.publish.from_store import store_graph
 from kg.publish.page import MAX_NODES, PageSummary, corpus_title, write_html
 
 _KIND_OF = {str(t): kind for kind in KINDS for t in (kind.base, *kind.finer)}
-_EDGES = """
-SELECT ?s ?o WHERE {
-  { ?s org:memberOf ?o } UNION { ?s kgo:locatedIn ?o }
-  UNION { ?s schema:containedInPlace ?o } UNION { ?s kgo:launchedBy ?o }
-  UNION { ?s schema:author ?o } %s
-}"""
+_EDGES = (
+    "SELECT ?s ?o WHERE {\n  { ?s org:memberOf ?o }"
+    + "".join(f" UNION {{ ?s <{p}> ?o }}" for p in FACT_PREDICATES)
+    + " %s\n}"
+)
 _MENTIONS = "UNION { ?s schema:mentions ?o }"
 _NODES = "SELECT ?s ?t WHERE { VALUES ?t { %s } ?s a ?t }"
 _OWN = """

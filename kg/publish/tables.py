@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.graph.timespan import days_of
+from kg.graph.view import FACT_PREDICATES
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -30,10 +31,7 @@ KIND_TYPES = {
     "https://w3id.org/kgzh/ontology#Initiative": "Initiative",
 }
 RELATIONS = {
-    "https://w3id.org/kgzh/ontology#locatedIn": "locatedIn",
-    "https://schema.org/containedInPlace": "partOf",
-    "https://w3id.org/kgzh/ontology#launchedBy": "launchedBy",
-    "https://schema.org/author": "author",
+    **{str(p): key for p, key in FACT_PREDICATES.items()},
     "https://schema.org/jobTitle": "jobTitle",
 }
 KGO = "https://w3id.org/kgzh/ontology#"

@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from kg.graph.namespaces import KGO, ORG, PROV, SCHEMA
 from kg.graph.timespan import TimeSpan, days_of
+from kg.graph.view import FACT_PREDICATES
 from kg.sparql.query import SparqlBackend, run_query
 
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -132,13 +133,7 @@ def time_slice(graph: Graph, span: TimeSpan) -> Graph:
     return out
 
 
-_RELATIONS = {
-    ORG.memberOf,
-    KGO.locatedIn,
-    KGO.launchedBy,
-    SCHEMA.containedInPlace,
-    SCHEMA.jobTitle,
-}
+_RELATIONS = {ORG.memberOf, SCHEMA.jobTitle, *FACT_PREDICATES} - {SCHEMA.author}
 _ENTITY_TYPES = (
     SCHEMA.Person,
     ORG.Organization,
