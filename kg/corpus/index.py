@@ -124,15 +124,9 @@ class CorpusIndex:
         ).fetchone()
         return decode_facts(row[0]) if row else None
 
-    def text(self, article_id: str) -> str | None:
-        """The article's text as its source wrote it; None when the index
-        holds none (an unknown id, or a corpus built before texts were kept)."""
-        row = self.db.execute(
-            "SELECT body FROM texts WHERE id = ?", (article_id,)
-        ).fetchone()
-        return zlib.decompress(row[0]).decode("utf-8") if row else None
-
     def has_text(self, article_id: str) -> bool:
+        """Whether the index holds the article's text (read by
+        :mod:`kg.corpus.texts`)."""
         row = self.db.execute("SELECT 1 FROM texts WHERE id = ?", (article_id,))
         return row.fetchone() is not None
 

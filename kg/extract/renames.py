@@ -29,7 +29,7 @@ _OLD_TO_NEW = re.compile(
 )
 _NEW_OF_OLD = re.compile(r"^(?:[（(]原|的?前身(?:为|是))$")
 _NEW_FROM_OLD = re.compile(r"^由$")
-_FROM_TAIL = re.compile(r"^(?:更名|改名|改制)而(?:来|成)")
+_FROM_TAIL = re.compile(r"(?:更名|改名|改制)而(?:来|成)")
 _CLOSE = "）)"
 
 
@@ -46,7 +46,7 @@ def extract(ctx: Context) -> Found:
         elif (
             _NEW_OF_OLD.match(gap)
             and (not gap.endswith("原") or text[second.end : second.end + 1] in _CLOSE)
-        ) or (_NEW_FROM_OLD.match(gap) and _FROM_TAIL.match(text[second.end :])):
+        ) or (_NEW_FROM_OLD.match(gap) and _FROM_TAIL.match(text, second.end)):
             old, new = second, first
         else:
             continue
