@@ -38,6 +38,23 @@ def _data(path: Path) -> dict:
     return json.loads(found.group(1))
 
 
+def test_a_big_corpus_shows_its_latest_posts(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table carries at most POST_ROWS posts, those attested last; the
+    count still says how many there are."""
+    import kg.publish.report as report
+
+    whole = _data(write_report(example / "graph.ttl", tmp_path / "w.html").path)
+    monkeypatch.setattr(report, "POST_ROWS", 3)
+    summary = write_report(example / "graph.ttl", tmp_path / "r.html")
+    data = _data(tmp_path / "r.html")
+    assert (summary.posts, data["postsTotal"], len(data["posts"])) == (8, 8, 3)
+    latest = sorted((p["last"] for p in whole["posts"]), reverse=True)[:3]
+    assert sorted((p["last"] for p in data["posts"]), reverse=True) == latest
+    assert len(whole["posts"]) == whole["postsTotal"] == 8
+
+
 def test_report_data(example: Path, tmp_path: Path) -> None:
     summary = write_report(example / "graph.ttl", tmp_path / "r.html")
     assert (summary.articles, summary.posts) == (5, 8)

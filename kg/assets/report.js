@@ -156,7 +156,10 @@
       cell(tr, p.evidence, "kg-evidence"); cell(tr, p.source);
       body.appendChild(tr);
     });
-    byId("kg-posts-count").textContent = rows.length + " / " + data.posts.length + " 条任职";
+    var total = data.postsTotal || data.posts.length;
+    byId("kg-posts-count").textContent = rows.length + " / " + total + " 条任职" +
+      (total > data.posts.length ? "（表中为最近的 " + data.posts.length +
+        " 条；全部任职见 kg export --format csv）" : "");
     document.querySelectorAll("#kg-posts th").forEach(function (th) {
       var key = th.getAttribute("data-key");
       if (key === sort.key) th.setAttribute("data-sort", sort.dir > 0 ? "asc" : "desc");
