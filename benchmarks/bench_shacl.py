@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.graph.iris import IRIs, name_based
 from kg.graph.rules import compiled_rules, violations
 from kg.graph.shacl import load_shapes, shapes_path, validate_graph
-from kg.graph.triples import IRIs, article_quads, name_based, rdflib_graph
+from kg.graph.triples import article_quads, rdflib_graph
 from kg.pipeline import extract_page, pages
 from kg.read.files import read_paths
 

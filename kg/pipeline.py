@@ -85,8 +85,9 @@ def extract_chunk(
     the build gives them their nodes (:mod:`kg.corpus.identities`); names an
     analyst said are no person (``not_people``) are left out of the graphs.
     """
+    from kg.graph.iris import IRIs, name_based
     from kg.graph.rules import check_articles
-    from kg.graph.triples import IRIs, article_quads, name_based, serialise_article
+    from kg.graph.triples import article_quads, serialise_article
     from kg.resolve.people import without_people
 
     iris = IRIs(base_iri)
@@ -194,7 +195,8 @@ def pipeline_version() -> str:
         for folder in ("read", "text", "extract", "resolve")
         for path in (root / folder).rglob("*.py")
     )
-    files += [root / "model.py", root / "pipeline.py", root / "graph" / "triples.py"]
+    files += [root / "model.py", root / "pipeline.py"]
+    files += [root / "graph" / "triples.py", root / "graph" / "iris.py"]
     files += [root / "data" / "gazetteer.tsv"]
     digest = hashlib.sha1()
     for path in files:

@@ -28,12 +28,11 @@ import pyoxigraph as ox
 
 from kg.corpus import increments
 from kg.corpus.index import CorpusIndex
+from kg.graph.iris import IRIs, name_based
 from kg.graph.triples import (
     MERGE_REASON,
-    IRIs,
     article_quads,
     identity_quads,
-    name_based,
     serialise_article,
 )
 from kg.model import ArticleFacts, Kind

@@ -26,8 +26,8 @@ from kg.corpus.index import CorpusIndex
 from kg.corpus.store import PREFIX_FILE
 from kg.errors import OutputError
 from kg.extract.gazetteer import Gazetteer
+from kg.graph.iris import IRIs
 from kg.graph.namespaces import BASE_IRI
-from kg.graph.triples import IRIs
 from kg.model import ArticleFacts, Kind
 from kg.resolve.identity import Overrides
 
