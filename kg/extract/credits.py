@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, Found
+from kg.extract.chains import located
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
 from kg.extract.org_suffixes import suffix_kind
@@ -112,11 +113,4 @@ def _located(ctx: Context, org: Mention) -> tuple[Relation, ...]:
     if org.place is None:
         return ()
     place = Gazetteer.default().get(org.place)
-    return (
-        Relation(
-            RelKind.LOCATED_IN,
-            entity_key(Kind.ORGANIZATION, org.name),
-            entity_key(Kind.DISTRICT, place.name, place.id),
-            evidence=ctx.evidence(org.start),
-        ),
-    )
+    return (located(org, place, ctx.evidence(org.start)),)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, Found
+from kg.extract.chains import located
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
@@ -79,11 +80,4 @@ def _located(ctx: Context, body: Mention) -> list[Relation]:
     if body.place is None:
         return []
     place = Gazetteer.default().get(body.place)
-    return [
-        Relation(
-            RelKind.LOCATED_IN,
-            entity_key(Kind.ORGANIZATION, body.name),
-            entity_key(Kind.DISTRICT, place.name, place.id),
-            evidence=ctx.evidence(body.start),
-        )
-    ]
+    return [located(body, place, ctx.evidence(body.start))]
