@@ -91,14 +91,7 @@ def _before_bracketed_place(
     if not Gazetteer.default().lookup(text[bracket.start() + 1 : bracket.end() - 1]):
         return None
     start = bracket.start()
-    outer = clause_start_of(text, start)
-    words = plain_tag(text[outer:start])
-    brand = 0
-    for word, flag in reversed(words):
-        if _stops(word, flag):
-            break
-        brand += len(word)
-    return start - brand if brand >= 2 else None
+    return proper_name_start(text, clause_start_of(text, start), start)
 
 
 _INDUSTRY_WORDS = ("产业", "行业")
