@@ -64,11 +64,12 @@ def article_info(
     drawn = {n.id for n in view.nodes if n.kind == "Article"}
     ids = {iri: _text(graph.value(URIRef(iri), SCHEMA.identifier)) for iri in drawn}
     bodies = dict(texts(sorted({i for i in ids.values() if i}))) if texts else {}
-    embed = sum(len(body) for body in bodies.values()) <= budget
+    total = sum(len(body) for body in bodies.values())
+    embed = total <= budget
     if bodies and not embed:
         log.info(
             "article texts left off the page: %d characters, more than %d",
-            sum(len(body) for body in bodies.values()),
+            total,
             budget,
         )
     said: dict[str, set[str]] = {a: set() for a in drawn}
