@@ -179,6 +179,20 @@ class Entity:
     """For a person: why its mentions are one person, or why it is kept apart
     from others of the same name (kg/resolve/identity.py)."""
 
+    @property
+    def undecided(self) -> bool:
+        """A district the text named but the context could not place (a
+        community or village is in no gazetteer: it is not undecided)."""
+        return (
+            self.kind is Kind.DISTRICT
+            and self.place is None
+            and self.subtype not in LOCAL_AREAS
+        )
+
+
+LOCAL_AREAS = ("Community", "Village")
+"""Districts below the township that no gazetteer lists (kg/extract/communities.py)."""
+
 
 @dataclass(frozen=True)
 class ArticleMeta:

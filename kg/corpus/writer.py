@@ -28,7 +28,7 @@ from kg.errors import OutputError
 from kg.extract.gazetteer import Gazetteer
 from kg.graph.iris import IRIs
 from kg.graph.namespaces import BASE_IRI
-from kg.model import ArticleFacts, Kind
+from kg.model import ArticleFacts
 from kg.resolve.identity import Overrides
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ def _undecided(facts: ArticleFacts) -> list[tuple[str, str]]:
     gaz = Gazetteer.default()
     found = []
     for entity in facts.entities:
-        if entity.kind is Kind.DISTRICT and entity.place is None:
+        if entity.undecided:
             parents = [gaz.parent(p) for p in gaz.lookup(entity.name)]
             where = "、".join(p.name for p in parents if p is not None)
             found.append((entity.name, where))

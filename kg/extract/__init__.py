@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kg.extract import (
     appointments,
+    communities,
     credits,
     departments,
     districts,
@@ -36,6 +37,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "name_lists": name_lists.extract,
     "appointments": appointments.extract,
     "notices": notices.extract,
+    "communities": communities.extract,
     "initiatives": initiatives.extract,
     "projects": projects.extract,
     "launches": launches.extract,

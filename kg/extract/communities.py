@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract.base import Context
+from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import FUNCTION_CHARS
-from kg.model import Kind, Mention
+from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.segmenter import dictionary_entry, words
 
 _NAMED = re.compile(r"([\u4e00-\u9fff]{2,5}?)(社区|村)")
@@ -132,3 +133,106 @@ def _named_well(text: str, match: re.Match[str]) -> bool:
             return False
         position += len(word)
     return True
+
+
+_AREA_SUBTYPES = {"社区": "Community", "村": "Village"}
+
+
+def extract(ctx: Context) -> Found:
+    """The article's communities and villages as districts: each mention of
+    one named after its town or street, or opening a line; ``partOf`` that
+    town or street; ``locatedIn`` it for the bodies named after it
+    (青禾社区党委).
+
+    A community is known by its town or street and its name, else by the
+    article's home city and its name, so two 新华村 of two towns stay two."""
+    named = _communities(ctx)
+    if not named:
+        return Found()
+    text = ctx.doc.text
+    gaz = Gazetteer.default()
+    towns = {
+        m.end: gaz.get(m.code)
+        for m in ctx.of_kind(Kind.DISTRICT)
+        if m.subtype == "Town" and m.code
+    }
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for name in dict.fromkeys(c.name for c in named):
+        first = [c for c in named if c.name == name]
+        town_at = next((c for c in first if c.start in towns), None)
+        town = towns[town_at.start] if town_at is not None else None
+        anchor = town.id if town is not None else ctx.home
+        code = f"{anchor}/{name}" if anchor else None
+        subtype = _AREA_SUBTYPES[first[0].level]
+        key = entity_key(Kind.DISTRICT, name, code)
+        mentions.extend(
+            Mention(Kind.DISTRICT, start, start + len(name), name, name, subtype, code)
+            for start in _occurrences(text, name)
+        )
+        if town is not None and town_at is not None:
+            relations.append(
+                Relation(
+                    RelKind.PART_OF,
+                    key,
+                    entity_key(Kind.DISTRICT, town.name, town.id),
+                    evidence=ctx.evidence(town_at.start),
+                )
+            )
+        bodies = {
+            m.name: m
+            for m in ctx.of_kind(Kind.ORGANIZATION)
+            if m.name.startswith(name) and len(m.name) > len(name)
+        }
+        relations.extend(
+            Relation(
+                RelKind.LOCATED_IN,
+                entity_key(Kind.ORGANIZATION, body.name),
+                key,
+                evidence=ctx.evidence(body.start),
+            )
+            for body in bodies.values()
+        )
+    relations.extend(_grid_workers(ctx, named, mentions))
+    return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+_GRID_TITLES = ("网格员", "网格长")
+"""A community's own staff, named with no body: 网格员甲 works for the
+community last named before (else the first the article names)."""
+
+
+def _grid_workers(
+    ctx: Context, named: list[Community], areas: list[Mention]
+) -> list[Relation]:
+    text = ctx.doc.text
+    keys = {m.name: entity_key(Kind.DISTRICT, m.name, m.code) for m in areas}
+    out = []
+    for person in ctx.of_kind(Kind.PERSON):
+        title = next(
+            (t for t in _GRID_TITLES if text.endswith(t, 0, person.start)), None
+        )
+        home = _home(named, person.start, "社区") if title else None
+        if title is None or home is None or home.name not in keys:
+            continue
+        out.append(
+            Relation(
+                RelKind.POST,
+                entity_key(Kind.PERSON, person.name),
+                keys[home.name],
+                roles=(title,),
+                evidence=ctx.evidence(person.start),
+            )
+        )
+    return out
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` is written, not preceded by a word for many (各村)."""
+    found = []
+    start = text.find(name)
+    while start >= 0:
+        if not _many_before(text, start):
+            found.append(start)
+        start = text.find(name, start + len(name))
+    return found

@@ -53,6 +53,7 @@ def extract(ctx: Context) -> Found:
     found = [
         *(_party_departments(ctx, orgs) if "部" in text or "委" in text else ()),
         *_offices(ctx, orgs),
+        *(_wards(ctx, orgs) if "科" in text or "病区" in text else ()),
         *(_company_departments(ctx, orgs) if "部" in text else ()),
         *(_funds_review(ctx, orgs) if "经" in text else ()),
         *(_zone_committees(ctx, orgs) if "管委会" in text else ()),
@@ -168,6 +169,30 @@ def _offices(ctx: Context, orgs: list[Mention]) -> list[Mention]:
         if match is None or not _is_department(match.group()):
             continue
         if any(c in CLAUSE_BREAK for c in match.group()):
+            continue
+        out.append(
+            _department(parent, parent.start, match.end(), text, match.group(), "")
+        )
+    return out
+
+
+_WARD = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:科(?:[一二三四五六七八九十]?病区)?|病区)(?![学技研普长室级])"
+)
+HOSPITALS = ("医院", "卫生院", "保健院", "卫生服务中心")
+"""How the names of bodies that have clinical departments end."""
+
+
+def _wards(ctx: Context, orgs: list[Mention]) -> list[Mention]:
+    """某某医院重症医学科, 某某卫生院内科: a clinical department named right
+    after its hospital."""
+    text = ctx.doc.text
+    out: list[Mention] = []
+    for parent in orgs:
+        if not parent.name.endswith(HOSPITALS):
+            continue
+        match = _WARD.match(text, parent.end)
+        if match is None or not _is_department(match.group()):
             continue
         out.append(
             _department(parent, parent.start, match.end(), text, match.group(), "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
-from kg.model import Kind
+from kg.model import LOCAL_AREAS, Kind
 
 LEVEL_CHARS = "省市县区镇乡州旗"
 
@@ -38,7 +38,9 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
     """
     gaz = Gazetteer.default()
     districts = [
-        m for m in ctx.of_kind(Kind.DISTRICT) if m.code and m.name.endswith(char)
+        m
+        for m in ctx.of_kind(Kind.DISTRICT)
+        if m.code and m.name.endswith(char) and m.subtype not in LOCAL_AREAS
     ]
     divisions = [m for m in districts if m.subtype != "DevelopmentZone"]
     districts = divisions or districts  # 区 is 滨海新区 before 经济技术开发区

@@ -145,6 +145,14 @@ class Gazetteer:
     def __iter__(self) -> Iterator[Place]:
         return (self.get(pid) for pid in sorted(self._rows))
 
+    def holds(self, place_id: str) -> bool:
+        """Whether the gazetteer has a place with this id."""
+        return (
+            place_id in self._places
+            or place_id in self._extra
+            or place_id in self._rows
+        )
+
     def get(self, place_id: str) -> Place:
         """The place with this id; :class:`GazetteerError` if there is none."""
         place = self._places.get(place_id) or self._extra.get(place_id)
@@ -329,6 +337,8 @@ class Gazetteer:
             if zone is not None:
                 return zone
             end = start + len(key)
+            if short and text.startswith(_LOCAL_AREA_WORDS, end):
+                continue  # 荷塘|村, 新华|社区: a village's or community's name
             if words.ends_word(start, end):
                 return PlaceMatch(start, end, key, places, short)
         return None
@@ -381,6 +391,11 @@ def _short_name(place: Place) -> str:
         if len(alias) >= 2 and place.name.startswith(alias):
             return alias
     return place.name
+
+
+_LOCAL_AREA_WORDS = ("村", "社区")
+"""Below the township: a short name written before one names a village or a
+community, not the county (kg/extract/communities.py reads those)."""
 
 
 def _index(cells: list[str]) -> dict[str, list[str]]:

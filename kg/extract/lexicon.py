@@ -377,8 +377,16 @@ CONGRESS_SUFFIXES = (
 """Congresses and CPPCC standing committees in full (named 人大常委会, 人大,
 政协常委会)."""
 
-PUBLIC_SERVICE_SUFFIXES = ("人民医院", "中医医院", "中医院", "妇幼保健院")
-"""Public services named by their place (县人民医院 is the county's)."""
+PUBLIC_SERVICE_SUFFIXES = (
+    "人民医院",
+    "中医医院",
+    "中医院",
+    "妇幼保健院",
+    "中心卫生院",
+    "卫生院",
+)
+"""Public services named by their place (县人民医院 is the county's, 某镇卫生院
+the town's), also with an ordinal (市第二人民医院)."""
 
 ASSOCIATION_SUFFIXES = ("联谊会", "协进会", "促进会", "研究会", "职工会", "合作社")
 """Associations and cooperatives named by a proper name (某某职工联谊会)."""

@@ -133,6 +133,9 @@ def ends_verb(text: str, start: int, end: int) -> bool:
     return len(word) > 1 and flag.startswith("v")
 
 
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}")
+
+
 def body_ok(body: str, kind: SuffixKind) -> bool:
     """Words between a place and a suffix: 发改 in 县发改局, 人力资源和社会保障
     in 市人力资源和社会保障局; nothing generic, no title, no verb."""
@@ -151,6 +154,7 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
     if any(not body.endswith(m.group()) for m in _PUBLIC_IN_BODY.finditer(body)):
         return False  # 市人民政府作政府: a body, then words, is no longer a name
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
+    inner = _ORDINAL.sub("", inner, count=1)  # 市第二人民医院
     if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):
         return False
     return not roles.role_spans(body)

@@ -287,11 +287,15 @@ def _only_places(
 def _place_opening(
     districts: tuple[Mention, ...], start: int, end: int
 ) -> Place | None:
-    """The district a company name opens with (郑州 in 郑州圆方集团)."""
-    for mention in districts:
-        if mention.start == start and mention.end <= end and mention.code:
-            return Gazetteer.default().get(mention.code)
-    return None
+    """The district a company name opens with (郑州 in 郑州圆方集团), or the
+    innermost of the places it opens with (西陵区 in 宜昌市西陵区峡江医院)."""
+    by_start = {m.start: m for m in reversed(districts) if m.code and m.end <= end}
+    opening = by_start.get(start)
+    if opening is None:
+        return None
+    while opening.end in by_start and by_start[opening.end].end < end:
+        opening = by_start[opening.end]
+    return Gazetteer.default().get(opening.code or "")
 
 
 def _on_named_org(

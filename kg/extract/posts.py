@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 from kg.extract import chains, companies, names, roles
 from kg.extract.base import Context, Found
+from kg.extract.departments import HOSPITALS
 from kg.model import Kind, Mention, Relation
 
 
@@ -42,6 +43,7 @@ def extract(ctx: Context) -> Found:
             continue
         if len(people) == 1:
             chain = _works_at_company(ctx, chain, people[0].end)
+        chain = _in_ward(ctx, chain, role_start)
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
             mentions.append(body)
@@ -67,6 +69,38 @@ def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Cha
         return chain
     company = companies.last_company(ctx, works.start(), works.group(1))
     return chain if company is None else chains.at_company(chain, company)
+
+
+_WARD_TITLES = frozenset(
+    "护士长 副护士长 科主任 科副主任 主任医师 副主任医师 主治医师".split()
+)
+_WARDS = ("科", "病区", *HOSPITALS)
+
+
+def _in_ward(ctx: Context, chain: chains.Chain, start: int) -> chains.Chain:
+    """护士长甲 with no unit in the sentence works in the clinical department
+    (or hospital) last named in the paragraph: 某医院重症医学科的灯还亮着。
+    护士长甲刚处理完……"""
+    bare = [
+        org is None and bool(titles) and _WARD_TITLES.issuperset(titles)
+        for org, titles, _ in chain.posts
+    ]
+    if not any(bare):
+        return chain
+    paragraph = ctx.doc.text.rfind("\n", 0, start) + 1
+    units = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if paragraph <= m.start and m.end <= start and m.name.endswith(_WARDS)
+    ]
+    if not units:
+        return chain
+    unit = max(units, key=lambda m: (m.end, -m.start))
+    posts = [
+        (unit if is_bare else org, titles, marked)
+        for (org, titles, marked), is_bare in zip(chain.posts, bare, strict=True)
+    ]
+    return chains.Chain(posts=posts, new_orgs=chain.new_orgs)
 
 
 def _unlisted(text: str, end: int) -> list[names.Named]:

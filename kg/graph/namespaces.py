@@ -35,6 +35,8 @@ class KGO(DefinedNamespace):
     City: URIRef
     County: URIRef
     Town: URIRef
+    Community: URIRef
+    Village: URIRef
     DevelopmentZone: URIRef
     # initiatives
     Initiative: URIRef

@@ -105,7 +105,8 @@ SUBTYPES = {
     name: _iri(KGO[name])
     for name in (
         "TradeUnion Company GovernmentBody PartyOrganization Media School Province "
-        "City County Town DevelopmentZone Policy Programme Alliance Campaign Mechanism"
+        "City County Town Community Village DevelopmentZone "
+        "Policy Programme Alliance Campaign Mechanism"
     ).split()
 }
 RELATION_PREDICATES = {
@@ -115,6 +116,7 @@ RELATION_PREDICATES = {
     RelKind.AUTHOR: _iri(SCHEMA.author),
     RelKind.RENAMED: _iri(KGO.renamedTo),
 }
+DISTRICT_PREFIX = f"{Kind.DISTRICT.value}:"
 UNDECIDED_NOTE = "文中地名对应多个行政区，上下文无法确定，未赋行政区划代码"
 GAZETTEER_LABEL = "kg district gazetteer (GB/T 2260)"
 
@@ -213,7 +215,7 @@ class _ArticleGraph:
             self.add(node, _iri(KGO.formerName), ox.Literal(former, language=ZH))
             note = f"{former}：已撤销的旧行政区名，今属{entity.name}"
             self.add(node, NOTE, ox.Literal(note, language=ZH))
-        if entity.kind is Kind.DISTRICT and entity.place is None:
+        if entity.undecided:
             self.add(node, NOTE, ox.Literal(UNDECIDED_NOTE, language=ZH))
 
     def _article(self, meta: ArticleMeta, outlet: ox.NamedNode | None) -> None:
@@ -265,6 +267,8 @@ class _ArticleGraph:
                 self.add(member, ATTESTED, date_literal(self.facts.article.date))
             self.add(member, MEMBER, self.nodes[person])
             self.add(member, ORGANIZATION, self.nodes[org])
+            if org.startswith(DISTRICT_PREFIX):  # a community's own post (网格员)
+                self.add(self.nodes[org], A, KIND_TYPES[Kind.ORGANIZATION][0])
             self.add(self.nodes[person], MEMBER_OF, self.nodes[org])
             for role in roles:
                 role_node = ox.NamedNode(self.iris.role(role))

@@ -60,7 +60,15 @@ KINDS: tuple[Kind, ...] = (
         "行政区",
         "#59a14f",
         SCHEMA.AdministrativeArea,
-        (KGO.Province, KGO.City, KGO.County, KGO.Town, KGO.DevelopmentZone),
+        (
+            KGO.Province,
+            KGO.City,
+            KGO.County,
+            KGO.Town,
+            KGO.Community,
+            KGO.Village,
+            KGO.DevelopmentZone,
+        ),
     ),
     Kind(
         "Initiative",

@@ -18,6 +18,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.spans import SpanIndex
 from kg.model import (
     GAZETTEER,
+    LOCAL_AREAS,
     ArticleFacts,
     ArticleMeta,
     Document,
@@ -81,7 +82,7 @@ def key_of(mention: Mention) -> str:
 
 def resolve(results: Sequence[DocResult]) -> Extraction:
     """Merge aliases, build entities, remap relations, add gazetteer parents."""
-    results = [_without_inner_places(r) for r in results]
+    results = [_without_glued_adverbs(_without_inner_places(r)) for r in results]
     page_aliases: dict[str, dict[str, str]] = {}
     for page in _pages(results):
         found = _page_aliases([m for r in page for m in r.mentions])
@@ -209,6 +210,44 @@ def _without_inner_places(result: DocResult) -> DocResult:
     return DocResult(result.doc, kept, result.relations)
 
 
+_GLUED = frozenset("刚正也都还就又才便曾已先再仍亦却更")
+"""Adverbs that a name read one character too long swallows (李娜刚处理完)."""
+
+
+def _without_glued_adverbs(result: DocResult) -> DocResult:
+    """李娜刚 → 李娜 where the article also names 李娜: the third character
+    is an adverb after the name (护士长李娜刚处理完), not its given name."""
+    people = {m.name for m in result.mentions if m.kind is Kind.PERSON}
+    cut = {
+        name: name[:-1]
+        for name in people
+        if len(name) == 3 and name[-1] in _GLUED and name[:-1] in people
+    }
+    if not cut:
+        return result
+    mentions = tuple(
+        replace(m, end=m.end - 1, text=m.text[:-1], name=cut[m.name])
+        if m.kind is Kind.PERSON and m.name in cut and m.text == m.name
+        else replace(m, name=cut[m.name])
+        if m.kind is Kind.PERSON and m.name in cut
+        else m
+        for m in result.mentions
+    )
+    keys = {
+        entity_key(Kind.PERSON, long): entity_key(Kind.PERSON, short)
+        for long, short in cut.items()
+    }
+    relations = tuple(
+        replace(
+            r,
+            subject=keys.get(r.subject, r.subject),
+            object=keys.get(r.object, r.object) if r.object else r.object,
+        )
+        for r in result.relations
+    )
+    return DocResult(result.doc, mentions, relations)
+
+
 def _pages(results: Sequence[DocResult]) -> list[list[DocResult]]:
     """The articles of one file; each JSONL record is a page of its own."""
     by_path: dict[str, list[DocResult]] = defaultdict(list)
@@ -281,8 +320,8 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
 def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
     name = sample.name
     aliases = tuple(sorted(f for f in forms if f != name))
-    if sample.kind is Kind.DISTRICT and sample.code:
-        gaz = Gazetteer.default()
+    gaz = Gazetteer.default()
+    if sample.kind is Kind.DISTRICT and sample.code and gaz.holds(sample.code):
         place = gaz.get(sample.code)
         former = tuple(a for a in aliases if _is_former_name(gaz, a, place.id))
         return Entity(
@@ -352,6 +391,8 @@ def _fits(kind: RelKind, subject: Entity | None, obj: Entity | None) -> bool:
     if wanted is not None and subject is not None and subject.kind is not wanted:
         return False
     wanted = _OBJECT_KIND.get(kind)
+    if kind is RelKind.POST and obj is not None and obj.subtype in LOCAL_AREAS:
+        return True  # 网格员 of a community: the community as its own body
     return wanted is None or obj is None or obj.kind is wanted
 
 
