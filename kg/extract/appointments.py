@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,6 +39,8 @@ _VERB_FIRST = {
     "决定任命": Change.BEGAN,
     "提请任命": Change.BEGAN,
     "任命": Change.BEGAN,
+    "委任": Change.BEGAN,
+    "续任": Change.BEGAN,
     "决定": Change.BEGAN,
     "选举": Change.BEGAN,
     "补选": Change.BEGAN,
@@ -301,6 +304,43 @@ def _meeting_body(ctx: Context, verb: int) -> Mention | None:
     return None
 
 
+_HOLDS_ELECTION = re.compile(
+    r"(?:于[^，。；]{0,12}?)?(?:召开|举行|举办|早前举行|日前召开|近日召开)"
+    r"[^，。；]{0,16}?(?:代表大会|会员大会|全体会议|换届选举|换届大会|大会)"
+    r"|(?:第[^，。；]{1,6}?[届次])?(?:会员代表大会|代表大会|会员大会|换届选举大会)"
+)
+_THIS_BODY = re.compile(r"(?:该|本)(?=会[^议])")
+
+
+def _electing_body(ctx: Context, verb: int) -> Mention | None:
+    """某工会召开会员代表大会，选举产生新一届委员会：甲当选为主席: the body
+    that holds the congress earlier in the sentence elects (该会 and 本会 are
+    the association named most often before, the first of those)."""
+    text = ctx.doc.text
+    sentence = ctx.sentence_at(verb)
+    holders = [
+        org
+        for org in ctx.of_kind(Kind.ORGANIZATION)
+        if sentence.start <= org.start
+        and org.end <= verb
+        and _HOLDS_ELECTION.match(text, org.end)
+    ]
+    if holders:
+        return max(holders, key=lambda m: m.end)
+    this = _THIS_BODY.match(text, sentence.start)
+    if this is None or not _HOLDS_ELECTION.match(text, this.end() + 1):
+        return None
+    before = [
+        org
+        for org in ctx.of_kind(Kind.ORGANIZATION)
+        if org.end <= sentence.start and org.name.endswith("会")
+    ]
+    if not before:
+        return None
+    times = Counter(org.name for org in before)  # the one the article is about
+    return min(before, key=lambda m: (-times[m.name], m.start))
+
+
 def _post_end(text: str, start: int) -> int | None:
     """Where the post after a verb ends: the last title before the clause
     ends, 职务, or the next pair (、乙为…); ``None`` if no title ends there or
@@ -374,7 +414,7 @@ def _confer(
     evidence = ctx.evidence(end - 1)
     inherited = reading.body.get(sentence)
     if inherited is None:
-        inherited = _meeting_body(ctx, start)
+        inherited = _meeting_body(ctx, start) or _electing_body(ctx, start)
         if inherited is not None:
             reading.mentions.append(inherited)
             if inherited.place:

@@ -38,6 +38,8 @@ def _expand_deputies(roles: list[str]) -> set[str]:
         out.add("副" + role)
         out.add("常务副" + role)
         out.add("执行" + role)
+        if role.endswith("长"):
+            out.add("代" + role)  # acting: 代市长, 代局长
     return out
 
 
@@ -218,7 +220,17 @@ COUNTED = re.compile(r"[一两二三四五六七八九十几多数][名个家位
 """A count opening the words before a suffix (一名航运业工会): one body of a
 kind, not a name."""
 
-MASS_SUFFIXES = ("妇联", "残联", "工商联", "科协", "文联", "侨联", "红十字会", "关工委")
+MASS_SUFFIXES = (
+    "妇联",
+    "残联",
+    "工商联",
+    "科协",
+    "文联",
+    "侨联",
+    "红十字会",
+    "关工委",
+    "总会",
+)
 """People's organisations of a place (县妇联, 市工商联)."""
 
 NATIONAL_HEADS = ("中华全国", "全国", "中共中央", "中央", "国务院", "国家", "中国")

@@ -133,6 +133,7 @@ def ends_verb(text: str, start: int, end: int) -> bool:
     return len(word) > 1 and flag.startswith("v")
 
 
+_TRADE_MEMBERS = re.compile(r"([\u4e00-\u9fff]{1,8}业)(?:职工|工人|雇员|从业员)")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}")
 
 
@@ -147,7 +148,9 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
         return False
     if not body or body in _BUREAU_BODIES:
         return True  # 国有资产监督管理(委员会): a bureau's full name
-    if _GENERIC_IN_BODY.search(body) or lexicon.COUNTED.match(body):
+    trade = _TRADE_MEMBERS.fullmatch(body)  # 酒店业职工(总会): a trade's workers
+    named = trade.group(1) if trade else body
+    if _GENERIC_IN_BODY.search(named) or lexicon.COUNTED.match(body):
         return False  # 高雄市一名航运业工会: one union of the city, no name
     if kind.needs_place and _NAMED_IN_BODY.search(body):
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's

@@ -42,7 +42,7 @@ from kg.extract.org_suffixes import (
     suffix_kind,
 )
 from kg.extract.place_heads import head_mention, place_head
-from kg.extract.public_bodies import cppcc_mentions
+from kg.extract.public_bodies import cppcc_mentions, sar_bureaus
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.scan import Anchored
 
@@ -76,6 +76,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(outlet_lines(text))
     candidates.extend(agencies(text))
     candidates.extend(cppcc_mentions(ctx))
+    candidates.extend(sar_bureaus(ctx))
     candidates.extend(latin_brands(text))
     candidates.extend(community_bodies(ctx))
     kept = _outermost(candidates)

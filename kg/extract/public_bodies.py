@@ -16,11 +16,14 @@ Session numbers (第十八届) belong to a body's term, not its name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from kg.extract import roles
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import org_mention
 from kg.model import Kind, Mention
+from kg.text.segmenter import plain_tag
 
 SESSION = re.compile(r"第?[一二三四五六七八九十]{1,3}届")
 """A session number between a place and its body (第十七届, 十八届)."""
@@ -79,3 +82,55 @@ def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
         )
         found.append((mention, place))
     return found
+
+
+_SAR_BUREAU = re.compile(
+    r"(?:(?<=[为任、，,。；;：:\n“原])|(?<=政府)|^)"
+    r"((?:(?![为任的是在原])[\u4e00-\u9fff]){2,8}?(?:局|署|司|处))"
+    r"(?=(?:代|副|助理)?(?:局长|署长|司长|处长)|下一阶段|则|将|[、，,])"
+)
+_SAR_HOMES = ("81", "82")
+"""Hong Kong and Macau, whose bureaus the press names with no place."""
+
+
+def sar_bureaus(ctx: Context) -> list[tuple[Mention, Place | None]]:
+    """社会工作局局长甲, 劳工处处长乙 in a Hong Kong or Macau story: the
+    region's bureau, named as the region names it (no place before it)."""
+    place = _sar_of(ctx)
+    if place is None:
+        return []
+    text = ctx.doc.text
+    found: list[tuple[Mention, Place | None]] = []
+    placed = {m.end for m in ctx.of_kind(Kind.DISTRICT)}
+    for match in _SAR_BUREAU.finditer(text):
+        name = match.group(1)
+        if match.start(1) in placed or not _plain_words(name[:-1]):
+            continue  # 某某合作区商事服务局: the place's, read by the usual rules
+        found.append(
+            (
+                org_mention(
+                    match.start(1), match.end(1), name, name, "GovernmentBody", place
+                ),
+                place,
+            )
+        )
+    return found
+
+
+def _sar_of(ctx: Context) -> Place | None:
+    """Hong Kong or Macau, when two in three of the places the article names
+    are there."""
+    codes = [m.code for m in ctx.of_kind(Kind.DISTRICT) if m.code]
+    sar = Counter(c[:2] for c in codes if c.startswith(_SAR_HOMES))
+    if not sar or 3 * sum(sar.values()) < 2 * len(codes):
+        return None
+    return Gazetteer.default().get(sar.most_common(1)[0][0] + "0000")
+
+
+def _plain_words(words: str) -> bool:
+    """A bureau's field (社会工作, 劳工及福利): nouns and verbs, no title or
+    function word."""
+    return all(
+        flag.startswith(("n", "v", "j", "l")) or w in ("及", "和")
+        for w, flag in plain_tag(words)
+    ) and not roles.role_spans(words)

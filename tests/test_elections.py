@@ -1,0 +1,64 @@
+"""Who elects: the body whose congress the sentence names, 该会 for the
+association the article is about; acting heads (代局长) and 委任 / 续任
+(invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import names, posts, run
+from kg.model import Kind
+
+ELECTED = [
+    (
+        "珠海市建筑业工会召开第三次会员代表大会，选举产生新一届委员会："
+        "王强当选为主席，李丽、赵刚当选为副主席。",
+        {
+            ("王强", "珠海市建筑业工会", ("主席",)),
+            ("李丽", "珠海市建筑业工会", ("副主席",)),
+            ("赵刚", "珠海市建筑业工会", ("副主席",)),
+        },
+    ),
+    (  # 该会: the association named most, not the guest's named last
+        "澳门酒店业职工总会举行就职典礼。澳门酒店业职工总会成立二十年，"
+        "澳门工会联合总会理事长叶志豪出席。\n"
+        "该会早前举行会员大会，选出新一届理监事会：陈美玲当选为理事长。",
+        {("陈美玲", "澳门酒店业职工总会", ("理事长",))},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELECTED)
+def test_the_body_whose_congress_elects(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert expected <= posts(run(text))
+
+
+def test_no_electing_body_without_a_congress() -> None:
+    text = "珠海市建筑业工会主席王强出席活动，李丽当选为主席。"
+    assert ("李丽", None, ("主席",)) in posts(run(text))
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("澳门酒店业职工总会举行会员大会。", "澳门酒店业职工总会"),
+        ("拉萨市慈善总会向困难职工捐款。", "拉萨市慈善总会"),
+        ("珠海市建筑业工人联合会成立。", "珠海市建筑业工人联合会"),
+    ],
+)
+def test_associations_of_a_trade_and_federations(text: str, body: str) -> None:
+    assert body in names(run(text), Kind.ORGANIZATION)
+
+
+@pytest.mark.parametrize("text", ["大家总会记得那一天。", "全市职工总会记得。"])
+def test_no_federation_from_an_adverb(text: str) -> None:
+    assert not names(run(text), Kind.ORGANIZATION)
+
+
+def test_acting_heads_and_appointments_outside_the_mainland() -> None:
+    found = posts(run("会议决定任命王明为无锡市人民政府代市长。"))
+    assert ("王明", "无锡市人民政府", ("代市长",)) in found
+    found = posts(run("经行政长官批示，澳门特别行政区政府委任黄婉仪为社会工作局局长。"))
+    assert ("黄婉仪", "社会工作局", ("局长",)) in found

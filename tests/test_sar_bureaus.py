@@ -1,0 +1,39 @@
+"""Hong Kong's and Macau's bureaus, named with no place in their own press
+(invented sentences)."""
+
+from __future__ import annotations
+
+from conftest import names, pairs, posts, run
+from kg.model import Kind, RelKind
+
+MACAU = (
+    "经行政长官批示，澳门特别行政区政府公布任免事项：委任黄婉仪为社会工作局局长。"
+    "续任赖振邦为旅游局副局长。据悉，社会工作局下一阶段将优化服务。"
+)
+
+
+def test_a_macau_bureau_keeps_its_own_name() -> None:
+    result = run(MACAU)
+    assert {"社会工作局", "旅游局"} <= names(result, Kind.ORGANIZATION)
+    assert ("社会工作局", "820000") in pairs(result, RelKind.LOCATED_IN)
+    assert ("赖振邦", "旅游局", ("副局长",)) in posts(result)
+
+
+def test_a_hong_kong_bureau_after_the_government() -> None:
+    text = "香港特别行政区政府劳工及福利局局长叶伟成出席香港工会联合会的活动。"
+    result = run(text)
+    assert "劳工及福利局" in names(result, Kind.ORGANIZATION)
+    assert "福利局" not in names(result, Kind.ORGANIZATION)
+
+
+def test_no_bare_bureau_in_a_mainland_story() -> None:
+    text = "无锡市召开会议，体育局局长王明说，要办实事。江阴市也派员参加。"
+    assert "体育局" not in names(run(text), Kind.ORGANIZATION)
+
+
+def test_no_bare_bureau_after_a_place() -> None:
+    text = (
+        "澳门特别行政区与横琴粤澳深度合作区合作。澳门特别行政区政府表示支持。"
+        "澳门特别行政区旅游局局长赖振邦出席。"
+    )
+    assert "旅游局" not in names(run(text), Kind.ORGANIZATION)
