@@ -62,3 +62,24 @@ def test_acting_heads_and_appointments_outside_the_mainland() -> None:
     assert ("王明", "无锡市人民政府", ("代市长",)) in found
     found = posts(run("经行政长官批示，澳门特别行政区政府委任黄婉仪为社会工作局局长。"))
     assert ("黄婉仪", "社会工作局", ("局长",)) in found
+
+
+def test_a_bare_group_is_the_one_the_article_is_about() -> None:
+    # the résumé names another group last; 集团 is still the article's
+    text = (
+        "内蒙古青原钢铁集团有限公司（以下简称青原钢铁集团）召开干部大会，青原钢铁集团宣布决定。"
+        "苏德胜此前任鄂尔多斯市能源集团有限公司党委副书记。\n"
+        "集团党委副书记、总经理吉雅图主持会议。"
+    )
+    found = {p for p in posts(run(text)) if p[0] == "吉雅图"}
+    assert found and all("能源" not in (org or "") for _, org, _ in found)
+
+
+def test_a_bare_group_is_no_subsidiary_named_more_often() -> None:
+    text = (
+        "山东青岳建工集团有限公司召开会议：原潍坊青岳路桥工程有限公司总经理张伟"
+        "调任集团副总经理；高鹏任潍坊青岳路桥工程有限公司总经理。"
+        "集团党委书记、董事长孙立军主持会议。"
+    )
+    orgs = {org for name, org, _ in posts(run(text)) if name == "孙立军"}
+    assert orgs and all("路桥" not in (org or "") for org in orgs)

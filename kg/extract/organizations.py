@@ -16,6 +16,7 @@ Each organisation anchored in a place also yields ``locatedIn`` that place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.extract import focus, lexicon, roles
@@ -147,7 +148,9 @@ _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限
 
 
 def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | None]]:
-    """该公司, 集团 at the head of a clause: the company last named.
+    """该公司 at the head of a clause: the company last named; a bare 集团 or
+    公司, the one the article is about (named most often before, the last of
+    those: not the previous post of a résumé).
 
     该公司工会 becomes that company's union."""
     companies = [m for m in found if m.subtype == "Company"]
@@ -156,6 +159,12 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
         before = [c for c in companies if c.end <= match.start()]
         if not before:
             continue
+        if "集团" in match.group():  # a group, not its subsidiary
+            before = [c for c in before if _GROUP_NAME.search(c.name)] or before
+        if not match.group().startswith(("该", "本", "这家")):
+            times = Counter(c.name for c in before)
+            most = max(times.values())
+            before = [c for c in before if times[c.name] == most]
         company = max(before, key=lambda c: c.end)
         if "集团" in match.group():
             company = _group_of(before) or company
