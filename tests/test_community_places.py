@@ -90,3 +90,22 @@ def test_the_graph_holds_the_community(tmp_path) -> None:
     assert (worker, ORG.memberOf, node) in graph
     assert "青禾社区" not in (out / "current" / "undecided.txt").read_text("utf-8")
     assert isinstance(node, URIRef)
+
+
+def test_a_one_character_village_after_its_town() -> None:
+    text = "在湖州市安吉县天荒坪镇柳村，提起网格员俞小红，村民们都竖起大拇指。"
+    assert _districts(text).get("柳村", "").endswith("天荒坪镇/柳村")
+    assert not {n for n in _districts("安吉县天荒坪镇全村动员。") if n.endswith("村")}
+
+
+def test_a_village_before_its_grid_worker_is_that_village() -> None:
+    text = (
+        "湖州市安吉县天荒坪镇柳村评选最美网格员。"
+        "柳村网格员俞小红和银坑村网格员朱丽芬获此称号。"
+    )
+    rows = {
+        (r.subject, r.object.rsplit("/", 1)[-1])
+        for r in run(text).relations
+        if r.kind is RelKind.POST
+    }
+    assert rows == {("Person:俞小红", "柳村"), ("Person:朱丽芬", "银坑村")}

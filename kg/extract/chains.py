@@ -70,15 +70,20 @@ def post_relations(
             date=date if (marked or change) else None,
         )
         for org, titles, marked in chain.posts
-        if org is not None or not _TRADES.issuperset(titles)
+        if org is not None or not _trades(titles)
     ]
+
+
+def _trades(titles: tuple[str, ...]) -> bool:
+    """Grades and trades only, a trade with its craft too (模具钳工)."""
+    return all(t in _TRADES or t.endswith(tuple(lexicon.JOB_TITLES)) for t in titles)
 
 
 def at_company(chain: Chain, company: Mention) -> Chain:
     """The chain with its trades that name no unit put in ``company``
     (挡车工甲在公司工作了十年: the company the article speaks of)."""
     posts = [
-        (company if org is None and _TRADES.issuperset(titles) else org, titles, marked)
+        (company if org is None and _trades(titles) else org, titles, marked)
         for org, titles, marked in chain.posts
     ]
     return Chain(posts=posts, new_orgs=chain.new_orgs)

@@ -22,6 +22,16 @@ from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.segmenter import dictionary_entry, words
 
 _NAMED = re.compile(r"([\u4e00-\u9fff]{2,5}?)(社区|村)")
+_NAMED_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{1,5}?)(社区|村)")
+"""After its town a village's name may be one character (天荒坪镇余村)."""
+_GRID_TITLES = ("专职网格员", "兼职网格员", "网格员", "网格长")
+"""A community's own staff: 网格员甲 works for the community itself."""
+_BEFORE_ITS_BODY = re.compile(
+    r"(?<=[，,。；;：:、和与及\n“])([\u4e00-\u9fff]{2,4}?)(社区|村)"
+    r"(?=党委|党总支|党支部|居委会|村委会|" + "|".join(_GRID_TITLES) + ")"
+)
+"""A community or village named anywhere, right before its body or its
+grid worker (俞某和银坑村网格员朱某)."""
 _LINE_START = re.compile(r"(?:^|\n)[ \u3000]*", re.MULTILINE)
 _BODIES = {
     "党委": "PartyOrganization",
@@ -34,6 +44,9 @@ _SHORT = re.compile(r"社区(?:党委|党总支|党支部|居委会)|村(?:党�
 _BARE = re.compile(r"(?<=[、，,])居委会")
 """居委会 after another title of the chain (社区党委书记、居委会主任)."""
 _MANY = ("各", "全", "每", "其他", "所有", "辖区", "多个", "个", "等")
+_SHORT_FREQ = 100
+"""A one-character village name: the word with 村 is rarer than this (全村 is
+260)."""
 _COMMON_FREQ = 2000
 """A name part that is one frequent common word (城乡, 农业) names no place."""
 
@@ -111,11 +124,17 @@ def _communities(ctx: Context) -> list[Community]:
     starts = {m.end() for m in _LINE_START.finditer(text)}
     found: list[Community] = []
     for start in sorted(towns | starts):
-        match = _NAMED.match(text, start)
+        named = _NAMED_AFTER_TOWN if start in towns else _NAMED
+        match = named.match(text, start)
         if match is None or not _named_well(text, match):
             continue
         found.append(Community(start, match.end(), match.group(), match.group(2)))
-    return found
+    for match in _BEFORE_ITS_BODY.finditer(text):
+        if _named_well(text, match) and all(c.start != match.start() for c in found):
+            found.append(
+                Community(match.start(), match.end(), match.group(), match.group(2))
+            )
+    return sorted(found)
 
 
 def _named_well(text: str, match: re.Match[str]) -> bool:
@@ -124,6 +143,8 @@ def _named_well(text: str, match: re.Match[str]) -> bool:
     name = match.group(1)
     if name[0] in FUNCTION_CHARS or any(c in "社区村" for c in name):
         return False
+    if len(name) == 1:  # 余村, not 全村 or 本村: the whole is no common word
+        return name not in _MANY and dictionary_entry(match.group())[0] < _SHORT_FREQ
     freq, flag = dictionary_entry(name)
     if freq >= _COMMON_FREQ and not flag.startswith(("ns", "nr", "nz")):
         return False
@@ -197,11 +218,6 @@ def extract(ctx: Context) -> Found:
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
-_GRID_TITLES = ("网格员", "网格长")
-"""A community's own staff, named with no body: 网格员甲 works for the
-community last named before (else the first the article names)."""
-
-
 def _grid_workers(
     ctx: Context, named: list[Community], areas: list[Mention]
 ) -> list[Relation]:
@@ -212,7 +228,7 @@ def _grid_workers(
         title = next(
             (t for t in _GRID_TITLES if text.endswith(t, 0, person.start)), None
         )
-        home = _home(named, person.start, "社区") if title else None
+        home = _grid_home(named, person.start - len(title)) if title else None
         if title is None or home is None or home.name not in keys:
             continue
         out.append(
@@ -225,6 +241,19 @@ def _grid_workers(
             )
         )
     return out
+
+
+def _grid_home(named: list[Community], title: int) -> Community | None:
+    """The community (or village) a grid title belongs to: the one written
+    right before it (银坑村网格员), else the one last named before, else the
+    first the article names."""
+    right_before = [c for c in named if c.end == title]
+    if right_before:
+        return right_before[0]
+    before = [c for c in named if c.end <= title]
+    if before:
+        return max(before, key=lambda c: c.end)
+    return named[0] if named else None
 
 
 def _occurrences(text: str, name: str) -> list[int]:

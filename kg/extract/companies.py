@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon
 from kg.extract.base import Context
 from kg.extract.org_suffixes import suffix_kind
 from kg.model import Kind, Mention
@@ -79,3 +80,28 @@ def body_start(text: str, start: int, role_start: int) -> int:
         ):
             return role_start - len(body)
     return role_start
+
+
+def only_company(ctx: Context) -> Mention | None:
+    """The one company the article names (its short forms and the names
+    inside it aside), the first time it is named in full; ``None`` if it
+    names several or none."""
+    found = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "Company"]
+    cores = {m.name: _core(m.name) for m in found}
+    whole = {
+        n
+        for n, core in cores.items()
+        if core and not any(n != o and core in other for o, other in cores.items())
+    }
+    if len(whole) != 1:
+        return None
+    (name,) = whole
+    return min((m for m in found if m.name == name), key=lambda m: m.start)
+
+
+def _core(name: str) -> str:
+    """A company's name without its legal form (江城汽车配件 of 江城汽车配件公司)."""
+    for form in lexicon.LEGAL_FORMS:
+        if name.endswith(form):
+            return name[: -len(form)]
+    return name

@@ -332,10 +332,24 @@ MORE_DESCRIPTORS = frozenset(
 )
 """Words that introduce a named person besides :data:`DESCRIPTORS`."""
 
+LEGAL_FORMS = (
+    "集团股份有限公司",
+    "集团有限责任公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "集团",
+    "公司",
+)
+"""How companies' names end, longest first: what is left is the company's
+own name (its place, brand and trade)."""
+
 JOB_TITLES = frozenset(
     (
         "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
-        "钳工 挡车工 装配工 维修工"
+        "钳工 挡车工 装配工 维修工 工艺员 技术员 车工 铣工 电焊工 模具工"
     ).split()
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named

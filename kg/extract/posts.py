@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract import chains, companies, names, roles
+from kg.extract import chains, companies, lexicon, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.departments import HOSPITALS
 from kg.model import Kind, Mention, Relation
@@ -41,8 +41,7 @@ def extract(ctx: Context) -> Found:
                 seen_names.add(named.start)
                 mentions.append(_person(text, named))
             continue
-        if len(people) == 1:
-            chain = _works_at_company(ctx, chain, people[0].end)
+        chain = _works_at_company(ctx, chain, people[-1].end)
         chain = _in_ward(ctx, chain, role_start)
         evidence = ctx.evidence(role_start)
         for body, place in chain.new_orgs:
@@ -63,11 +62,18 @@ _WORKS_AT = re.compile(r"在(?:该|本|这家)?(公司|集团|企业|厂)(?:里)
 
 def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Chain:
     """A trade with no unit (挡车工甲) is held in the company the article
-    speaks of when the person is said to work there (甲在公司工作)."""
-    works = _WORKS_AT.match(ctx.doc.text, end)
-    if works is None or all(org is not None for org, _, _ in chain.posts):
+    speaks of when the person is said to work there (甲在公司工作), or in
+    the one company the article names (a list of a company's award winners:
+    焊接工艺员甲、模具钳工乙)."""
+    if all(org is not None for org, _, _ in chain.posts):
         return chain
-    company = companies.last_company(ctx, works.start(), works.group(1))
+    works = _WORKS_AT.match(ctx.doc.text, end)
+    if works is not None:
+        company = companies.last_company(ctx, works.start(), works.group(1))
+    elif all(_jobs(titles) for org, titles, _ in chain.posts if org is None):
+        company = companies.only_company(ctx)  # not a grade (电工技师): a visitor's
+    else:
+        return chain
     return chain if company is None else chains.at_company(chain, company)
 
 
@@ -101,6 +107,13 @@ def _in_ward(ctx: Context, chain: chains.Chain, start: int) -> chains.Chain:
         for (org, titles, marked), is_bare in zip(chain.posts, bare, strict=True)
     ]
     return chains.Chain(posts=posts, new_orgs=chain.new_orgs)
+
+
+def _jobs(titles: tuple[str, ...]) -> bool:
+    return all(t.endswith(_JOB_TITLES) for t in titles)
+
+
+_JOB_TITLES = tuple(lexicon.JOB_TITLES)
 
 
 def _unlisted(text: str, end: int) -> list[names.Named]:

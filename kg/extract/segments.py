@@ -28,7 +28,7 @@ from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_suffixes import suffix_kind
 from kg.model import Change, Kind, Mention
-from kg.text.segmenter import words
+from kg.text.segmenter import plain_tag, words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 TAIL = re.compile(
@@ -156,6 +156,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
     if tail is None and text[role_start - 1] in _FUNCTION_BEFORE_TITLE:
         segment.junk = True  # 审议了市长某某提请的议案: the title alone
         return segment
+    if tail is None and _qualified_trade(text, start, role_start, titles):
+        segment.roles = (text[start:role_start] + titles[0], *titles[1:])
+        return segment  # 模具钳工甲, 焊接工艺员乙: the trade in full, no unit
     if tail is None and text.endswith(_UNREAD_BODIES, start, role_start):
         segment.junk = segment.unread = True  # 某某联谊会会长: a body not read
         return segment
@@ -177,6 +180,15 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         segment.tail_end = segment.tail_start + len(segment.tail)
         segment.tail = segment.tail[anaphor.end() :]  # 集团财务部: the company's
     return segment
+
+
+def _qualified_trade(text: str, start: int, end: int, titles: tuple[str, ...]) -> bool:
+    """A trade with the craft it works in before it (模具|钳工, 焊接|工艺员):
+    one or two words, all nouns or verbs."""
+    if not lexicon.JOB_TITLES.issuperset(titles) or not 0 < end - start <= 4:
+        return False
+    tagged = plain_tag(text[start:end])
+    return len(tagged) <= 2 and all(flag.startswith(("n", "v")) for _, flag in tagged)
 
 
 def _placed_body(ctx: Context, segment: Segment, start: int, role_start: int) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, GazetteerError
+from kg.extract.lexicon import LEGAL_FORMS
 from kg.model import ArticleFacts, Kind, RelKind
 from kg.resolve.identity import (
     Overrides,
@@ -210,16 +211,6 @@ def _within_test() -> PlaceTest:
     return within
 
 
-_LEGAL_FORMS = (
-    "集团股份有限公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "集团公司",
-    "集团",
-    "公司",
-)
 _TRADES = tuple(
     sorted(
         (
@@ -237,10 +228,10 @@ def company_core(name: str) -> str:
     """The brand of a company name: no place, no legal form, no trade word
     (瀚岳 for 山东瀚岳建工集团有限公司 and 潍坊瀚岳路桥工程有限公司); "" for
     anything not a company."""
-    if not name.endswith(_LEGAL_FORMS):
+    if not name.endswith(LEGAL_FORMS):
         return ""
     gaz = Gazetteer.default()
-    for form in _LEGAL_FORMS:
+    for form in LEGAL_FORMS:
         if name.endswith(form):
             name = name[: -len(form)]
             break

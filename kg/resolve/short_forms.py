@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from kg.extract.gazetteer import Gazetteer, Place
-from kg.extract.lexicon import BUREAU_ABBREVIATIONS
+from kg.extract.lexicon import BUREAU_ABBREVIATIONS, LEGAL_FORMS
 
 _PLAN_SHORT = re.compile(r"(.*?)十([一二三四五六七八九])五(?:发展)?规划(?:纲要)?")
 _PLAN_TITLE = re.compile(
@@ -39,19 +39,8 @@ def plan_short_forms(initiatives: set[str]) -> dict[str, str]:
     return out
 
 
-_LEGAL_FORMS = (
-    "集团股份有限公司",
-    "集团有限责任公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "集团公司",
-    "集团",
-    "公司",
-)
 _REGISTERED = ("有限公司", "有限责任公司", "集团公司")
-_GROUP_FORMS = tuple(f for f in _LEGAL_FORMS if f.startswith("集团"))
+_GROUP_FORMS = tuple(f for f in LEGAL_FORMS if f.startswith("集团"))
 _BODIES_OF_A_COMPANY = ("工会", "党委", "党总支", "党支部", "纪委", "团委")
 
 
@@ -60,7 +49,7 @@ def _company_core(name: str, gaz: Gazetteer | None) -> str:
     None), no legal form; a chain of places goes whole (青禾纺织 for
     绍兴市越城区青禾纺织有限公司), a place not written in full inside the one
     before stays (天山星能源 for 新疆天山星能源集团有限责任公司)."""
-    for form in _LEGAL_FORMS:
+    for form in LEGAL_FORMS:
         if name.endswith(form):
             name = name[: -len(form)]
             break
@@ -129,7 +118,7 @@ def company_short_forms(orgs: set[str], gaz: Gazetteer) -> dict[str, str]:
     (the group's core within the full one's, or its first characters), never
     a subsidiary (某某集团物流有限公司).  The bodies of a short form
     (华兴集团工会) become those of the full name."""
-    companies = [n for n in orgs if n.endswith((*_LEGAL_FORMS, "控股"))]
+    companies = [n for n in orgs if n.endswith((*LEGAL_FORMS, "控股"))]
     cores = {name: _company_core(name, gaz) for name in companies}
     out: dict[str, str] = {}
     for short in companies:

@@ -1,6 +1,6 @@
-"""Who elects: the body whose congress the sentence names, 该会 for the
-association the article is about; acting heads (代局长) and 委任 / 续任
-(invented sentences)."""
+"""Bodies a post implies without naming them in its chain: the body whose
+congress elects, 该会, a bare 集团, the one company of a list of its trades;
+acting heads (代局长) and 委任 / 续任 (invented sentences)."""
 
 from __future__ import annotations
 
@@ -83,3 +83,34 @@ def test_a_bare_group_is_no_subsidiary_named_more_often() -> None:
     )
     orgs = {org for name, org, _ in posts(run(text)) if name == "孙立军"}
     assert orgs and all("路桥" not in (org or "") for org in orgs)
+
+
+def test_trades_in_an_award_list_of_the_one_company() -> None:
+    text = (
+        "芜湖青城汽车配件股份有限公司召开职代会。会上表彰了“青城好工匠”，"
+        "焊接工艺员陶志强、模具钳工齐晓军、质检员吴芳等10人获评。"
+    )
+    found = posts(run(text))
+    company = "芜湖青城汽车配件股份有限公司"
+    assert {
+        ("陶志强", company, ("焊接工艺员",)),
+        ("齐晓军", company, ("模具钳工",)),
+        ("吴芳", company, ("质检员",)),
+    } <= found
+
+
+def test_no_company_for_trades_when_the_article_names_several() -> None:
+    text = (
+        "芜湖青城汽车配件股份有限公司与安徽徽源物流有限公司联合表彰，"
+        "焊接工艺员陶志强、质检员吴芳获评。"
+    )
+    assert {org for name, org, _ in posts(run(text)) if name == "吴芳"} <= {None}
+
+
+def test_a_visitors_grade_is_no_post_in_the_company() -> None:
+    text = (
+        "交流团参观苏州澄湖精密机械有限公司。交流团成员、电工技师何俊与公司技师"
+        "许志刚现场切磋技艺。"
+    )
+    orgs = {org for name, org, _ in posts(run(text)) if name == "何俊"}
+    assert "苏州澄湖精密机械有限公司" not in orgs
