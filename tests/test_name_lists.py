@@ -130,3 +130,33 @@ def test_an_honour_list_builds_a_valid_graph() -> None:
     text = "大会表彰了一批劳动模范：\n秦予帆（澄江精密机械有限公司）\n"
     graph = build_graph(extract_documents([Document("t", text, text)]))
     check_graph(graph)
+
+
+def test_an_honour_list_with_words_after_it_keeps_its_items() -> None:
+    text = (
+        "获评的8人分别是：桂林鸿图汽车零部件有限公司 蓝海波、柳州青城钢铁股份有限公司"
+        " 黄秋菊，以及来自鱼峰区、柳南区等地的覃永康、韦春兰等6名职工。"
+    )
+    result = run(text)
+    assert {
+        ("蓝海波", "桂林鸿图汽车零部件有限公司", ()),
+        ("黄秋菊", "柳州青城钢铁股份有限公司", ()),
+    } <= posts(result)
+    assert {"覃永康", "韦春兰"} <= names(result, Kind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one item, then words: no list
+        "获奖的是：桂林鸿图汽车零部件有限公司 蓝海波，他说很高兴。",
+        # a count after words, not names
+        "参会的有各单位负责人等20人。",
+        # one name before the count: no list of names
+        "来自鱼峰区的覃永康等6名职工获奖。",
+    ],
+)
+def test_no_list_from_one_item_or_from_words(text: str) -> None:
+    found = names(run(text), Kind.PERSON)
+    assert not found & {"各单位", "覃永康"}
+    assert ("蓝海波", "桂林鸿图汽车零部件有限公司", ()) not in posts(run(text))

@@ -44,6 +44,7 @@ _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
 _ITEM_END = frozenset("\n、，,；;")
 _COMRADE = re.compile("同志")
+_COUNTED = re.compile(r"等[\d一二三四五六七八九十百]+(?:名|人|位)")
 # 以甲为团长、乙为副团长的代表团: the leaders of a delegation (a title before
 # a name is read by posts).
 _DELEGATION = re.compile(
@@ -57,6 +58,8 @@ _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 # An honour list has a unit in brackets or set off by a space.
 _MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
 _MAY_GAP = frozenset("（( \u3000")
+_LIST_AT_LEAST = 2
+"""Items in a row that make a line an honour list though words follow."""
 
 
 def extract(ctx: Context) -> Found:
@@ -79,6 +82,11 @@ def extract(ctx: Context) -> Found:
                 mentions.append(_person(text, leader))
     for match in _COMRADE.finditer(text):
         for named in _names_before(text, match.start()):
+            if named.start not in taken:
+                mentions.append(_person(text, named))
+    for match in _COUNTED.finditer(text):  # 来自某区的甲、乙、丙等13名职工
+        counted = _names_before(text, match.start(), _CLAUSE_BREAK | {"的"})
+        for named in counted if len(counted) >= _LIST_AT_LEAST else ():
             if named.start not in taken:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
@@ -138,8 +146,11 @@ def _name_ending(text: str, end: int) -> names.Named | None:
     return None
 
 
-def _names_before(text: str, end: int) -> list[names.Named]:
-    """甲、乙同志: the names that end where 同志 starts, back along 、."""
+def _names_before(
+    text: str, end: int, openers: frozenset[str] = _CLAUSE_BREAK
+) -> list[names.Named]:
+    """甲、乙同志: the names that end where 同志 starts, back along 、, after
+    one of ``openers``."""
     found: list[names.Named] = []
     while True:
         named = next(
@@ -159,21 +170,23 @@ def _names_before(text: str, end: int) -> list[names.Named]:
             break
         end = named.start - 1
     opening = found[0].start if found else 0
-    if opening > 0 and text[opening - 1] not in _CLAUSE_BREAK:
+    if opening > 0 and text[opening - 1] not in openers:
         return []  # 有关部门负责同志: a word before, not a name
     return found
 
 
 def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, int]]:
-    """Each (person, unit start, unit end) of a line that is nothing but an
-    honour list: ``甲（某某公司）``, ``某某公司 甲``, several joined by 、 or ；."""
+    """Each (person, unit start, unit end) of a line that is an honour list:
+    ``甲（某某公司）``, ``某某公司 甲``, several joined by 、 or ；; a line
+    with other words after two items or more keeps them (某某公司 甲、某某厂
+    乙，以及……)."""
     text = ctx.doc.text
-    items = []
+    items: list[tuple[names.Named, int, int]] = []
     position = _skip_space(text, start, end)
     while position < end:
         item = _name_then_unit(text, position) or _unit_then_name(text, position)
         if item is None:
-            return []
+            return items if len(items) >= _LIST_AT_LEAST else []
         named, unit_start, unit_end, item_end = item
         items.append((named, unit_start, unit_end))
         position = _skip_space(text, item_end, end)
