@@ -109,3 +109,8 @@ def test_a_village_before_its_grid_worker_is_that_village() -> None:
         if r.kind is RelKind.POST
     }
     assert rows == {("Person:俞小红", "柳村"), ("Person:朱丽芬", "银坑村")}
+
+
+def test_a_pronoun_and_a_conjunction_before_a_village_body_name_no_village() -> None:
+    text = "到任后，他和村党总支书记王光荣走访了农户。"
+    assert not [m for m in run(text).mentions if m.kind is Kind.DISTRICT]

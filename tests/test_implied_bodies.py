@@ -114,3 +114,8 @@ def test_a_visitors_grade_is_no_post_in_the_company() -> None:
     )
     orgs = {org for name, org, _ in posts(run(text)) if name == "何俊"}
     assert "苏州澄湖精密机械有限公司" not in orgs
+
+
+def test_a_visitor_walks_into_a_company_not_into_its_name() -> None:
+    text = "在陈仓区阳平镇，秦川走进宝鸡秦岭钛材科技有限公司生产车间。"
+    assert names(run(text), Kind.ORGANIZATION) == {"宝鸡秦岭钛材科技有限公司"}

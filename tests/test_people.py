@@ -103,3 +103,8 @@ def test_no_name_runs_into_the_verb(text: str, wrong: str) -> None:
 def test_a_title_opens_no_name_of_a_list() -> None:
     text = "青禾纺织有限公司焊工洪晓燕、电工邢立新受到表彰。"
     assert names(run(text), Kind.PERSON) == {"洪晓燕", "邢立新"}
+
+
+def test_a_mongolian_name_the_dictionary_tags_as_a_place() -> None:
+    text = "金鼎煤业有限责任公司工会主席乌云其木格告诉记者，工会把工作做实。"
+    assert "乌云其木格" in names(run(text), Kind.PERSON)

@@ -44,6 +44,7 @@ _SHORT = re.compile(r"社区(?:党委|党总支|党支部|居委会)|村(?:党�
 _BARE = re.compile(r"(?<=[、，,])居委会")
 """居委会 after another title of the chain (社区党委书记、居委会主任)."""
 _MANY = ("各", "全", "每", "其他", "所有", "辖区", "多个", "个", "等")
+_NOT_IN_NAMES = frozenset("社区村他她它我你咱和与及的了在是")
 _SHORT_FREQ = 100
 """A one-character village name: the word with 村 is rarer than this (全村 is
 260)."""
@@ -141,8 +142,8 @@ def _named_well(text: str, match: re.Match[str]) -> bool:
     """The name part is no common word nor function word, and no dictionary
     word runs from it into 社区 or 村 (乡村, 和谐社区, 各村)."""
     name = match.group(1)
-    if name[0] in FUNCTION_CHARS or any(c in "社区村" for c in name):
-        return False
+    if name[0] in FUNCTION_CHARS or any(c in _NOT_IN_NAMES for c in name):
+        return False  # 他和村党总支: a pronoun and 和, then the village's body
     if len(name) == 1:  # 余村, not 全村 or 本村: the whole is no common word
         return name not in _MANY and dictionary_entry(match.group())[0] < _SHORT_FREQ
     freq, flag = dictionary_entry(name)

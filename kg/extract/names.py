@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract import lexicon, roles
+from kg.extract.gazetteer import Gazetteer
 from kg.text.segmenter import dictionary_entry, words
 
 _SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
@@ -270,13 +271,19 @@ def unlisted_shape(name: str) -> bool:
     if name.startswith(_FOLLOW_STARTS):
         return False
     freq, flag = dictionary_entry(name)
-    if freq and not flag.startswith("nr"):
+    if freq and not flag.startswith("nr") and not _named_like_a_place(name, flag):
         return False
     for word in words(name):
         freq, flag = dictionary_entry(word)
         if len(word) > 1 and freq >= 100 and not flag.startswith(("nr", "ns")):
             return False
     return True
+
+
+def _named_like_a_place(name: str, flag: str) -> bool:
+    """乌云其木格: a name the dictionary tags as a place, which no gazetteer
+    holds (a Mongolian name, after a title)."""
+    return flag.startswith("ns") and not Gazetteer.default().lookup(name)
 
 
 def _followed_strongly(text: str, end: int) -> bool:

@@ -209,6 +209,10 @@ tagged a locative)."""
 _POST_VERBS = frozenset(
     "担任 兼任 出任 接任 转任 调任 升任 就任 现任 曾任 任职 挂职 分管 主持 胜任".split()
 )
+_VISIT_VERBS = frozenset(
+    "走进 来到 走访 前往 深入 视察 考察 调研 参观 莅临 到访 看望 慰问 探访".split()
+)
+"""Verbs of a visit (某某走进某某公司): never a trade in a firm's name."""
 _DATE_UNITS = "年月日号届期"
 
 
@@ -222,9 +226,12 @@ def _numbered_unit(words: tuple[tuple[str, str], ...], index: int) -> bool:
 
 
 def _predicate(word: str) -> bool:
-    """A verb or adverb the dictionary tags as a noun (助力, 全力支持), or a
-    verb of posts (某某担任公司总经理: never a trade in a firm's name)."""
+    """A verb or adverb the dictionary tags as a noun (助力, 全力支持), a verb
+    of posts (某某担任公司总经理) or of a visit (某某走进某某公司): never a
+    trade in a firm's name."""
     if word in lexicon.VERBS_TAGGED_AS_NOUNS or word in _POST_VERBS:
+        return True
+    if word in _VISIT_VERBS:
         return True
     return word.startswith(tuple(lexicon.MANNER_ADVERBS))
 
