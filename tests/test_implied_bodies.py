@@ -119,3 +119,16 @@ def test_a_visitors_grade_is_no_post_in_the_company() -> None:
 def test_a_visitor_walks_into_a_company_not_into_its_name() -> None:
     text = "在陈仓区阳平镇，秦川走进宝鸡秦岭钛材科技有限公司生产车间。"
     assert names(run(text), Kind.ORGANIZATION) == {"宝鸡秦岭钛材科技有限公司"}
+
+
+def test_a_streets_bodies_named_short() -> None:
+    text = (
+        "重庆市涪陵区江北街道召开大会。江北街道党工委副书记、街道总工会主席冉小琴"
+        "宣读了批复文件。"
+    )
+    assert ("冉小琴", "江北街道总工会", ("主席",)) in posts(run(text))
+
+
+def test_no_street_body_when_the_article_names_several_streets() -> None:
+    text = "在杭州市余杭区仁和街道、良渚街道试点，由骑手代表和街道工会共同协商。"
+    assert not {n for n in names(run(text), Kind.ORGANIZATION) if "工会" in n}

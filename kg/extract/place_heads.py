@@ -83,6 +83,11 @@ def place_head(
     limit = MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else MAX_BODY
     for offset in range(start - 1, max(clause_start, start - 1 - limit) - 1, -1):
         char = text[offset]
+        if char == "道" and text[offset - 1 : offset] == "街" and offset > clause_start:
+            street = _street_head(ctx, clause_start, offset - 1, start, kind)
+            if street is not None:
+                return street
+            continue
         if char not in focus.LEVEL_CHARS or not body_ok(text[offset + 1 : start], kind):
             continue
         if not opens_word(text, offset, clause_start):
@@ -96,6 +101,25 @@ def place_head(
                 continue
             return Head(match.start, None, False, match.end)
     return None
+
+
+def _street_head(
+    ctx: Context, clause_start: int, at: int, start: int, kind: SuffixKind
+) -> Head | None:
+    """街道党工委, 街道总工会: the street (subdistrict) the article names, if
+    it names one only (在甲街道、乙街道试点……街道工会: the streets' unions)."""
+    text = ctx.doc.text
+    if not body_ok(text[at + 2 : start], kind):
+        return None
+    if not opens_word(text, at, clause_start):
+        return None
+    streets = {
+        m.code for m in ctx.of_kind(Kind.DISTRICT) if m.name.endswith("街道") and m.code
+    }
+    if len(streets) != 1:
+        return None
+    meant = focus.place_for(ctx, at, "街道")
+    return Head(at, meant, True, at + 2) if meant is not None else None
 
 
 def _topic_place(ctx: Context, mention: Mention) -> bool:
