@@ -132,3 +132,34 @@ def test_launch_shapes(text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_subjectless_sentences(text: str, expected: set[tuple[str, str]]) -> None:
     assert pairs(run(text), RelKind.LAUNCHED_BY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who holds the event an initiative is launched or honoured at
+        (
+            "6月7日，桂林市总工会、市人力资源和社会保障局联合召开2023年度“漓江工匠”发布会。",
+            {("漓江工匠", "桂林市总工会"), ("漓江工匠", "桂林市人力资源和社会保障局")},
+        ),
+        # 评选 and 上线 launch
+        (
+            "秦安县总工会实施“职工素质提升工程”，评选“陇原工匠”。",
+            {("职工素质提升工程", "秦安县总工会"), ("陇原工匠", "秦安县总工会")},
+        ),
+        # 对公司推行: the company the article is about
+        (
+            "芜湖青城汽车配件股份有限公司召开职代会。区总工会副主席戴明对公司推行"
+            "“职工议事日”制度给予肯定。",
+            {("职工议事日制度", "芜湖青城汽车配件股份有限公司")},
+        ),
+    ],
+)
+def test_events_awards_and_anaphors(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= pairs(run(text), RelKind.LAUNCHED_BY)
+
+
+def test_no_launch_by_who_attends_an_event() -> None:
+    text = "桂林市总工会主席出席了市人社局举办的“漓江工匠”发布会，会上宣读了名单。"
+    launched = pairs(run(text), RelKind.LAUNCHED_BY)
+    assert ("漓江工匠", "桂林市总工会") not in launched

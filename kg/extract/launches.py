@@ -38,7 +38,7 @@ LAUNCH_VERBS = re.compile(
     r"推出|出台|成立|组建|制定|印发|发布|公布|开展|举办|实施|启动|打造|建立|创建|"
     r"发起|推行|推广|设立|新设|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|"
     r"主办|承办|深化|建成|新建|升级|以|签署|签订|共同实施|开办|设计|推进|提出|"
-    r"编制|共建|投资|建设|命名|授牌|挂牌"
+    r"编制|共建|投资|建设|命名|授牌|挂牌|评选|评定|上线|开通"
 )
 _JOINERS = re.compile(
     r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)?$"
@@ -252,7 +252,7 @@ def _launchers(
     for index in range(len(before) - 1, -1, -1):
         actor = before[index]
         gap = text[actor.end : initiative.start]
-        verb = _verb(gap, initiative)
+        verb = _verb(gap, initiative) or _event_of(text, gap, initiative)
         if verb is None or _too_far(gap[: verb.start()]):
             return []
         between = gap[: verb.start()]
@@ -328,6 +328,21 @@ def _verb(gap: str, initiative: Mention) -> re.Match[str] | None:
         if verb.group() in _RUNNING_VERBS and initiative.subtype == "Policy":
             continue
         found = verb
+    if found is None or _CLAUSE_BREAKS & set(gap[found.end() :]):
+        return None
+    return found
+
+
+_HOLDS = re.compile(r"召开|举行|举办")
+_EVENTS = ("发布会", "启动会", "启动仪式", "表彰会", "表彰大会", "颁奖典礼", "推进会")
+
+
+def _event_of(text: str, gap: str, initiative: Mention) -> re.Match[str] | None:
+    """联合召开2023年度“某某工匠”发布会: who holds the event an initiative is
+    launched or honoured at launches it."""
+    if not text.startswith(_EVENTS, initiative.end):
+        return None
+    found = next(reversed(list(_HOLDS.finditer(gap))), None)
     if found is None or _CLAUSE_BREAKS & set(gap[found.end() :]):
         return None
     return found
