@@ -318,3 +318,10 @@ def test_a_heading_of_a_new_session_names_the_companys_party_members() -> None:
         (name, "宁夏瑞泰煤化有限公司", ("党委委员",))
         for name in ("马俊杰", "余丽华", "何昌盛")
     }
+
+
+def test_the_successor_takes_the_post_not_the_one_succeeded() -> None:
+    text = "原副校长柯雯接替符海，出任博鳌镇中心学校校长。"
+    found = posts(run(text))
+    assert ("柯雯", "博鳌镇中心学校", ("校长",)) in found
+    assert not {p for p in found if p[0] == "符海"}

@@ -107,12 +107,30 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _name_ending_at(text: str, end: int) -> list[names.Named]:
-    """……的台中青年甲，现任……: the name that closes the clause before."""
+    """……的台中青年甲，现任……: the name that closes the clause before; the
+    one before 接替 when that name is who is succeeded (甲接替乙，出任……)."""
     if end <= 0 or text[end : end + 1] not in "，,":
         return []
     for size in (4, 3, 2):
         named = names.read_one(text, end - size, strict=True)
         if named is not None and named.end == end and end - size >= 0:
+            succeeds = next(
+                (v for v in _SUCCEEDS if text.endswith(v, 0, named.start)), None
+            )
+            if succeeds is None:
+                return [named]
+            return _name_before(text, named.start - len(succeeds))
+    return []
+
+
+_SUCCEEDS = ("接替", "接任", "替代", "代替", "取代")
+
+
+def _name_before(text: str, end: int) -> list[names.Named]:
+    """The name that ends at ``end``."""
+    for size in (4, 3, 2):
+        named = names.read_one(text, end - size, strict=True) if end >= size else None
+        if named is not None and named.end == end:
             return [named]
     return []
 
