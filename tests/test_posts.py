@@ -367,3 +367,13 @@ def test_transliterated_names_after_a_title() -> None:
     assert posts(run(text)) == {
         ("艾尔肯·吐尔逊", "新疆维吾尔自治区总工会", ("党组书记", "主席"))
     }
+
+
+def test_titles_after_an_unread_body_are_not_an_earlier_bodys() -> None:
+    text = (
+        "澳门特别行政区政府劳工事务局局长黄嘉敏，工联总会会长何洁雯、副会长梁志辉、"
+        "理事长李振邦等出席主礼。"
+    )
+    found = posts(run(text))
+    assert ("黄嘉敏", "劳工事务局", ("局长",)) in found
+    assert not {p for p in found if p[0] in ("梁志辉", "李振邦") and p[1]}

@@ -47,6 +47,9 @@ class Chain:
 
     posts: list[Post] = field(default_factory=list)
     new_orgs: list[tuple[Mention, Place | None]] = field(default_factory=list)
+    unread: bool = False
+    """The chain ends in a body no extractor read (工联总会会长甲): titles
+    after it in the sentence (、副会长乙) are that body's, not an earlier one's."""
 
 
 def post_relations(
@@ -129,6 +132,7 @@ def parse_chain(
             current = _body_of_party(ctx, current, segment, chain) or current
         current, titles = _party_of_company(ctx, segment, current, titles)
         _add_post(chain, current, titles, segment.change or opening)
+    chain.unread = current is None and parts[-1].unread
     return chain
 
 

@@ -36,6 +36,8 @@ def extract(ctx: Context) -> Found:
             for org, _, _ in chain.posts:
                 if org is not None:
                     last_org[sentence] = org
+            if chain.unread:
+                last_org.pop(sentence, None)
         if chain is None:
             for named in people:
                 seen_names.add(named.start)

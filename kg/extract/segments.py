@@ -52,6 +52,7 @@ _UNREAD_BODIES = (
     "研究会",
     "促进会",
     "职联会",
+    "总会",
     "工会",
 )
 # The N-th committee or board of a body, elected by it: the body itself.
