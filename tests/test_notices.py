@@ -92,3 +92,25 @@ def test_a_notice_in_paragraphs() -> None:
     found = posts(run(text))
     assert ("刘国华", "澄江市财政局", ("副局长",)) in found
     assert not {p for p in found if p[1] == "澄江市审计局"}
+
+
+ONE_SPACE = (
+    "姓名\u3000性别\u3000出生年月\u3000学历\u3000现任职务\u3000拟任职务\n"
+    "柯海滨\u3000男\u30001981.07\u3000研究生\u3000羊口镇党委副书记、镇长\u3000羊口镇党委书记\n"
+    "姜\u3000珊\u3000女\u30001985.11\u3000大学\u3000寿光市审计局副局长\u3000侯镇党委副书记\n"
+)
+
+
+def test_a_table_split_by_one_full_width_space(tmp_path) -> None:
+    """Rows stay rows when the file is read (the reader used to join them to
+    the line before: 羊口镇党委书记姜珊), and each row's current post is read."""
+    from kg.read.files import read_paths
+
+    source = tmp_path / "notice.txt"
+    source.write_text("中共寿光市委组织部干部任前公示\n\n" + ONE_SPACE, "utf-8")
+    (doc,) = read_paths([source])
+    assert "羊口镇党委书记\n姜" in doc.text
+    found = posts(run(doc.text))
+    assert ("柯海滨", "羊口镇党委", ("副书记",)) in found
+    assert ("姜珊", "寿光市审计局", ("副局长",)) in found
+    assert not {p for p in found if p[0] == "姜珊" and p[1] == "羊口镇党委"}

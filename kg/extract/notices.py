@@ -36,6 +36,10 @@ def extract(ctx: Context) -> Found:
         tabbed = next((c for c in _SEPARATORS if c in header.group()), None)
         titles = _cells(text, header.start(), header.end(), tabbed)
         columns = [re.sub(r"\s", "", text[s:e]) for s, e in titles]
+        if "姓名" not in columns and tabbed is None:  # 姓名　性别　…: one space
+            tabbed = _ONE_SPACE
+            titles = _cells(text, header.start(), header.end(), tabbed)
+            columns = [text[s:e] for s, e in titles]
         if "姓名" not in columns:
             continue
         who = columns.index("姓名")
@@ -44,6 +48,8 @@ def extract(ctx: Context) -> Found:
             continue
         for row in _ROW.finditer(text, header.end() + 1):
             cells = _cells(text, row.start(), row.end(), tabbed)
+            if tabbed == _ONE_SPACE:
+                cells = _padded_name(text, cells, who, len(columns))
             if len(cells) != len(columns):
                 break
             _read_row(ctx, cells[who], cells[now], mentions, relations)
@@ -63,6 +69,22 @@ def _cells(
 @lru_cache(maxsize=8)
 def _cell_pattern(separator: str) -> re.Pattern[str]:
     return re.compile(f"[^{re.escape(separator)}\n]+")
+
+
+_ONE_SPACE = " \u3000"
+"""Cells split by one space (a full-width one, as a word processor prints)."""
+
+
+def _padded_name(
+    text: str, cells: list[tuple[int, int]], who: int, columns: int
+) -> list[tuple[int, int]]:
+    """A two-character name padded inside its cell (姜　珊) is one cell."""
+    if len(cells) != columns + 1 or who + 1 >= len(cells):
+        return cells
+    first, second = cells[who], cells[who + 1]
+    if first[1] - first[0] != 1 or second[1] - second[0] != 1:
+        return cells
+    return [*cells[:who], (first[0], second[1]), *cells[who + 2 :]]
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -63,9 +63,13 @@ _MAX_HEADING = 36
 _MAX_STANDALONE = 40
 _MAX_TOP_HEADING = 64
 _CLOSING_QUOTES = frozenset("”’」』")
-# A row of a table: three cells or more, split by tabs or runs of spaces.
 _CELL = r"\S+(?:[ \u3000]\S+)*"
-_TABLE_ROW = re.compile(rf"{_CELL}(?:(?:[ \u3000]*\t\s*|[ \u3000]{{2,}}){_CELL}){{2,}}")
+_TABLE_ROW = re.compile(
+    rf"{_CELL}(?:(?:[ \u3000]*\t\s*|[ \u3000]{{2,}}){_CELL}){{2,}}"
+    r"|[^\s。！？!?]+(?:\u3000[^\s。！？!?]+){4,}"
+)
+"""A row of a table: three cells or more split by tabs or runs of spaces, or
+five or more split by one full-width space (崔某　男　1981.07　研究生　……)."""
 
 _END = frozenset("。！？；：…”’」』!?;:")
 _CLOSE = frozenset("）)》】〉]")
