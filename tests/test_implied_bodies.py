@@ -132,3 +132,18 @@ def test_a_streets_bodies_named_short() -> None:
 def test_no_street_body_when_the_article_names_several_streets() -> None:
     text = "在杭州市余杭区仁和街道、良渚街道试点，由骑手代表和街道工会共同协商。"
     assert not {n for n in names(run(text), Kind.ORGANIZATION) if "工会" in n}
+
+
+def test_a_bare_union_is_the_companys_not_the_citys() -> None:
+    text = (
+        "在昆明市官渡区，有这样一家民营企业：云南滇青生物科技有限公司。"
+        "工会主席普丽华是从一线质检员成长起来的。"
+    )
+    found = posts(run(text))
+    assert ("普丽华", "云南滇青生物科技有限公司工会", ("主席",)) in found
+    assert not {p for p in found if p[1] == "昆明市工会"}
+
+
+def test_no_union_of_a_place_for_a_bare_union() -> None:
+    found = posts(run("银川市召开会议。工会主席杨静说，要办实事。"))
+    assert ("杨静", None, ("主席",)) in found

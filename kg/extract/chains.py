@@ -228,6 +228,8 @@ def _segment_post(
             owner = _owner(previous, place, segment.tail) or ""
             union = _union_before(ctx, segment.start, segment.tail)
             owner = union.name if union is not None else owner
+            if segment.tail == "工会" and suffix_kind(owner) != "Company":
+                owner = _company_of_bare_union(ctx, segment.start)
         if not owner:
             return None, titles
         if segment.tail in companies.PARTY_BODIES and suffix_kind(owner) == "Company":
@@ -287,6 +289,23 @@ def union_body(ctx: Context, start: int, body: str, end: int) -> Mention | None:
     named before it (某某总工会经费审查委员会), if ``body`` is one."""
     union = _union_before(ctx, start, body)
     return new_body(ctx, union, body, start, end) if union is not None else None
+
+
+def _company_of_bare_union(ctx: Context, start: int) -> str:
+    """工会主席甲 with no body before 工会: the company whose union the article
+    named last (某某生物工会成立于2016年。工会主席甲……), else the one company
+    it names; never a place's (a city's union is its 总工会)."""
+    unions = [
+        (m.end, owner)
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.end <= start
+        and m.name.endswith("工会")
+        and (owner := companies.company_of(m)) is not None
+    ]
+    if unions:
+        return max(unions)[1]
+    only = companies.only_company(ctx)
+    return only.name if only is not None else ""
 
 
 def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:
