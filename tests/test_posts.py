@@ -377,3 +377,16 @@ def test_titles_after_an_unread_body_are_not_an_earlier_bodys() -> None:
     found = posts(run(text))
     assert ("黄嘉敏", "劳工事务局", ("局长",)) in found
     assert not {p for p in found if p[0] in ("梁志辉", "李振邦") and p[1]}
+
+
+def test_names_after_a_title_a_note_and_a_colon() -> None:
+    text = "理事（排名不分先后）：何嘉欣、蔡志明、黎　宝、麦咏诗。"
+    found = posts(run(text))
+    assert {
+        (n, None, ("理事",)) for n in ("何嘉欣", "蔡志明", "黎宝", "麦咏诗")
+    } <= found
+
+
+def test_no_list_after_a_colon_with_one_name_or_words() -> None:
+    assert not posts(run("会议主持：王明。"))
+    assert not posts(run("理事（排名不分先后）：要求大家认真履职。"))

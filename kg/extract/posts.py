@@ -27,7 +27,11 @@ def extract(ctx: Context) -> Found:
     starts = [span.start for span in ctx.sentences]
     last_org: dict[int, Mention] = {}
     for role_start, role_end in roles.role_spans(text):
-        people = names.read_name_list(text, role_end) or _unlisted(text, role_end)
+        people = (
+            names.read_name_list(text, role_end)
+            or _unlisted(text, role_end)
+            or _listed_after_colon(text, role_end)
+        )
         if not people or people[0].start in seen_names:
             continue
         sentence = bisect_right(starts, role_start)
@@ -116,6 +120,18 @@ def _jobs(titles: tuple[str, ...]) -> bool:
 
 
 _JOB_TITLES = tuple(lexicon.JOB_TITLES)
+
+
+_NOTE_AND_COLON = re.compile(r"(?:[（(][^（）()\n]{1,12}[)）])?[：:]")
+
+
+def _listed_after_colon(text: str, end: int) -> list[names.Named]:
+    """理事（排名不分先后）：甲、乙、丙: names after a colon (and a note)."""
+    lead = _NOTE_AND_COLON.match(text, end)
+    if lead is None:
+        return []
+    found = names.read_name_list(text, lead.end(), strict=True)
+    return found if len(found) >= 2 else []
 
 
 def _unlisted(text: str, end: int) -> list[names.Named]:
