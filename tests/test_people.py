@@ -108,3 +108,11 @@ def test_a_title_opens_no_name_of_a_list() -> None:
 def test_a_mongolian_name_the_dictionary_tags_as_a_place() -> None:
     text = "金鼎煤业有限责任公司工会主席乌云其木格告诉记者，工会把工作做实。"
     assert "乌云其木格" in names(run(text), Kind.PERSON)
+
+
+def test_a_six_character_mongolian_name_after_a_title() -> None:
+    text = "自治区国资委党委委员、副主任额尔敦巴特尔出席会议并宣布决定。"
+    assert "额尔敦巴特尔" in names(run(text), Kind.PERSON)
+    assert not {
+        n for n in names(run("该职务一职由覃志远兼任。"), Kind.PERSON) if "由" in n
+    }

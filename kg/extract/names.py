@@ -190,10 +190,13 @@ _ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
 # Characters that make a list item a body or a title, never a name.
 _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
-# What an unlisted name may hold: Han, no body or function character, though
+# What an unlisted name may hold: three to six Han characters (额尔敦巴特尔),
+# no body or function character (一职由某某: 由 and 一 open no name), though
 # 和 may (那顺孟和).
 _UNLISTED_RUN = re.compile(
-    "[^" + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"})) + r"\W\d\sA-Za-z]{3,5}"
+    "[^"
+    + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"} | {"由", "一", "职"}))
+    + r"\W\d\sA-Za-z]{3,6}"
 )
 
 
@@ -238,7 +241,7 @@ def _extends_name(text: str, end: int, longer: int) -> bool:
 
 def read_unlisted(text: str, start: int) -> Named | None:
     """A name no surname list knows, where the genre puts a name (after a
-    title): three to five characters that are no word and hold none of the
+    title): three to six characters that are no word and hold none of the
     common words, then a clause break or a word that follows names
     (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台就座)."""
     head = text[start : start + 1]
@@ -248,7 +251,7 @@ def read_unlisted(text: str, start: int) -> Named | None:
     if run is None:
         return None
     known: list[int] | None = None
-    for size in (5, 4, 3):
+    for size in (6, 5, 4, 3):
         end = start + size
         if end > run.end() or not unlisted_shape(text[start:end]):
             continue
