@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -299,7 +300,9 @@ def check_touched(
     whole corpus."""
     check = ox.Store()
     check.load(ntriples, ox.RdfFormat.N_TRIPLES)
-    check.extend(_touched(check, corpus))
+    touched = _touched(check, corpus)
+    if touched:
+        check.load(touched, ox.RdfFormat.N_TRIPLES, to_graph=TOUCHED)
     rules = [rule for rule in compiled_rules() if rule.single]
     _checked(check, rules, len(check), what)
 
@@ -333,14 +336,33 @@ alone; a gazetteer statement's IRI is minted from the triple it describes,
 so every article that holds it holds the same triples of it."""
 
 
-def _touched(batch: ox.Store, corpus: ox.Store) -> Iterable[ox.Quad]:
-    wanted = _single_valued()
+_VALUES_OF = (
+    "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o FILTER (?p IN (%s)) }"
+)
+"""The nodes' values of the properties (a VALUES of the properties too
+makes Oxigraph read the whole store: 200 s a batch instead of 0.04 s)."""
+_SUBJECTS_A_QUERY = 2000
+
+
+def _touched(batch: ox.Store, corpus: ox.Store) -> bytes:
+    """The single-valued properties' values (N-Triples) that the corpus's
+    default graph gives the batch's shared nodes; one query for many nodes,
+    answered and serialised by Oxigraph."""
+    wanted = ", ".join(f"<{p}>" for p in sorted(_single_valued()))
     prefixes = dict(STANDARD_PREFIXES)
-    subjects = [row[0] for row in select(batch, _SHARED_NODES, prefixes=prefixes)]
-    for subject in subjects:
-        for quad in corpus.quads_for_pattern(subject, None, None, ox.DefaultGraph()):
-            if quad.predicate.value in wanted:
-                yield ox.Quad(quad.subject, quad.predicate, quad.object, TOUCHED)
+    subjects = [
+        str(node)
+        for (node,) in select(batch, _SHARED_NODES, prefixes=prefixes)
+        if isinstance(node, ox.NamedNode)  # no kg node is blank
+    ]
+    found = []
+    for start in range(0, len(subjects), _SUBJECTS_A_QUERY):
+        nodes = " ".join(subjects[start : start + _SUBJECTS_A_QUERY])
+        answer = corpus.query(_VALUES_OF % (nodes, wanted))
+        found.append(
+            cast(ox.QueryTriples, answer).serialize(format=ox.RdfFormat.N_TRIPLES)
+        )
+    return b"".join(cast(bytes, data) for data in found)
 
 
 def _report(found: list[Violation], triples: int) -> ValidationReport:
