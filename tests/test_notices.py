@@ -114,3 +114,22 @@ def test_a_table_split_by_one_full_width_space(tmp_path) -> None:
     assert ("柯海滨", "羊口镇党委", ("副书记",)) in found
     assert ("姜珊", "寿光市审计局", ("副局长",)) in found
     assert not {p for p in found if p[0] == "姜珊" and p[1] == "羊口镇党委"}
+
+
+def test_a_barred_row_is_not_joined_to_the_paragraph_after(tmp_path) -> None:
+    from kg.read.files import read_paths
+
+    source = tmp_path / "notice.txt"
+    source.write_text(
+        "干部任前公示\n\n姓名｜性别｜出生年月｜现任职务｜拟任职务\n"
+        "牛建斌｜男｜1978.05｜中共大同市委办公室副主任｜云冈区委常委\n"
+        "乔　慧｜女｜1983.07｜大同市审计局副局长｜大同市能源局副局长\n"
+        "贺志勇｜男｜1976.09｜广灵县人民政府副县长｜中共广灵县委副书记\n\n"
+        "公示期为2024年9月3日至9月9日。\n",
+        "utf-8",
+    )
+    (doc,) = read_paths([source])
+    assert "副局长\n贺志勇" in doc.text and "副书记\n公示期" in doc.text
+    found = run(doc.text)
+    assert "公示期" not in names(found, Kind.PERSON)
+    assert ("贺志勇", "广灵县人民政府", ("副县长",)) in posts(found)

@@ -390,3 +390,11 @@ def test_names_after_a_title_a_note_and_a_colon() -> None:
 def test_no_list_after_a_colon_with_one_name_or_words() -> None:
     assert not posts(run("会议主持：王明。"))
     assert not posts(run("理事（排名不分先后）：要求大家认真履职。"))
+
+
+def test_two_posts_joined_by_jian() -> None:
+    found = posts(run("宁波甬青智能装备股份有限公司副总经理兼工会主席胡海燕说。"))
+    assert {
+        ("胡海燕", "宁波甬青智能装备股份有限公司", ("副总经理",)),
+        ("胡海燕", "宁波甬青智能装备股份有限公司工会", ("主席",)),
+    } <= found

@@ -93,17 +93,32 @@ def read_segments(ctx: Context, end: int, floor: int = 0) -> list[Segment]:
     while True:
         start = position
         while (
-            start > floor and text[start - 1] not in _BREAK and text[start - 1] != "、"
+            start > floor
+            and text[start - 1] not in _BREAK
+            and not _joins_titles(text, start - 1)
         ):
             start -= 1
         segment = _parse_segment(ctx, start, position)
         if segment is None:
             break
         segments.insert(0, segment)
-        if segment.junk or start <= floor or text[start - 1] != "、":
+        if segment.junk or start <= floor or not _joins_titles(text, start - 1):
             break
         position = start - 1
     return segments
+
+
+def _joins_titles(text: str, at: int) -> bool:
+    """、 between two segments; 兼 right after a title (副总经理兼工会主席:
+    two posts, the second in a body of its own)."""
+    if text[at] == "、":
+        return True
+    if text[at] != "兼":
+        return False
+    return any(
+        end == at - max(0, at - 8)
+        for _, end in roles.role_spans(text[max(0, at - 8) : at])
+    )
 
 
 def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:

@@ -67,9 +67,11 @@ _CELL = r"\S+(?:[ \u3000]\S+)*"
 _TABLE_ROW = re.compile(
     rf"{_CELL}(?:(?:[ \u3000]*\t\s*|[ \u3000]{{2,}}){_CELL}){{2,}}"
     r"|[^\s。！？!?]+(?:\u3000[^\s。！？!?]+){4,}"
+    r"|[^\n｜|│]+(?:[｜|│][^\n｜|│]+){2,}[｜|│]?"
 )
-"""A row of a table: three cells or more split by tabs or runs of spaces, or
-five or more split by one full-width space (崔某　男　1981.07　研究生　……)."""
+"""A row of a table: three cells or more split by tabs, runs of spaces or
+bars (贺某｜男｜1976.09｜……), or five or more split by one full-width space
+(崔某　男　1981.07　研究生　……)."""
 
 _END = frozenset("。！？；：…”’」』!?;:")
 _CLOSE = frozenset("）)》】〉]")
