@@ -177,3 +177,15 @@ def test_national_bodies() -> None:
         "国务院国资委",
         "国家发展改革委",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司党委召开理论学习中心组扩大学习会。",
+        "邓启明此前在佛山市南海区桂城街道担任党工委副书记。",
+    ],
+)
+def test_no_body_from_a_verb_or_a_study_session(text: str) -> None:
+    found = names(run(text), Kind.ORGANIZATION)
+    assert not {n for n in found if "担任" in n or n.endswith("扩大学")}

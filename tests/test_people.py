@@ -116,3 +116,10 @@ def test_a_six_character_mongolian_name_after_a_title() -> None:
     assert not {
         n for n in names(run("该职务一职由覃志远兼任。"), Kind.PERSON) if "由" in n
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["2022年3月被选派到花茂村任第一书记。", "他被派到柳湾镇任副镇长。"]
+)
+def test_a_place_that_opens_with_a_surname_is_no_person(text: str) -> None:
+    assert not names(run(text), Kind.PERSON)

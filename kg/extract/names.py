@@ -22,6 +22,7 @@ _INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要�
 # Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
 # shorter reading is tried first, so 张某|和李某 and 王某|向记者 still split.
 _GIVEN_OK = frozenset("向和为")
+_PLACE_ENDS = frozenset("村镇乡县区市街省")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
@@ -45,6 +46,8 @@ def plausible(name: str) -> bool:
     if not surname or not 2 <= len(name) <= surname + 2:
         return False
     given = name[surname:]
+    if len(given) == 2 and given[-1] in _PLACE_ENDS:
+        return False  # 花茂村, 柳湾镇: a place whose name opens with a surname
     stops = _INNER_STOP if len(given) == 1 else _INNER_STOP - _GIVEN_OK
     if not _HAN.fullmatch(name) or any(c in stops for c in given):
         return False
