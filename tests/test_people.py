@@ -123,3 +123,8 @@ def test_a_six_character_mongolian_name_after_a_title() -> None:
 )
 def test_a_place_that_opens_with_a_surname_is_no_person(text: str) -> None:
     assert not names(run(text), Kind.PERSON)
+
+
+def test_a_uyghur_name_ending_in_ti_before_chuxi() -> None:
+    text = "县委常委王丽、陈志刚、阿依古丽·买买提出席会议。"
+    assert "阿依古丽·买买提" in names(run(text), Kind.PERSON)

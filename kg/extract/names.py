@@ -29,6 +29,8 @@ _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _DOTS = frozenset("·•・")
 _SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")
+_LAST_SYLLABLES = frozenset("提")
+"""A name's last syllable that opens a word with what follows (买买提|出席)."""
 """After 都 inside a transliterated name, syllables that carry it on."""
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
 
@@ -106,6 +108,12 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
         for end in ends:
             if not _followed_well(text, end):
                 continue
+            if (
+                text[end : end + 1] in _LAST_SYLLABLES
+                and end + 1 in ends
+                and _FOLLOW_LONG.match(text, end + 1)
+            ):
+                continue  # 阿依古丽·买买提|出席, not 买买|提出
             if text[end : end + 1] in _NAME_FINAL and end + 1 in ends:
                 after = text[end + 1 : end + 2]
                 if not after or after in _PUNCT:
