@@ -116,3 +116,10 @@ def test_cppcc_full_and_short_forms_are_one_entity() -> None:
 def test_ren_before_a_title_is_the_verb() -> None:
     """张某任县长: 任 is appointed, not the county 任县."""
     assert names(run("湘阴县召开大会。张某任县长。"), Kind.DISTRICT) == {"湘阴县"}
+
+
+def test_courts_and_procuratorates_are_named_in_full() -> None:
+    text = "海东市乐都区法院副院长杜宏伟和乐都区检察院检察长王明出席。"
+    found = names(run(text), Kind.ORGANIZATION)
+    assert {"乐都区人民法院", "乐都区人民检察院"} <= found
+    assert not found & {"乐都区法院", "乐都区检察院"}

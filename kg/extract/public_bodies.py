@@ -3,7 +3,8 @@
 The genre writes one body many ways, and the graph wants one node:
 
 * ``X市政府`` and ``X市人民政府`` are the city's people's government (outside
-  the mainland a ``市政府`` keeps its own name: 台中市政府);
+  the mainland a ``市政府`` keeps its own name: 台中市政府); ``X区法院`` and
+  ``X区检察院`` are its 人民法院 and 人民检察院;
 * ``X市第十八届人民代表大会常务委员会``, ``X市十八届人大常委会`` and
   ``X市人大常委会`` are one standing committee; ``X市人民代表大会`` is ``X市人大``;
 * ``政协X市委员会``, ``政协X市第六届委员会`` and ``政协第十五届X市委员会`` are
@@ -43,6 +44,10 @@ _CPPCC_TAIL = re.compile(
 )
 
 
+_PEOPLES = {"政府": "人民政府", "法院": "人民法院", "检察院": "人民检察院"}
+"""Mainland bodies whose full names say 人民, often left out in writing."""
+
+
 def public_name(place: Place | None, body: str) -> str:
     """The canonical name of ``body`` (the words after the place name)."""
     body = SESSION.sub("", body, count=1) if SESSION.match(body) else body
@@ -50,8 +55,8 @@ def public_name(place: Place | None, body: str) -> str:
         if body.endswith(written):
             body = body[: -len(written)] + name
             break
-    if body == "政府" and place is not None and _mainland(place):
-        body = "人民政府"
+    if body in _PEOPLES and place is not None and _mainland(place):
+        body = _PEOPLES[body]  # 乐都区法院 is 乐都区人民法院
     return (place.name if place else "") + body
 
 
