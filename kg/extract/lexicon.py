@@ -169,13 +169,16 @@ GOV_SUFFIXES = (
     "委",
     "办",
 )
-COMPANY_SUFFIXES = (
+_COMPANY_FORMS = (
     "股份有限公司",
     "有限责任公司",
     "有限公司",
     "集团公司",
     "集团",
     "公司",
+)
+COMPANY_SUFFIXES = (
+    *_COMPANY_FORMS,
     "控股",
     "银行",
     "工厂",
@@ -332,17 +335,7 @@ MORE_DESCRIPTORS = frozenset(
 )
 """Words that introduce a named person besides :data:`DESCRIPTORS`."""
 
-LEGAL_FORMS = (
-    "集团股份有限公司",
-    "集团有限责任公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "集团公司",
-    "集团",
-    "公司",
-)
+LEGAL_FORMS = ("集团股份有限公司", "集团有限责任公司", "集团有限公司", *_COMPANY_FORMS)
 """How companies' names end, longest first: what is left is the company's
 own name (its place, brand and trade)."""
 
