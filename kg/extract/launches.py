@@ -14,43 +14,28 @@ The shapes the genre uses:
 * a sentence with no actor of its own (今年以来，开展“金秋助学”活动) continues
   the subject of the sentence before it in the paragraph.
 
-An actor is an organisation or a district, or a word standing for one (该区,
-县上, 集团); not an organisation inside a title chain (its officer speaks), a
-place after 在/赴 (where things happen), a body in ``在…领导下`` (who
-guides), or a name inside quotes or title marks (part of another name).
-``支持某某打造“…”`` is launched by 某某, never by the supporter.
+An actor is an organisation or a district, or a word standing for one
+(:mod:`kg.extract.launch_actors` says which).  ``支持某某打造“…”`` is
+launched by 某某, never by the supporter.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from kg.extract import focus, roles
+from kg.extract import launch_actors
 from kg.extract.base import Context, Found
-from kg.extract.spans import SpanIndex
+from kg.extract.launch_actors import MARKED
+from kg.extract.lexicon import LAUNCH_VERBS
 from kg.model import Kind, Mention, Relation, RelKind, Span, entity_key
 from kg.text.scan import Anchored
 from kg.text.segmenter import plain_tag
 
-LAUNCH_VERBS = re.compile(
-    r"推出|出台|成立|组建|制定|印发|发布|公布|开展|举办|实施|启动|打造|建立|创建|"
-    r"发起|推行|推广|设立|新设|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|"
-    r"主办|承办|深化|建成|新建|升级|以|签署|签订|共同实施|开办|设计|推进|提出|"
-    r"编制|共建|投资|建设|命名|授牌|挂牌|评选|评定|上线|开通"
-)
 _JOINERS = re.compile(
     r"^[将要已正还也又共同]{0,3}(?:、|和|与|及|以及|联合|会同|携手)?$"
 )
-# A place after these is where something happens, not who does it.
-_LOCATIVE = ("在", "于", "到", "赴", "来到", "走进", "深入", "前往", "位于")
-_GUIDANCE = re.compile(
-    r"(?:的)?(?:坚强|正确|大力|有力|亲切|悉心|精心)?"
-    r"(?:领导|指导|支持|帮助|关心|关怀|推动|带领|引领|部署)下"
-)
 _PIVOT = re.compile(r"(?:支持|帮助|鼓励|引导|指导|协助|推动|督促|要求)")
-_MARKED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』")
 _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
 _PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
@@ -61,30 +46,13 @@ _ANAPHORIC_INITIATIVE = Anchored(
     r"(?:[^，。；]{0,6}?)由",
     "该本此这" + "措办方计活行工大竞项机政意联制品平规",
 )
-_STANDS_FOR_PLACE = Anchored(
-    r"该([区县市镇乡])|(?:(?<=[，,。；\n])|^)([县市区镇乡])[上里](?=[^\u4e00-\u9fff]{0,2}"
-    r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))",
-    "该县市区镇乡",
-)
-_BARE_UNION = Anchored(
-    r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
-    + LAUNCH_VERBS.pattern
-    + r")[^，。；]{0,4}?[“「《])",
-    "工",
-)
-_WHOLE_CITY = Anchored(
-    r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
-    + LAUNCH_VERBS.pattern
-    + r"))",
-    "全",
-)
 
 
 def extract(ctx: Context) -> Found:
     if not ctx.of_kind(Kind.INITIATIVE):
         return Found()
     relations: list[Relation] = []
-    actors = _actors(ctx)
+    actors = launch_actors.actors(ctx)
     for initiative, launchers in _launches(ctx, actors):
         relations.extend(
             Relation(
@@ -129,110 +97,6 @@ def _owner(ctx: Context, initiative: Mention) -> Mention | None:
 
 def _key(mention: Mention) -> str:
     return entity_key(mention.kind, mention.name, mention.code)
-
-
-# -- actors -------------------------------------------------------------------
-
-
-def _actors(ctx: Context) -> list[Mention]:
-    """Organisations and districts that can act, and words standing for them."""
-    text = ctx.doc.text
-    orgs = ctx.of_kind(Kind.ORGANIZATION)
-    org_spans = SpanIndex((o.start, o.end) for o in orgs)
-    places = [m for m in ctx.of_kind(Kind.DISTRICT) if m.code]
-    place_ends = {p.end: p for p in places}
-    marked = [m.span() for m in _MARKED.finditer(text)]
-    found: list[Mention] = []
-    for mention in (*orgs, *ctx.of_kind(Kind.DISTRICT)):
-        start, end = mention.start, mention.end
-        own = 1 if mention.kind is Kind.ORGANIZATION else 0
-        if _inside(org_spans, start, end, own):
-            continue  # inside another organisation's name
-        if mention.text == "全市" or _in_title(text, end):
-            continue
-        if any(s < start and end < e for s, e in marked):
-            continue  # 《某市关于…的措施》: part of another name
-        if _placed(text, mention, place_ends) or _GUIDANCE.match(text, end):
-            continue
-        found.append(mention)
-    found.extend(_stand_ins(ctx, places))
-    return sorted(found, key=lambda m: m.start)
-
-
-def _inside(spans: SpanIndex, start: int, end: int, own: int) -> bool:
-    """Is [start, end) inside one of ``spans``, ``own`` of them being the
-    mention itself?"""
-    before = bisect_left(spans.starts, start)
-    if before and spans.reach[before - 1] >= end:
-        return True  # a span that starts earlier and reaches as far
-    equal = 0
-    for s, e in spans.spans[before : bisect_right(spans.starts, start)]:
-        if e > end:
-            return True
-        equal += e == end and s == start
-    return equal > own
-
-
-def _placed(text: str, mention: Mention, ends: dict[int, Mention]) -> bool:
-    """在北仑区梅山街道: a place after 在 (and the places written with it)."""
-    start = mention.start
-    while start in ends or (start - 1 in ends and text[start - 1] in "、和与及"):
-        start = ends[start].start if start in ends else ends[start - 1].start
-    return text[max(0, start - 2) : start].endswith(_LOCATIVE)
-
-
-def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
-    """该区, 县上, and 全市 as a subject: the place they stand for; 工会 as a
-    subject (or supported): the union last named."""
-    text = ctx.doc.text
-    out: list[Mention] = []
-    if "工会" in text:
-        unions = [
-            m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "TradeUnion"
-        ]
-        for match in _BARE_UNION.finditer(text):
-            before = [u for u in unions if u.end <= match.start()]
-            if before:
-                union = max(before, key=lambda u: u.end)
-                out.append(
-                    Mention(
-                        Kind.ORGANIZATION,
-                        match.start(),
-                        match.end(),
-                        match.group(),
-                        union.name,
-                        union.subtype,
-                    )
-                )
-    for match in _STANDS_FOR_PLACE.finditer(text):
-        level = match.group(1) or match.group(2)
-        place = focus.place_for(ctx, match.start(), level)
-        if place is not None:
-            out.append(_place_mention(match.start(), match.end(), match.group(), place))
-    if ctx.home:
-        home = focus.place_for(ctx, 0, "市")
-        for match in _WHOLE_CITY.finditer(text):
-            if home is not None:
-                out.append(
-                    _place_mention(match.start(), match.start() + 2, "全市", home)
-                )
-    return out
-
-
-def _place_mention(start: int, end: int, surface: str, place: object) -> Mention:
-    return Mention(
-        Kind.DISTRICT,
-        start,
-        end,
-        surface,
-        place.name,  # type: ignore[attr-defined]
-        code=place.id,  # type: ignore[attr-defined]
-    )
-
-
-def _in_title(text: str, end: int) -> bool:
-    """A title follows at once: the body is only where its officer works."""
-    return any(start == 0 for start, _ in roles.role_spans(text[end : end + 8]))
 
 
 # -- launchers ------------------------------------------------------------------
@@ -360,7 +224,7 @@ def _adjacent(gap: str, initiative: Mention) -> bool:
 def _too_far(between: str) -> bool:
     """Actor and verb in different sentences, or too far apart (names in
     quotes and title marks between them do not count)."""
-    return len(_MARKED.sub("", between)) > 30 or any(c in between for c in "。；;")
+    return len(MARKED.sub("", between)) > 30 or any(c in between for c in "。；;")
 
 
 def _pivot(between: str) -> bool:

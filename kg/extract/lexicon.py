@@ -219,6 +219,14 @@ OTHER_SUFFIXES = (
     "中心",
 )
 
+LAUNCH_VERBS = re.compile(
+    r"推出|出台|成立|组建|制定|印发|发布|公布|开展|举办|实施|启动|打造|建立|创建|"
+    r"发起|推行|推广|设立|新设|开设|创办|做强做优|做优做强|打响|培育|探索|牵头|"
+    r"主办|承办|深化|建成|新建|升级|以|签署|签订|共同实施|开办|设计|推进|提出|"
+    r"编制|共建|投资|建设|命名|授牌|挂牌|评选|评定|上线|开通"
+)
+"""Verbs that launch, issue or run an initiative (kg/extract/launches.py)."""
+
 COUNTED = re.compile(r"[一两二三四五六七八九十几多数][名个家位所]")
 """A count opening the words before a suffix (一名航运业工会): one body of a
 kind, not a name."""
