@@ -111,16 +111,13 @@ def _name_ending_at(text: str, end: int) -> list[names.Named]:
     one before 接替 when that name is who is succeeded (甲接替乙，出任……)."""
     if end <= 0 or text[end : end + 1] not in "，,":
         return []
-    for size in (4, 3, 2):
-        named = names.read_one(text, end - size, strict=True)
-        if named is not None and named.end == end and end - size >= 0:
-            succeeds = next(
-                (v for v in _SUCCEEDS if text.endswith(v, 0, named.start)), None
-            )
-            if succeeds is None:
-                return [named]
-            return _name_before(text, named.start - len(succeeds))
-    return []
+    found = _name_before(text, end)
+    succeeds = next(
+        (v for v in _SUCCEEDS if found and text.endswith(v, 0, found[0].start)), None
+    )
+    if succeeds is None:
+        return found
+    return _name_before(text, found[0].start - len(succeeds))
 
 
 _SUCCEEDS = ("接替", "接任", "替代", "代替", "取代")

@@ -21,6 +21,7 @@ The parser serves :mod:`kg.extract.posts` (chains before names),
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.extract import companies, focus, lexicon, segments
@@ -77,16 +78,26 @@ def post_relations(
     ]
 
 
+_JOB_TITLES = tuple(lexicon.JOB_TITLES)
+
+
+def jobs(titles: tuple[str, ...]) -> bool:
+    """Jobs inside a unit only, a job with its craft too (模具钳工); no grade."""
+    return all(t.endswith(_JOB_TITLES) for t in titles)
+
+
 def _trades(titles: tuple[str, ...]) -> bool:
     """Grades and trades only, a trade with its craft too (模具钳工)."""
-    return all(t in _TRADES or t.endswith(tuple(lexicon.JOB_TITLES)) for t in titles)
+    return all(t in _TRADES or t.endswith(_JOB_TITLES) for t in titles)
 
 
-def at_company(chain: Chain, company: Mention) -> Chain:
-    """The chain with its trades that name no unit put in ``company``
-    (挡车工甲在公司工作了十年: the company the article speaks of)."""
+def in_unit(
+    chain: Chain, unit: Mention, held: Callable[[tuple[str, ...]], bool] = _trades
+) -> Chain:
+    """The chain with the titles that name no unit and are ``held`` there put
+    in ``unit`` (挡车工甲在公司工作了十年: the company the article speaks of)."""
     posts = [
-        (company if org is None and _trades(titles) else org, titles, marked)
+        (unit if org is None and held(titles) else org, titles, marked)
         for org, titles, marked in chain.posts
     ]
     return Chain(posts=posts, new_orgs=chain.new_orgs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract import chains, companies, lexicon, names, roles
+from kg.extract import chains, companies, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.departments import HOSPITALS
 from kg.model import Kind, Mention, Relation
@@ -76,11 +76,11 @@ def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Cha
     works = _WORKS_AT.match(ctx.doc.text, end)
     if works is not None:
         company = companies.last_company(ctx, works.start(), works.group(1))
-    elif all(_jobs(titles) for org, titles, _ in chain.posts if org is None):
+    elif all(chains.jobs(titles) for org, titles, _ in chain.posts if org is None):
         company = companies.only_company(ctx)  # not a grade (电工技师): a visitor's
     else:
         return chain
-    return chain if company is None else chains.at_company(chain, company)
+    return chain if company is None else chains.in_unit(chain, company)
 
 
 _WARD_TITLES = frozenset(
@@ -93,11 +93,7 @@ def _in_ward(ctx: Context, chain: chains.Chain, start: int) -> chains.Chain:
     """护士长甲 with no unit in the sentence works in the clinical department
     (or hospital) last named in the paragraph: 某医院重症医学科的灯还亮着。
     护士长甲刚处理完……"""
-    bare = [
-        org is None and bool(titles) and _WARD_TITLES.issuperset(titles)
-        for org, titles, _ in chain.posts
-    ]
-    if not any(bare):
+    if not any(org is None and _ward_titles(titles) for org, titles, _ in chain.posts):
         return chain
     paragraph = ctx.doc.text.rfind("\n", 0, start) + 1
     units = [
@@ -108,18 +104,11 @@ def _in_ward(ctx: Context, chain: chains.Chain, start: int) -> chains.Chain:
     if not units:
         return chain
     unit = max(units, key=lambda m: (m.end, -m.start))
-    posts = [
-        (unit if is_bare else org, titles, marked)
-        for (org, titles, marked), is_bare in zip(chain.posts, bare, strict=True)
-    ]
-    return chains.Chain(posts=posts, new_orgs=chain.new_orgs)
+    return chains.in_unit(chain, unit, _ward_titles)
 
 
-def _jobs(titles: tuple[str, ...]) -> bool:
-    return all(t.endswith(_JOB_TITLES) for t in titles)
-
-
-_JOB_TITLES = tuple(lexicon.JOB_TITLES)
+def _ward_titles(titles: tuple[str, ...]) -> bool:
+    return bool(titles) and _WARD_TITLES.issuperset(titles)
 
 
 _NOTE_AND_COLON = re.compile(r"(?:[（(][^（）()\n]{1,12}[)）])?[：:]")

@@ -115,10 +115,8 @@ def _joins_titles(text: str, at: int) -> bool:
         return True
     if text[at] != "兼":
         return False
-    return any(
-        end == at - max(0, at - 8)
-        for _, end in roles.role_spans(text[max(0, at - 8) : at])
-    )
+    before = text[max(0, at - 8) : at]
+    return any(end == len(before) for _, end in roles.role_spans(before))
 
 
 def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
