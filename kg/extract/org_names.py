@@ -206,7 +206,7 @@ _NAME_WORDS = frozenset(
 )
 """Words that stop nothing inside a name: 龙江北方装备制造集团 (北方 is
 tagged a locative)."""
-_POST_VERBS = frozenset(
+POST_VERBS = frozenset(
     "担任 兼任 出任 接任 转任 调任 升任 就任 现任 曾任 任职 挂职 分管 主持 胜任".split()
 )
 _VISIT_VERBS = frozenset(
@@ -229,7 +229,7 @@ def _predicate(word: str) -> bool:
     """A verb or adverb the dictionary tags as a noun (助力, 全力支持), a verb
     of posts (某某担任公司总经理) or of a visit (某某走进某某公司): never a
     trade in a firm's name."""
-    if word in lexicon.VERBS_TAGGED_AS_NOUNS or word in _POST_VERBS:
+    if word in lexicon.VERBS_TAGGED_AS_NOUNS or word in POST_VERBS:
         return True
     if word in _VISIT_VERBS:
         return True

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract import lexicon, roles
-from kg.extract.org_names import CLAUSE_BREAK
+from kg.extract.org_names import CLAUSE_BREAK, POST_VERBS
 from kg.extract.public_bodies import SESSION
 from kg.text.literals import Literals
 from kg.text.segmenter import plain_tag
@@ -34,7 +34,6 @@ _NOT_AFTER = {
     "大学": "习",  # 中心组扩大学习会: 扩大|学习, no university
 }
 _PROJECT_AFTER = ("建设项目", "项目")
-_POST_VERBS = ("担任", "兼任", "出任", "任职", "调任", "升任")
 _LEGAL_AFTER_HOLDING = ("有限", "股份", "集团", "公司")
 _GENERIC_AFTER_UNION = ("干部", "组织", "工作", "系统", "会员", "职能", "经费", "活动")
 
@@ -163,7 +162,7 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's
     if any(not body.endswith(m.group()) for m in _PUBLIC_IN_BODY.finditer(body)):
         return False  # 市人民政府作政府: a body, then words, is no longer a name
-    if any(verb in body for verb in _POST_VERBS):
+    if any(verb in body for verb in POST_VERBS):
         return False  # 桂城街道担任党工委: a post verb, then the body
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
     inner = _ORDINAL.sub("", inner, count=1)  # 市第二人民医院
