@@ -87,7 +87,7 @@ def only_company(ctx: Context) -> Mention | None:
     inside it aside), the first time it is named in full; ``None`` if it
     names several or none."""
     found = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "Company"]
-    cores = {m.name: _core(m.name) for m in found}
+    cores = {m.name: without_legal_form(m.name) for m in found}
     whole = {
         n
         for n, core in cores.items()
@@ -99,7 +99,7 @@ def only_company(ctx: Context) -> Mention | None:
     return min((m for m in found if m.name == name), key=lambda m: m.start)
 
 
-def _core(name: str) -> str:
+def without_legal_form(name: str) -> str:
     """A company's name without its legal form (江城汽车配件 of 江城汽车配件公司)."""
     for form in lexicon.LEGAL_FORMS:
         if name.endswith(form):

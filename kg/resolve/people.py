@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg.extract.companies import without_legal_form
 from kg.extract.gazetteer import Gazetteer, GazetteerError
 from kg.extract.lexicon import LEGAL_FORMS
 from kg.model import ArticleFacts, Kind, RelKind
@@ -231,10 +232,7 @@ def company_core(name: str) -> str:
     if not name.endswith(LEGAL_FORMS):
         return ""
     gaz = Gazetteer.default()
-    for form in LEGAL_FORMS:
-        if name.endswith(form):
-            name = name[: -len(form)]
-            break
+    name = without_legal_form(name)
     for cut in range(min(len(name) - 2, 8), 1, -1):
         if gaz.lookup(name[:cut]):
             name = name[cut:]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kg.extract.companies import without_legal_form
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.lexicon import BUREAU_ABBREVIATIONS, LEGAL_FORMS
 
@@ -49,10 +50,7 @@ def _company_core(name: str, gaz: Gazetteer | None) -> str:
     None), no legal form; a chain of places goes whole (青禾纺织 for
     绍兴市越城区青禾纺织有限公司), a place not written in full inside the one
     before stays (天山星能源 for 新疆天山星能源集团有限责任公司)."""
-    for form in LEGAL_FORMS:
-        if name.endswith(form):
-            name = name[: -len(form)]
-            break
+    name = without_legal_form(name)
     if gaz is None:
         return name
     outer: tuple[Place, ...] = ()
