@@ -247,7 +247,6 @@ def _write(
                 out.facts,
                 content_hash(doc),
                 out.nquads,
-                out.ntriples,
                 text=doc.original,
             )
             if change == "added":

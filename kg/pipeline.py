@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from kg.extract import EXTRACTORS
 from kg.extract.base import Context, Found
@@ -23,6 +24,9 @@ from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
 from kg.model import ArticleFacts, Document, Extraction, Kind, Mention, Relation
 from kg.resolve.pages import DocResult, resolve, resolve_page
+
+if TYPE_CHECKING:
+    from kg.graph.iris import IRIs
 
 Progress = Callable[[int], None]
 """Called with the number of articles done so far."""
@@ -62,8 +66,6 @@ class ArticleOut:
     facts: ArticleFacts
     nquads: bytes
     """Its named graph, as N-Quads."""
-    ntriples: bytes
-    """The same triples, for the default graph."""
     problem: str | None = None
     """Why its graph was left out (it breaks the contract: a bug in kg)."""
 
@@ -97,25 +99,27 @@ def extract_chunk(
         for facts in extract_page(page):
             shown = without_people(facts, not_people)
             quads = article_quads(shown, name_based(shown.entities, iris), iris)
-            graph_iri = iris.article_graph(facts.article.id)
-            nquads, ntriples = serialise_article(quads, graph_iri)
-            done.append(ArticleOut(facts, nquads, ntriples))
+            done.append(ArticleOut(facts, serialise_article(quads)))
         out.append(done)
     if validate:
-        out = _checked(out, check_articles)
+        out = _checked(out, check_articles, iris)
     return out
 
 
 def _checked(
-    out: list[list[ArticleOut]], check: Callable[..., None]
+    out: list[list[ArticleOut]], check: Callable[..., None], iris: IRIs
 ) -> list[list[ArticleOut]]:
     """The chunk's graphs checked together, and one by one when that fails:
     an article whose graph breaks the contract is left out with the reason,
     and the others go on (one bad article never stops a corpus)."""
     from kg.graph.shacl import ContractError
+    from kg.graph.triples import as_triples
+
+    def triples(article: ArticleOut) -> bytes:
+        return as_triples(article.nquads, iris.article_graph(article.facts.article.id))
 
     try:
-        check(b"".join(a.ntriples for p in out for a in p), what="the articles")
+        check(b"".join(triples(a) for p in out for a in p), what="the articles")
         return out
     except ContractError:
         pass
@@ -124,9 +128,9 @@ def _checked(
         kept.append([])
         for article in page:
             try:
-                check(article.ntriples, what=f"the graph of {article.facts.article.id}")
+                check(triples(article), what=f"the graph of {article.facts.article.id}")
             except ContractError as error:
-                article = ArticleOut(article.facts, b"", b"", problem=str(error))
+                article = ArticleOut(article.facts, b"", problem=str(error))
             kept[-1].append(article)
     return kept
 

@@ -74,11 +74,9 @@ class Identities:
 
     # ------------------------------------------------------------ settling
 
-    def settle(
-        self, store: ox.Store, graphs: dict[str, bytes], triples: dict[str, bytes]
-    ) -> None:
-        """Cluster the touched names; give the batch's graphs (``graphs`` and
-        ``triples``: serialised, by graph IRI) their people's nodes; draw the
+    def settle(self, store: ox.Store, graphs: dict[str, bytes]) -> None:
+        """Cluster the touched names; give the batch's graphs (``graphs``:
+        N-Quads, by graph IRI) their people's nodes; draw the
         earlier articles whose people moved again into the batch; replace the
         touched names' notes in the identity graph."""
         if not self.touched:
@@ -97,8 +95,7 @@ class Identities:
         for doc, records_here in self.pending.items():
             iri = self.iris.article_graph(doc)
             for record in records_here:
-                swap = self._swap(record.name, nodes[record.key])
-                graphs[iri], triples[iri] = swap(graphs[iri]), swap(triples[iri])
+                graphs[iri] = self._swap(record.name, nodes[record.key])(graphs[iri])
         moved = sorted(
             {
                 doc
@@ -107,7 +104,7 @@ class Identities:
             }
         )
         for doc in moved:
-            self._redraw(store, doc, nodes, graphs, triples)
+            self._redraw(store, doc, nodes, graphs)
         self._notes(store, {node for _, node in stored.values()}, people.clusters)
         self._save(stored, nodes)
         self.touched.clear()
@@ -129,7 +126,6 @@ class Identities:
         doc: str,
         nodes: Mapping[MentionKey, str],
         graphs: dict[str, bytes],
-        triples: dict[str, bytes],
     ) -> None:
         """Draw an earlier article's graph again with its people's new nodes."""
         facts = self.index.facts(doc)
@@ -147,7 +143,7 @@ class Identities:
         iri = self.iris.article_graph(doc)
         increments.retract(store, [iri])
         quads = article_quads(shown, naming, self.iris)
-        graphs[iri], triples[iri] = serialise_article(quads, iri)
+        graphs[iri] = serialise_article(quads)
 
     @staticmethod
     def _hidden(nodes: Mapping[MentionKey, str]) -> frozenset[str]:

@@ -12,9 +12,16 @@ loader, without transactions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+
+from kg.graph.triples import as_triples
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 DEFAULT = ox.DefaultGraph()
 
@@ -50,10 +57,48 @@ def add(store: ox.Store, quads: Sequence[ox.Quad]) -> None:
     store.bulk_extend([*quads, *union])
 
 
-def load(store: ox.Store, nquads: bytes, ntriples: bytes) -> None:
-    """Insert serialised article graphs (N-Quads) and the same triples
-    (N-Triples) into the default graph, parsed by Oxigraph's bulk loader."""
-    if nquads:
-        store.bulk_load(nquads, ox.RdfFormat.N_QUADS)
-    if ntriples:
-        store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+def load(store: ox.Store, graphs: Mapping[str, bytes]) -> None:
+    """Insert serialised article graphs (N-Quads, by graph IRI) into their
+    named graphs and the default graph, parsed by Oxigraph's bulk loader.
+
+    The loader reads them as one stream: nothing is joined or copied whole.
+    They were written by Oxigraph's serialiser, so it need not check them
+    again (``lenient``).
+    """
+    if not graphs:
+        return
+    store.bulk_load(stream(graphs.values()), ox.RdfFormat.N_QUADS, lenient=True)
+    store.bulk_load(
+        stream(triples(graphs)), ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT, lenient=True
+    )
+
+
+def triples(graphs: Mapping[str, bytes]) -> Iterator[bytes]:
+    """Each graph's triples (N-Triples), one graph at a time."""
+    return (as_triples(data, iri) for iri, data in graphs.items())
+
+
+def stream(chunks: Iterable[bytes]) -> io.BufferedReader:
+    """A binary file that reads ``chunks`` one after the other."""
+    return io.BufferedReader(_Chunks(iter(chunks)), buffer_size=1 << 20)
+
+
+class _Chunks(io.RawIOBase):
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.left = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        while not self.left:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.left = memoryview(chunk)
+        target = memoryview(buffer)
+        size = min(len(target), len(self.left))
+        target[:size] = self.left[:size]
+        self.left = self.left[size:]
+        return size

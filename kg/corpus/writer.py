@@ -54,10 +54,9 @@ class Exported:
 
 @dataclass
 class _Batch:
-    """Article graphs waiting to be loaded, by graph IRI."""
+    """Article graphs waiting to be loaded (N-Quads), by graph IRI."""
 
     nquads: dict[str, bytes] = field(default_factory=dict)
-    ntriples: dict[str, bytes] = field(default_factory=dict)
 
 
 class CorpusWriter:
@@ -108,7 +107,6 @@ class CorpusWriter:
         facts: ArticleFacts,
         content_hash: str,
         nquads: bytes,
-        ntriples: bytes,
         *,
         text: str | None = None,
     ) -> Change:
@@ -131,7 +129,6 @@ class CorpusWriter:
                 change = "replaced"
         graph_iri = self.iris.article_graph(meta.id)
         self.batch.nquads[graph_iri] = nquads
-        self.batch.ntriples[graph_iri] = ntriples
         self.index.put(
             facts,
             content_hash=content_hash,
@@ -151,7 +148,7 @@ class CorpusWriter:
 
     def _retract_graph(self, graph_iri: str) -> None:
         if graph_iri in self.batch.nquads:  # written earlier in this batch
-            del self.batch.nquads[graph_iri], self.batch.ntriples[graph_iri]
+            del self.batch.nquads[graph_iri]
         else:
             increments.retract(self.store, [graph_iri])
 
@@ -159,13 +156,14 @@ class CorpusWriter:
         """Load the batch's graphs, check the rules that span the corpus
         (each chunk was checked on its own where it was extracted), commit.
         First the batch's people get their nodes (:mod:`kg.corpus.identities`)."""
-        self.people.settle(self.store, self.batch.nquads, self.batch.ntriples)
-        ntriples = b"".join(self.batch.ntriples.values())
-        increments.load(self.store, b"".join(self.batch.nquads.values()), ntriples)
-        if self.validate and ntriples:
+        graphs = self.batch.nquads
+        self.people.settle(self.store, graphs)
+        increments.load(self.store, graphs)
+        if self.validate and graphs:
             from kg.graph.rules import check_touched
 
-            check_touched(ntriples, self.store, what=str(self.generation))
+            triples = increments.stream(increments.triples(graphs))
+            check_touched(triples, self.store, what=str(self.generation))
         self.index.commit()
         self.batch = _Batch()
         self.batches += 1

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
+from typing import IO, cast
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -287,19 +287,19 @@ def check_articles(ntriples: bytes, *, what: str = "the corpus") -> None:
     rule but those on how many values a node has across the corpus
     (:func:`check_touched` runs those)."""
     check = ox.Store()
-    check.load(ntriples, ox.RdfFormat.N_TRIPLES)
+    check.load(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True)
     rules = [rule for rule in compiled_rules() if not rule.single]
     _checked(check, rules, len(check), what)
 
 
 def check_touched(
-    ntriples: bytes, corpus: ox.Store, *, what: str = "the corpus"
+    ntriples: bytes | IO[bytes], corpus: ox.Store, *, what: str = "the corpus"
 ) -> None:
     """Check the rules on how many values a node has (one preferred label, one
-    parent …) over a batch's triples with the values its nodes have in the
-    whole corpus."""
+    parent …) over a batch's triples (N-Triples, or a file reading them) with
+    the values its nodes have in the whole corpus."""
     check = ox.Store()
-    check.load(ntriples, ox.RdfFormat.N_TRIPLES)
+    check.load(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True)
     touched = _touched(check, corpus)
     if touched:
         check.load(touched, ox.RdfFormat.N_TRIPLES, to_graph=TOUCHED)

@@ -124,13 +124,19 @@ GAZETTEER_LABEL = "kg district gazetteer (GB/T 2260)"
 MERGE_REASON = _iri(KGO.mergeReason)
 
 
-def serialise_article(quads: Sequence[ox.Quad], graph_iri: str) -> tuple[bytes, bytes]:
-    """An article graph as N-Quads, and its triples as N-Triples (for the
-    default graph); both parsed by Oxigraph's bulk loader."""
+def serialise_article(quads: Sequence[ox.Quad]) -> bytes:
+    """An article graph as N-Quads, for Oxigraph's bulk loader."""
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert nquads is not None  # no output given: the bytes are returned
-    ntriples = nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
-    return nquads, ntriples  # N-Quads escape newlines: one line a quad
+    return nquads
+
+
+def as_triples(nquads: bytes, graph_iri: str) -> bytes:
+    """The N-Triples of one graph's N-Quads (for the default graph, and for
+    the rules, which read triples): made when needed rather than kept, as
+    they are as long as the quads."""
+    return nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
+    # N-Quads escape newlines in literals: a line break ends a quad
 
 
 def identity_quads(
