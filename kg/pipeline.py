@@ -182,10 +182,14 @@ def _page_home(page: Sequence[Document]) -> str | None:
 
 
 def warm() -> None:
-    """Load jieba and the gazetteer once, before worker processes fork."""
+    """Load jieba, the gazetteer and the pinyin tables once, before worker
+    processes fork (they then share those pages)."""
+    from kg.text.pinyin import to_pinyin
+
     extract_page(
         [Document("warm", "南京市总工会主席王某表示。", "南京市总工会主席王某表示。")]
     )
+    to_pinyin("南京")
 
 
 @lru_cache(maxsize=1)

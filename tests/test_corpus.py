@@ -467,3 +467,26 @@ def test_a_build_writes_the_report_beside_the_page(tmp_path: Path) -> None:
     assert "江阴市总工会" in report.read_text(encoding="utf-8")
     build([examples], tmp_path / "plain", html=False)
     assert not (tmp_path / "plain" / "report.html").exists()
+
+
+def test_the_stream_a_load_reads_is_every_graph_in_order() -> None:
+    """The bulk loader reads a batch's graphs through one stream: every
+    byte, in order, across empty graphs and reads smaller than a graph."""
+    from kg.corpus.increments import stream
+
+    parts = [b"<a> <b> <c> <g> .\n", b"", b"x" * 3_000_000, b"z"]
+    reader = stream(parts)
+    assert reader.read(5) == b"<a> <"
+    assert reader.read() == b"".join(parts)[5:]
+    assert stream([]).read() == b""
+
+
+def test_a_build_gives_freed_memory_back_on_linux() -> None:
+    """glibc's malloc_trim is found (the build calls it before the page)."""
+    import sys
+
+    from kg.corpus.memory import _malloc_trim, release_memory
+
+    if sys.platform.startswith("linux"):
+        assert _malloc_trim() is not None
+    release_memory()
