@@ -134,9 +134,9 @@ def serialise_article(quads: Sequence[ox.Quad]) -> bytes:
 def as_triples(nquads: bytes, graph_iri: str) -> bytes:
     """The N-Triples of one graph's N-Quads (for the default graph, and for
     the rules, which read triples): made when needed rather than kept, as
-    they are as long as the quads."""
+    they are as long as the quads.  N-Quads escape line breaks in literals,
+    so each line is one quad, ending with its graph."""
     return nquads.replace(f" <{graph_iri}> .\n".encode(), b" .\n")
-    # N-Quads escape newlines in literals: a line break ends a quad
 
 
 def identity_quads(
