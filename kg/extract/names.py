@@ -29,9 +29,9 @@ _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _DOTS = frozenset("·•・")
 _SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")
+"""After 都 inside a transliterated name, syllables that carry it on."""
 _LAST_SYLLABLES = frozenset("提")
 """A name's last syllable that opens a word with what follows (买买提|出席)."""
-"""After 都 inside a transliterated name, syllables that carry it on."""
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
 
 

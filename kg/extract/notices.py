@@ -34,12 +34,10 @@ def extract(ctx: Context) -> Found:
     relations: list[Relation] = []
     for header in _HEADER.finditer(text):
         tabbed = next((c for c in _SEPARATORS if c in header.group()), None)
-        titles = _cells(text, header.start(), header.end(), tabbed)
-        columns = [re.sub(r"\s", "", text[s:e]) for s, e in titles]
+        columns = _columns(text, header, tabbed)
         if "姓名" not in columns and tabbed is None:  # 姓名　性别　…: one space
             tabbed = _ONE_SPACE
-            titles = _cells(text, header.start(), header.end(), tabbed)
-            columns = [text[s:e] for s, e in titles]
+            columns = _columns(text, header, tabbed)
         if "姓名" not in columns:
             continue
         who = columns.index("姓名")
@@ -54,6 +52,12 @@ def extract(ctx: Context) -> Found:
                 break
             _read_row(ctx, cells[who], cells[now], mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _columns(text: str, header: re.Match[str], tabbed: str | None) -> list[str]:
+    """The header's column titles, blanks inside them left out (姓　名)."""
+    cells = _cells(text, header.start(), header.end(), tabbed)
+    return [re.sub(r"\s", "", text[s:e]) for s, e in cells]
 
 
 def _cells(
