@@ -155,8 +155,13 @@ class Relation:
 def entity_key(kind: Kind, name: str, code: str | None = None) -> str:
     """The identity of an entity: kind and canonical name, or district code."""
     if kind is Kind.DISTRICT and code:
-        return f"{kind.value}:{code}"
-    return f"{kind.value}:{name}"
+        return KEY_PREFIX[kind] + code
+    return KEY_PREFIX[kind] + name
+
+
+KEY_PREFIX: dict[Kind, str] = {kind: f"{kind.value}:" for kind in Kind}
+"""What each kind's entity keys start with (looked up: reading an enum
+member's value is slow, and a key is made for every mention)."""
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,28 @@ def test_any_text_builds_a_graph_with_valid_iris(text: str) -> None:
             if isinstance(term, URIRef):
                 iri = str(term)
                 assert " " not in iri and iri.startswith(("http://", "https://"))
+
+
+def test_each_extractor_sees_the_mentions_by_kind_it_would_sort_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """extract_document hands each extractor the earlier mentions already
+    grouped by kind (``Context.kinds``): the same groups, in the same order,
+    as a context sorting ``ctx.mentions`` itself."""
+    from kg.model import Kind
+    from kg.pipeline import extract_document
+
+    seen: list[int] = []
+
+    def spy(ctx: Context) -> Found:
+        assert ctx.kinds is not None
+        again = Context(ctx.doc, ctx.mentions)
+        for kind in Kind:
+            assert ctx.of_kind(kind) == again.of_kind(kind)
+        seen.append(len(ctx.mentions))
+        return Found()
+
+    registry = dict(EXTRACTORS)
+    monkeypatch.setattr("kg.pipeline.EXTRACTORS", {**registry, "spy": spy})
+    extract_document(Document("t", SAMPLE, SAMPLE))
+    assert seen and seen[0] >= 4  # the spy ran last, after mentions were found

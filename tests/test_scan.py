@@ -55,3 +55,36 @@ def test_anchored_table(
     pattern: str, first: str, text: str, expected: list[tuple[int, int]]
 ) -> None:
     assert [m.span() for m in Anchored(pattern, first).finditer(text)] == expected
+
+
+def _with_bodies() -> list[str]:
+    return [
+        *_texts(),
+        "俞某和银坑村网格员朱某，青禾社区党委、和平村村委会",
+        "，新华村党支部，东村党委，甲乙丙丁戊村党委，、长江社区居委会",
+        "村党委，社区网格长",
+    ]
+
+
+def test_names_before_a_body_are_those_finditer_finds() -> None:
+    """communities._before_bodies tries the pattern only before a 社区 or 村
+    that a body follows: the same matches as finditer over every offset."""
+    from kg.extract.communities import _BEFORE_ITS_BODY, _before_bodies
+
+    seen = 0
+    for text in _with_bodies():
+        got = [(m.span(), m.groups()) for m in _before_bodies(text)]
+        expected = [(m.span(), m.groups()) for m in _BEFORE_ITS_BODY.finditer(text)]
+        assert got == expected
+        seen += len(got)
+    assert seen >= 4  # the texts do name communities before their bodies
+
+
+def test_lines_are_the_runs_without_a_line_break() -> None:
+    import re
+
+    from kg.extract.name_lists import _lines
+
+    for text in [*_texts(), "", "\n", "甲\n\n乙\n", "\n丙", "丁"]:
+        expected = [m.span() for m in re.finditer(r"[^\n]+", text)]
+        assert list(_lines(text)) == expected

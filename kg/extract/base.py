@@ -34,6 +34,10 @@ class Context:
     mentions: tuple[Mention, ...] = ()
     home: str | None = None
     sentences: tuple[Span, ...] = field(default=())
+    kinds: dict[Kind, tuple[Mention, ...]] | None = field(default=None, repr=False)
+    """``mentions`` by kind, in order, when the caller keeps them so
+    (:func:`kg.pipeline.extract_document` does: else each extractor's context
+    sorts them again)."""
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -44,6 +48,8 @@ class Context:
     # first use, as most extractors ask for a few kinds only.
     @cached_property
     def _by_kind(self) -> dict[Kind, tuple[Mention, ...]]:
+        if self.kinds is not None:
+            return self.kinds
         by_kind: dict[Kind, list[Mention]] = {}
         for mention in self.mentions:
             by_kind.setdefault(mention.kind, []).append(mention)

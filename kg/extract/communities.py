@@ -13,6 +13,8 @@ last before it, else of the first the article names:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.extract.base import Context, Found
@@ -32,6 +34,11 @@ _BEFORE_ITS_BODY = re.compile(
 )
 """A community or village named anywhere, right before its body or its
 grid worker (俞某和银坑村网格员朱某)."""
+_ITS_BODY = re.compile(
+    r"(?:社区|村)(?=党委|党总支|党支部|居委会|村委会|" + "|".join(_GRID_TITLES) + ")"
+)
+"""Where :data:`_BEFORE_ITS_BODY`'s name ends: found first, as its name's
+start is no one character the regex engine could skip to."""
 _LINE_START = re.compile(r"(?:^|\n)[ \u3000]*", re.MULTILINE)
 _BODIES = {
     "党委": "PartyOrganization",
@@ -120,8 +127,14 @@ def _many_before(text: str, start: int) -> bool:
 def _communities(ctx: Context) -> list[Community]:
     """Communities and villages named after their town or street, or at the
     start of a line, in the order of the text."""
-    text = ctx.doc.text
     towns = {m.end for m in ctx.of_kind(Kind.DISTRICT) if m.subtype == "Town"}
+    return list(_named_areas(ctx.doc.text, frozenset(towns)))
+
+
+@lru_cache(maxsize=8)
+def _named_areas(text: str, towns: frozenset[int]) -> tuple[Community, ...]:
+    """:func:`_communities` of a text whose towns end at ``towns`` (kept: the
+    organisations extractor asks first, for the communities' bodies)."""
     starts = {m.end() for m in _LINE_START.finditer(text)}
     found: list[Community] = []
     for start in sorted(towns | starts):
@@ -130,12 +143,29 @@ def _communities(ctx: Context) -> list[Community]:
         if match is None or not _named_well(text, match):
             continue
         found.append(Community(start, match.end(), match.group(), match.group(2)))
-    for match in _BEFORE_ITS_BODY.finditer(text):
+    for match in _before_bodies(text):
         if _named_well(text, match) and all(c.start != match.start() for c in found):
             found.append(
                 Community(match.start(), match.end(), match.group(), match.group(2))
             )
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def _before_bodies(text: str) -> Iterator[re.Match[str]]:
+    """``_BEFORE_ITS_BODY.finditer(text)``, tried only two to four characters
+    before a 社区 or 村 that its body follows, in order, from where the last
+    match ended."""
+    tries = sorted(
+        {at.start() - size for at in _ITS_BODY.finditer(text) for size in (4, 3, 2)}
+    )
+    end = 0
+    for start in tries:
+        if start < end:
+            continue
+        match = _BEFORE_ITS_BODY.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _named_well(text: str, match: re.Match[str]) -> bool:

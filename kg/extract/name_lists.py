@@ -18,6 +18,7 @@ the genre prints without a title before each name:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract import names
 from kg.extract.base import Context, Found
@@ -90,10 +91,13 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
-    for line in _LINE.finditer(text):
-        words = line.group()
+    for start, end in _lines(text):
+        words = text[start:end]
         if not _MAY_GAP.intersection(words) or not _MAY_LIST.search(words):
             continue  # no bracket and no space: no list (the first test is quick)
+        line = _LINE.match(text, start, end)
+        if line is None:  # never: a line holds a character or more
+            continue
         opening = line.start(2) if line.group(1) else line.start()
         for item in _items(ctx, opening, line.end()):
             listed.add(item[0].start)
@@ -103,6 +107,17 @@ def extract(ctx: Context) -> Found:
             listed.add(item[0].start)
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``text``'s lines that are not empty (``[^\n]+``)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            yield start, end
+        start = end + 1
 
 
 # Where an inline list item may start: after a list mark or a word that

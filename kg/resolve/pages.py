@@ -18,6 +18,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.spans import SpanIndex
 from kg.model import (
     GAZETTEER,
+    KEY_PREFIX,
     LOCAL_AREAS,
     ArticleFacts,
     ArticleMeta,
@@ -101,8 +102,8 @@ def resolve(results: Sequence[DocResult]) -> Extraction:
                 surfaces[key][written] += 1  # the Traditional form, as printed
             surfaces[key][mention.name] += 0
             if key not in samples or (
-                key.startswith(f"{mention.kind.value}:")
-                and not key.startswith(f"{samples[key].kind.value}:")
+                key.startswith(KEY_PREFIX[mention.kind])
+                and not key.startswith(KEY_PREFIX[samples[key].kind])
             ):
                 samples[key] = mention  # 甬港工匠学院 read as both: the key's kind
             mentions.add((result.doc.id, key))
