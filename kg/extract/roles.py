@@ -14,7 +14,7 @@ _ROLES = Literals(TITLES)
 _NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Every title in ``text`` as (start, end), leftmost-longest."""
     return [

@@ -17,21 +17,21 @@ _jieba = jieba_modules
 """jieba and jieba.posseg, loaded once (:mod:`kg.text.dictionary`)."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """Words of ``text`` with their part-of-speech flags (jieba, HMM on), by
     :func:`kg.text.tags.tag`, jieba.posseg's own steps made faster."""
     return tuple(pairs(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """Dictionary words of ``text`` (jieba, HMM off: no guessed words), by
     :func:`kg.text.words.cut`, jieba's own programme made faster."""
     return tuple(cut(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def plain_tag(text: str) -> tuple[tuple[str, str], ...]:
     """Dictionary words of ``text`` with their flags (HMM off: unknown
     stretches come out as single characters)."""
