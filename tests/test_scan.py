@@ -43,6 +43,28 @@ def test_anchored_finds_what_finditer_finds(name: str, anchored: Anchored) -> No
         assert got == expected, name
 
 
+def test_near_tries_only_before_the_literal() -> None:
+    """``near``: the same matches as finditer, offsets far from the literal
+    left untried."""
+    from kg.extract.launch_actors import _BARE_UNION
+    from kg.extract.launches import _ANAPHORIC_INITIATIVE
+
+    texts = [
+        "该活动由市总工会主办。这项计划由区委牵头。该措施，由",
+        "开展活动。本次大赛由县工会、团县委联合举办，该平台由",
+        "，工会推出“春风行动”。支持工会开展“暖心”服务，工人工会",
+    ]
+    for anchored in (_ANAPHORIC_INITIATIVE, _BARE_UNION):
+        hits = 0
+        for text in texts:
+            got = [m.span() for m in anchored.finditer(text)]
+            assert got == [m.span() for m in anchored.pattern.finditer(text)]
+            hits += len(got)
+        assert hits >= 2
+    near = Anchored(r"[甲乙]{1,3}由", "甲乙", near=("由", 3))
+    assert [m.span() for m in near.finditer("甲乙甲由乙由甲甲")] == [(0, 4), (4, 6)]
+
+
 @pytest.mark.parametrize(
     "pattern, first, text, expected",
     [
@@ -88,3 +110,27 @@ def test_lines_are_the_runs_without_a_line_break() -> None:
     for text in [*_texts(), "", "\n", "甲\n\n乙\n", "\n丙", "丁"]:
         expected = [m.span() for m in re.finditer(r"[^\n]+", text)]
         assert list(_lines(text)) == expected
+
+
+def test_a_line_may_hold_a_list_as_one_regex_said() -> None:
+    """name_lists._may_list: two guarded searches, the same answers as the
+    one regex of both alternatives (behind a bracket-or-space test)."""
+    import re
+
+    from kg.extract.name_lists import _lines, _may_list
+
+    both = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
+    made = [
+        "张三（某公司）",
+        "张三 李四",
+        "（）",
+        " 甲",
+        "甲 ",
+        "甲\u3000\u3000乙",
+        "(ab)",
+    ]
+    lines = [text[a:b] for text in _texts() for a, b in _lines(text)] + made
+    answers = {_may_list(line) for line in lines}
+    assert answers == {True, False}
+    for line in lines:
+        assert _may_list(line) == bool(both.search(line)), line

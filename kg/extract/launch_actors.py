@@ -36,6 +36,7 @@ _BARE_UNION = Anchored(
     + LAUNCH_VERBS.pattern
     + r")[^，。；]{0,4}?[“「《])",
     "工",
+    near=("工会", 0),
 )
 _WHOLE_CITY = Anchored(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"

@@ -45,6 +45,7 @@ _ANAPHORIC_INITIATIVE = Anchored(
     r"|品牌|平台|规划)"
     r"(?:[^，。；]{0,6}?)由",
     "该本此这" + "措办方计活行工大竞项机政意联制品平规",
+    near=("由", 10),  # two characters, a head of two, six more, then 由
 )
 
 

@@ -57,8 +57,8 @@ _CLAUSE_BREAK = frozenset("，,。；;：:、！？!? \u3000\n“”")
 # A line, and the list after a short lead that ends in a colon (获奖名单：……).
 _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 # An honour list has a unit in brackets or set off by a space.
-_MAY_LIST = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
-_MAY_GAP = frozenset("（( \u3000")
+_BRACKETED = re.compile(r"[（(][^（）()]{2,40}[)）]")
+_SPACED = re.compile(r"\S[ \u3000]+\S")
 _LIST_AT_LEAST = 2
 """Items in a row that make a line an honour list though words follow."""
 
@@ -93,8 +93,8 @@ def extract(ctx: Context) -> Found:
     listed: set[int] = set()
     for start, end in _lines(text):
         words = text[start:end]
-        if not _MAY_GAP.intersection(words) or not _MAY_LIST.search(words):
-            continue  # no bracket and no space: no list (the first test is quick)
+        if not _may_list(words):
+            continue
         line = _LINE.match(text, start, end)
         if line is None:  # never: a line holds a character or more
             continue
@@ -107,6 +107,15 @@ def extract(ctx: Context) -> Found:
             listed.add(item[0].start)
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _may_list(line: str) -> bool:
+    """Does ``line`` hold a unit in brackets or words set off by a space?
+    (Two searches, each only when its bracket or space is there at all: one
+    regex of both tries the second at every character.)"""
+    if ("（" in line or "(" in line) and _BRACKETED.search(line):
+        return True
+    return (" " in line or "\u3000" in line) and _SPACED.search(line) is not None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -319,6 +319,10 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
     position = _after_padding(text, start)
     if position - start > _MAX_PADDING:
         return []  # the next cell of a table, not a name after a title
+    if not surname_length(text[position : position + 2]) and not _DOTS.intersection(
+        text[position + 1 : position + 7]
+    ):
+        return []  # no surname, no dotted name: read_one could read none (quick)
     while True:
         named = read_one(text, position, strict=strict or position > start)
         if named is None and found:

@@ -14,25 +14,55 @@ for patterns that never match the empty string.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 class Anchored:
-    """``pattern``, whose every match begins with one of ``first``."""
+    """``pattern``, whose every match begins with one of ``first``.
 
-    def __init__(self, pattern: str | re.Pattern[str], first: str) -> None:
+    ``near=(literal, reach)`` says more: every match also holds ``literal``,
+    starting at most ``reach`` characters after the match's start (a pattern
+    that ends in 由 after at most ten characters), so only the offsets of
+    ``first`` that close before a ``literal`` are tried.
+    """
+
+    def __init__(
+        self,
+        pattern: str | re.Pattern[str],
+        first: str,
+        *,
+        near: tuple[str, int] | None = None,
+    ) -> None:
         self.pattern = re.compile(pattern)
         self._first = re.compile("[" + re.escape(first) + "]")
+        self._near = near
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text)``."""
         match = self.pattern.match
         end = 0
-        for candidate in self._first.finditer(text):
-            start = candidate.start()
+        if self._near is None:
+            starts: Iterable[int] = map(_START, self._first.finditer(text))
+        else:
+            starts = self._near_starts(text, *self._near)
+        for start in starts:
             if start < end:
                 continue
             found = match(text, start)
             if found is not None:
                 yield found
                 end = found.end()
+
+    def _near_starts(self, text: str, literal: str, reach: int) -> list[int]:
+        """The offsets of ``first`` that close before a ``near`` literal."""
+        starts: set[int] = set()
+        at = text.find(literal)
+        while at >= 0:
+            window = self._first.finditer(text, max(0, at - reach), at + 1)
+            starts.update(map(_START, window))
+            at = text.find(literal, at + 1)
+        return sorted(starts)
+
+
+_START = re.Match.start
+"""A match's start, as a function (for ``map``: no Python frame a match)."""
