@@ -103,10 +103,12 @@ class Extractor(Protocol):
 def split_sentences(text: str) -> Iterator[Span]:
     """Sentences of ``text`` as spans, ending at 。！？； or a line break."""
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if text[start:end].strip():
+    for end in map(_END, _SENTENCE_END.finditer(text)):
+        if end > start and not text[start:end].isspace():  # not blank
             yield Span(start, end)
         start = end
-    if text[start:].strip():
+    if len(text) > start and not text[start:].isspace():
         yield Span(start, len(text))
+
+
+_END = re.Match.end

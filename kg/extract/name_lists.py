@@ -34,6 +34,7 @@ _ATTENDING = Anchored(
     r"|(?:代表团|交流团|考察团|访问团)?(?:成员|随团人员)(?:还)?有"
     r"|随团的(?:还)?有",
     "出参列陪代交考访成随",
+    near=("有", 13),  # 出席开幕式 的 six more 还 有: 有 at most 13 on
 )
 # After the announcing phrase: a note in brackets, a colon, a line break.
 _LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")

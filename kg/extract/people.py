@@ -108,6 +108,9 @@ def _titled(ctx: Context, mentions: list[Mention], relations: list[Relation]) ->
 def _tagged_name_before(text: str, end: int) -> int | None:
     """Start of a personal name (tagged nr by jieba) that ends at ``end``."""
     window_start = max(0, end - 6)
+    sizes = range(2, min(4, end - window_start) + 1)
+    if not any(names.plausible(text[end - size : end]) for size in sizes):
+        return None  # no name could end here, whatever the tagger says (quick)
     words = tag(text[window_start:end])
     if not words:
         return None

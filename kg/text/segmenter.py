@@ -40,5 +40,12 @@ def plain_tag(text: str) -> tuple[tuple[str, str], ...]:
 
 def dictionary_entry(word: str) -> tuple[int, str]:
     """jieba's frequency and part-of-speech flag for ``word`` (0, "" if absent)."""
+    freq, flags = _entries()
+    return freq.get(word) or 0, flags.get(word, "")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's word frequencies and flags (asked for some 90 times an article)."""
     jieba, posseg = _jieba()
-    return int(jieba.dt.FREQ.get(word) or 0), posseg.dt.word_tag_tab.get(word, "")
+    return jieba.dt.FREQ, posseg.dt.word_tag_tab
