@@ -61,6 +61,12 @@ def test_near_tries_only_before_the_literal() -> None:
             assert got == [m.span() for m in anchored.pattern.finditer(text)]
             hits += len(got)
         assert hits >= 2
+    from kg.extract.initiatives import _UNQUOTED_RE
+
+    far = "建立了一二三四五六七八九十百千联席会议制度，推出甲乙丙工作法"
+    got = [m.span() for m in _UNQUOTED_RE.finditer(far)]
+    assert got == [m.span() for m in _UNQUOTED_RE.pattern.finditer(far)]
+    assert len(got) == 2  # a head 15 characters on is found
     near = Anchored(r"[甲乙]{1,3}由", "甲乙", near=("由", 3))
     assert [m.span() for m in near.finditer("甲乙甲由乙由甲甲")] == [(0, 4), (4, 6)]
 

@@ -159,6 +159,7 @@ _UNQUOTED_RE = Anchored(
     rf"((?:(?!{_alternation(_VERBS)})[{_CJK}0-9A-Za-z·]){{3,12}}?"
     rf"(?:{_alternation(_UNQUOTED_HEADS)}))",
     "".join(verb[0] for verb in _ESTABLISH),
+    near=(_UNQUOTED_HEADS, 2 + 1 + 12),  # a verb, 了 or 起, 3 to 12 characters
 )
 
 _log = logging.getLogger(__name__)

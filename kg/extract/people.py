@@ -23,7 +23,9 @@ from kg.text.segmenter import tag
 
 _HIGH = "|".join(sorted(lexicon.HIGH_TITLES, key=len, reverse=True))
 _BEFORE_TITLE = Anchored(
-    rf"(?:同志)?(?:{_HIGH})", "同" + "".join(t[0] for t in lexicon.HIGH_TITLES)
+    rf"(?:同志)?(?:{_HIGH})",
+    "同" + "".join(t[0] for t in lexicon.HIGH_TITLES),
+    near=(tuple(sorted(lexicon.HIGH_TITLES)), len("同志")),
 )
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = Anchored(r"[省市县区镇]?领导", "省市县区镇领")

@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 class Anchored:
     """``pattern``, whose every match begins with one of ``first``.
 
-    ``near=(literal, reach)`` says more: every match also holds ``literal``,
-    starting at most ``reach`` characters after the match's start (a pattern
-    that ends in 由 after at most ten characters), so only the offsets of
-    ``first`` that close before a ``literal`` are tried.
+    ``near=(literals, reach)`` says more: every match also holds one of
+    ``literals`` (a string, or a tuple of them), starting at most ``reach``
+    characters after the match's start (a pattern that ends in 由 after at
+    most ten characters), so only the offsets of ``first`` that close before
+    one are tried.
     """
 
     def __init__(
@@ -31,7 +32,7 @@ class Anchored:
         pattern: str | re.Pattern[str],
         first: str,
         *,
-        near: tuple[str, int] | None = None,
+        near: tuple[str | tuple[str, ...], int] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern)
         self._first = re.compile("[" + re.escape(first) + "]")
@@ -53,14 +54,17 @@ class Anchored:
                 yield found
                 end = found.end()
 
-    def _near_starts(self, text: str, literal: str, reach: int) -> list[int]:
+    def _near_starts(
+        self, text: str, literals: str | tuple[str, ...], reach: int
+    ) -> list[int]:
         """The offsets of ``first`` that close before a ``near`` literal."""
         starts: set[int] = set()
-        at = text.find(literal)
-        while at >= 0:
-            window = self._first.finditer(text, max(0, at - reach), at + 1)
-            starts.update(map(_START, window))
-            at = text.find(literal, at + 1)
+        for literal in (literals,) if isinstance(literals, str) else literals:
+            at = text.find(literal)
+            while at >= 0:
+                window = self._first.finditer(text, max(0, at - reach), at + 1)
+                starts.update(map(_START, window))
+                at = text.find(literal, at + 1)
         return sorted(starts)
 
 
