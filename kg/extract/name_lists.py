@@ -92,11 +92,10 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
-    for start, end in _lines(text):
-        words = text[start:end]
-        if not _may_list(words):
+    for line_start, line_end in _lines(text):
+        if not _may_list(text[line_start:line_end]):
             continue
-        line = _LINE.match(text, start, end)
+        line = _LINE.match(text, line_start, line_end)
         if line is None:  # never: a line holds a character or more
             continue
         opening = line.start(2) if line.group(1) else line.start()
@@ -120,7 +119,8 @@ def _may_list(line: str) -> bool:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``text``'s lines that are not empty (``[^\n]+``)."""
+    """The spans of ``text``'s lines that are not empty: what the regex
+    ``[^\\n]+`` finds."""
     start = 0
     while start < len(text):
         end = text.find("\n", start)
