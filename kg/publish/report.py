@@ -169,20 +169,47 @@ def _title(data: dict[str, Any]) -> str:
 
 
 def report_data(tables: GraphTables, *, notes: Iterable[str] = ()) -> dict[str, Any]:
-    """Everything the report shows, as plain sorted JSON-ready values."""
-    entities = tables.entities()
-    posts = tables.posts()
-    relations = tables.relations()
-    articles = tables.article_table()
+    """Everything the report shows, as plain sorted JSON-ready values.
+
+    Each table is built, summed up and let go before the next (entities,
+    posts, relations; the articles are counted, not tabled), so only one is
+    held at a time.
+    """
+    entities = tables.entities().rows
+    entity_counts = dict(sorted(Counter(r[1] for r in entities).items()))
+    mentioned = _mentioned(entities)
+    all_notes = _notes(tables, entities, notes)
+    del entities
+    posts = tables.posts().rows
+    posts_total = len(posts)
+    latest = [
+        {
+            "person": r[0],
+            "roles": r[1],
+            "org": r[2],
+            "place": r[3],
+            "first": r[4],
+            "last": r[5],
+            "evidence": r[8],
+            "source": r[9],
+        }
+        for r in _latest(posts)
+    ]
+    del posts
+    relations = tables.relations().rows
+    relation_counts = _relation_counts(relations)
+    connected = _connected(tables, relations)
+    launchers = _launchers(relations, tables)
+    del relations
     dates = sorted(a.date for a in tables.articles.values() if a.date)
     return {
         "counts": {
-            "articles": len(articles.rows),
+            "articles": len(tables.articles),  # a row each in the articles table
             "first": dates[0] if dates else "",
             "last": dates[-1] if dates else "",
-            "entities": dict(sorted(Counter(r[1] for r in entities.rows).items())),
+            "entities": entity_counts,
             "relations": {
-                **_relation_counts(relations.rows),
+                **relation_counts,
                 "mentions": len(set(tables.rows["mentions"])),
             },
         },
@@ -191,25 +218,13 @@ def report_data(tables: GraphTables, *, notes: Iterable[str] = ()) -> dict[str, 
             for k in KIND_NAMES
         ],
         "months": _months(tables),
-        "connected": _connected(tables, relations.rows),
-        "mentioned": _mentioned(entities.rows),
+        "connected": connected,
+        "mentioned": mentioned,
         "districts": _district_tree(tables),
-        "launchers": _launchers(relations.rows, tables),
-        "posts": [
-            {
-                "person": r[0],
-                "roles": r[1],
-                "org": r[2],
-                "place": r[3],
-                "first": r[4],
-                "last": r[5],
-                "evidence": r[8],
-                "source": r[9],
-            }
-            for r in _latest(posts.rows)
-        ],
-        "postsTotal": len(posts.rows),
-        "notes": _notes(tables, entities.rows, notes),
+        "launchers": launchers,
+        "posts": latest,
+        "postsTotal": posts_total,
+        "notes": all_notes,
     }
 
 
