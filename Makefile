@@ -22,6 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP) check-system
 	$(BIN)/ruff check kg tests benchmarks scripts docs
+	$(BIN)/mypy kg
 	$(BIN)/pytest
 
 # make test refuses to run without what the browser and Virtuoso tests need,
