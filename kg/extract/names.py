@@ -90,6 +90,12 @@ def _common_noun(word: str) -> bool:
 _NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 
 
+def _dotted_ahead(text: str, start: int) -> bool:
+    """Could a transliterated name (艾尔肯·吐尔逊) start at ``start``?  Its
+    regex needs a dot within the six characters after the first."""
+    return bool(_DOTS.intersection(text[start + 1 : start + 7]))
+
+
 def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     """End of the name that starts at ``start``, or None if none does.
 
@@ -98,9 +104,7 @@ def read_name(text: str, start: int, *, strict: bool = False) -> int | None:
     dictionary word (杨卫中|主动请缨).
     """
     transliterated = (
-        _TRANSLITERATED.match(text, start)
-        if _DOTS.intersection(text[start + 1 : start + 7])  # the regex needs one
-        else None
+        _TRANSLITERATED.match(text, start) if _dotted_ahead(text, start) else None
     )
     if transliterated is not None:  # 艾尔肯·吐尔逊: no surname list applies
         last_dot = max(transliterated.group().rfind(d) for d in "·•・")
@@ -319,8 +323,8 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
     position = _after_padding(text, start)
     if position - start > _MAX_PADDING:
         return []  # the next cell of a table, not a name after a title
-    if not surname_length(text[position : position + 2]) and not _DOTS.intersection(
-        text[position + 1 : position + 7]
+    if not surname_length(text[position : position + 2]) and not _dotted_ahead(
+        text, position
     ):
         return []  # no surname, no dotted name: read_one could read none (quick)
     while True:
