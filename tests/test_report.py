@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
 from conftest import ROOT
 from kg.build import build
@@ -43,10 +44,10 @@ def test_a_big_corpus_shows_its_latest_posts(
 ) -> None:
     """The table carries at most POST_ROWS posts, those attested last; the
     count still says how many there are."""
-    import kg.publish.report as report
+    import kg.publish.digest as digest
 
     whole = _data(write_report(example / "graph.ttl", tmp_path / "w.html").path)
-    monkeypatch.setattr(report, "POST_ROWS", 3)
+    monkeypatch.setattr(digest, "POST_ROWS", 3)
     summary = write_report(example / "graph.ttl", tmp_path / "r.html")
     data = _data(tmp_path / "r.html")
     assert (summary.posts, data["postsTotal"], len(data["posts"])) == (8, 8, 3)
@@ -82,6 +83,90 @@ def test_report_data(example: Path, tmp_path: Path) -> None:
     assert any("无日期的文章 1 篇" in note for note in data["notes"])
     text = (tmp_path / "r.html").read_text("utf-8")
     assert "<title>语料报告 · 5 篇文章 · 2023-06-08 至 2023-09-20</title>" in text
+
+
+@pytest.fixture(scope="module")
+def wider(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples and the development set: posts that share dates,
+    districts without a code, launchers of several initiatives."""
+    out = tmp_path_factory.mktemp("wider")
+    inputs = [ROOT / "examples", *sorted((ROOT / "tests/data/devset").glob("*.txt"))]
+    build(inputs, out, html=False)
+    return out / "graph.ttl"
+
+
+def _top(pairs: dict[str, int]) -> list[dict]:
+    ranked = sorted(pairs.items(), key=lambda p: (-p[1], p[0]))[:15]
+    return [{"name": name, "value": value} for name, value in ranked]
+
+
+@pytest.mark.parametrize("limit", [2, 9, 5000])
+def test_the_report_agrees_with_the_tables(
+    wider: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """The report reads counters, not rows (kg.publish.digest); its figures
+    are those of the spreadsheet tables, which hold every row."""
+    import kg.publish.digest as digest
+    from kg.publish.tables import GraphTables
+
+    monkeypatch.setattr(digest, "POST_ROWS", limit)
+    graph = parse_graph_file(wider)
+    lost = URIRef("https://w3id.org/kgzh/id/district/新城区")  # no code, no place
+    graph.add((lost, RDF.type, SCHEMA.AdministrativeArea))
+    graph.add((lost, SKOS.prefLabel, Literal("新城区", lang="zh")))
+    graph.add((lost, RDFS.label, Literal("新城", lang="zh")))  # prefLabel first
+    graph.serialize(tmp_path / "g.ttl", format="turtle")
+    data = _data(write_report(tmp_path / "g.ttl", tmp_path / "r.html").path)
+    tables = GraphTables(graph)
+    entities, posts, relations = tables.entities(), tables.posts(), tables.relations()
+    kinds = {row[0]: row[1] for row in entities.rows}
+    assert data["counts"]["entities"] == dict(sorted(Counter(kinds.values()).items()))
+    facts = {(r[2], r[11], r[12]) for r in relations.rows}
+    assert data["counts"]["relations"] == {
+        **dict(sorted(Counter(f[0] for f in facts).items())),
+        "mentions": len(set(tables.rows["mentions"])),
+    }
+    assert data["postsTotal"] == len(posts.rows) > 9
+    latest = sorted(
+        posts.rows,
+        key=lambda r: (r[5], r[4], *r),
+        reverse=True,
+    )[:limit]
+    if len(posts.rows) <= limit:
+        latest = sorted(posts.rows)
+    assert [(p["person"], p["org"], p["roles"], p["last"]) for p in data["posts"]] == [
+        (r[0], r[2], r[1], r[5]) for r in latest
+    ]
+    for kind in ("Person", "Organization"):
+        mentioned = {r[3]: int(r[8]) for r in entities.rows if r[1] == kind}
+        assert data["mentioned"][kind] == _top(
+            {name: n for name, n in mentioned.items() if n}
+        )
+        near: dict[str, set[str]] = {}
+        for r in relations.rows:
+            near.setdefault(r[11], set()).add(r[12])
+            near.setdefault(r[12], set()).add(r[11])
+        assert data["connected"][kind] == _top(
+            {tables.label(n): len(o) for n, o in near.items() if kinds.get(n) == kind}
+        )
+    launched: dict[str, set[str]] = {}
+    for r in relations.rows:
+        if r[2] == "launchedBy":
+            launched.setdefault(r[3], set()).add(r[0])
+    assert [(x["name"], x["items"]) for x in data["launchers"]] == [
+        (name, sorted(items))
+        for name, items in sorted(launched.items(), key=lambda p: (-len(p[1]), p[0]))
+    ][:15]
+    undecided = [r[3] for r in entities.rows if r[1] == "District" and not r[6] + r[7]]
+    assert (
+        undecided
+        and [
+            note[len("行政区未定：") :].split("（")[0]
+            for note in data["notes"]
+            if note.startswith("行政区未定：")
+        ]
+        == undecided
+    )
 
 
 def test_store_file_and_build_folder_give_the_same_bytes(

@@ -3,8 +3,10 @@
 ``write_report(source, out_path)`` reads a graph file, a store folder or a
 build folder (anything ``kg.sparql.oxigraph.open_graph_or_store`` opens,
 and a folder holding ``current/store`` or ``graph.ttl``) through SPARQL
-(``kg.publish.tables``), so a store and a file give the same page, and
-writes charts an analyst would otherwise make by hand:
+(``kg.publish.digest``: counters, not the corpus's rows, so its memory
+does not grow with the posts and evidence of the corpus), so a store and a
+file give the same page, and writes charts an analyst would otherwise make
+by hand:
 
 - articles per month, and entities of each type mentioned per month;
 - the most connected and the most mentioned people and organisations;
@@ -39,13 +41,23 @@ from typing import TYPE_CHECKING, Any
 from kg.atomic import write_atomically
 from kg.errors import GraphError
 from kg.graph.timespan import TimeSpan
+from kg.publish.digest import (
+    CODES,
+    PLACES,
+    TOP,
+    Digest,
+    Links,
+    Posts,
+    rows,
+    top_by_count,
+)
 from kg.publish.page import (
     _asset,
     _content_policy,
     _json_island,
     _vendor,
 )
-from kg.publish.tables import GraphTables, year_month
+from kg.publish.tables import year_month
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -54,7 +66,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TOP = 15
 KIND_NAMES = {
     "Person": "人物",
     "Organization": "组织",
@@ -106,8 +117,7 @@ def write_report(
         from kg.sparql.timeslice import time_slice
 
         source = time_slice(_as_graph(source), span)
-    tables = GraphTables(source)
-    data = report_data(tables, notes=notes)
+    data = report_data(source, notes=notes)
     if span is not None and not span.open:
         data["span"] = span.describe()
     page = render_report(data, title=title or _title(data))
@@ -168,20 +178,16 @@ def _title(data: dict[str, Any]) -> str:
 # ------------------------------------------------------------------- data
 
 
-def report_data(tables: GraphTables, *, notes: Iterable[str] = ()) -> dict[str, Any]:
-    """Everything the report shows, as plain sorted JSON-ready values.
-
-    Each table is built, summed up and let go before the next (entities,
-    posts, relations; the articles are counted, not tabled), so only one is
-    held at a time.
-    """
-    entities = tables.entities().rows
-    entity_counts = dict(sorted(Counter(r[1] for r in entities).items()))
-    mentioned = _mentioned(entities)
-    all_notes = _notes(tables, entities, notes)
-    del entities
-    posts = tables.posts().rows
-    posts_total = len(posts)
+def report_data(
+    source: Graph | SparqlBackend, *, notes: Iterable[str] = ()
+) -> dict[str, Any]:
+    """Everything the report shows, as plain sorted JSON-ready values, read
+    with :mod:`kg.publish.digest` (counters, not the corpus's rows)."""
+    digest = Digest(source)
+    mentioned, per_month, mentions = digest.mentions()
+    links = Links(digest)
+    links.read_statements()
+    posts = Posts(digest, links)  # adds the posts to the links
     latest = [
         {
             "person": r[0],
@@ -193,168 +199,126 @@ def report_data(tables: GraphTables, *, notes: Iterable[str] = ()) -> dict[str, 
             "evidence": r[8],
             "source": r[9],
         }
-        for r in _latest(posts)
+        for r in posts.latest()
     ]
-    del posts
-    relations = tables.relations().rows
-    relation_counts = _relation_counts(relations)
-    connected = _connected(tables, relations)
-    launchers = _launchers(relations, tables)
-    del relations
-    dates = sorted(a.date for a in tables.articles.values() if a.date)
+    neighbours = links.neighbours()
+    districts = Districts(digest)
+    dates = sorted(a.date for a in digest.articles.values() if a.date)
     return {
         "counts": {
-            "articles": len(tables.articles),  # a row each in the articles table
+            "articles": len(digest.articles),
             "first": dates[0] if dates else "",
             "last": dates[-1] if dates else "",
-            "entities": entity_counts,
-            "relations": {
-                **relation_counts,
-                "mentions": len(set(tables.rows["mentions"])),
-            },
+            "entities": dict(sorted(Counter(digest.kinds).items())),
+            "relations": {**links.counts(), "mentions": mentions},
         },
         "kinds": [
             {"key": k, "name": KIND_NAMES[k], "color": KIND_COLORS[k]}
             for k in KIND_NAMES
         ],
-        "months": _months(tables),
-        "connected": connected,
-        "mentioned": mentioned,
-        "districts": _district_tree(tables),
-        "launchers": launchers,
+        "months": _months(digest, per_month),
+        "connected": {
+            kind: top_by_count(digest, neighbours, kind)
+            for kind in ("Person", "Organization")
+        },
+        "mentioned": {
+            kind: top_by_count(digest, mentioned, kind)
+            for kind in ("Person", "Organization")
+        },
+        "districts": _district_tree(digest, links, districts),
+        "launchers": _launchers(digest, links),
         "posts": latest,
-        "postsTotal": posts_total,
-        "notes": all_notes,
+        "postsTotal": posts.total,
+        "notes": _notes(digest, districts, notes),
     }
 
 
-POST_ROWS = 5000
-"""Most posts the report's table carries: the latest; ``kg export`` has all
-(a 100,000-article corpus has 770,000 posts, 266 MB of page)."""
-
-
-def _latest(rows: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, ...]]:
-    """The :data:`POST_ROWS` posts attested last, when there are more."""
-    if len(rows) <= POST_ROWS:
-        return rows
-    return sorted(rows, key=_recency, reverse=True)[:POST_ROWS]
-
-
-def _recency(row: tuple[Any, ...]) -> tuple[str, ...]:
-    """Last date, first date, then the whole row: one order, always."""
-    return (row[5] or "", row[4] or "", *(str(x or "") for x in row))
-
-
-def _relation_counts(relations: Sequence[tuple[str, ...]]) -> dict[str, int]:
-    """Distinct facts of each relation (a fact read from two articles is one)."""
-    facts = {(r[2], r[11], r[12]) for r in relations}
-    return dict(sorted(Counter(relation for relation, _, _ in facts).items()))
-
-
-def _months(tables: GraphTables) -> dict[str, Any]:
+def _months(digest: Digest, per_month: dict[tuple[str, str], int]) -> dict[str, Any]:
     """Articles per month, and distinct entities of each kind mentioned."""
-    months = sorted(
-        {year_month(a.date) for a in tables.articles.values() if a.date} - {""}
-    )
-    articles = Counter(year_month(a.date) for a in tables.articles.values())
-    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for entity, sources in tables.mentioned_in.items():
-        kind = tables.kinds.get(entity)
-        for article in sources:
-            info = tables.articles.get(article)
-            if kind and info is not None and info.date:
-                seen[kind][year_month(info.date)].add(entity)
+    articles = Counter(year_month(a.date) for a in digest.articles.values())
+    months = sorted(set(articles) - {""})
     return {
         "months": months,
         "articles": [articles[m] for m in months],
         "undated": articles[""],
         "entities": {
-            kind: [len(seen[kind][m]) for m in months]
+            kind: [per_month.get((kind, m), 0) for m in months]
             for kind in KIND_NAMES
             if kind != "Article"
         },
     }
 
 
-def _connected(
-    tables: GraphTables, relations: Sequence[tuple[str, ...]]
-) -> dict[str, list[dict[str, Any]]]:
-    """People and organisations with the most distinct neighbours."""
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for row in relations:
-        subject, obj = row[11], row[12]
-        neighbours[subject].add(obj)
-        neighbours[obj].add(subject)
-    return {
-        kind: _top(
-            (tables.label(iri), len(others))
-            for iri, others in neighbours.items()
-            if tables.kinds.get(iri) == kind
-        )
-        for kind in ("Person", "Organization")
-    }
+class Districts:
+    """The districts' codes (the greatest, when several) and the first
+    place each lies in, read once for the tree and the notes."""
+
+    def __init__(self, digest: Digest) -> None:
+        ids, kinds = digest.ids, digest.kinds
+        self.codes: dict[int, str] = {}
+        self.coded: set[int] = set()
+        for entity, code in rows(digest.source, CODES):
+            n = ids.get(entity)
+            if n is not None and kinds[n] == "District":
+                if code > self.codes.get(n, ""):
+                    self.codes[n] = code
+                self.codes.setdefault(n, code)
+                if code:
+                    self.coded.add(n)
+        self.place: dict[int, str] = {}  # the least place IRI
+        for entity, place in rows(digest.source, PLACES):
+            n = ids.get(entity)
+            if (
+                n is not None
+                and kinds[n] == "District"
+                and place
+                and place < self.place.get(n, "\U0010ffff")
+            ):
+                self.place[n] = place
 
 
-def _mentioned(entities: Sequence[tuple[str, ...]]) -> dict[str, list[dict[str, Any]]]:
-    """People and organisations mentioned in the most articles."""
-    return {
-        kind: _top((r[3], int(r[8])) for r in entities if r[1] == kind and r[8] != "0")
-        for kind in ("Person", "Organization")
-    }
-
-
-def _top(pairs: Iterable[tuple[str, int]]) -> list[dict[str, Any]]:
-    ranked = sorted(pairs, key=lambda p: (-p[1], p[0]))[:TOP]
-    return [{"name": name, "value": value} for name, value in ranked]
-
-
-def _district_tree(tables: GraphTables) -> list[dict[str, Any]]:
+def _district_tree(
+    digest: Digest, links: Links, districts: Districts
+) -> list[dict[str, Any]]:
     """Districts nested by schema:containedInPlace, named with their code;
     value: organisations located in the district (at least 1)."""
-    codes = {e: c for e, c in sorted(tables.rows["codes"])}
-    districts = sorted(e for e, k in tables.kinds.items() if k == "District")
-    parent: dict[str, str] = {}
-    located: Counter[str] = Counter()
-    for _, subject, predicate, obj in tables.rows["statements"]:
-        if predicate.endswith("containedInPlace") and subject in tables.kinds:
-            parent.setdefault(subject, obj)
-        elif predicate.endswith("locatedIn"):
-            located[obj] += 1
-    for child, found in sorted(tables.places.items()):
-        if tables.kinds.get(child) == "District" and child not in parent:
-            parent[child] = found[0]
-    children: dict[str, list[str]] = defaultdict(list)
-    for district in districts:
-        up = parent.get(district)
-        children[up if up in tables.kinds else ""].append(district)
+    ids, codes = digest.ids, districts.codes
+    chosen = [n for n, kind in enumerate(digest.kinds) if kind == "District"]
+    up = {n: districts.place[n] for n in chosen if n in districts.place}
+    up.update(links.parents)  # a statement's place first
+    children: dict[int, list[int]] = defaultdict(list)
+    for district in chosen:
+        children[ids.get(up.get(district, ""), -1)].append(district)
+    digest.fetch_labels(digest.entities[n] for n in chosen)
 
-    def node(iri: str) -> dict[str, Any]:
-        name = tables.label(iri)
-        code = codes.get(iri, "")
-        below = [node(c) for c in sorted(children.get(iri, []), key=_by_code(codes))]
+    def order(n: int) -> tuple[str, str]:
+        return (codes.get(n, "999999"), digest.entities[n])
+
+    def node(n: int) -> dict[str, Any]:
+        name = digest.label(digest.entities[n])
+        below = [node(c) for c in sorted(children.get(n, []), key=order)]
         entry: dict[str, Any] = {
-            "name": f"{name} {code}".strip(),
-            "value": max(located[iri], 1) + sum(b["value"] for b in below),
+            "name": f"{name} {codes.get(n, '')}".strip(),
+            "value": max(links.located[n], 1) + sum(b["value"] for b in below),
         }
         if below:
             entry["children"] = below
         return entry
 
-    return [node(root) for root in sorted(children.get("", []), key=_by_code(codes))]
+    return [node(root) for root in sorted(children.get(-1, []), key=order)]
 
 
-def _by_code(codes: dict[str, str]) -> Any:
-    return lambda iri: (codes.get(iri, "999999"), iri)
-
-
-def _launchers(
-    relations: Sequence[tuple[str, ...]], tables: GraphTables
-) -> list[dict[str, Any]]:
+def _launchers(digest: Digest, links: Links) -> list[dict[str, Any]]:
     """Launchers with the most initiatives, with the initiatives' names."""
+    digest.fetch_labels(n for pair in links.launched for n in pair)
     launched: dict[str, set[str]] = defaultdict(set)
-    for row in relations:
-        if row[2] == "launchedBy":
-            launched[row[3]].add(row[0])
+    for initiative, launcher in links.launched:
+        name = (
+            digest.label(launcher)
+            if launcher.startswith(("http:", "https:"))
+            else launcher
+        )
+        launched[name].add(digest.label(initiative))
     ranked = sorted(launched.items(), key=lambda p: (-len(p[1]), p[0]))[:TOP]
     return [
         {"name": name, "value": len(items), "items": sorted(items)}
@@ -362,14 +326,20 @@ def _launchers(
     ]
 
 
-def _notes(
-    tables: GraphTables, entities: Sequence[tuple[str, ...]], extra: Iterable[str]
-) -> list[str]:
-    notes = []
-    for row in entities:
-        if row[1] == "District" and not row[6] and not row[7]:
-            notes.append(f"行政区未定：{row[3]}（文中地名对应多个行政区，未赋代码）")
-    undated = sorted(a.title for a in tables.articles.values() if not a.date)
+def _notes(digest: Digest, districts: Districts, extra: Iterable[str]) -> list[str]:
+    """Districts the text did not decide (no code, no place), undated
+    articles, then ``extra``."""
+    undecided = [
+        n
+        for n, kind in enumerate(digest.kinds)
+        if kind == "District" and n not in districts.coded and n not in districts.place
+    ]
+    digest.fetch_labels(digest.entities[n] for n in undecided)
+    notes = [
+        f"行政区未定：{digest.label(digest.entities[n])}（文中地名对应多个行政区，未赋代码）"
+        for n in undecided
+    ]
+    undated = sorted(a.title for a in digest.articles.values() if not a.date)
     if undated:
         notes.append(f"无日期的文章 {len(undated)} 篇：" + "、".join(undated[:10]))
     notes += list(extra)
