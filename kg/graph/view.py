@@ -11,8 +11,9 @@ nodes (``central_nodes``).  Nothing here builds text for the page.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import FOAF
@@ -300,24 +301,28 @@ def district_nodes(graph: Graph, district: Node, *, articles: bool = True) -> se
     return {node for node in kinds if district in index.get(node, ())}
 
 
+N = TypeVar("N", bound=Hashable)
+"""A node: an rdflib term, or an IRI's text (the page of a store)."""
+
+
 def central_nodes(
-    edges: Iterable[tuple[Node, Node]],
-    kinds: Mapping[Node, Kind],
+    edges: Iterable[tuple[N, N]],
+    kinds: Mapping[N, Kind],
     limit: int,
     *,
-    distance: Mapping[Node, int] | None = None,
-) -> set[Node]:
+    distance: Mapping[N, int] | None = None,
+) -> set[N]:
     """The ``limit`` most central nodes of ``kinds``: most edges first (nearer
     ``distance`` first, when given), then IRI order.  Each kind keeps its
     best few so the overview still shows every kind of node."""
-    degree: dict[Node, int] = defaultdict(int)
+    degree: dict[N, int] = defaultdict(int)
     for source, target in edges:
         degree[source] += 1
         degree[target] += 1
     near = distance or {}
     ranked = sorted(kinds, key=lambda n: (near.get(n, 0), -degree[n], str(n)))
     quota = limit // (2 * len(KINDS))
-    chosen: set[Node] = set()
+    chosen: set[N] = set()
     for kind in KINDS:
         chosen.update([n for n in ranked if kinds[n] is kind][:quota])
     for node in ranked:

@@ -13,7 +13,7 @@ over an in-memory Oxigraph store, :mod:`kg.publish.from_store`), which
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -81,16 +81,15 @@ def _central(store: ox.Store, max_nodes: int) -> tuple[set[str], int]:
     kinds = _kinds(store)
     if len(kinds) <= max_nodes:
         return set(kinds), len(kinds)
-    nodes: Mapping[Node, Kind] = {URIRef(n): k for n, k in kinds.items()}
-    iri = {str(node): node for node in nodes}
+    own = {node: node for node in kinds}  # each IRI's text held once
     edges = (
-        (iri[row[0].value], iri[row[1].value])
+        (own[row[0].value], own[row[1].value])
         for row in select(store, _EDGES % "", prefixes=dict(STANDARD_PREFIXES))
-        if row[0].value in kinds and row[1].value in kinds
+        if row[0].value in own and row[1].value in own
     )
-    # central_nodes only counts each node's edges, in any order
-    top = central_nodes(edges, nodes, max_nodes)
-    return {str(n) for n in top}, len(kinds)
+    # central_nodes only counts each node's edges, in any order, and orders
+    # nodes by their text: the IRIs' text gives the nodes an rdflib graph would
+    return central_nodes(edges, kinds, max_nodes), len(kinds)
 
 
 _STEP = "SELECT DISTINCT ?x { VALUES ?n { %s } ?n ?p ?x FILTER (?p IN (%s)) }"
