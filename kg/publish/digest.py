@@ -271,16 +271,17 @@ class Links:
             elif predicate.endswith("locatedIn") and obj in ids:
                 self.located[ids[obj]] += 1
 
-    def counts(self) -> dict[str, int]:
-        return dict(sorted((r, len(pairs)) for r, pairs in self.facts.items()))
-
-    def neighbours(self) -> list[int]:
-        """Distinct nodes each entity shares a fact with."""
+    def settle(self) -> tuple[dict[str, int], list[int]]:
+        """Distinct facts of each relation, and the distinct nodes each
+        entity shares a fact with; the facts are let go as they are read."""
+        counts = dict(sorted((r, len(pairs)) for r, pairs in self.facts.items()))
         pairs: set[int] = set()
-        for found in self.facts.values():
+        while self.facts:
+            _, found = self.facts.popitem()
             for pair in found:
                 a, b = pair >> 32, pair & 0xFFFFFFFF
                 pairs.add(a << 32 | b if a <= b else b << 32 | a)
+            del found
         count = [0] * len(self.digest.entities)
         size = len(count)
         for pair in pairs:
@@ -289,7 +290,7 @@ class Links:
                 count[a] += 1
             if b < size and b != a:
                 count[b] += 1
-        return count
+        return counts, count
 
 
 class Posts:

@@ -201,7 +201,7 @@ def report_data(
         }
         for r in posts.latest()
     ]
-    neighbours = links.neighbours()
+    relation_counts, neighbours = links.settle()
     districts = Districts(digest)
     dates = sorted(a.date for a in digest.articles.values() if a.date)
     return {
@@ -210,7 +210,7 @@ def report_data(
             "first": dates[0] if dates else "",
             "last": dates[-1] if dates else "",
             "entities": dict(sorted(Counter(digest.kinds).items())),
-            "relations": {**links.counts(), "mentions": mentions},
+            "relations": {**relation_counts, "mentions": mentions},
         },
         "kinds": [
             {"key": k, "name": KIND_NAMES[k], "color": KIND_COLORS[k]}
