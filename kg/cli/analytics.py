@@ -178,14 +178,19 @@ def export(
     until: str | None,
 ) -> None:
     """Write GRAPH in another format for other tools."""
-    from kg.publish.export import ExportOptions, export_graph
+    from kg.publish.export import EXPORTERS, ExportOptions, export_graph
+    from kg.sparql.oxigraph import open_graph_or_store
     from kg.sparql.timeslice import load_slice
 
     span = span_of(since, until)
     options = ExportOptions(mentions=mentions, graph_iri=graph_iri)
+    reads_store = getattr(EXPORTERS.get(fmt), "reads_store", False)
     try:
-        graph = load_slice(graph_path, span)
-        written = export_graph(graph, fmt, out_path, options=options)
+        if reads_store and span.open and graph_path.is_dir():
+            source = open_graph_or_store(graph_path)  # the tables, read in place
+        else:
+            source = load_slice(graph_path, span)
+        written = export_graph(source, fmt, out_path, options=options)
     except KGError as exc:
         raise fail(exc) from exc
     echo(f"wrote {written}")

@@ -114,9 +114,10 @@ def write_report(
         notes = [*notes, *_skipped_notes(source)]
         source = _open(source)
     if span is not None and not span.open:
+        from kg.sparql.query import as_graph
         from kg.sparql.timeslice import time_slice
 
-        source = time_slice(_as_graph(source), span)
+        source = time_slice(as_graph(source), span)
     data = report_data(source, notes=notes)
     if span is not None and not span.open:
         data["span"] = span.describe()
@@ -144,17 +145,6 @@ def _open(path: Path) -> Graph | SparqlBackend:
             f"{path}: no such graph file, store or build folder; run `kg build` first"
         )
     return open_graph_or_store(path)
-
-
-def _as_graph(source: Graph | SparqlBackend) -> Graph:
-    from rdflib import Graph
-
-    if isinstance(source, Graph):
-        return source
-    from kg.sparql.query import run_query
-
-    result = run_query(source, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    return result.graph if result.graph is not None else Graph()
 
 
 def _skipped_notes(path: Path) -> list[str]:

@@ -361,3 +361,13 @@ def run_query(
             if found.rows:
                 return found
     return result
+
+
+def as_graph(source: Graph | SparqlBackend) -> Graph:
+    """``source`` as an rdflib graph: itself, or every triple of a store's
+    default graph read into memory (for the few callers that need rdflib's
+    Graph API on a small store)."""
+    if isinstance(source, Graph):
+        return source
+    result = run_query(source, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    return result.graph if result.graph is not None else Graph()

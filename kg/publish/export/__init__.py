@@ -8,6 +8,7 @@ renders the whole file first, then writes it atomically.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -26,11 +27,14 @@ EXPORTERS: dict[str, Exporter] = {
     for exporter in (GraphML(), GEXF(), JSONLD(), NQuads(), CSV(), XLSX())
 }
 
+if TYPE_CHECKING:
+    from kg.sparql.query import SparqlBackend
+
 __all__ = ["EXPORTERS", "ExportOptions", "Exporter", "export_graph"]
 
 
 def export_graph(
-    graph: Graph,
+    graph: Graph | SparqlBackend,
     fmt: str,
     path: Path,
     *,
@@ -38,7 +42,9 @@ def export_graph(
 ) -> Path:
     """Write ``graph`` as ``fmt`` (a key of ``EXPORTERS``) to ``path``; an
     exporter with ``folder = True`` writes its ``files`` into the folder
-    ``path``, each replaced only when complete."""
+    ``path``, each replaced only when complete.  A store (a SPARQL backend)
+    is read in place by an exporter with ``reads_store = True`` (the
+    tables), and loaded into an rdflib graph for the others."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise OutputError(
@@ -46,6 +52,10 @@ def export_graph(
             f"choose one of {', '.join(EXPORTERS)}"
         )
     options = options or ExportOptions()
+    if not isinstance(graph, Graph) and not getattr(exporter, "reads_store", False):
+        from kg.sparql.query import as_graph
+
+        graph = as_graph(graph)
     if getattr(exporter, "folder", False):
         if path.exists() and not path.is_dir():
             raise OutputError(
@@ -55,5 +65,5 @@ def export_graph(
         for name, data in exporter.files(graph, options).items():  # type: ignore[attr-defined]
             write_atomically(path / name, data)
         return path
-    write_atomically(path, exporter.render(graph, options))
+    write_atomically(path, exporter.render(graph, options))  # type: ignore[arg-type]
     return path

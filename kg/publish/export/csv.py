@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from kg.publish.export.base import ExportOptions
 from kg.publish.tables import Table, graph_tables
+
+if TYPE_CHECKING:
+    from kg.sparql.query import SparqlBackend
 
 BOM = "\ufeff"
 
@@ -23,12 +27,15 @@ class CSV:
     suffix = ".csv"
     description = "a folder of CSV tables (entities, posts, relations, articles)"
     folder = True
+    reads_store = True  # the tables come from SPARQL: a store is read in place
 
-    def render(self, graph: Graph, options: ExportOptions) -> bytes:
+    def render(self, graph: Graph | SparqlBackend, options: ExportOptions) -> bytes:
         """The tables one after another (``files`` is what the folder holds)."""
         return b"".join(self.files(graph, options).values())
 
-    def files(self, graph: Graph, options: ExportOptions) -> dict[str, bytes]:
+    def files(
+        self, graph: Graph | SparqlBackend, options: ExportOptions
+    ) -> dict[str, bytes]:
         return {f"{t.name}.csv": table_csv(t) for t in graph_tables(graph)}
 
 

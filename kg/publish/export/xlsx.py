@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from kg.publish.export.base import ExportOptions
 from kg.publish.tables import Table, graph_tables
+
+if TYPE_CHECKING:
+    from kg.sparql.query import SparqlBackend
 from kg.tables import display_width
 
 FIXED_DATE = datetime.datetime(2000, 1, 1)
@@ -25,8 +29,9 @@ class XLSX:
     name = "xlsx"
     suffix = ".xlsx"
     description = "an Excel workbook, one sheet per table"
+    reads_store = True  # the tables come from SPARQL: a store is read in place
 
-    def render(self, graph: Graph, options: ExportOptions) -> bytes:
+    def render(self, graph: Graph | SparqlBackend, options: ExportOptions) -> bytes:
         import xlsxwriter
 
         buffer = io.BytesIO()
