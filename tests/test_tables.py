@@ -106,13 +106,13 @@ def test_span_cuts_the_tables(example: Path, tmp_path: Path) -> None:
     assert "钱卫东" not in {p["person"] for p in _read(out / "posts.csv")}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "nquads"])
 def test_a_corpus_folder_is_read_in_place(
     example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    """The tables of a corpus folder come from its store, never from the
-    whole graph loaded into rdflib (5 GB and four minutes at 10k articles),
-    and are the bytes the graph file gives."""
+    """The tables and the N-Quads of a corpus folder come from its store,
+    never from the whole graph loaded into rdflib (5 GB and four minutes at
+    10k articles), and are the bytes the graph file gives."""
     import kg.sparql.timeslice
 
     from_file, from_folder = tmp_path / f"file.{fmt}", tmp_path / f"folder.{fmt}"
