@@ -8,8 +8,8 @@ them into counters keyed by entity numbers (the entities' IRIs in sorted
 order), then looks up only what the page shows: the labels of the entities
 it names, and the evidence and sources of the posts it lists, with
 ``VALUES`` queries.  (Holding every row, as the spreadsheet tables of
-:mod:`kg.publish.tables` must, took 585 MB at 10,000 articles and 5.8 GB
-at 100,000.)
+:mod:`kg.publish.tables` must, took 594 MB at 10,000 articles, and 6.4 GB
+in a 100,000-article build.)
 
 The figures are those the tables give (a test compares them): a post's
 dates are its source articles' dates and its ``kgo:attestedOn`` dates; an
@@ -30,6 +30,7 @@ from kg.publish.tables import (
     RELATIONS,
     Article,
     _join,
+    _multi,
     _ordered_roles,
     year_month,
 )
@@ -82,7 +83,6 @@ _DURING = """PREFIX time: <http://www.w3.org/2006/time#>
 _NEAR = """SELECT ?e ?place WHERE { VALUES ?e { %s }
     ?e kgo:locatedIn|schema:containedInPlace ?place }"""
 _PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-_LAUNCHED_BY = "https://w3id.org/kgzh/ontology#launchedBy"
 
 Row = tuple[str, ...]
 
@@ -416,11 +416,3 @@ class Posts:
 def _recency(row: Row) -> tuple[str, ...]:
     """Last date, first date, then the whole row: one order, always."""
     return (row[5] or "", row[4] or "", *(str(x or "") for x in row))
-
-
-def _multi(pairs: Iterable[Sequence[str]]) -> dict[str, list[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for key, value in pairs:
-        if value:
-            found[key].add(value)
-    return {key: sorted(values) for key, values in found.items()}
