@@ -412,6 +412,35 @@ def test_the_page_drawn_from_the_store_is_the_page_of_the_graph(
             assert f"{whole_page.nodes} 个节点，{whole_page.edges} 条边" in page
 
 
+@pytest.mark.parametrize("max_nodes", [8, 30])
+def test_folding_statements_leaves_the_page_as_it_was(
+    whole: Path, tmp_path: Path, max_nodes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview folds the statements of a fact that no drawn article is
+    a source of into one; the page is the one drawn from every statement."""
+    import kg.publish.overview as overview
+    from kg.corpus.store import open_store
+
+    folding = overview._folded_statements
+    folded: list[set[str]] = []
+
+    def spy(*args: object) -> tuple[list, set[str]]:
+        triples, found = folding(*args)  # type: ignore[arg-type]
+        folded.append(found)
+        return triples, found
+
+    monkeypatch.setattr(overview, "_folded_statements", spy)
+    overview.write_store_page(
+        open_store(whole), tmp_path / "a.html", max_nodes=max_nodes
+    )
+    monkeypatch.setattr(overview, "_folded_statements", lambda *_: ([], set()))
+    overview.write_store_page(
+        open_store(whole), tmp_path / "b.html", max_nodes=max_nodes
+    )
+    assert folded and folded[0], "nothing was folded: the test tests nothing"
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
 def test_other_commands_open_the_corpus(whole: Path, tmp_path: Path) -> None:
     assert "conforms" in run("validate", str(whole))
     run("export", str(whole), "--format", "graphml", "-o", str(tmp_path / "g.xml"))

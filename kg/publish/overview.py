@@ -13,8 +13,10 @@ over an in-memory Oxigraph store, :mod:`kg.publish.from_store`), which
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -49,6 +51,15 @@ SELECT ?x ?b WHERE {
   { ?x org:member ?a ; org:organization ?b } UNION { ?x rdf:subject ?a ; rdf:object ?b }
 }"""
 _ABOUT_FACTS = "CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?x { %s } ?x ?p ?o }"
+_STATED = """SELECT ?x ?s ?p ?o WHERE { VALUES ?x { %s }
+  ?x rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
+_TEXTS = "SELECT ?x ?t WHERE { VALUES ?x { %s } ?x kgo:evidenceText ?t }"
+_FROM = "SELECT ?x ?src WHERE { VALUES ?x { %s } ?x prov:wasDerivedFrom ?src }"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_PARTS = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
+_TYPE, _STATEMENT = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDF + "Statement")
+_TEXT = ox.NamedNode("https://w3id.org/kgzh/ontology#evidenceText")
+_SOURCE = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 _ROLES = """
 CONSTRUCT { ?r a org:Role ; skos:prefLabel ?l ; rdfs:label ?l } WHERE {
   VALUES ?x { %s } ?x org:role ?r . ?r skos:prefLabel ?l
@@ -147,10 +158,12 @@ def _subgraph(store: ox.Store, chosen: Iterable[str]) -> Graph:
             if row[1].value in chosen
         }
     )
+    merged, folded = _folded_statements(store, facts, chosen)
+    whole = [fact for fact in facts if fact not in folded]
     queries = [_OWN % _values(chosen)]
     for template, nodes in (
-        (_ABOUT_FACTS, facts),
-        (_ROLES, facts),
+        (_ABOUT_FACTS, whole),
+        (_ROLES, whole),
         (_SOURCES, facts),
         (_ABOUT, sorted(_context(store, chosen) - chosen)),
     ):
@@ -158,11 +171,60 @@ def _subgraph(store: ox.Store, chosen: Iterable[str]) -> Graph:
             template % _values(nodes[start : start + _CHUNK])
             for start in range(0, len(nodes), _CHUNK)
         ]
-    return store_graph(
+    found = (
         triple
         for query in queries
         for triple in store.query(query, prefixes=prefixes)  # type: ignore[union-attr]
     )
+    return store_graph(chain(found, merged))
+
+
+def _chunks(store: ox.Store, template: str, nodes: list[str]) -> Iterator[Any]:
+    for start in range(0, len(nodes), _CHUNK):
+        query = template % _values(nodes[start : start + _CHUNK])
+        yield from select(store, query, prefixes=dict(STANDARD_PREFIXES))
+
+
+def _folded_statements(
+    store: ox.Store, facts: list[str], drawn: set[str]
+) -> tuple[list[Any], set[str]]:
+    """The statements among ``facts`` that no drawn article is a source of,
+    folded into one statement a fact (the least of their IRIs) with all
+    their sentences and sources; and which statements were folded.
+
+    A fact read from a thousand articles is a thousand statements.  The
+    page shows of a fact only its sentences and sources (how many, and the
+    first few), and pairs a sentence with its article only for the articles
+    it draws, whose statements are kept whole: so the page is the same,
+    from far fewer triples (at 100k articles, two thirds of them)."""
+    fact_of: dict[str, tuple[Any, Any, Any]] = {}
+    for row in _chunks(store, _STATED, facts):
+        fact_of[row[0].value] = (row[1], row[2], row[3])
+    sources: dict[str, list[Any]] = defaultdict(list)
+    for row in _chunks(store, _FROM, sorted(fact_of)):
+        sources[row[0].value].append(row[1])
+    folded = {
+        statement
+        for statement in fact_of
+        if not any(source.value in drawn for source in sources.get(statement, ()))
+    }
+    node: dict[tuple[Any, Any, Any], str] = {}
+    for statement in sorted(folded):
+        node.setdefault(fact_of[statement], statement)
+    extra: dict[str, set[tuple[Any, Any]]] = defaultdict(set)
+    for statement in folded:
+        into = node[fact_of[statement]]
+        extra[into].update((_SOURCE, source) for source in sources.get(statement, ()))
+    del sources
+    for row in _chunks(store, _TEXTS, sorted(folded)):
+        extra[node[fact_of[row[0].value]]].add((_TEXT, row[1]))
+    triples: list[Any] = []
+    for fact, iri in node.items():
+        subject = ox.NamedNode(iri)
+        triples.append(ox.Triple(subject, _TYPE, _STATEMENT))
+        triples += [ox.Triple(subject, p, o) for p, o in zip(_PARTS, fact, strict=True)]
+        triples += [ox.Triple(subject, p, o) for p, o in extra.pop(iri, ())]
+    return triples, folded
 
 
 def _kinds(store: ox.Store, *, articles: bool = True) -> dict[str, Kind]:
