@@ -5,7 +5,8 @@ of its best-connected nodes.  Rather than loading the store into rdflib,
 :func:`overview_graph` asks the store for the nodes and the edges the page
 draws, picks the same nodes :func:`kg.graph.view.central_nodes` would, and
 fetches only their triples (labels, types, posts with their roles and
-evidence, facts with their statements) into a small graph (rdflib's API
+evidence, facts with their statements, those of the articles it does not
+draw folded into one a fact) into a small graph (rdflib's API
 over an in-memory Oxigraph store, :mod:`kg.publish.from_store`), which
 :func:`kg.publish.page.write_html` draws as before.
 """
@@ -196,7 +197,7 @@ def _folded_statements(
     page shows of a fact only its sentences and sources (how many, and the
     first few), and pairs a sentence with its article only for the articles
     it draws, whose statements are kept whole: so the page is the same,
-    from far fewer triples (at 100k articles, two thirds of them)."""
+    from fewer triples (graph.html alone at 100k articles: 3,159 -> 2,712 MB)."""
     fact_of: dict[str, tuple[Any, Any, Any]] = {}
     for row in _chunks(store, _STATED, facts):
         fact_of[row[0].value] = (row[1], row[2], row[3])
