@@ -24,14 +24,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kg.graph.namespaces import STANDARD_PREFIXES
 from kg.publish.tables import (
     KIND_TYPES,
+    QUERIES,
     RELATIONS,
     Article,
     _join,
     _multi,
     _ordered_roles,
+    articles_from,
+    read_strings,
     year_month,
 )
 
@@ -49,27 +51,11 @@ CHUNK = 2000
 
 _TYPES = " ".join(f"<{t}>" for t in KIND_TYPES)
 _KINDS = f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_TYPES} }} ?e a ?t }}"
-_ARTICLES = """SELECT ?a ?title ?date ?url ?file ?id ?publisher WHERE {
-    ?a a schema:NewsArticle .
-    OPTIONAL { ?a schema:headline ?title }
-    OPTIONAL { ?a schema:datePublished ?date }
-    OPTIONAL { ?a schema:url ?url }
-    OPTIONAL { ?a kgo:sourceFile ?file }
-    OPTIONAL { ?a schema:identifier ?id }
-    OPTIONAL { ?a schema:publisher ?publisher } }"""
-_MENTIONS = "SELECT ?a ?e WHERE { ?a schema:mentions ?e }"
-_STATEMENTS = """SELECT ?s ?p ?o WHERE {
-    ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
 _MEMBERS = """SELECT ?m ?person ?org WHERE { %s
     ?m a org:Membership ; org:member ?person .
     OPTIONAL { ?m org:organization ?org } }"""
 _POST_SOURCES = """SELECT ?m ?src WHERE {
     ?m a org:Membership ; prov:wasDerivedFrom ?src }"""
-_ATTESTED = "SELECT ?m ?date WHERE { ?m kgo:attestedOn ?date }"
-_TITLES = "SELECT ?person ?title WHERE { ?person schema:jobTitle ?title }"
-CODES = "SELECT ?e ?code WHERE { ?e kgo:adminCode ?code }"
-PLACES = """SELECT ?e ?place WHERE {
-    ?e kgo:locatedIn|schema:containedInPlace ?place }"""
 # looked up for the nodes the page names, CHUNK at a time
 _LABELS = """SELECT ?e ?p ?l WHERE { VALUES ?e { %s } ?e ?p ?l
     FILTER (?p IN (skos:prefLabel, rdfs:label)) }"""
@@ -87,28 +73,6 @@ _PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 Row = tuple[str, ...]
 
 
-class _Plain(dict[str, str]):
-    """Passed as ``interned``: a one-pass read keeps no IRI table."""
-
-    def setdefault(self, key: str, default: Any = None) -> Any:
-        return default
-
-
-def rows(source: Graph | SparqlBackend, text: str) -> Iterator[Row]:
-    """A query's rows as strings ("" for unbound), one at a time."""
-    from kg.sparql.oxigraph import OxigraphBackend, select_strings
-    from kg.sparql.query import run_query
-
-    if isinstance(source, OxigraphBackend):
-        prefixes = {**STANDARD_PREFIXES, **source.prefixes()}
-        yield from select_strings(
-            source.store, text, prefixes=prefixes, interned=_Plain()
-        )
-        return
-    for row in run_query(source, text).rows:
-        yield tuple("" if t is None else str(t) for t in row)
-
-
 def _iri(value: str) -> bool:
     return value.startswith(("http:", "https:"))
 
@@ -119,7 +83,7 @@ class Digest:
     def __init__(self, source: Graph | SparqlBackend) -> None:
         self.source = source
         first: dict[str, str] = {}  # entity -> its first base type
-        for entity, rdf_type in rows(source, _KINDS):
+        for entity, rdf_type in read_strings(source, _KINDS):
             known = first.get(entity)
             if known is None or rdf_type < known:
                 first[entity] = rdf_type
@@ -127,7 +91,8 @@ class Digest:
         self.ids = {entity: n for n, entity in enumerate(self.entities)}
         self.kinds = [KIND_TYPES[first[e]] for e in self.entities]
         del first
-        self._labels: dict[str, str] = {}
+        self._labels: dict[str, str] = {}  # the nodes that have one
+        self._fetched: set[str] = set()
         self.articles = self._articles()
 
     # ------------------------------------------------------------ lookups
@@ -136,11 +101,11 @@ class Digest:
         ordered = sorted({n for n in nodes if _iri(n)})
         for start in range(0, len(ordered), CHUNK):
             chunk = " ".join(f"<{n}>" for n in ordered[start : start + CHUNK])
-            yield from rows(self.source, template % chunk)
+            yield from read_strings(self.source, template % chunk)
 
     def fetch_labels(self, nodes: Iterable[str]) -> None:
         """Look up the labels of ``nodes`` not looked up yet."""
-        wanted = {n for n in nodes if n not in self._labels}
+        wanted = {n for n in nodes if n not in self._fetched}
         pref: dict[str, str] = {}
         other: dict[str, str] = {}
         for node, predicate, label in self._each(_LABELS, wanted):
@@ -148,28 +113,20 @@ class Digest:
             if label > found.get(node, ""):
                 found[node] = label
             found.setdefault(node, label)
-        for node in wanted:
-            default = node.rsplit("/", 1)[-1]
-            self._labels[node] = pref.get(node, other.get(node, default))
+        self._labels.update(other)
+        self._labels.update(pref)
+        self._fetched |= wanted
 
     def label(self, node: str) -> str:
-        if node not in self._labels:
+        if node not in self._fetched:
             self.fetch_labels([node])
-        return self._labels[node]
+        return self._labels.get(node, node.rsplit("/", 1)[-1])
 
     def _articles(self) -> dict[str, Article]:
-        found = sorted(rows(self.source, _ARTICLES))
-        self.fetch_labels(
-            [iri for iri, title, *_ in found if not title]
-            + [row[6] for row in found if row[6]]
-        )
-        articles: dict[str, Article] = {}
-        for iri, title, date, url, file, ident, publisher in found:
-            if iri not in articles:
-                name = title or self._labels.get(iri, "")
-                outlet = self._labels.get(publisher, "") if publisher else ""
-                articles[iri] = Article(iri, name, date, url, file, ident, outlet)
-        return articles
+        found = list(read_strings(self.source, QUERIES["articles"]))
+        untitled = [row[0] for row in found if not row[1]]
+        self.fetch_labels(untitled + [row[6] for row in found if row[6]])
+        return articles_from(found, lambda node: self._labels.get(node, ""))
 
     # ------------------------------------------------------------- passes
 
@@ -188,7 +145,7 @@ class Digest:
         count = [0] * len(self.entities)
         seen: set[int] = set()
         total = 0
-        for article, entity in rows(self.source, _MENTIONS):
+        for article, entity in read_strings(self.source, QUERIES["mentions"]):
             total += 1
             found = self.ids.get(entity)
             if found is None:
@@ -258,7 +215,8 @@ class Links:
 
     def read_statements(self) -> None:
         ids = self.digest.ids
-        for subject, predicate, obj in rows(self.digest.source, _STATEMENTS):
+        statements = read_strings(self.digest.source, QUERIES["statements"])
+        for _, subject, predicate, obj in statements:
             relation = RELATIONS.get(predicate)
             if relation is not None:
                 self.add(relation, subject, obj)
@@ -310,22 +268,22 @@ class Posts:
             elif date < known[0] or date > known[1]:
                 dates[node] = (min(known[0], date), max(known[1], date))
 
-        for membership, source in rows(digest.source, _POST_SOURCES):
+        for membership, source in read_strings(digest.source, _POST_SOURCES):
             article = articles.get(source)
             if article is not None and article.date:
                 widen(membership, article.date)
-        for membership, date in rows(digest.source, _ATTESTED):
+        for membership, date in read_strings(digest.source, QUERIES["attested"]):
             if date:
                 widen(membership, date)
         keys: Counter[tuple[str, str]] = Counter()
         self.total = 0
-        for membership, person, org in rows(digest.source, _MEMBERS % ""):
+        for membership, person, org in read_strings(digest.source, _MEMBERS % ""):
             self.total += 1
             first, last = dates.get(membership, ("", ""))
             keys[last, first] += 1
             if org:
                 links.add("post", person, org)
-        self.titles = sorted(set(rows(digest.source, _TITLES)))
+        self.titles = sorted(set(read_strings(digest.source, QUERIES["titles"])))
         self.total += len(self.titles)
         keys["", ""] += len(self.titles)
         self.least = _threshold(keys, POST_ROWS)
@@ -348,7 +306,7 @@ class Posts:
     def _rows(self) -> list[Row]:
         digest = self.digest
         if self.least == ("", ""):
-            members = sorted(set(rows(digest.source, _MEMBERS % "")))
+            members = sorted(set(read_strings(digest.source, _MEMBERS % "")))
         else:
             members = sorted(
                 set(

@@ -42,13 +42,10 @@ from kg.atomic import write_atomically
 from kg.errors import GraphError
 from kg.graph.timespan import TimeSpan
 from kg.publish.digest import (
-    CODES,
-    PLACES,
     TOP,
     Digest,
     Links,
     Posts,
-    rows,
     top_by_count,
 )
 from kg.publish.page import (
@@ -57,7 +54,7 @@ from kg.publish.page import (
     _json_island,
     _vendor,
 )
-from kg.publish.tables import year_month
+from kg.publish.tables import QUERIES, read_strings, year_month
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -247,7 +244,7 @@ class Districts:
         ids, kinds = digest.ids, digest.kinds
         self.codes: dict[int, str] = {}
         self.coded: set[int] = set()
-        for entity, code in rows(digest.source, CODES):
+        for entity, code in read_strings(digest.source, QUERIES["codes"]):
             n = ids.get(entity)
             if n is not None and kinds[n] == "District":
                 if code > self.codes.get(n, ""):
@@ -256,7 +253,7 @@ class Districts:
                 if code:
                     self.coded.add(n)
         self.place: dict[int, str] = {}  # the least place IRI
-        for entity, place in rows(digest.source, PLACES):
+        for entity, place in read_strings(digest.source, QUERIES["places"]):
             n = ids.get(entity)
             if (
                 n is not None

@@ -10,7 +10,7 @@ and XLSX exporters write these tables and the report page shows them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ RELATIONS = {
 }
 KGO = "https://w3id.org/kgzh/ontology#"
 
-_QUERIES = {
+QUERIES = {
     "typed": "SELECT ?e ?type WHERE { ?e a ?type }",
     "labels": "SELECT ?e ?label WHERE { ?e skos:prefLabel ?label }",
     "rdfs": "SELECT ?e ?label WHERE { ?e rdfs:label ?label }",
@@ -75,20 +75,25 @@ _READ_ONCE = ("typed", "labels", "rdfs", "articles", "sources", "texts", "places
 articles they are half of what the tables hold)."""
 
 
-def _strings(
-    source: Graph | SparqlBackend, text: str, iris: dict[str, str]
-) -> list[tuple[str, ...]]:
-    """A query's rows as strings ("" for unbound); from a store, read row by
-    row without making rdflib terms (:func:`kg.sparql.oxigraph.select_strings`)."""
+def read_strings(
+    source: Graph | SparqlBackend,
+    text: str,
+    interned: dict[str, str] | None = None,
+) -> Iterator[tuple[str, ...]]:
+    """A query's rows as strings ("" for unbound), one at a time; from a
+    store, without making rdflib terms, IRIs interned in ``interned`` when
+    given (:func:`kg.sparql.oxigraph.select_strings`)."""
     from kg.sparql.oxigraph import OxigraphBackend, select_strings
     from kg.sparql.query import run_query
 
     if isinstance(source, OxigraphBackend):
         prefixes = {**STANDARD_PREFIXES, **source.prefixes()}
-        rows = select_strings(source.store, text, prefixes=prefixes, interned=iris)
-        return list(rows)
-    result = run_query(source, text)
-    return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
+        yield from select_strings(
+            source.store, text, prefixes=prefixes, interned=interned
+        )
+        return
+    for row in run_query(source, text).rows:
+        yield tuple("" if t is None else str(t) for t in row)
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,21 @@ class Article:
     publisher: str
 
 
+def articles_from(
+    rows: Iterable[tuple[str, ...]], label: Callable[[str], str]
+) -> dict[str, Article]:
+    """The articles of the ``articles`` query's rows, each from its first
+    row in sorted order; an article without a headline is named by its
+    label, its outlet by the publisher's (``label``: "" when none)."""
+    found: dict[str, Article] = {}
+    for iri, title, date, url, file, ident, publisher in sorted(rows):
+        if iri not in found:
+            name = title or label(iri)
+            outlet = label(publisher) if publisher else ""
+            found[iri] = Article(iri, name, date, url, file, ident, outlet)
+    return found
+
+
 class GraphTables:
     """The base facts of a graph, read once; the tables are built from them."""
 
@@ -118,7 +138,7 @@ class GraphTables:
         iris: dict[str, str] = {}  # one str per IRI, whatever the query
 
         def read(name: str) -> list[tuple[str, ...]]:
-            return _strings(source, _QUERIES[name], iris)
+            return list(read_strings(source, QUERIES[name], iris))
 
         # The rows read once are read one query at a time and let go once
         # kept in the form the tables use: holding them all at once was the
@@ -138,7 +158,7 @@ class GraphTables:
         self.sources = _multi(read("sources"))
         self.texts = _multi((n, " ".join(t.split())) for n, t in read("texts"))
         self.places = _multi(read("places"))
-        self.rows = {name: read(name) for name in _QUERIES if name not in _READ_ONCE}
+        self.rows = {name: read(name) for name in QUERIES if name not in _READ_ONCE}
         self.mentioned_in = _multi((e, a) for a, e in self.rows["mentions"])
 
     def _kinds(self, typed: Iterable[tuple[str, ...]]) -> dict[str, str]:
@@ -149,13 +169,7 @@ class GraphTables:
         return kinds
 
     def _articles(self, rows: Iterable[tuple[str, ...]]) -> dict[str, Article]:
-        found: dict[str, Article] = {}
-        for iri, title, date, url, file, ident, publisher in sorted(rows):
-            if iri not in found:
-                name = title or self.labels.get(iri, "")
-                outlet = self.labels.get(publisher, "") if publisher else ""
-                found[iri] = Article(iri, name, date, url, file, ident, outlet)
-        return found
+        return articles_from(rows, lambda node: self.labels.get(node, ""))
 
     def label(self, node: str) -> str:
         return self.labels.get(node, node.rsplit("/", 1)[-1])

@@ -77,19 +77,19 @@ def select_strings(
     """The rows of a SELECT as ``str`` of the rdflib terms :func:`query_store`
     would give ("" for an unbound value), one row at a time: a report of a
     big corpus reads every label and mention, and holding them all as rdflib
-    terms first took about 1 GB at 10k articles.  IRIs are interned (each
-    appears in many rows); plain and language-tagged literals are their
-    text, other literals go through rdflib (which normalises some forms).
-    Calls that share ``interned`` share their IRIs too."""
+    terms first took about 1 GB at 10k articles.  Plain and language-tagged
+    literals are their text, other literals go through rdflib (which
+    normalises some forms).  IRIs are interned in ``interned`` when it is
+    given (each appears in many rows; calls that share it share their
+    IRIs); a one-pass read passes none and keeps no IRI table."""
     used = dict(DEFAULT_PREFIXES if prefixes is None else prefixes)
-    iris: dict[str, str] = {} if interned is None else interned
 
     def text(term: Any) -> str:
         if term is None:
             return ""
         if isinstance(term, ox.NamedNode):
             value = term.value
-            return iris.setdefault(value, value)
+            return value if interned is None else interned.setdefault(value, value)
         if isinstance(term, ox.Literal) and (
             term.language or term.datatype.value == XSD_STRING
         ):
