@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from kg.extract import EXTRACTORS
-from kg.extract.base import Context, Found
+from kg.extract.base import Context, Found, by_kind
 from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
 from kg.model import ArticleFacts, Document, Extraction, Kind, Mention, Relation
@@ -51,10 +51,7 @@ def extract_document(
         found: Found = extractor(ctx)
         mentions.extend(found.mentions)
         relations.extend(found.relations)
-        new: dict[Kind, list[Mention]] = {}
-        for mention in found.mentions:
-            new.setdefault(mention.kind, []).append(mention)
-        for kind, more in new.items():
+        for kind, more in by_kind(found.mentions).items():
             kinds[kind] = (*kinds.get(kind, ()), *more)
         if name == "districts" and home is None:
             home = home_place(Gazetteer.default(), found.mentions) or page_home

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
@@ -50,10 +50,7 @@ class Context:
     def _by_kind(self) -> dict[Kind, tuple[Mention, ...]]:
         if self.kinds is not None:
             return self.kinds
-        by_kind: dict[Kind, list[Mention]] = {}
-        for mention in self.mentions:
-            by_kind.setdefault(mention.kind, []).append(mention)
-        return {kind: tuple(found) for kind, found in by_kind.items()}
+        return by_kind(self.mentions)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -98,6 +95,14 @@ class Extractor(Protocol):
     """An extractor: reads one document, returns model values only."""
 
     def __call__(self, ctx: Context) -> Found: ...
+
+
+def by_kind(mentions: Iterable[Mention]) -> dict[Kind, tuple[Mention, ...]]:
+    """``mentions`` grouped by kind, each group in order."""
+    found: dict[Kind, list[Mention]] = {}
+    for mention in mentions:
+        found.setdefault(mention.kind, []).append(mention)
+    return {kind: tuple(group) for kind, group in found.items()}
 
 
 def split_sentences(text: str) -> Iterator[Span]:
