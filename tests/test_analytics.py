@@ -460,13 +460,17 @@ def test_missing_graph_file_is_named(tmp_path: Path) -> None:
         (nx.gnm_random_graph(60, 30, seed=2), 1, 0),
     ],
 )
-def test_betweenness_equals_networkx_bit_for_bit(
+def test_betweenness_equals_networkx(
     network: nx.Graph, k: int | None, seed: int
 ) -> None:
+    """The same sample and scale as networkx; igraph sums in its own order,
+    so a value may differ in its last bits (kg stats ranks on 12 digits)."""
     expected = nx.betweenness_centrality(network, k=k, normalized=True, seed=seed)
     found = sampled_betweenness(network, k=k, seed=seed)
     assert list(found) == list(expected)
+    assert any(value > 0 for value in expected.values()) or len(network) < 3
     assert all(
-        found[n] == expected[n] or (math.isnan(found[n]) and math.isnan(expected[n]))
+        math.isclose(found[n], expected[n], rel_tol=1e-12, abs_tol=1e-300)
+        or (math.isnan(found[n]) and math.isnan(expected[n]))
         for n in expected
     )

@@ -28,6 +28,7 @@ from kg.corpus.store import (
 )
 from kg.errors import StoreError
 from kg.graph.files import parse_graph_file
+from kg.sparql.ordering import sort_rows, split_order
 from kg.sparql.query import ABSENT, QueryError, QueryResult, QuerySyntaxError
 
 
@@ -60,11 +61,46 @@ def query_store(
     variables (never pasted into the text).  Updates are refused.
     """
     used = dict(DEFAULT_PREFIXES if prefixes is None else prefixes)
-    answer = execute(store, sparql, prefixes=used, bindings=bindings)
     try:
-        return _to_result(answer, query_form(sparql), used)
+        form = query_form(sparql)
+        if form == "SELECT":
+            ordered = _sorted_here(store, sparql, used, bindings)
+            if ordered is not None:
+                return ordered
+        answer = execute(store, sparql, prefixes=used, bindings=bindings)
+        return _to_result(answer, form, used)
     except OSError as exc:
         raise StoreError(f"the store failed while answering ({exc})") from exc
+
+
+def _sorted_here(
+    store: ox.Store,
+    sparql: str,
+    prefixes: Mapping[str, str],
+    bindings: Mapping[str, Node] | None,
+) -> QueryResult | None:
+    """The answer of a query ending in ``ORDER BY ?a ?b …``, ordered in
+    Python (:mod:`kg.sparql.ordering`: several times faster than Oxigraph on
+    stored strings); None when the engine must order it."""
+    text = substitute(sparql, bindings) if bindings else sparql
+    split = split_order(text)
+    if split is None:
+        return None
+    body, order = split
+    try:
+        answer = execute(store, body, prefixes=prefixes)
+    except QueryError:
+        return None  # the query as written says what is wrong
+    if not isinstance(answer, ox.QuerySolutions):
+        return None
+    names = tuple(v.value for v in answer.variables)
+    rows = sort_rows([tuple(row) for row in answer], names, order)
+    if rows is None:
+        return None
+    converted = tuple(
+        tuple(None if term is None else to_rdflib(term) for term in row) for row in rows
+    )
+    return QueryResult("SELECT", names, converted, prefixes=prefixes)
 
 
 def select_strings(

@@ -1,0 +1,76 @@
+"""A query's final ``ORDER BY ?a ?b …``, done in Python instead of by Oxigraph.
+
+Oxigraph 0.5 compares two stored strings by looking both up in the store,
+once per comparison: ordering the 8,405 rows of ``find`` on the 10k corpus
+took 0.5–0.8 s of its 1.5 s, while sorting the same rows' strings in Python
+takes a few milliseconds.  :func:`split_order` takes a trailing ``ORDER BY``
+of plain variables off a query; :func:`sort_rows` orders the answer's rows
+as SPARQL would (unbound first, then IRIs, then literals, each by its text:
+Oxigraph's order for IRIs, and for strings when a column's strings are all
+``xsd:string`` or all of one language, as kg's labels are, ``@zh``).  Any
+other value in a sorted column (a number, a date, strings of two languages,
+a blank node) makes :func:`sort_rows` answer ``None``: the caller then runs
+the query as written, so the engine orders what only it knows how to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+_TAIL = re.compile(
+    r"\bORDER\s+BY((?:\s+(?:[?$]\w+|ASC\s*\(\s*[?$]\w+\s*\)))+)\s*\Z",
+    re.IGNORECASE,
+)
+_VARIABLE = re.compile(r"[?$](\w+)")
+_COMMENTS = re.compile(r"(?:\s*\n[ \t]*#[^\n]*)+\s*\Z")
+
+
+def split_order(sparql: str) -> tuple[str, tuple[str, ...]] | None:
+    """The query without its final ``ORDER BY`` and the variables it sorts
+    on, or None when it does not end with one of plain variables (``DESC``,
+    an expression, a ``LIMIT`` or ``OFFSET`` after it: the engine orders)."""
+    text = _COMMENTS.sub("", sparql).rstrip()
+    found = _TAIL.search(text)
+    if found is None:
+        return None
+    return text[: found.start()], tuple(_VARIABLE.findall(found.group(1)))
+
+
+def sort_rows(
+    rows: Sequence[Sequence[Any]], names: Sequence[str], order: Sequence[str]
+) -> list[Sequence[Any]] | None:
+    """``rows`` (of Oxigraph terms, ``names`` their variables) in SPARQL's
+    ascending order on ``order`` (ties keep their order); None when a sorted
+    variable is not projected or holds a value this order does not cover."""
+    try:
+        columns = [names.index(name) for name in order]
+    except ValueError:
+        return None
+    keys: list[tuple[tuple[int, str], ...]] = []
+    flavours: list[set[str]] = [set() for _ in columns]
+    for row in rows:
+        key = []
+        for column, seen in zip(columns, flavours, strict=True):
+            term = row[column]
+            if term is None:
+                key.append((0, ""))
+            elif isinstance(term, ox.NamedNode):
+                key.append((1, term.value))
+            elif isinstance(term, ox.Literal) and (
+                term.language is not None or term.datatype.value == XSD_STRING
+            ):
+                seen.add(term.language or "")
+                if len(seen) > 1:
+                    return None
+                key.append((2, term.value))
+            else:
+                return None
+        keys.append(tuple(key))
+    ordered = sorted(range(len(rows)), key=keys.__getitem__)  # stable
+    return [rows[n] for n in ordered]
