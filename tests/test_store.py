@@ -393,8 +393,11 @@ def test_python_ordering_gives_the_engines_order(
 
 MIXED = """\
 @prefix ex: <http://example.org/> .
-ex:a ex:v "乙" . ex:b ex:v ex:z . ex:c ex:v "甲" . ex:d ex:w 1 .
-ex:e ex:v ex:y . ex:f ex:v "丙" . ex:g ex:w 2 .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:v "乙" . ex:b ex:v ex:z . ex:c ex:v "甲" . ex:d ex:w 10 .
+ex:e ex:v ex:y . ex:f ex:v "丙" . ex:g ex:w 9 . ex:h ex:w -3 .
+ex:i ex:t "2021-03-04"^^xsd:date . ex:j ex:t "2020-12-31"^^xsd:date .
+ex:k ex:t "2021-01-05"^^xsd:date . ex:l ex:u "乙"@zh . ex:m ex:u "甲"@en .
 """
 
 
@@ -404,14 +407,20 @@ ex:e ex:v ex:y . ex:f ex:v "丙" . ex:g ex:w 2 .
         ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:v ?v } }", True),
         ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:v|ex:w ?v } }", False),
         ("SELECT ?s ?v { ?s ex:v ?v FILTER (isLiteral(?v)) }", True),
+        ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:w ?v } }", True),
+        ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:t ?v } }", True),
+        ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:t|ex:v ?v } }", False),
+        ("SELECT ?s ?v { ?s ?p ?o OPTIONAL { ?s ex:u ?v } }", False),
     ],
 )
 def test_unbound_then_iris_then_strings_as_the_engine_orders(
     select: str, sorted_here: bool, tmp_path: Path
 ) -> None:
-    """Oxigraph's order across kinds is the order :mod:`kg.sparql.ordering`
-    gives; a column it cannot order (numbers beside strings) goes back to
-    the engine, with the same answer."""
+    """Oxigraph's order across kinds (unbound, IRIs, literals) and within
+    strings, dates and integers is the order :mod:`kg.sparql.ordering`
+    gives; a column it cannot order (numbers or dates beside strings,
+    strings of two languages) goes back to the engine, with the same
+    answer."""
     from kg.sparql.ordering import sort_rows, split_order
 
     store = ox.Store(str(tmp_path / "store"))
