@@ -51,9 +51,15 @@ CHUNK = 2000
 
 _TYPES = " ".join(f"<{t}>" for t in KIND_TYPES)
 _KINDS = f"SELECT ?e ?t WHERE {{ VALUES ?t {{ {_TYPES} }} ?e a ?t }}"
-_MEMBERS = """SELECT ?m ?person ?org WHERE { %s
+_MEMBERS = """SELECT ?m ?person ?org WHERE {
     ?m a org:Membership ; org:member ?person .
     OPTIONAL { ?m org:organization ?org } }"""
+# the same rows for the memberships given: the type checked last, in FILTER
+# EXISTS (as a pattern beside the VALUES, Oxigraph read every membership of
+# the corpus for each chunk: 5.3 s a chunk of 2,000 at 10k, against 0.06 s)
+_MEMBERS_OF = """SELECT ?m ?person ?org WHERE { VALUES ?m { %s }
+    ?m org:member ?person . OPTIONAL { ?m org:organization ?org }
+    FILTER EXISTS { ?m a org:Membership } }"""
 _POST_SOURCES = """SELECT ?m ?src WHERE {
     ?m a org:Membership ; prov:wasDerivedFrom ?src }"""
 # looked up for the nodes the page names, CHUNK at a time
@@ -277,7 +283,7 @@ class Posts:
                 widen(membership, date)
         keys: Counter[tuple[str, str]] = Counter()
         self.total = 0
-        for membership, person, org in read_strings(digest.source, _MEMBERS % ""):
+        for membership, person, org in read_strings(digest.source, _MEMBERS):
             self.total += 1
             first, last = dates.get(membership, ("", ""))
             keys[last, first] += 1
@@ -306,16 +312,9 @@ class Posts:
     def _rows(self) -> list[Row]:
         digest = self.digest
         if self.least == ("", ""):
-            members = sorted(set(read_strings(digest.source, _MEMBERS % "")))
+            members = sorted(set(read_strings(digest.source, _MEMBERS)))
         else:
-            members = sorted(
-                set(
-                    digest._each(
-                        _MEMBERS % "VALUES ?m { %s }",
-                        self.dates,
-                    )
-                )
-            )
+            members = sorted(set(digest._each(_MEMBERS_OF, self.dates)))
         chosen = [m for m, _, _ in members]
         roles = _multi(digest._each(_ROLES, chosen))
         texts = _multi(
