@@ -82,7 +82,7 @@ def sort_rows(
 
 def _literal_key(term: ox.Literal) -> tuple[str, Any]:
     """The kind of a literal's order (a column's literals must share one) and
-    its key: strings by language (``xsd:string`` as ""), dates of four-digit
+    its key: strings by language (``xsd:string`` as "@"), dates of four-digit
     years without a zone by their text, integers by value; ("", None): a
     literal left to the engine."""
     datatype = term.datatype.value
