@@ -79,7 +79,8 @@ _PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 Row = tuple[str, ...]
 
 
-def _iri(value: str) -> bool:
+def is_iri(value: str) -> bool:
+    """Whether a row's text is an IRI (else a literal, such as a name)."""
     return value.startswith(("http:", "https:"))
 
 
@@ -104,7 +105,7 @@ class Digest:
     # ------------------------------------------------------------ lookups
 
     def _each(self, template: str, nodes: Iterable[str]) -> Iterator[Row]:
-        ordered = sorted({n for n in nodes if _iri(n)})
+        ordered = sorted({n for n in nodes if is_iri(n)})
         for start in range(0, len(ordered), CHUNK):
             chunk = " ".join(f"<{n}>" for n in ordered[start : start + CHUNK])
             yield from read_strings(self.source, template % chunk)

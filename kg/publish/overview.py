@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from kg.corpus.names import find_store_entity
 from kg.corpus.store import open_store
 from kg.corpus.texts import text_reader
-from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.namespaces import KGO, PROV, STANDARD_PREFIXES
 from kg.graph.select import select
 from kg.graph.view import FACT_PREDICATES, KINDS, Kind, central_nodes
 from kg.publish.articles import Texts
@@ -56,11 +56,10 @@ _STATED = """SELECT ?x ?s ?p ?o WHERE { VALUES ?x { %s }
   ?x rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
 _TEXTS = "SELECT ?x ?t WHERE { VALUES ?x { %s } ?x kgo:evidenceText ?t }"
 _FROM = "SELECT ?x ?src WHERE { VALUES ?x { %s } ?x prov:wasDerivedFrom ?src }"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_PARTS = tuple(ox.NamedNode(_RDF + name) for name in ("subject", "predicate", "object"))
-_TYPE, _STATEMENT = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDF + "Statement")
-_TEXT = ox.NamedNode("https://w3id.org/kgzh/ontology#evidenceText")
-_SOURCE = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+_PARTS = tuple(ox.NamedNode(str(p)) for p in (RDF.subject, RDF.predicate, RDF.object))
+_TYPE, _STATEMENT = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDF.Statement))
+_TEXT = ox.NamedNode(str(KGO.evidenceText))
+_SOURCE = ox.NamedNode(str(PROV.wasDerivedFrom))
 _ROLES = """
 CONSTRUCT { ?r a org:Role ; skos:prefLabel ?l ; rdfs:label ?l } WHERE {
   VALUES ?x { %s } ?x org:role ?r . ?r skos:prefLabel ?l

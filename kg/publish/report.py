@@ -46,6 +46,7 @@ from kg.publish.digest import (
     Digest,
     Links,
     Posts,
+    is_iri,
     top_by_count,
 )
 from kg.publish.page import (
@@ -300,11 +301,7 @@ def _launchers(digest: Digest, links: Links) -> list[dict[str, Any]]:
     digest.fetch_labels(n for pair in links.launched for n in pair)
     launched: dict[str, set[str]] = defaultdict(set)
     for initiative, launcher in links.launched:
-        name = (
-            digest.label(launcher)
-            if launcher.startswith(("http:", "https:"))
-            else launcher
-        )
+        name = digest.label(launcher) if is_iri(launcher) else launcher
         launched[name].add(digest.label(initiative))
     ranked = sorted(launched.items(), key=lambda p: (-len(p[1]), p[0]))[:TOP]
     return [

@@ -22,9 +22,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_STRING = XSD + "string"
+from kg.corpus.store import XSD_STRING
+
+_XSD_DATE, _XSD_INTEGER = str(XSD.date), str(XSD.integer)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _INTEGER = re.compile(r"[+-]?\d+\Z")
 
@@ -90,8 +92,8 @@ def _literal_key(term: ox.Literal) -> tuple[str, Any]:
         return "@" + term.language, term.value
     if datatype == XSD_STRING:
         return "@", term.value
-    if datatype == XSD + "date" and _DAY.match(term.value):
+    if datatype == _XSD_DATE and _DAY.match(term.value):
         return "date", term.value
-    if datatype == XSD + "integer" and _INTEGER.match(term.value):
+    if datatype == _XSD_INTEGER and _INTEGER.match(term.value):
         return "integer", int(term.value)
     return "", None

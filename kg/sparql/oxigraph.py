@@ -9,7 +9,7 @@ substituted as escaped RDF terms (:func:`substitute`), updates are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +95,7 @@ def _sorted_here(
         return None
     names = tuple(v.value for v in answer.variables)
     rows = sort_rows([tuple(row) for row in answer], names, order)
-    if rows is None:
-        return None
-    converted = tuple(
-        tuple(None if term is None else to_rdflib(term) for term in row) for row in rows
-    )
-    return QueryResult("SELECT", names, converted, prefixes=prefixes)
+    return None if rows is None else _select_result(names, rows, prefixes)
 
 
 def select_strings(
@@ -267,11 +262,17 @@ def _to_result(answer: Any, form: str, prefixes: Mapping[str, str]) -> QueryResu
         form = form if form in ("CONSTRUCT", "DESCRIBE") else "CONSTRUCT"
         return QueryResult(form, graph=graph, prefixes=prefixes)
     names = tuple(v.value for v in answer.variables)
-    rows = tuple(
-        tuple(None if term is None else to_rdflib(term) for term in row)
-        for row in answer
+    return _select_result(names, answer, prefixes)
+
+
+def _select_result(
+    names: tuple[str, ...], rows: Iterable[Any], prefixes: Mapping[str, str]
+) -> QueryResult:
+    """A SELECT's rows (of Oxigraph terms) as a result of rdflib terms."""
+    converted = tuple(
+        tuple(None if term is None else to_rdflib(term) for term in row) for row in rows
     )
-    return QueryResult("SELECT", names, rows, prefixes=prefixes)
+    return QueryResult("SELECT", names, converted, prefixes=prefixes)
 
 
 def open_graph_or_store(path: Path) -> Graph | OxigraphBackend:

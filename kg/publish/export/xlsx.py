@@ -16,10 +16,10 @@ from rdflib import Graph
 
 from kg.publish.export.base import ExportOptions
 from kg.publish.tables import Table, graph_tables
+from kg.tables import display_width
 
 if TYPE_CHECKING:
     from kg.sparql.query import SparqlBackend
-from kg.tables import display_width
 
 FIXED_DATE = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
