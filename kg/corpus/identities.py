@@ -141,7 +141,7 @@ class Identities:
         shown = without_people(facts, self._hidden(all_nodes))
         naming = naming_of(shown, name_based(shown.entities, self.iris), all_nodes)
         iri = self.iris.article_graph(doc)
-        increments.retract(store, [iri])
+        self.index.retracted(increments.retract(store, [iri]))
         quads = article_quads(shown, naming, self.iris)
         graphs[iri] = serialise_article(quads)
 

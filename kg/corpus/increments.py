@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 DEFAULT = ox.DefaultGraph()
 
 
-def retract(store: ox.Store, graphs: Iterable[str]) -> int:
+def retract(store: ox.Store, graphs: Iterable[str]) -> list[ox.Triple]:
     """Remove the named graphs and their share of the default graph; the
-    number of triples that left the default graph."""
-    gone = 0
+    triples that left the default graph."""
+    gone = []
     for iri in graphs:
         graph = ox.NamedNode(iri)
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
@@ -37,7 +37,7 @@ def retract(store: ox.Store, graphs: Iterable[str]) -> int:
         for triple in triples:
             if not _held_elsewhere(store, triple):
                 store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
-                gone += 1
+                gone.append(triple)
     return gone
 
 

@@ -7,9 +7,10 @@ graph that holds its facts, and the facts themselves as compact JSON
 can be derived again (a new naming of its entities) without reading or
 extracting the article again; each person mention with the node it was given
 (``people``, kept by :mod:`kg.corpus.identities`); the districts the text
-did not decide, per article, for the build's summary; and the article's text
+did not decide, per article, for the build's summary; the article's text
 as the source wrote it (``texts``, zlib-compressed), for ``kg article`` and
-the page's article panel.
+the page's article panel; and the store's names and kinds (``labels``,
+``kinds``: :mod:`kg.corpus.labels`), which ``find`` searches.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
+from kg.corpus import labels
 from kg.errors import StoreError
 from kg.model import (
     ArticleFacts,
@@ -83,7 +87,7 @@ class CorpusIndex:
         self.path = path
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA + labels.TABLES)
             # A generation is published only once complete (kg.corpus.generations):
             # a crash leaves nothing to recover, so no journal is needed.
             self.db.execute("PRAGMA synchronous = OFF")
@@ -188,6 +192,15 @@ class CorpusIndex:
         self.db.execute("DELETE FROM people WHERE doc = ?", (article_id,))
         self.db.execute("DELETE FROM undecided WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM texts WHERE id = ?", (article_id,))
+
+    def loaded(self, nquads: Iterable[bytes]) -> None:
+        """Graphs (N-Quads) went into the store: their names and kinds into
+        the ``labels`` and ``kinds`` tables (:mod:`kg.corpus.labels`)."""
+        labels.add(self.db, labels.rows_of_nquads(nquads))
+
+    def retracted(self, triples: Iterable[ox.Triple]) -> None:
+        """Triples left the store's default graph: their rows leave the tables."""
+        labels.remove(self.db, labels.rows_of_triples(triples))
 
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

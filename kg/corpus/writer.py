@@ -18,7 +18,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from kg.corpus import increments
+from kg.corpus import increments, labels
 from kg.corpus.counts import Counts
 from kg.corpus.generations import INDEX, STORE
 from kg.corpus.identities import Identities
@@ -83,6 +83,8 @@ class CorpusWriter:
         self.index.set_meta("base_iri", self.base_iri)
         self.iris = IRIs(self.base_iri)
         self.store = ox.Store(str(generation / STORE))
+        if not labels.mirrored(self.index.db):  # a corpus of an older kg
+            labels.fill(self.index.db, self.store)
         self.validate = validate
         self.batch = _Batch()
         self.batches = 0
@@ -151,7 +153,7 @@ class CorpusWriter:
         if graph_iri in self.batch.nquads:  # written earlier in this batch
             del self.batch.nquads[graph_iri]
         else:
-            increments.retract(self.store, [graph_iri])
+            self.index.retracted(increments.retract(self.store, [graph_iri]))
 
     def end_batch(self) -> None:
         """Load the batch's graphs, check the rules that span the corpus
@@ -160,6 +162,7 @@ class CorpusWriter:
         graphs = self.batch.nquads
         self.people.settle(self.store, graphs)
         increments.load(self.store, graphs)
+        self.index.loaded(graphs.values())
         if self.validate and graphs:
             from kg.graph.rules import check_touched
 

@@ -9,6 +9,7 @@ substituted as escaped RDF terms (:func:`substitute`), updates are refused.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
+from kg.corpus.generations import resolve_store
 from kg.corpus.store import (
     DEFAULT_PREFIXES,
     XSD_STRING,
@@ -28,6 +30,7 @@ from kg.corpus.store import (
 )
 from kg.errors import StoreError
 from kg.graph.files import parse_graph_file
+from kg.sparql.findindex import answer_find, open_names
 from kg.sparql.ordering import sort_rows, split_order
 from kg.sparql.query import ABSENT, QueryError, QueryResult, QuerySyntaxError
 
@@ -35,9 +38,17 @@ from kg.sparql.query import ABSENT, QueryError, QueryResult, QuerySyntaxError
 class OxigraphBackend:
     """Runs queries with Oxigraph over a store: a ``kg.sparql.query.SparqlBackend``."""
 
-    def __init__(self, store: ox.Store, prefixes: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        store: ox.Store,
+        prefixes: Mapping[str, str] | None = None,
+        *,
+        names: sqlite3.Connection | None = None,
+    ):
         self.store = store
         self._prefixes = dict(prefixes or {})
+        self.names = names
+        """The corpus's label table (:mod:`kg.sparql.findindex`), if it has one."""
 
     def prefixes(self) -> dict[str, str]:
         return dict(self._prefixes)
@@ -45,6 +56,10 @@ class OxigraphBackend:
     def query(
         self, text: str, *, bindings: Mapping[str, Node], prefixes: Mapping[str, str]
     ) -> QueryResult:
+        if self.names is not None:
+            found = answer_find(self.names, text, bindings)
+            if found is not None:
+                return _select_result(*found, prefixes)
         return query_store(self.store, text, prefixes=prefixes, bindings=bindings)
 
 
@@ -279,5 +294,8 @@ def open_graph_or_store(path: Path) -> Graph | OxigraphBackend:
     """What ``kg.sparql.query.run_query`` takes: a store folder opened in place, or a
     graph file parsed by :func:`kg.graph.files.parse_graph_file`."""
     if path.is_dir():
-        return OxigraphBackend(open_store(path), read_prefixes(path))
+        store = resolve_store(path)  # a corpus's current generation, once
+        return OxigraphBackend(
+            open_store(store), read_prefixes(store), names=open_names(store)
+        )
     return parse_graph_file(path)
