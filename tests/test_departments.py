@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import names, pairs, run
+from conftest import names, pairs, posts, run
 from kg.model import Kind, RelKind
 
 DEPARTMENTS = [
@@ -81,3 +81,53 @@ def test_no_department(text: str) -> None:
 def test_departments_are_where_their_parent_is() -> None:
     text = "德阳市召开会议。请向市委组织部反映。"
     assert ("德阳市委组织部", "510600") in pairs(run(text), RelKind.LOCATED_IN)
+
+
+UNITS_IN_CHAINS = [
+    # a workshop, a brigade, a court's division: the post goes to the unit
+    (
+        "澄江精密机械有限公司装配车间主任秦予帆介绍了经验。",
+        ("秦予帆", "澄江精密机械有限公司装配车间", ("主任",)),
+    ),
+    (
+        "澄江市应急管理局执法大队副大队长姚青参加检查。",
+        ("姚青", "澄江市应急管理局执法大队", ("副大队长",)),
+    ),
+    (
+        "澄江市公安局交通警察支队指导员柯平讲课。",
+        ("柯平", "澄江市公安局交通警察支队", ("指导员",)),
+    ),
+    (
+        "澄江市人民法院刑事审判庭庭长甘雨作报告。",
+        ("甘雨", "澄江市人民法院刑事审判庭", ("庭长",)),
+    ),
+    # a word that qualifies the title: one title in the company
+    (
+        "澄江热电有限公司安全总监邝家乐表示，安全无小事。",
+        ("邝家乐", "澄江热电有限公司", ("安全总监",)),
+    ),
+    (
+        "澄江热电有限公司叉车司机缪振宇说，培训很实用。",
+        ("缪振宇", "澄江热电有限公司", ("叉车司机",)),
+    ),
+    # the title alone after the company: no workshop named
+    (
+        "澄江热电有限公司车间主任闻雅琪说，产量提高了。",
+        ("闻雅琪", "澄江热电有限公司", ("车间主任",)),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNITS_IN_CHAINS)
+def test_a_unit_inside_a_company_or_bureau_holds_the_post(
+    text: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    assert expected in posts(run(text))
+
+
+def test_a_workshop_is_no_body_of_a_place() -> None:
+    result = run(
+        "澄江市召开表彰会。车间班长柯平说，大家干劲很足。熔炼车间主任甘雨发言。"
+    )
+    orgs = names(result, Kind.ORGANIZATION)
+    assert not any(org.endswith("车间") for org in orgs)

@@ -160,3 +160,32 @@ def test_no_list_from_one_item_or_from_words(text: str) -> None:
     found = names(run(text), Kind.PERSON)
     assert not found & {"各单位", "覃永康"}
     assert ("蓝海波", "桂林鸿图汽车零部件有限公司", ()) not in posts(run(text))
+
+
+def test_a_list_of_names_with_their_unit_and_title_after_a_space() -> None:
+    text = (
+        "本届共表彰先进个人12名，名单如下：\n\n"
+        "秦予帆　澄江精密机械有限公司装配车间主任\n\n"
+        "沈晓岚（女）　澄江市华庄街道社区卫生服务中心护士长\n\n"
+        "缪振宇　澄江市周庄镇人民政府\n\n"
+        "邝家乐（男，回族）　澄江热电有限公司叉车司机\n"
+    )
+    assert {
+        ("秦予帆", "澄江精密机械有限公司装配车间", ("主任",)),
+        ("沈晓岚", "澄江市华庄街道社区卫生服务中心", ("护士长",)),
+        ("缪振宇", "澄江市周庄镇人民政府", ()),
+        ("邝家乐", "澄江热电有限公司", ("叉车司机",)),
+    } <= posts(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line is no list
+        "表彰名单：\n秦予帆　澄江精密机械有限公司装配车间主任\n",
+        # a name, a space and words that are no unit
+        "秦予帆　今天很高兴\n沈晓岚　明天再来\n",
+    ],
+)
+def test_no_list_of_names_with_units_from_one_line_or_from_words(text: str) -> None:
+    assert not {p for p in posts(run(text)) if p[0] in ("秦予帆", "沈晓岚")}

@@ -241,8 +241,11 @@ def _segment_post(
             owner = union.name if union is not None else owner
             if segment.tail == "工会" and suffix_kind(owner) != "Company":
                 owner = _company_of_bare_union(ctx, segment.start)
-        if not owner:
-            return None, titles
+        if not owner or (
+            segment.tail.endswith(segments.COMPANY_UNITS)
+            and suffix_kind(owner) != "Company"
+        ):
+            return None, titles  # a workshop of a place (赣州市|车间): no body
         if segment.tail in companies.PARTY_BODIES and suffix_kind(owner) == "Company":
             company = segments.new_org(
                 segment.start, segment.end, ctx, owner, None, implied=True

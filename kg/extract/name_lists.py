@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import names
+from kg.extract import chains, names, segments
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
@@ -61,7 +61,11 @@ _LINE = re.compile(r"([^\n：:]{1,20}[：:])?([^\n]+)")
 _BRACKETED = re.compile(r"[（(][^（）()]{2,40}[)）]")
 _SPACED = re.compile(r"\S[ \u3000]+\S")
 _LIST_AT_LEAST = 2
-"""Items in a row that make a line an honour list though words follow."""
+"""Items in a row that make a line an honour list though words follow; and
+``姓名　单位职务`` lines that make a list."""
+_PERSON_NOTE = re.compile(r"[（(](?:男|女)?[，,、]?(?:[\u4e00-\u9fff]{1,4}族)?[)）]")
+"""（女）, （男，回族）, （满族）: a note after a listed name."""
+_TRAILING = frozenset(" \u3000\t；;，,。")
 
 
 def extract(ctx: Context) -> Found:
@@ -92,6 +96,7 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
+    titled: list[tuple[names.Named, int, int]] = []
     for line_start, line_end in _lines(text):
         if not _may_list(text[line_start:line_end]):
             continue
@@ -99,9 +104,16 @@ def extract(ctx: Context) -> Found:
         if line is None:  # never: a line holds a character or more
             continue
         opening = line.start(2) if line.group(1) else line.start()
-        for item in _items(ctx, opening, line.end()):
+        items = _items(ctx, opening, line.end())
+        for item in items:
             listed.add(item[0].start)
             _honoured(ctx, *item, mentions, relations)
+        if not items:
+            found = _name_then_spaced_unit(ctx, line_start, line_end)
+            titled.extend([found] if found else [])
+    for named, unit_start, unit_end in titled if len(titled) >= _LIST_AT_LEAST else ():
+        listed.add(named.start)
+        _with_titles(ctx, named, unit_start, unit_end, mentions, relations)
     for item in _inline_items(ctx):
         if item[0].start not in listed:
             listed.add(item[0].start)
@@ -244,6 +256,63 @@ def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] 
     if named is None or not _item_ends(text, named.end):
         return None
     return named, unit.start(1), unit.end(1), named.end
+
+
+def _name_then_spaced_unit(
+    ctx: Context, start: int, end: int
+) -> tuple[names.Named, int, int] | None:
+    """A line ``姓名　单位职务`` (a note such as （女） may follow the name):
+    the person and where the unit and titles stand, when they are a title
+    chain that fills the rest of the line or a unit on its own."""
+    text = ctx.doc.text
+    named = names.read_one(text, _skip_space(text, start, end), strict=True)
+    if named is None:
+        return None
+    note = _PERSON_NOTE.match(text, named.end, end)
+    at = note.end() if note else named.end
+    unit_start = _skip_space(text, at, end)
+    unit_end = end
+    while unit_end > unit_start and text[unit_end - 1] in _TRAILING:
+        unit_end -= 1
+    if unit_start == at or unit_end - unit_start < 3:
+        return None  # no space after the name, or nothing after it
+    if _is_unit(text[unit_start:unit_end]) or _fills(ctx, unit_start, unit_end):
+        return named, unit_start, unit_end
+    return None
+
+
+def _fills(ctx: Context, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one title chain that ends in a title and names a
+    body (某某公司装配车间主任)?"""
+    parts = segments.read_segments(ctx, end, start)
+    if not parts or parts[0].start != start or any(p.junk for p in parts):
+        return False
+    chain = chains.parse_chain(ctx, end, floor=start)
+    return chain is not None and any(org is not None for org, _, _ in chain.posts)
+
+
+def _with_titles(
+    ctx: Context,
+    named: names.Named,
+    unit_start: int,
+    unit_end: int,
+    mentions: list[Mention],
+    relations: list[Relation],
+) -> None:
+    """The posts of a ``姓名　单位职务`` line: the chain's, or the unit's with
+    no title."""
+    chain = chains.parse_chain(ctx, unit_end, floor=unit_start)
+    if chain is None or not any(org is not None for org, _, _ in chain.posts):
+        _honoured(ctx, named, unit_start, unit_end, mentions, relations)
+        return
+    text = ctx.doc.text
+    evidence = ctx.evidence(named.start)
+    for body, place in chain.new_orgs:
+        mentions.append(body)
+        if place is not None:
+            relations.append(chains.located(body, place, evidence))
+    mentions.append(_person(text, named))
+    relations.extend(chains.post_relations(named.name, chain, evidence))
 
 
 def _item_ends(text: str, end: int) -> bool:

@@ -33,9 +33,19 @@ from kg.text.segmenter import plain_tag, words
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
 TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
-    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心|所|站|馆)$"
+    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心|所|站|馆"
+    r"|(?<=[\u4e00-\u9fff])(?:车间|班组|分厂|总队|支队|大队|中队|审判庭))$"
 )
+COMPANY_UNITS = ("车间", "班组", "分厂")
+"""Units of a company only: no place has a workshop."""
 _SHARED_HEADS = frozenset("部局处科")
+# A title that holds its unit (车间主任): after a word, the unit is named
+# (电机车间主任 is 主任 of the 电机车间).
+_UNIT_IN_TITLE = ("车间",)
+# Titles a word before them qualifies (安全总监, 货车司机): one title, no unit.
+_QUALIFIED = re.compile("^(?:总监|主管|司机|驾驶员|调度员|工程师|技师)$")
+_QUALIFIER_AT_MOST = 4
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # What may stand before a body that opens a title chain mid-segment.
 _BODY_OPENERS = frozenset("与和及的在是由为任原")
 # Words ending a clause's verb or linking it, after which a title stands alone.
@@ -146,7 +156,7 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         session = None  # 中共某县第十五届委员会委员: a name that holds the session
     if session is not None and session.end() == role_start and session.start() > start:
         role_start = session.start()  # 总工会第十四届委员会常委: the union's
-    org = _org_ending_at(ctx, start, role_start) or _company_anaphor(
+    org = _org_ending_at(ctx, start, role_start, titles[0]) or _company_anaphor(
         ctx, start, role_start
     )
     if org is not None:
@@ -341,12 +351,35 @@ def _with_department(
     between = ctx.doc.text[org_end:role_start]
     if not between:
         return segment
+    head = segment.roles[0]
+    how = _with_title(between, head)
+    if how == "unit":
+        unit = next(u for u in _UNIT_IN_TITLE if head.startswith(u))
+        segment.roles = (head[len(unit) :], *segment.roles[1:])
+        between += unit  # 电机|车间主任: the 电机车间's 主任
+    elif how == "qualifier":
+        segment.roles = (between + head, *segment.roles[1:])
+        return segment  # 某公司安全总监, 某公司货车司机: one title
     tail = TAIL.fullmatch(between)
     if tail is None:
         return None
     segment.tail = between
     segment.tail_start = org_end
     return segment
+
+
+def _with_title(between: str, title: str) -> str | None:
+    """How a word between a body and its ``title`` goes with the title:
+    "unit" when the title holds a unit the word names (电机|车间主任),
+    "qualifier" when the word qualifies the title (安全|总监, 货车|司机);
+    None when neither (a department, or words that are no part of it)."""
+    if not title or not _HAN_WORD.fullmatch(between) or TAIL.fullmatch(between):
+        return None
+    if title.startswith(_UNIT_IN_TITLE):
+        return "unit"
+    if _QUALIFIED.match(title) and len(between) <= _QUALIFIER_AT_MOST:
+        return "qualifier"
+    return None
 
 
 def _trailing_roles(
@@ -366,13 +399,19 @@ def _trailing_roles(
     return start + position, tuple(titles)
 
 
-def _org_ending_at(ctx: Context, start: int, end: int) -> Mention | None:
-    """The organisation mention that ends at ``end`` or ends a department."""
+def _org_ending_at(
+    ctx: Context, start: int, end: int, title: str = ""
+) -> Mention | None:
+    """The organisation mention that ends at ``end`` or ends a department, or
+    a word that goes with the ``title`` after it (电机|车间主任, 安全|总监)."""
     best: Mention | None = None
     for mention in ctx.starting_in(Kind.ORGANIZATION, start, end):
         if start <= mention.start and mention.end <= end:
-            tail_ok = mention.end == end or TAIL.fullmatch(
-                ctx.doc.text[mention.end : end]
+            between = ctx.doc.text[mention.end : end]
+            tail_ok = (
+                mention.end == end
+                or TAIL.fullmatch(between)
+                or _with_title(between, title)
             )
             if tail_ok and (best is None or mention.end > best.end):
                 best = mention

@@ -19,6 +19,7 @@ Checks, for every NN_slug.gold.json beside this script (or in DIR):
 Errors make the exit status 1.  Notes (aliases not found literally in the
 text, canonical names built from a short form) are printed for review.
 """
+
 import json
 import pathlib
 import sys
@@ -41,7 +42,7 @@ _SIMP = (
     "阳电韦项预领头题愿类风余马体鸣鸿盐丽黄点党"
 )
 
-T2S = dict(zip(_TRAD, _SIMP))
+T2S = dict(zip(_TRAD, _SIMP, strict=False))
 assert len(_TRAD) == len(_SIMP)
 
 ENTITY_TYPES = {"Person", "Organization", "District", "Initiative"}
@@ -106,8 +107,12 @@ def check_entities(rep, gold, text_n, text_s, trad):
             rep.err(f"{where}: bad type {ent['type']!r}")
         if "types" in ent:
             ts = ent["types"]
-            if (not isinstance(ts, list) or len(ts) < 2 or len(set(ts)) != len(ts)
-                    or not set(ts) <= ENTITY_TYPES):
+            if (
+                not isinstance(ts, list)
+                or len(ts) < 2
+                or len(set(ts)) != len(ts)
+                or not set(ts) <= ENTITY_TYPES
+            ):
                 rep.err(f"{where}: bad types {ts!r}")
         name = ent.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -131,7 +136,9 @@ def check_entities(rep, gold, text_n, text_s, trad):
         for f in forms:
             key = (norm(f), frozenset(types_of(ent)))
             if key in surface_owner and surface_owner[key] != name:
-                rep.err(f"{where}: surface form {f!r} also names {surface_owner[key]!r}")
+                rep.err(
+                    f"{where}: surface form {f!r} also names {surface_owner[key]!r}"
+                )
             surface_owner[key] = name
         # surface forms in the text
         raw_hits = [f for f in forms if norm(f) and norm(f) in text_n]
@@ -139,12 +146,21 @@ def check_entities(rep, gold, text_n, text_s, trad):
         optional = ent.get("optional") is True
         if not raw_hits and not conv_hits:
             if optional:
-                rep.note(f"optional {where}: no surface form in the text (gazetteer / implied)")
+                rep.note(
+                    f"optional {where}: no surface form in the text "
+                    "(gazetteer / implied)"
+                )
             else:
-                rep.err(f"required {where}: no surface form (name or alias) occurs in the text")
+                rep.err(
+                    f"required {where}: no surface form (name or alias) "
+                    "occurs in the text"
+                )
         elif trad and not raw_hits and not optional:
-            rep.err(f"required {where}: occurs only after Traditional->Simplified conversion; "
-                    f"add the Traditional surface form as an alias")
+            rep.err(
+                f"required {where}: occurs only after Traditional->Simplified "
+                "conversion; "
+                f"add the Traditional surface form as an alias"
+            )
         if not optional and norm(name) not in text_s:
             rep.note(f"{where}: canonical name built from a shorter form in the text")
         for a in aliases:
@@ -152,8 +168,16 @@ def check_entities(rep, gold, text_n, text_s, trad):
                 rep.note(f"{where}: alias {a!r} not literally in the text")
         if trad:
             for a in aliases:
-                if isinstance(a, str) and norm(a) in text_n and t2s(a) != a and t2s(a) not in forms:
-                    rep.err(f"{where}: Traditional alias {a!r} has no Simplified form among name/aliases")
+                if (
+                    isinstance(a, str)
+                    and norm(a) in text_n
+                    and t2s(a) != a
+                    and t2s(a) not in forms
+                ):
+                    rep.err(
+                        f"{where}: Traditional alias {a!r} has no Simplified form "
+                        "among name/aliases"
+                    )
     return names
 
 
@@ -164,7 +188,10 @@ def check_relations(rep, gold, names):
             return
         ent = names[name]
         if not (types_of(ent) & want):
-            rep.err(f"{where}: {label} {name!r} has type {sorted(types_of(ent))}, want {sorted(want)}")
+            rep.err(
+                f"{where}: {label} {name!r} has type {sorted(types_of(ent))}, "
+                f"want {sorted(want)}"
+            )
         if required and ent.get("optional") is True:
             rep.err(f"{where}: required relation uses optional entity {name!r}")
 
@@ -179,7 +206,11 @@ def check_relations(rep, gold, names):
         if rtype not in RELATION_KEYS:
             rep.err(f"{where}: bad relation type {rtype!r}")
             continue
-        allowed = RELATION_KEYS[rtype] | {"type", "optional"} | ({"ended"} if rtype == "post" else set())
+        allowed = (
+            RELATION_KEYS[rtype]
+            | {"type", "optional"}
+            | ({"ended"} if rtype == "post" else set())
+        )
         extra = set(rel) - allowed
         missing = RELATION_KEYS[rtype] - set(rel)
         if extra:
@@ -195,9 +226,17 @@ def check_relations(rep, gold, names):
             where = f"post({rel['person']}, {rel['organization']})"
             ent_ok("person", rel["person"], {"Person"}, where, required)
             if rel["organization"] is not None:
-                ent_ok("organization", rel["organization"], {"Organization"}, where, required)
+                ent_ok(
+                    "organization",
+                    rel["organization"],
+                    {"Organization"},
+                    where,
+                    required,
+                )
             roles = rel["roles"]
-            if not isinstance(roles, list) or not all(isinstance(r, str) and r for r in roles):
+            if not isinstance(roles, list) or not all(
+                isinstance(r, str) and r for r in roles
+            ):
                 rep.err(f"{where}: roles must be a list of non-empty strings")
                 roles = []
             if len(set(roles)) != len(roles):
@@ -215,7 +254,10 @@ def check_relations(rep, gold, names):
             key = (rtype, rel["person"], rel["organization"], tuple(sorted(roles)))
             pair = (rel["person"], rel["organization"], optional)
             if pair in post_pairs and rel["organization"] is not None:
-                rep.err(f"{where}: same person-organisation post listed twice; merge the roles")
+                rep.err(
+                    f"{where}: same person-organisation post listed twice; "
+                    "merge the roles"
+                )
             post_pairs[pair] = i
         elif rtype == "author":
             where = f"author({rel['person']})"
@@ -231,7 +273,13 @@ def check_relations(rep, gold, names):
                 ent_ok("object", rel["object"], {"District"}, where, required)
             else:
                 ent_ok("subject", rel["subject"], {"Initiative"}, where, required)
-                ent_ok("object", rel["object"], {"Organization", "District", "Person"}, where, required)
+                ent_ok(
+                    "object",
+                    rel["object"],
+                    {"Organization", "District", "Person"},
+                    where,
+                    required,
+                )
             if rel["subject"] == rel["object"]:
                 rep.err(f"{where}: relation to itself")
             key = (rtype, rel["subject"], rel["object"])
@@ -245,7 +293,10 @@ def check_relations(rep, gold, names):
             parents.setdefault(rel["subject"], []).append(rel["object"])
     for sub, objs in parents.items():
         if len(objs) > 1:
-            rep.err(f"partOf({sub}): several required parents {objs}; only the direct parent is gold")
+            rep.err(
+                f"partOf({sub}): several required parents {objs}; "
+                "only the direct parent is gold"
+            )
 
 
 def check_file(path):
@@ -256,7 +307,9 @@ def check_file(path):
         rep.err(f"not valid JSON: {exc}")
         return rep, None
     if not isinstance(gold, dict) or set(gold) != {"document", "entities", "relations"}:
-        rep.err("top level must be an object with exactly document / entities / relations")
+        rep.err(
+            "top level must be an object with exactly document / entities / relations"
+        )
         return rep, None
     stem = path.name[: -len(".gold.json")]
     if gold["document"] != stem + ".txt":
@@ -267,7 +320,12 @@ def check_file(path):
         return rep, gold
     text = txt.read_text(encoding="utf-8")
     lines = text.split("\n")
-    if len(lines) < 3 or not lines[0].strip() or lines[1].strip() or not lines[2].strip():
+    if (
+        len(lines) < 3
+        or not lines[0].strip()
+        or lines[1].strip()
+        or not lines[2].strip()
+    ):
         rep.err("text must be: headline, blank line, body")
     n = len(text.strip())
     if not MIN_LEN <= n <= MAX_LEN:
@@ -294,14 +352,18 @@ def stats(golds):
     out = ["", "entities      required  optional"]
     for t in sorted(ent):
         out.append(f"  {t:<24}{ent[t]['required']:>4}{ent[t]['optional']:>10}")
-    out.append(f"  {'total':<24}{sum(v['required'] for v in ent.values()):>4}"
-               f"{sum(v['optional'] for v in ent.values()):>10}")
+    out.append(
+        f"  {'total':<24}{sum(v['required'] for v in ent.values()):>4}"
+        f"{sum(v['optional'] for v in ent.values()):>10}"
+    )
     out.append("relations     required  optional")
     for t in ["post", "locatedIn", "partOf", "launchedBy", "author"]:
         v = rel.get(t, {"required": 0, "optional": 0})
         out.append(f"  {t:<24}{v['required']:>4}{v['optional']:>10}")
-    out.append(f"  {'total':<24}{sum(v['required'] for v in rel.values()):>4}"
-               f"{sum(v['optional'] for v in rel.values()):>10}")
+    out.append(
+        f"  {'total':<24}{sum(v['required'] for v in rel.values()):>4}"
+        f"{sum(v['optional'] for v in rel.values()):>10}"
+    )
     return "\n".join(out)
 
 

@@ -20,6 +20,7 @@ Spec lines (one item a line, '#' starts a comment):
 Relation ends may be written as a name or an alias; they are resolved to the
 canonical name.  Standard library only (the T->S table is in check_gold.py).
 """
+
 import json
 import pathlib
 import sys
@@ -29,8 +30,14 @@ OUT = HERE.parent
 sys.path.insert(0, str(OUT))
 from check_gold import QUOTES, T2S  # noqa: E402
 
-TYPES = {"P": ["Person"], "O": ["Organization"], "D": ["District"], "I": ["Initiative"],
-         "OI": ["Organization", "Initiative"], "DO": ["District", "Organization"]}
+TYPES = {
+    "P": ["Person"],
+    "O": ["Organization"],
+    "D": ["District"],
+    "I": ["Initiative"],
+    "OI": ["Organization", "Initiative"],
+    "DO": ["District", "Organization"],
+}
 
 
 def split_names(s):
@@ -61,23 +68,45 @@ def build(spec_path):
         where = f"{spec_path.name}:{lineno}"
         if head in TYPES:
             names = split_names(rest)
-            entities.append({"types": TYPES[head], "name": names[0],
-                             "aliases": names[1:], "optional": opt})
+            entities.append(
+                {
+                    "types": TYPES[head],
+                    "name": names[0],
+                    "aliases": names[1:],
+                    "optional": opt,
+                }
+            )
         elif head == "post":
             person, _, tail = rest.partition("@")
             org, _, roles = tail.partition(":")
             org = org.strip()
-            relations.append({"type": "post", "person": person.strip(),
-                              "organization": None if org == "-" else org,
-                              "roles": [r.strip() for r in roles.split(",") if r.strip()],
-                              "ended": ended, "optional": opt, "where": where})
+            relations.append(
+                {
+                    "type": "post",
+                    "person": person.strip(),
+                    "organization": None if org == "-" else org,
+                    "roles": [r.strip() for r in roles.split(",") if r.strip()],
+                    "ended": ended,
+                    "optional": opt,
+                    "where": where,
+                }
+            )
         elif head in ("loc", "part", "launch"):
             sub, _, obj = rest.partition(">")
             rtype = {"loc": "locatedIn", "part": "partOf", "launch": "launchedBy"}[head]
-            relations.append({"type": rtype, "subject": sub.strip(), "object": obj.strip(),
-                              "optional": opt, "where": where})
+            relations.append(
+                {
+                    "type": rtype,
+                    "subject": sub.strip(),
+                    "object": obj.strip(),
+                    "optional": opt,
+                    "where": where,
+                }
+            )
         elif head == "author":
-            relations.append({"type": "author", "person": rest, "optional": opt, "where": where})
+            relations.append(
+                {"type": "author", "person": rest, "optional": opt, "where": where}
+            )
         else:
             raise SystemExit(f"{where}: cannot read {raw!r}")
 
@@ -96,11 +125,11 @@ def build(spec_path):
                 counts[T2S[ch]][ch] += 1
         s2t = {s: max(c, key=c.get) for s, c in counts.items()}
         for ent in entities:
-            for form in [ent["name"]] + list(ent["aliases"]):
+            for form in [ent["name"], *list(ent["aliases"])]:
                 found = set()
                 start = simp.find(form)
                 while start >= 0:
-                    found.add(flat[start:start + len(form)])
+                    found.add(flat[start : start + len(form)])
                     start = simp.find(form, start + 1)
                 if not found and all(ch in s2t or ch in simp for ch in form):
                     # only when the text shows how each character is written
@@ -154,9 +183,14 @@ def build(spec_path):
             r["optional"] = True
         out_relations.append(r)
 
-    gold = {"document": text_path.name, "entities": out_entities, "relations": out_relations}
+    gold = {
+        "document": text_path.name,
+        "entities": out_entities,
+        "relations": out_relations,
+    }
     (OUT / (stem + ".gold.json")).write_text(
-        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def main():

@@ -8,7 +8,10 @@ read through by hand.  OpenCC is only needed to re-create the texts; the gold
 builder and the checker use the small Traditional->Simplified table in
 check_gold.py and the standard library only.
 """
-import pathlib, shutil, sys
+
+import pathlib
+import shutil
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE.parent
@@ -36,11 +39,13 @@ def main():
             shutil.copyfile(src, dst)
             continue
         import opencc  # only for the four Traditional texts
+
         text = src.read_text(encoding="utf-8")
         text = opencc.OpenCC(cfg).convert(text)
         for old, new in POST_EDITS.get(src.stem, []):
             text = text.replace(old, new)
         dst.write_text(text, encoding="utf-8")
+
 
 if __name__ == "__main__":
     sys.exit(main())
