@@ -110,6 +110,11 @@ UNITS_IN_CHAINS = [
         "澄江热电有限公司叉车司机缪振宇说，培训很实用。",
         ("缪振宇", "澄江热电有限公司", ("叉车司机",)),
     ),
+    # the company an anaphor stands for, then its workshop
+    (
+        "澄江精密机械集团有限公司召开职代会，集团铸造车间主任柯平发言。",
+        ("柯平", "澄江精密机械集团有限公司铸造车间", ("主任",)),
+    ),
     # the title alone after the company: no workshop named
     (
         "澄江热电有限公司车间主任闻雅琪说，产量提高了。",

@@ -189,3 +189,25 @@ def test_national_bodies() -> None:
 def test_no_body_from_a_verb_or_a_study_session(text: str) -> None:
     found = names(run(text), Kind.ORGANIZATION)
     assert not {n for n in found if "担任" in n or n.endswith("扩大学")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a brand holding 之 or 都 after one character, after a place
+        ("位于龙岭镇的江西木之韵家居有限公司获评先进。", {"江西木之韵家居有限公司"}),
+        (
+            "稻田镇和山东菜都农业发展集团有限公司作了发言。",
+            {"山东菜都农业发展集团有限公司"},
+        ),
+        # a trade verb after a quality, after a brand the dictionary splits
+        ("集团下属吉林裕丰精密铸造有限公司参加。", {"吉林裕丰精密铸造有限公司"}),
+        # subsidiaries described, not named
+        ("此次新设的三家子公司各有侧重，集团子公司负责人发言。", set()),
+        ("赤源能源集团新设子公司揭牌，旗下5家子公司参加。", {"赤源能源集团"}),
+        # 的 after a province is no brand
+        ("江苏省的澄江热电有限公司参加。", {"澄江热电有限公司"}),
+    ],
+)
+def test_brands_trades_and_subsidiaries(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.ORGANIZATION) == expected

@@ -128,3 +128,8 @@ def test_a_place_that_opens_with_a_surname_is_no_person(text: str) -> None:
 def test_a_uyghur_name_ending_in_ti_before_chuxi() -> None:
     text = "县委常委王丽、陈志刚、阿依古丽·买买提出席会议。"
     assert "阿依古丽·买买提" in names(run(text), Kind.PERSON)
+
+
+def test_a_given_name_that_is_also_a_noun() -> None:
+    result = run("县交通运输局局长韦海军出席会议。海军某部官兵参加活动。")
+    assert names(result, Kind.PERSON) == {"韦海军"}

@@ -98,7 +98,10 @@ def _alternation(words: Iterable[str]) -> str:
 
 _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
 _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
-_JOINT = {Change.BEGAN: re.compile("(?:等)?为"), Change.ENDED: re.compile("(?:等)?的?")}
+_JOINT = {
+    Change.BEGAN: re.compile("(?:同志)?(?:等)?为"),
+    Change.ENDED: re.compile("(?:同志)?(?:等)?的?"),
+}
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
 选举甲、乙等为副主任."""
 _BY = Anchored(r"(?:一职)?由", "一由")

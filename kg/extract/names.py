@@ -74,6 +74,8 @@ def _ordinary_word(name: str) -> bool:
     if flag and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ:
         return True
     given = name[surname_length(name) :]
+    if given in _NOUNS_GIVEN_AS_NAMES:
+        return False
     return len(given) > 1 and _common_noun(given)  # 向记者, 王主任, 和其他
 
 
@@ -88,6 +90,8 @@ def _common_noun(word: str) -> bool:
 
 
 _NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
+_NOUNS_GIVEN_AS_NAMES = frozenset(("海军", "空军", "陆军"))
+"""Frequent nouns that are frequent given names too (王海军, 李空军)."""
 
 
 def _dotted_ahead(text: str, start: int) -> bool:

@@ -138,19 +138,29 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     if _is_proper(before, before_flag):
         return True
-    if index < 2 or before_flag != "n" or len(before) < 2:
+    if index < 2 or before_flag not in ("n", "a") or len(before) < 2:
         return False
-    earlier, earlier_flag = words[index - 2]  # 北方|装备|制造: a trade after a brand
-    return earlier in _NAME_WORDS or _is_proper(earlier, earlier_flag)
+    if before_flag == "n":  # 北方|装备|制造: a trade after a brand
+        earlier, earlier_flag = words[index - 2]
+        return earlier in _NAME_WORDS or _is_proper(earlier, earlier_flag)
+    # 吉林裕丰|精密|铸造: a trade after a quality, after a brand of single
+    # characters the dictionary splits
+    for earlier, earlier_flag in reversed(words[max(0, index - 4) : index - 1]):
+        if _is_proper(earlier, earlier_flag):
+            return True
+        if len(earlier) > 1 or earlier in FUNCTION_CHARS:
+            return False
+    return False
 
 
 def _brand_and(words: tuple[tuple[str, str], ...], index: int) -> bool:
-    """长兴县天和新能源: a 和 after one character that follows a place (or opens
-    the clause) is part of a brand (天和), not a conjunction."""
-    if words[index][0] not in ("和", "与") or index == 0:
+    """长兴县天和新能源, 山东菜都农业, 江西木之韵家居: a 和, 与, 之 or 都 after one
+    character that follows a place (or opens the clause) is part of a brand
+    (天和, 菜都, 木之韵), not a conjunction, a particle or an adverb."""
+    if words[index][0] not in _BRAND_CHARS or index == 0:
         return False
     before, before_flag = words[index - 1]
-    if len(before) != 1 or before in FUNCTION_CHARS:
+    if len(before) != 1 or before in FUNCTION_CHARS or before in _LEVEL_CHARS:
         return False
     if before_flag.startswith(_STOP_FLAGS) and before_flag != "q":
         return False  # 他和某公司: a pronoun and a conjunction
@@ -158,6 +168,10 @@ def _brand_and(words: tuple[tuple[str, str], ...], index: int) -> bool:
         return True
     place, place_flag = words[index - 2]
     return place_flag.startswith("ns") or bool(Gazetteer.default().lookup(place))
+
+
+_BRAND_CHARS = ("和", "与", "之", "都")
+_LEVEL_CHARS = frozenset("省市县区州盟旗镇乡村")
 
 
 def _members(words: tuple[tuple[str, str], ...], index: int) -> bool:

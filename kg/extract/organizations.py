@@ -266,6 +266,8 @@ def _read(
     if name_start is None:
         return None
     surface = text[name_start:end]
+    if _SUBSIDIARIES.search(surface):
+        return None  # 新设的三家子公司, 集团子公司: subsidiaries, no name
     if surface in lexicon.COMPANY_DESCRIPTORS or _only_places(
         text, districts, name_start, start
     ):
@@ -274,6 +276,7 @@ def _read(
     return org_mention(name_start, end, surface, surface, kind.subtype, place), place
 
 
+_SUBSIDIARIES = re.compile(r"(?:家|新设|新成立|下属|旗下|所属|集团|各|该|这)子公司$")
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多][省市县区州]{0,2}$")
 _EVERY = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:[、和及][\u4e00-\u9fff]{1,4})*[、和及]$")
 

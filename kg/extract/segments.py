@@ -157,7 +157,7 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
     if session is not None and session.end() == role_start and session.start() > start:
         role_start = session.start()  # 总工会第十四届委员会常委: the union's
     org = _org_ending_at(ctx, start, role_start, titles[0]) or _company_anaphor(
-        ctx, start, role_start
+        ctx, start, role_start, titles[0]
     )
     if org is not None:
         segment.org = org
@@ -256,9 +256,12 @@ def _placed_body(ctx: Context, segment: Segment, start: int, role_start: int) ->
     return True
 
 
-def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
+def _company_anaphor(
+    ctx: Context, start: int, role_start: int, title: str = ""
+) -> Mention | None:
     """集团总经理, 公司党委书记, 该公司副总经理: the company last named (also
-    after 与, 和: 电工何某与公司技师许某)."""
+    after 与, 和: 电工何某与公司技师许某); 集团铸造车间主任, 公司安全总监: with
+    a unit or a word of the title after it."""
     text = ctx.doc.text
     if "公司" not in text[start:role_start] and "集团" not in text[start:role_start]:
         return None
@@ -267,6 +270,11 @@ def _company_anaphor(ctx: Context, start: int, role_start: int) -> Mention | Non
     for head in range(start, body_start - 1):
         if head == start or text[head - 1] in _BODY_OPENERS:
             match = companies.ANAPHOR.fullmatch(text, head, body_start)
+            if match is None:
+                match = companies.ANAPHOR.match(text, head, body_start)
+                rest = text[match.end() : role_start] if match else ""
+                if not (TAIL.fullmatch(rest) or _with_title(rest, title)):
+                    match = None
             if match is not None:
                 break
     if match is None:
