@@ -136,3 +136,33 @@ def test_a_workshop_is_no_body_of_a_place() -> None:
     )
     orgs = names(result, Kind.ORGANIZATION)
     assert not any(org.endswith("车间") for org in orgs)
+
+
+def test_a_workshop_named_alone_is_the_articles_one_companys() -> None:
+    text = "澄江精密机械股份有限公司举行表彰会。精密加工车间主任柯平说，大家干劲很足。"
+    assert ("柯平", "澄江精密机械股份有限公司精密加工车间", ("主任",)) in posts(
+        run(text)
+    )
+
+
+def test_a_workshop_with_no_company_keeps_its_title() -> None:
+    assert ("甘雨", None, ("车间主任",)) in posts(run("熔炼车间主任甘雨发言。"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "澄江市实验中学语文教师秦予帆获评优秀教师。",
+            ("秦予帆", "澄江市实验中学", ("语文教师",)),
+        ),
+        (
+            "澄江市人民医院心内科医生沈晓岚介绍了经验。",
+            ("沈晓岚", "澄江市人民医院心内科", ("医生",)),
+        ),
+    ],
+)
+def test_a_teacher_or_a_doctor_in_a_named_unit(
+    text: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    assert expected in posts(run(text))

@@ -133,3 +133,8 @@ def test_a_uyghur_name_ending_in_ti_before_chuxi() -> None:
 def test_a_given_name_that_is_also_a_noun() -> None:
     result = run("县交通运输局局长韦海军出席会议。海军某部官兵参加活动。")
     assert names(result, Kind.PERSON) == {"韦海军"}
+
+
+def test_he_before_a_frequent_word_is_a_conjunction_not_a_surname() -> None:
+    assert names(run("澄江市表彰一批优秀教师和优秀班主任。"), Kind.PERSON) == set()
+    assert names(run("澄江市总工会主任和建华出席。"), Kind.PERSON) == {"和建华"}

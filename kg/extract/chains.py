@@ -241,11 +241,19 @@ def _segment_post(
             owner = union.name if union is not None else owner
             if segment.tail == "工会" and suffix_kind(owner) != "Company":
                 owner = _company_of_bare_union(ctx, segment.start)
-        if not owner or (
+        if (
             segment.tail.endswith(segments.COMPANY_UNITS)
             and suffix_kind(owner) != "Company"
-        ):
-            return None, titles  # a workshop of a place (赣州市|车间): no body
+        ):  # a workshop is no place's: the article's one company's
+            only = companies.only_company(ctx)
+            owner = only.name if only is not None else ""
+        if not owner:
+            if segment.tail.endswith(segments.UNITS_IN_TITLES):  # 车间|主任 again
+                unit = next(
+                    u for u in segments.UNITS_IN_TITLES if segment.tail.endswith(u)
+                )
+                titles = (unit + titles[0], *titles[1:])
+            return None, titles
         if segment.tail in companies.PARTY_BODIES and suffix_kind(owner) == "Company":
             company = segments.new_org(
                 segment.start, segment.end, ctx, owner, None, implied=True

@@ -350,7 +350,8 @@ own name (its place, brand and trade)."""
 JOB_TITLES = frozenset(
     (
         "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
-        "钳工 挡车工 装配工 维修工 工艺员 技术员 车工 铣工 电焊工 模具工"
+        "钳工 挡车工 装配工 维修工 工艺员 技术员 车工 铣工 电焊工 模具工 "
+        "教师 医生 医师 护士"
     ).split()
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named

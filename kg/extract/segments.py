@@ -41,9 +41,11 @@ COMPANY_UNITS = ("车间", "班组", "分厂")
 _SHARED_HEADS = frozenset("部局处科")
 # A title that holds its unit (车间主任): after a word, the unit is named
 # (电机车间主任 is 主任 of the 电机车间).
-_UNIT_IN_TITLE = ("车间",)
+UNITS_IN_TITLES = ("车间",)
 # Titles a word before them qualifies (安全总监, 货车司机): one title, no unit.
-_QUALIFIED = re.compile("^(?:总监|主管|司机|驾驶员|调度员|工程师|技师)$")
+_QUALIFIED = re.compile(
+    "^(?:总监|主管|司机|驾驶员|调度员|工程师|技师|教师|医生|医师|护士)$"
+)
 _QUALIFIER_AT_MOST = 4
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # What may stand before a body that opens a title chain mid-segment.
@@ -135,6 +137,10 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
     if run is None:
         return None
     role_start, titles = run
+    unit = _unit_in_title(ctx, start, role_start, titles[0])
+    if unit:  # 精密加工|车间主任: the 精密加工车间's 主任
+        role_start += len(unit)
+        titles = (titles[0][len(unit) :], *titles[1:])
     segment = Segment(start, end, titles)
     opening = _marker(ctx, start, role_start)
     if opening is not None:
@@ -360,12 +366,7 @@ def _with_department(
     if not between:
         return segment
     head = segment.roles[0]
-    how = _with_title(between, head)
-    if how == "unit":
-        unit = next(u for u in _UNIT_IN_TITLE if head.startswith(u))
-        segment.roles = (head[len(unit) :], *segment.roles[1:])
-        between += unit  # 电机|车间主任: the 电机车间's 主任
-    elif how == "qualifier":
+    if _with_title(between, head) == "qualifier":
         segment.roles = (between + head, *segment.roles[1:])
         return segment  # 某公司安全总监, 某公司货车司机: one title
     tail = TAIL.fullmatch(between)
@@ -376,15 +377,26 @@ def _with_department(
     return segment
 
 
+def _unit_in_title(ctx: Context, start: int, role_start: int, title: str) -> str:
+    """The unit a title holds (车间 of 车间主任) when a word before it names
+    that unit and no organisation ends there (精密加工|车间主任, not
+    某某公司|车间主任); else ""."""
+    unit = next((u for u in UNITS_IN_TITLES if title.startswith(u)), "")
+    text = ctx.doc.text
+    if not unit or role_start <= start or not _HAN_WORD.match(text, role_start - 1):
+        return ""
+    for mention in ctx.starting_in(Kind.ORGANIZATION, start, role_start):
+        if mention.end == role_start:
+            return ""
+    return unit
+
+
 def _with_title(between: str, title: str) -> str | None:
     """How a word between a body and its ``title`` goes with the title:
-    "unit" when the title holds a unit the word names (电机|车间主任),
     "qualifier" when the word qualifies the title (安全|总监, 货车|司机);
-    None when neither (a department, or words that are no part of it)."""
+    None when not (a department, or words that are no part of it)."""
     if not title or not _HAN_WORD.fullmatch(between) or TAIL.fullmatch(between):
         return None
-    if title.startswith(_UNIT_IN_TITLE):
-        return "unit"
     if _QUALIFIED.match(title) and len(between) <= _QUALIFIER_AT_MOST:
         return "qualifier"
     return None
