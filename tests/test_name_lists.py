@@ -189,3 +189,40 @@ def test_a_list_of_names_with_their_unit_and_title_after_a_space() -> None:
 )
 def test_no_list_of_names_with_units_from_one_line_or_from_words(text: str) -> None:
     assert not {p for p in posts(run(text)) if p[0] in ("秦予帆", "沈晓岚")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "会上，来自澄江精密机械有限公司的代表秦予帆建议完善评价体系。",
+            ("秦予帆", "澄江精密机械有限公司", ()),
+        ),
+        (
+            "来自澄江热电有限公司的沈晓岚是一名电工。",
+            ("沈晓岚", "澄江热电有限公司", ()),
+        ),
+    ],
+)
+def test_a_person_who_came_from_a_unit(
+    text: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    assert expected in posts(run(text))
+
+
+def test_no_person_came_from_a_unit_when_none_is_named() -> None:
+    text = "来自澄江热电有限公司的职工代表说，食堂饭菜更可口了。"
+    assert not any(p[1] == "澄江热电有限公司" for p in posts(run(text)))
+
+
+def test_a_unit_with_several_names_and_workshops_of_the_company() -> None:
+    text = (
+        "澄江精密机械集团有限公司举办技能大赛。部分获奖职工名单如下：\n\n"
+        "焊装车间 秦予帆\n涂装车间 沈晓岚\n澄江热电有限公司 缪振宇　姚青\n"
+    )
+    assert {
+        ("秦予帆", "澄江精密机械集团有限公司焊装车间", ()),
+        ("沈晓岚", "澄江精密机械集团有限公司涂装车间", ()),
+        ("缪振宇", "澄江热电有限公司", ()),
+        ("姚青", "澄江热电有限公司", ()),
+    } <= posts(run(text))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import chains, names, segments
+from kg.extract import chains, companies, lexicon, names, segments
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
@@ -41,6 +41,7 @@ _LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
 _UNIT_SUFFIXES = (
     *SUFFIXES,
     *"合作社 研究院 设计院 医院 卫生院 所 站 队 馆 场 矿 院 处 店 社 部 室".split(),
+    *segments.COMPANY_UNITS,
 )
 _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
@@ -163,12 +164,37 @@ def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
     for org in ctx.of_kind(Kind.ORGANIZATION):
         if not text.startswith("的", org.end):
             continue
+        if text.startswith("来自", org.start - 2):  # 来自某公司的代表甲
+            came = _came_from(text, org.end + 1)
+            if came is not None:
+                items.append((came, org.start, org.end))
+                continue
         named = names.read_one(text, org.end + 1, strict=True)
         if named is None or text[named.end : named.end + 1] not in ("、", "等"):
             continue
         if org.start == 0 or text[org.start - 1] in _CLAUSE_BREAK:
             items.append((named, org.start, org.end))
     return items
+
+
+def _came_from(text: str, start: int) -> names.Named | None:
+    """The one person after 来自某公司的: 甲, or 代表甲, 职工代表甲 (a word that
+    introduces a person first), followed by what follows a name."""
+    for word in ("", *_INTRODUCING):
+        if text.startswith(word, start):
+            named = names.read_one(text, start + len(word), strict=not word)
+            if named is not None and not text.startswith(("、", "等"), named.end):
+                return named
+    return None
+
+
+_INTRODUCING = tuple(
+    sorted(
+        lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS | {"代表", "职工代表"},
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def _name_ending(text: str, end: int) -> names.Named | None:
@@ -227,6 +253,12 @@ def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, i
         named, unit_start, unit_end, item_end = item
         items.append((named, unit_start, unit_end))
         position = _skip_space(text, item_end, end)
+        while unit_end < named.start and position < end:  # 某某公司 甲　乙
+            more = names.read_one(text, position, strict=True)
+            if more is None or not _item_ends(text, more.end):
+                break
+            items.append((more, unit_start, unit_end))
+            position = _skip_space(text, more.end, end)
         if position < end and text[position] in _ITEM_END:
             position = _skip_space(text, position + 1, end)
     return items
@@ -364,12 +396,17 @@ def _unit(ctx: Context, start: int, end: int) -> Mention:
         if mention.start == start and mention.end == end:
             return mention
     surface = ctx.doc.text[start:end]
+    name = canonical(surface)
+    if surface.endswith(segments.COMPANY_UNITS):  # 焊装车间: of the company
+        company = companies.last_company(ctx, start, "公司")  # last named before
+        if company is not None and not surface.startswith(company.name):
+            name = company.name + surface
     return Mention(
         Kind.ORGANIZATION,
         start,
         end,
         surface,
-        canonical(surface),
+        name,
         subtype=suffix_kind(surface),
         place=_opening_place(ctx, start, end),
     )
