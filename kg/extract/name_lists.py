@@ -10,9 +10,13 @@ the genre prints without a title before each name:
 * before 同志: ``甲、乙同志出席`` — people; the leader of a delegation:
   ``以甲为团长的代表团一行``;
 * honour lists, one person a line or one after another: ``张三（某某公司）``
-  and ``某某公司 张三`` — a person, the unit as an organisation, and a post
-  with no title (GUIDELINES, "Name lists": a person listed with a unit but
-  no title is a person–organisation pair).
+  and ``某某公司 张三`` (``某某公司 张三　李四``: each) — a person, the unit
+  as an organisation, and a post with no title (GUIDELINES, "Name lists": a
+  person listed with a unit but no title is a person–organisation pair);
+  ``焊装车间 张三``: the workshop of the company last named;
+* lines of ``张三（女）　某某公司装配车间主任``, two or more: the posts of
+  the title chain after the name, or the unit with no title;
+* ``来自某某公司的(代表)张三``: a person–organisation pair.
 """
 
 from __future__ import annotations
@@ -97,7 +101,7 @@ def extract(ctx: Context) -> Found:
             if named.start not in taken:
                 mentions.append(_person(text, named))
     listed: set[int] = set()
-    titled: list[tuple[names.Named, int, int]] = []
+    titled: list[_Titled] = []
     for line_start, line_end in _lines(text):
         if not _may_list(text[line_start:line_end]):
             continue
@@ -112,9 +116,9 @@ def extract(ctx: Context) -> Found:
         if not items:
             found = _name_then_spaced_unit(ctx, line_start, line_end)
             titled.extend([found] if found else [])
-    for named, unit_start, unit_end in titled if len(titled) >= _LIST_AT_LEAST else ():
-        listed.add(named.start)
-        _with_titles(ctx, named, unit_start, unit_end, mentions, relations)
+    for entry in titled if len(titled) >= _LIST_AT_LEAST else ():
+        listed.add(entry[0].start)
+        _with_titles(ctx, entry, mentions, relations)
     for item in _inline_items(ctx):
         if item[0].start not in listed:
             listed.add(item[0].start)
@@ -290,9 +294,12 @@ def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] 
     return named, unit.start(1), unit.end(1), named.end
 
 
-def _name_then_spaced_unit(
-    ctx: Context, start: int, end: int
-) -> tuple[names.Named, int, int] | None:
+_Titled = tuple[names.Named, int, int, chains.Chain | None]
+"""A ``姓名　单位职务`` line: the name, where the unit starts and ends, and
+the title chain that fills the unit (None: a unit with no title)."""
+
+
+def _name_then_spaced_unit(ctx: Context, start: int, end: int) -> _Titled | None:
     """A line ``姓名　单位职务`` (a note such as （女） may follow the name):
     the person and where the unit and titles stand, when they are a title
     chain that fills the rest of the line or a unit on its own."""
@@ -308,33 +315,34 @@ def _name_then_spaced_unit(
         unit_end -= 1
     if unit_start == at or unit_end - unit_start < 3:
         return None  # no space after the name, or nothing after it
-    if _is_unit(text[unit_start:unit_end]) or _fills(ctx, unit_start, unit_end):
-        return named, unit_start, unit_end
+    chain = _filling_chain(ctx, unit_start, unit_end)
+    if chain is not None or _is_unit(text[unit_start:unit_end]):
+        return named, unit_start, unit_end, chain
     return None
 
 
-def _fills(ctx: Context, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` one title chain that ends in a title and names a
-    body (某某公司装配车间主任)?"""
+def _filling_chain(ctx: Context, start: int, end: int) -> chains.Chain | None:
+    """The title chain that is all of ``text[start:end]``, ends in a title and
+    names a body (某某公司装配车间主任); None if there is none."""
     parts = segments.read_segments(ctx, end, start)
     if not parts or parts[0].start != start or any(p.junk for p in parts):
-        return False
+        return None
     chain = chains.parse_chain(ctx, end, floor=start)
-    return chain is not None and any(org is not None for org, _, _ in chain.posts)
+    if chain is None or all(org is None for org, _, _ in chain.posts):
+        return None
+    return chain
 
 
 def _with_titles(
     ctx: Context,
-    named: names.Named,
-    unit_start: int,
-    unit_end: int,
+    titled: _Titled,
     mentions: list[Mention],
     relations: list[Relation],
 ) -> None:
     """The posts of a ``姓名　单位职务`` line: the chain's, or the unit's with
     no title."""
-    chain = chains.parse_chain(ctx, unit_end, floor=unit_start)
-    if chain is None or not any(org is not None for org, _, _ in chain.posts):
+    named, unit_start, unit_end, chain = titled
+    if chain is None:
         _honoured(ctx, named, unit_start, unit_end, mentions, relations)
         return
     text = ctx.doc.text

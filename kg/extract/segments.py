@@ -279,7 +279,7 @@ def _company_anaphor(
             if match is None:
                 match = companies.ANAPHOR.match(text, head, body_start)
                 rest = text[match.end() : role_start] if match else ""
-                if not (TAIL.fullmatch(rest) or _with_title(rest, title)):
+                if not (TAIL.fullmatch(rest) or _qualifies(rest, title)):
                     match = None
             if match is not None:
                 break
@@ -366,7 +366,7 @@ def _with_department(
     if not between:
         return segment
     head = segment.roles[0]
-    if _with_title(between, head) == "qualifier":
+    if _qualifies(between, head):
         segment.roles = (between + head, *segment.roles[1:])
         return segment  # 某公司安全总监, 某公司货车司机: one title
     tail = TAIL.fullmatch(between)
@@ -391,15 +391,12 @@ def _unit_in_title(ctx: Context, start: int, role_start: int, title: str) -> str
     return unit
 
 
-def _with_title(between: str, title: str) -> str | None:
-    """How a word between a body and its ``title`` goes with the title:
-    "qualifier" when the word qualifies the title (安全|总监, 货车|司机);
-    None when not (a department, or words that are no part of it)."""
+def _qualifies(between: str, title: str) -> bool:
+    """Is the word between a body and its ``title`` part of the title
+    (安全|总监, 货车|司机), not a department or words that are no part of it?"""
     if not title or not _HAN_WORD.fullmatch(between) or TAIL.fullmatch(between):
-        return None
-    if _QUALIFIED.match(title) and len(between) <= _QUALIFIER_AT_MOST:
-        return "qualifier"
-    return None
+        return False
+    return bool(_QUALIFIED.match(title)) and len(between) <= _QUALIFIER_AT_MOST
 
 
 def _trailing_roles(
@@ -423,7 +420,7 @@ def _org_ending_at(
     ctx: Context, start: int, end: int, title: str = ""
 ) -> Mention | None:
     """The organisation mention that ends at ``end`` or ends a department, or
-    a word that goes with the ``title`` after it (电机|车间主任, 安全|总监)."""
+    a word that is part of the ``title`` after it (安全|总监, 货车|司机)."""
     best: Mention | None = None
     for mention in ctx.starting_in(Kind.ORGANIZATION, start, end):
         if start <= mention.start and mention.end <= end:
@@ -431,7 +428,7 @@ def _org_ending_at(
             tail_ok = (
                 mention.end == end
                 or TAIL.fullmatch(between)
-                or _with_title(between, title)
+                or _qualifies(between, title)
             )
             if tail_ok and (best is None or mention.end > best.end):
                 best = mention
