@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import names, run
+from conftest import names, posts, run
 from kg.model import Document, Kind
 from kg.pipeline import extract_documents
 
@@ -123,3 +123,8 @@ def test_courts_and_procuratorates_are_named_in_full() -> None:
     found = names(run(text), Kind.ORGANIZATION)
     assert {"乐都区人民法院", "乐都区人民检察院"} <= found
     assert not found & {"乐都区法院", "乐都区检察院"}
+
+
+def test_a_cppcc_committee_named_with_its_province_or_city_first() -> None:
+    text = "政协重庆市渝北区委员会副主席秦予帆应邀列席。"
+    assert ("秦予帆", "渝北区政协", ("副主席",)) in posts(run(text))

@@ -76,6 +76,8 @@ def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
         district = places.get(match.end())
         if district is None:
             continue
+        while district.end in places:  # 政协重庆市渝北区委员会: the last place's
+            district = places[district.end]
         tail = _CPPCC_TAIL.match(text, district.end)
         if tail is None:
             continue
