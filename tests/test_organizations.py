@@ -211,3 +211,11 @@ def test_no_body_from_a_verb_or_a_study_session(text: str) -> None:
 )
 def test_brands_trades_and_subsidiaries(text: str, expected: set[str]) -> None:
     assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+def test_bodies_of_a_zone_no_gazetteer_holds() -> None:
+    result = run("苏南硅谷科技园区党工委委员、管委会副主任秦予帆出席。")
+    assert {"苏南硅谷科技园区党工委", "苏南硅谷科技园区管委会"} <= names(
+        result, Kind.ORGANIZATION
+    )
+    assert names(run("各园区管委会负责人参加。"), Kind.ORGANIZATION) == set()

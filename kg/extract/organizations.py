@@ -323,7 +323,20 @@ def _on_named_org(
         if name_start is not None:
             surface = text[name_start:end]
             return org_mention(name_start, end, surface, surface, kind.subtype), None
+    zone = next((z for z in _ZONES if text[clause_start:start].endswith(z)), None)
+    if zone is not None and text[start:end] in _ZONE_BODIES:
+        name_start = proper_name_start(
+            text, clause_start, start - len(zone), proper=True
+        )
+        if name_start is not None:  # 宁东能源化工基地党工委: a zone no map holds
+            surface = text[name_start:end]
+            return org_mention(name_start, end, surface, surface, kind.subtype), None
     return None
+
+
+_ZONES = ("基地", "园区", "开发区", "新区", "试验区", "实验区", "示范区", "合作区")
+"""Zones a gazetteer may not hold, whose bodies are named after them."""
+_ZONE_BODIES = frozenset(("党工委", "管委会", "管理委员会", "工委"))
 
 
 def _outermost(
