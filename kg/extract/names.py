@@ -76,9 +76,13 @@ def _ordinary_word(name: str) -> bool:
     given = name[surname_length(name) :]
     if given in _NOUNS_GIVEN_AS_NAMES:
         return False
-    if name[0] in _CONJUNCTION_SURNAMES and len(given) > 1:
-        return dictionary_entry(given)[0] >= _COMMON_GIVEN_FREQ  # 教师和|优秀班主任
-    return len(given) > 1 and _common_noun(given)  # 向记者, 王主任, 和其他
+    if len(given) < 2:
+        return False
+    if name[0] in _CONJUNCTION_SURNAMES and (
+        dictionary_entry(given)[0] >= _COMMON_GIVEN_FREQ
+    ):
+        return True  # 教师和|优秀班主任: a conjunction, not the surname 和
+    return _common_noun(given)  # 向记者, 王主任, 和其他
 
 
 def _common_noun(word: str) -> bool:
@@ -93,9 +97,9 @@ def _common_noun(word: str) -> bool:
 
 _NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 _NOUNS_GIVEN_AS_NAMES = frozenset(("海军", "空军", "陆军"))
+"""Frequent nouns that are frequent given names too (王海军, 李空军)."""
 _CONJUNCTION_SURNAMES = frozenset("和")
 """Surnames that are conjunctions too: before a frequent word they join it."""
-"""Frequent nouns that are frequent given names too (王海军, 李空军)."""
 
 
 def _dotted_ahead(text: str, start: int) -> bool:
