@@ -101,8 +101,9 @@ def rows_of_nquads(chunks: Iterable[bytes]) -> Iterator[Row]:
                 continue  # the predicate's text inside a literal
             subject, which, text, lang, datatype, cls = line.groups()
             if cls is not None:
-                if cls.decode() in _KINDS:
-                    yield subject.decode(), cls.decode()
+                kind = cls.decode()
+                if kind in _KINDS:
+                    yield subject.decode(), kind
                 continue
             yield (
                 subject.decode(),

@@ -342,6 +342,8 @@ MORE_DESCRIPTORS = frozenset(
     "创业者 企业家 干部 台籍干部 青年 选手 获奖者 获奖代表".split()
 )
 """Words that introduce a named person besides :data:`DESCRIPTORS`."""
+INTRODUCERS = DESCRIPTORS | MORE_DESCRIPTORS
+"""Every word that introduces a named person (职工代表甲, 选手乙)."""
 
 LEGAL_FORMS = ("集团股份有限公司", "集团有限责任公司", "集团有限公司", *_COMPANY_FORMS)
 """How companies' names end, longest first: what is left is the company's

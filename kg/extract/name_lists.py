@@ -192,13 +192,7 @@ def _came_from(text: str, start: int) -> names.Named | None:
     return None
 
 
-_INTRODUCING = tuple(
-    sorted(
-        lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS | {"代表", "职工代表"},
-        key=len,
-        reverse=True,
-    )
-)
+_INTRODUCING = tuple(sorted(lexicon.INTRODUCERS | {"职工代表"}, key=len, reverse=True))
 
 
 def _name_ending(text: str, end: int) -> names.Named | None:

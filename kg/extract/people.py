@@ -29,9 +29,7 @@ _BEFORE_TITLE = Anchored(
 )
 _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = Anchored(r"[省市县区镇]?领导", "省市县区镇领")
-_DESCRIBERS = (
-    lexicon.DESCRIPTORS | lexicon.MORE_DESCRIPTORS
-) - lexicon.PROFESSIONAL_ROLES
+_DESCRIBERS = lexicon.INTRODUCERS - lexicon.PROFESSIONAL_ROLES
 _DESCRIBED = Literals(_DESCRIBERS)
 _NAME_FLAGS = ("nr",)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
