@@ -145,6 +145,7 @@ def build(
                 base_iri=writer.base_iri,
                 validate=validate,
                 not_people=overrides.not_person,
+                pack=jobs > 1 or dask is not None,
             )
             with engine(work, jobs=jobs, dask=dask, warm=warm) as run:
                 # Workers run two batches ahead of the writer, so that none
@@ -246,7 +247,7 @@ def _write(
             change = writer.put(
                 out.facts,
                 content_hash(doc),
-                out.nquads,
+                out.graph(),
                 text=doc.original,
             )
             if change == "added":

@@ -519,3 +519,21 @@ def test_a_build_gives_freed_memory_back_on_linux() -> None:
     if sys.platform.startswith("linux"):
         assert _malloc_trim() is not None
     release_memory()
+
+
+def test_graphs_travel_back_compressed_and_arrive_the_same() -> None:
+    """What a worker process sends back is compressed (a pipe carried about a
+    gigabyte of N-Quads in a 10k build) and unpacks to the very bytes an
+    in-process extraction gives."""
+    from kg.graph.namespaces import BASE_IRI
+    from kg.model import Document
+    from kg.pipeline import extract_chunk
+
+    doc = Document("a", "澄江市总工会主席秦予帆表示。", "澄江市总工会主席秦予帆表示。")
+    [[plain]] = extract_chunk([[doc]], base_iri=BASE_IRI)
+    [[packed]] = extract_chunk([[doc]], base_iri=BASE_IRI, pack=True)
+    assert not plain.packed and packed.packed
+    assert "秦予帆".encode() in plain.nquads
+    assert "秦予帆".encode() not in packed.nquads
+    assert len(packed.nquads) < len(plain.nquads) / 2
+    assert packed.graph() == plain.graph() == plain.nquads

@@ -329,3 +329,56 @@ def test_every_shape_is_compiled() -> None:
 
     compiled = {str(r.rule).removeprefix(str(KGSH)) for r in compiled_rules()}
     assert compiled == {rule for rule, _ in BREAKS}
+
+
+def _corpus(*graphs: tuple[str, str]) -> object:
+    """A corpus store: each (graph IRI, Turtle) in its named graph and in
+    the default graph, as kg.corpus.increments keeps them."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for iri, turtle in graphs:
+        for quad in ox.parse((PREFIXES + turtle).encode("utf-8"), ox.RdfFormat.TURTLE):
+            store.add(ox.Quad(quad.subject, quad.predicate, quad.object))
+            store.add(
+                ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(iri))
+            )
+    return store
+
+
+PLACE = """kgr:d a schema:AdministrativeArea ;
+    skos:prefLabel "江阴市"@zh ; rdfs:label "江阴市"@zh ;
+    schema:containedInPlace kgr:%s ."""
+
+
+@pytest.mark.parametrize("parent, conforms", [("wuxi", True), ("suzhou", False)])
+def test_the_corpus_check_sees_what_two_articles_give_one_node(
+    parent: str, conforms: bool
+) -> None:
+    """A district that a later article gives a second parent breaks the
+    contract once both articles are in the corpus, though each article's
+    graph conforms on its own; checking the later article's graph is enough."""
+    from kg.graph.rules import check_touched
+
+    store = _corpus(("urn:g:1", PLACE % "wuxi"), ("urn:g:2", PLACE % parent))
+    if conforms:
+        check_touched(store, ["urn:g:2"])  # type: ignore[arg-type]
+    else:
+        with pytest.raises(ContractError, match="containedInPlace"):
+            check_touched(store, ["urn:g:2"])  # type: ignore[arg-type]
+
+
+def test_the_corpus_check_reads_only_the_shared_nodes() -> None:
+    """An article's own nodes (a membership) are checked where the article
+    is extracted, not read again from the corpus: the check of a graph
+    without shared nodes loads nothing."""
+    from kg.graph.rules import _shared
+
+    store = _corpus(
+        ("urn:g:1", "kgr:m a org:Membership ; org:member kgr:p ."),
+        ("urn:g:2", PLACE % "wuxi"),
+    )
+    assert _shared(store, ["urn:g:1"]) == []  # type: ignore[arg-type]
+    assert _shared(store, ["urn:g:2"]) == [  # type: ignore[arg-type]
+        "https://w3id.org/kgzh/resource/d"
+    ]

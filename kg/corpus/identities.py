@@ -155,18 +155,23 @@ class Identities:
         old_nodes: Iterable[str],
         clusters: Iterable[tuple[PersonCluster, str]],
     ) -> None:
-        """Replace the identity graph's notes on the touched people."""
+        """Replace the identity graph's notes on the touched people (only
+        the notes that changed are written: most people keep theirs)."""
         graph = ox.NamedNode(self.iris.identity_graph())
-        for node in sorted(set(old_nodes) - {HIDDEN}):
-            subject = ox.NamedNode(node)
-            notes = store.quads_for_pattern(subject, MERGE_REASON, None, graph)
-            for quad in list(notes):
-                store.remove(quad)
-                store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
-        quads = identity_quads(
+        old = {
+            quad
+            for node in sorted(set(old_nodes) - {HIDDEN})
+            for quad in store.quads_for_pattern(
+                ox.NamedNode(node), MERGE_REASON, None, graph
+            )
+        }
+        new = identity_quads(
             ((iri, cluster.reasons) for cluster, iri in clusters), self.iris
         )
-        increments.add(store, quads)
+        for quad in old.difference(new):
+            store.remove(quad)
+            store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
+        increments.add(store, [quad for quad in new if quad not in old])
 
     def _save(
         self,

@@ -166,8 +166,7 @@ class CorpusWriter:
         if self.validate and graphs:
             from kg.graph.rules import check_touched
 
-            triples = increments.stream(increments.triples(graphs))
-            check_touched(triples, self.store, what=str(self.generation))
+            check_touched(self.store, graphs, what=str(self.generation))
         self.index.commit()
         self.batch = _Batch()
         self.batches += 1

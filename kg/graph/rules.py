@@ -11,13 +11,15 @@ compiler does not know stops it (:class:`~kg.graph.shacl.ShapesError`)
 rather than being skipped.  ``tests/test_validate.py`` breaks each rule and
 checks that both engines catch it.
 
-A batch is checked with the nodes it touches: for every subject in the
-batch, its triples of the properties with a maximum count or an equality
-(one preferred label, one parent, one admin code …) come from the whole
-corpus too, so two articles that gave one node two parents are caught.
-Rules that join several nodes (every fact has evidence …) run over the
-batch's own graphs, which are complete by construction: an article graph
-holds every node it refers to.
+Each article graph is checked on its own where it was extracted, by every
+rule (:func:`check_articles`): an article graph holds every node it refers
+to, and the nodes minted for one article (the article, its memberships and
+statements) live in its graph alone.  What it cannot see is the nodes that
+several articles describe (people, organisations, districts, initiatives,
+roles): two articles may give one of them two preferred labels or two
+parents.  So once a batch is in the corpus, :func:`check_touched` runs the
+rules on how many values a node has over those nodes, with all their values
+in the corpus.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import IO, cast
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -34,7 +36,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.graph.namespaces import STANDARD_PREFIXES
+from kg.graph.namespaces import KGO, ORG, SCHEMA
 from kg.graph.select import select
 from kg.graph.shacl import (
     GRAPH_NODE,
@@ -47,7 +49,6 @@ from kg.graph.shacl import (
 )
 from kg.graph.triples import rdflib_graph, to_rdflib
 
-TOUCHED = ox.NamedNode("urn:kg:touched")
 _KNOWN = {
     SH.path, SH.minCount, SH.maxCount, SH.languageIn, SH.equals, SH["class"],
     SH.datatype, SH.pattern, SH.nodeKind, SH.message, SH.property, SH.sparql,
@@ -247,11 +248,10 @@ def compile_shapes(shapes: Graph) -> tuple[Rule, ...]:
 
 
 def violations(store: ox.Store, rules: Sequence[Rule] | None = None) -> list[Violation]:
-    """Run every rule over ``store``: its default graph, plus (for the rules
-    on how many values a node has) the named graph of touched nodes."""
+    """Run every rule over ``store``'s default graph."""
     found = []
     for rule in rules if rules is not None else compiled_rules():
-        answer = select(store, rule.sparql, use_default_graph_as_union=rule.single)
+        answer = select(store, rule.sparql)
         names = [v.value for v in answer.variables]
         for row in answer:
             values = {n: row[n] for n in names if row[n] is not None}
@@ -283,26 +283,22 @@ def check_store(store: ox.Store, *, what: str = "the graph") -> ValidationReport
 
 
 def check_articles(ntriples: bytes, *, what: str = "the corpus") -> None:
-    """Check article graphs (their triples, as N-Triples) on their own: every
-    rule but those on how many values a node has across the corpus
-    (:func:`check_touched` runs those)."""
+    """Check article graphs (their triples, as N-Triples) on their own, by
+    every rule; :func:`check_touched` checks the shared nodes again once
+    they are in the corpus."""
     check = ox.Store()
     check.load(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True)
-    rules = [rule for rule in compiled_rules() if not rule.single]
-    _checked(check, rules, len(check), what)
+    _checked(check, compiled_rules(), len(check), what)
 
 
 def check_touched(
-    ntriples: bytes | IO[bytes], corpus: ox.Store, *, what: str = "the corpus"
+    corpus: ox.Store, graphs: Iterable[str], *, what: str = "the corpus"
 ) -> None:
     """Check the rules on how many values a node has (one preferred label, one
-    parent …) over a batch's triples (N-Triples, or a file reading them) with
-    the values its nodes have in the whole corpus."""
+    parent …) on the shared nodes of the article graphs ``graphs`` (IRIs),
+    with every value the corpus's default graph gives them."""
     check = ox.Store()
-    check.load(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True)
-    touched = _touched(check, corpus)
-    if touched:
-        check.load(touched, ox.RdfFormat.N_TRIPLES, to_graph=TOUCHED)
+    check.load(_values(corpus, _shared(corpus, graphs)), ox.RdfFormat.N_TRIPLES)
     rules = [rule for rule in compiled_rules() if rule.single]
     _checked(check, rules, len(check), what)
 
@@ -324,41 +320,47 @@ def _single_valued() -> frozenset[str]:
     )
 
 
-_SHARED_NODES = """
-SELECT DISTINCT ?s WHERE {
-  VALUES ?t { schema:Person org:Organization schema:AdministrativeArea
-              kgo:Initiative org:Role }
-  ?s a ?t
-}"""
-"""Nodes that several articles may describe.  An article's own node, its
-memberships and statements are minted from its id and live in its graph
-alone; a gazetteer statement's IRI is minted from the triple it describes,
-so every article that holds it holds the same triples of it."""
-
-
+_SHARED = frozenset(
+    ox.NamedNode(str(cls))
+    for cls in (SCHEMA.Person, ORG.Organization, SCHEMA.AdministrativeArea,
+                KGO.Initiative, ORG.Role)
+)  # fmt: skip
+"""Classes of the nodes that several articles may describe.  An article's
+own node, its memberships and statements are minted from its id and live in
+its graph alone; a gazetteer statement's IRI is minted from the triple it
+describes, so every article that holds it holds the same triples of it."""
+_A = ox.NamedNode(str(RDF.type))
 _VALUES_OF = (
     "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o FILTER (?p IN (%s)) }"
 )
-"""The nodes' values of the properties (a VALUES of the properties too
-makes Oxigraph read the whole store: 200 s a batch instead of 0.04 s)."""
+"""The nodes' types and values of the properties (a VALUES of the properties
+too makes Oxigraph read the whole store: 200 s a batch instead of 0.04 s)."""
 _SUBJECTS_A_QUERY = 2000
 
 
-def _touched(batch: ox.Store, corpus: ox.Store) -> bytes:
-    """The single-valued properties' values (N-Triples) that the corpus's
-    default graph gives the batch's shared nodes; one query for many nodes,
-    answered and serialised by Oxigraph."""
-    wanted = ", ".join(f"<{p}>" for p in sorted(_single_valued()))
-    prefixes = dict(STANDARD_PREFIXES)
-    subjects = [
-        str(node)
-        for (node,) in select(batch, _SHARED_NODES, prefixes=prefixes)
-        if isinstance(node, ox.NamedNode)  # no kg node is blank
-    ]
+def _shared(corpus: ox.Store, graphs: Iterable[str]) -> list[str]:
+    """The shared nodes (see ``_SHARED``) the named graphs describe."""
+    return sorted(
+        {
+            quad.subject.value
+            for iri in graphs
+            for quad in corpus.quads_for_pattern(None, _A, None, ox.NamedNode(iri))
+            if quad.object in _SHARED and isinstance(quad.subject, ox.NamedNode)
+        }
+    )
+
+
+def _values(corpus: ox.Store, nodes: Sequence[str]) -> bytes:
+    """The nodes' types and single-valued properties' values (N-Triples) in
+    the corpus's default graph; one query for many nodes, answered and
+    serialised by Oxigraph."""
+    wanted = ", ".join(f"<{p}>" for p in sorted({*_single_valued(), _A.value}))
     found = []
-    for start in range(0, len(subjects), _SUBJECTS_A_QUERY):
-        nodes = " ".join(subjects[start : start + _SUBJECTS_A_QUERY])
-        answer = corpus.query(_VALUES_OF % (nodes, wanted))
+    for start in range(0, len(nodes), _SUBJECTS_A_QUERY):
+        chunk = " ".join(
+            f"<{node}>" for node in nodes[start : start + _SUBJECTS_A_QUERY]
+        )
+        answer = corpus.query(_VALUES_OF % (chunk, wanted))
         found.append(
             cast(ox.QueryTriples, answer).serialize(format=ox.RdfFormat.N_TRIPLES)
         )
