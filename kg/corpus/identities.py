@@ -20,7 +20,8 @@ changed since the last build, every name it names is clustered again.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -55,6 +56,8 @@ class Identities:
         self.db = index.db
         self.touched: set[str] = set()
         self.pending: dict[str, list[PersonMention]] = {}
+        prefix = iris.of_kind(Kind.PERSON).encode()
+        self._person_iri = re.compile(b"<" + re.escape(prefix) + b"[^>]*>")
         self._note_override_changes()
 
     # ------------------------------------------------------------ collecting
@@ -94,8 +97,7 @@ class Identities:
         nodes = {r.key: people.nodes.get(r.key, HIDDEN) for r in records}
         for doc, records_here in self.pending.items():
             iri = self.iris.article_graph(doc)
-            for record in records_here:
-                graphs[iri] = self._swap(record.name, nodes[record.key])(graphs[iri])
+            graphs[iri] = self._swap(graphs[iri], records_here, nodes)
         moved = sorted(
             {
                 doc
@@ -110,15 +112,26 @@ class Identities:
         self.touched.clear()
         self.pending.clear()
 
-    def _swap(self, name: str, node: str) -> Callable[[bytes], bytes]:
-        """Bytes → bytes: the name's placeholder node replaced by ``node``."""
-        placeholder = f"<{self.iris.entity(f'Person:{name}', Kind.PERSON, name)}>"
-        old, new = placeholder.encode(), f"<{node}>".encode()
-
-        def swap(data: bytes) -> bytes:
-            return data.replace(old, new) if node else data
-
-        return swap
+    def _swap(
+        self,
+        data: bytes,
+        records: Iterable[PersonMention],
+        nodes: Mapping[MentionKey, str],
+    ) -> bytes:
+        """An article graph (N-Quads) with each person's placeholder node
+        replaced by the person's node (one pass over the graph; a mention an
+        analyst said is no person keeps its placeholder)."""
+        iris = self.iris
+        swaps = {
+            f"<{iris.entity(f'Person:{r.name}', Kind.PERSON, r.name)}>".encode(): (
+                f"<{nodes[r.key]}>".encode()
+            )
+            for r in records
+            if nodes[r.key] != HIDDEN
+        }
+        if not swaps:
+            return data
+        return self._person_iri.sub(lambda m: swaps.get(m[0], m[0]), data)
 
     def _redraw(
         self,

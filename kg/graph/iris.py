@@ -39,7 +39,12 @@ class IRIs:
         ident = key.split(":", 1)[1]
         if kind is Kind.DISTRICT and ident.isdigit():
             return f"{self.base}place/{ident}"
-        return f"{self.base}{KIND_SEGMENTS[kind]}/{slug(name)}-{_digest(key)[:6]}"
+        return f"{self.of_kind(kind)}{slug(name)}-{_digest(key)[:6]}"
+
+    def of_kind(self, kind: Kind) -> str:
+        """The start of every IRI :meth:`entity` mints for ``kind`` but a
+        district's with a code."""
+        return f"{self.base}{KIND_SEGMENTS[kind]}/"
 
     def article(self, doc_id: str) -> str:
         return f"{self.base}article/{self._article_tail(doc_id)}"

@@ -340,12 +340,14 @@ _SUBJECTS_A_QUERY = 2000
 
 def _shared(corpus: ox.Store, graphs: Iterable[str]) -> list[str]:
     """The shared nodes (see ``_SHARED``) the named graphs describe."""
+    names = [ox.NamedNode(iri) for iri in graphs]
     return sorted(
         {
             quad.subject.value
-            for iri in graphs
-            for quad in corpus.quads_for_pattern(None, _A, None, ox.NamedNode(iri))
-            if quad.object in _SHARED and isinstance(quad.subject, ox.NamedNode)
+            for cls in _SHARED
+            for name in names
+            for quad in corpus.quads_for_pattern(None, _A, cls, name)
+            if isinstance(quad.subject, ox.NamedNode)
         }
     )
 
