@@ -147,3 +147,51 @@ def test_a_bare_union_is_the_companys_not_the_citys() -> None:
 def test_no_union_of_a_place_for_a_bare_union() -> None:
     found = posts(run("银川市召开会议。工会主席杨静说，要办实事。"))
     assert ("杨静", None, ("主席",)) in found
+
+
+INSTITUTIONS = [
+    (  # 医院党委书记, 院长: the hospital named before; its Party roles stay in it
+        "黔南州都匀市杉木湖医院开展义诊。医院党委书记罗春明说，医院工会主席"
+        "蒙晓兰组织志愿者。",
+        {
+            ("罗春明", "黔南州都匀市杉木湖医院", ("党委书记",)),
+            ("蒙晓兰", "黔南州都匀市杉木湖医院工会", ("主席",)),
+        },
+    ),
+    (  # 学校, 该校: the school last named, not the hospital named before it
+        "赤峰市松山区人民医院医生走进赤峰市松山区穆家营子中学。学校党支部书记"
+        "包玉兰、该校副校长白志强陪同。",
+        {
+            ("包玉兰", "赤峰市松山区穆家营子中学", ("党支部书记",)),
+            ("白志强", "赤峰市松山区穆家营子中学", ("副校长",)),
+        },
+    ),
+    (  # 医院 is the hospital, not the health centre named after it; 该院 may be one
+        "黔南州都匀市杉木湖医院专家来到都匀市墨冲镇卫生院义诊。医院党委书记罗春明说，"
+        "该院院长陆明带队。",
+        {
+            ("罗春明", "黔南州都匀市杉木湖医院", ("党委书记",)),
+        },
+    ),
+    (
+        "都匀市墨冲镇卫生院开展体检，该院院长陆明说，群众满意。",
+        {("陆明", "墨冲镇卫生院", ("院长",))},
+    ),
+    (  # a named hospital's Party committee
+        "会议决定，赵德明任海口市第三人民医院党委书记。",
+        {("赵德明", "海口市第三人民医院", ("党委书记",))},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", INSTITUTIONS)
+def test_a_hospital_or_school_named_before(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert expected <= posts(run(text))
+
+
+def test_a_hospital_word_with_no_hospital_named_is_no_hospital() -> None:
+    """医院党委 after a company only: no company's or made-up hospital's post."""
+    found = posts(run("澄江精工集团有限公司开展活动。医院党委书记罗春明说。"))
+    assert not any(org and "集团" in org for person, org, _ in found)

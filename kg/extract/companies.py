@@ -32,15 +32,50 @@ _LEGAL_SUFFIXES = ("有限公司", "有限责任公司", "集团公司", "股份
 _GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 
 
+_HOSPITALS = ("医院", "卫生院")
+INSTITUTION_WORD = re.compile(r"(?:该|本)?(?:医院|学校)|(?:该|本)[院校]")
+"""Words that point back to a hospital or school named before (医院党委,
+该校工会)."""
+
+
+def keeps_party_bodies(name: str) -> bool:
+    """Whether titles in the Party bodies of ``name`` are held in it: a
+    company, and likewise a hospital or school (医院党委书记 is the hospital's,
+    as the gold writers read GUIDELINES' rule for companies)."""
+    return suffix_kind(name) in ("Company", "School") or name.endswith(_HOSPITALS)
+
+
 def party_owner(org: Mention | None) -> str | None:
-    """The company whose Party committee ``org`` is (某某公司党委)."""
+    """The company, hospital or school whose Party committee ``org`` is
+    (某某公司党委, 某某医院党委)."""
     if org is None:
         return None
     for body in PARTY_BODIES:
         owner = org.name.removesuffix(body)
-        if owner != org.name and suffix_kind(owner) == "Company":
+        if owner != org.name and keeps_party_bodies(owner):
             return owner
     return None
+
+
+def last_institution(ctx: Context, start: int, word: str) -> Mention | None:
+    """The hospital (医院, 该院, 本院) or school (学校, 该校, 本校) ``word``
+    points to: the last named before ``start``; ``None`` if ``word`` is no
+    such word or none was named."""
+    if not INSTITUTION_WORD.fullmatch(word):
+        return None
+    # 医院 is a hospital; 该院 may be a 卫生院 too
+    hospitals = ("医院",) if "医院" in word else _HOSPITALS
+    before = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.end <= start
+        and (
+            m.subtype == "School"
+            if "校" in word
+            else m.name.endswith(hospitals) and len(m.name) > len("卫生院")
+        )
+    ]
+    return max(before, key=lambda m: m.end) if before else None
 
 
 def company_of(org: Mention | None) -> str | None:

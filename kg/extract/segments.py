@@ -162,8 +162,10 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         session = None  # 中共某县第十五届委员会委员: a name that holds the session
     if session is not None and session.end() == role_start and session.start() > start:
         role_start = session.start()  # 总工会第十四届委员会常委: the union's
-    org = _org_ending_at(ctx, start, role_start, titles[0]) or _company_anaphor(
-        ctx, start, role_start, titles[0]
+    org = (
+        _org_ending_at(ctx, start, role_start, titles[0])
+        or _company_anaphor(ctx, start, role_start, titles[0])
+        or _institution_anaphor(ctx, start, role_start)
     )
     if org is not None:
         segment.org = org
@@ -289,6 +291,18 @@ def _company_anaphor(
     if company is None:
         return None
     return new_org(match.start(), match.end(), ctx, company.name, None, implied=True)
+
+
+def _institution_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
+    """医院党委书记, 学校工会主席, 该院院长: the hospital or school last named
+    (its Party body's titles stay in it, as a company's do)."""
+    text = ctx.doc.text
+    body_start = companies.body_start(text, start, role_start)
+    owner = companies.last_institution(ctx, start, text[start:body_start])
+    if owner is None:
+        return None
+    place = Gazetteer.default().get(owner.place) if owner.place else None
+    return new_org(start, body_start, ctx, owner.name, place, implied=True)
 
 
 def _short_body(
