@@ -226,3 +226,34 @@ def test_a_unit_with_several_names_and_workshops_of_the_company() -> None:
         ("缪振宇", "澄江热电有限公司", ()),
         ("姚青", "澄江热电有限公司", ()),
     } <= posts(run(text))
+
+
+def test_names_then_how_many_they_are() -> None:
+    """甲、乙两位副县长: each a person holding the title; 甲、乙、丙三位职工: each a
+    person (职工 is no title); no names from 两位 alone."""
+    result = run(
+        "县委书记韦振东陪同，覃家宝、蒙立新两位副县长分别汇报。"
+        "另据了解，黎秀英、蒋春生、闭宇三位柳城县企业职工被列为培养对象。"
+    )
+    assert {"覃家宝", "蒙立新", "黎秀英", "蒋春生", "闭宇"} <= names(
+        result, Kind.PERSON
+    )
+    assert {("覃家宝", None, ("副县长",)), ("蒙立新", None, ("副县长",))} <= posts(
+        result
+    )
+    assert not any(p == "黎秀英" for p, _, _ in posts(result))
+    assert not names(run("他们两位都很好，三位老人也来了。"), Kind.PERSON)
+
+
+def test_a_unit_then_a_trade_kg_does_not_know() -> None:
+    """姓名　某某有限公司品酒师: the person holds that word in the unit, as a
+    title; a line of districts then a word gives the word with no body."""
+    text = (
+        "获得命名的工匠如下：\n"
+        "　　韦德全　柳州龙城酒业有限公司制酒车间主任\n"
+        "　　覃家明　柳州龙城酒业有限公司首席勾调师\n"
+        "　　莫美玲　柳城县沙埔镇农民工\n"
+    )
+    found = posts(run(text))
+    assert ("覃家明", "柳州龙城酒业有限公司", ("首席勾调师",)) in found
+    assert ("莫美玲", None, ("农民工",)) in found

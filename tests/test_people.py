@@ -138,3 +138,18 @@ def test_a_given_name_that_is_also_a_noun() -> None:
 def test_he_before_a_frequent_word_is_a_conjunction_not_a_surname() -> None:
     assert names(run("澄江市表彰一批优秀教师和优秀班主任。"), Kind.PERSON) == set()
     assert names(run("澄江市总工会主任和建华出席。"), Kind.PERSON) == {"和建华"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("区总工会副主席扎西平措一道看望了环卫工人。", "扎西平措"),
+        ("工会主席扎西顿珠一起看望职工。", "扎西顿珠"),
+        ("副县长洛桑次仁带队检查。", "洛桑次仁"),
+        ("慰问了困难职工莫小明一家。", "莫小明"),
+        ("会议通过了关于接受拓宏亮辞去区人大常委会委员职务的决定。", "拓宏亮"),
+    ],
+)
+def test_words_that_follow_a_name_in_visits_and_decisions(text: str, name: str) -> None:
+    """一道, 一起, 带队, 一家, 辞去 end a name as 表示 does; 拓 is a surname."""
+    assert name in names(run(text), Kind.PERSON)

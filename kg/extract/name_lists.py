@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import chains, companies, lexicon, names, segments
+from kg.extract import chains, companies, lexicon, names, roles, segments
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
@@ -52,6 +52,8 @@ _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+"
 _ITEM_END = frozenset("\n、，,；;")
 _COMRADE = re.compile("同志")
 _COUNTED = re.compile(r"等[\d一二三四五六七八九十百]+(?:名|人|位)")
+_SO_MANY = re.compile(r"(?:两|二|三|四|五|六|七|八|九|十|几)位")
+"""甲、乙两位副县长: names, then how many they are."""
 # 以甲为团长、乙为副团长的代表团: the leaders of a delegation (a title before
 # a name is read by posts).
 _DELEGATION = re.compile(
@@ -100,6 +102,12 @@ def extract(ctx: Context) -> Found:
         for named in counted if len(counted) >= _LIST_AT_LEAST else ():
             if named.start not in taken:
                 mentions.append(_person(text, named))
+    for match in _SO_MANY.finditer(text):  # 甲、乙两位副县长
+        counted = _names_before(text, match.start())
+        for named in counted if len(counted) >= _LIST_AT_LEAST else ():
+            if named.start not in taken:
+                mentions.append(_person(text, named))
+                relations.extend(_bare_title(ctx, named, match.end()))
     listed: set[int] = set()
     titled: list[_Titled] = []
     for line_start, line_end in _lines(text):
@@ -124,6 +132,25 @@ def extract(ctx: Context) -> Found:
             listed.add(item[0].start)
             _honoured(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+def _bare_title(ctx: Context, named: names.Named, at: int) -> list[Relation]:
+    """The title right after ``at`` (两位|副县长) as a post of no named body,
+    when a title ends a word there; else none."""
+    text = ctx.doc.text
+    for size in range(min(6, len(text) - at), 1, -1):
+        word = text[at : at + size]
+        if word in roles.TITLES and roles.split_roles(word) == (word,):
+            return [
+                Relation(
+                    RelKind.POST,
+                    entity_key(Kind.PERSON, named.name),
+                    None,
+                    roles=(word,),
+                    evidence=ctx.evidence(named.start),
+                )
+            ]
+    return []
 
 
 def _may_list(line: str) -> bool:
@@ -290,7 +317,9 @@ def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] 
 
 _Titled = tuple[names.Named, int, int, chains.Chain | None]
 """A ``姓名　单位职务`` line: the name, where the unit starts and ends, and
-the title chain that fills the unit (None: a unit with no title)."""
+the title chain that fills the unit (None: a unit with no title, or a unit
+and a word kg does not know as a title: :func:`_unit_and_word`)."""
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 def _name_then_spaced_unit(ctx: Context, start: int, end: int) -> _Titled | None:
@@ -310,9 +339,40 @@ def _name_then_spaced_unit(ctx: Context, start: int, end: int) -> _Titled | None
     if unit_start == at or unit_end - unit_start < 3:
         return None  # no space after the name, or nothing after it
     chain = _filling_chain(ctx, unit_start, unit_end)
-    if chain is not None or _is_unit(text[unit_start:unit_end]):
+    if (
+        chain is not None
+        or _is_unit(text[unit_start:unit_end])
+        or _unit_and_word(ctx, unit_start, unit_end) is not None
+    ):
         return named, unit_start, unit_end, chain
     return None
+
+
+def _unit_and_word(
+    ctx: Context, start: int, end: int
+) -> tuple[Mention | None, str] | None:
+    """某某有限公司品酒师, 某某街道社区工作者: an organisation read there (or
+    districts only) and then one word, a trade or title kg does not know:
+    the organisation (None after districts) and the word; None otherwise."""
+    org = max(
+        (m for m in ctx.of_kind(Kind.ORGANIZATION) if m.start == start and m.end < end),
+        key=lambda m: m.end,
+        default=None,
+    )
+    at = org.end if org is not None else _after_places(ctx, start, end)
+    if at == start or not _WORD.fullmatch(ctx.doc.text, at, end):
+        return None
+    return org, ctx.doc.text[at:end]
+
+
+def _after_places(ctx: Context, start: int, end: int) -> int:
+    """Where the districts ``text[start:end]`` opens with, one after another,
+    end (``start`` if it opens with none)."""
+    position = start
+    for place in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
+        if place.start == position and place.end < end:
+            position = place.end
+    return position
 
 
 def _filling_chain(ctx: Context, start: int, end: int) -> chains.Chain | None:
@@ -336,11 +396,25 @@ def _with_titles(
     """The posts of a ``姓名　单位职务`` line: the chain's, or the unit's with
     no title."""
     named, unit_start, unit_end, chain = titled
+    text = ctx.doc.text
+    evidence = ctx.evidence(named.start)
+    worded = _unit_and_word(ctx, unit_start, unit_end) if chain is None else None
+    if worded is not None and not _is_unit(text[unit_start:unit_end]):
+        org, word = worded
+        mentions.append(_person(text, named))
+        relations.append(
+            Relation(
+                RelKind.POST,
+                entity_key(Kind.PERSON, named.name),
+                entity_key(Kind.ORGANIZATION, org.name) if org else None,
+                roles=(word,),
+                evidence=evidence,
+            )
+        )
+        return
     if chain is None:
         _honoured(ctx, named, unit_start, unit_end, mentions, relations)
         return
-    text = ctx.doc.text
-    evidence = ctx.evidence(named.start)
     for body, place in chain.new_orgs:
         mentions.append(body)
         if place is not None:
