@@ -192,6 +192,19 @@ def test_a_hospital_or_school_named_before(
 
 
 def test_a_hospital_word_with_no_hospital_named_is_no_hospital() -> None:
-    """医院党委 after a company only: no company's or made-up hospital's post."""
-    found = posts(run("澄江精工集团有限公司开展活动。医院党委书记罗春明说。"))
-    assert not any(org and "集团" in org for person, org, _ in found)
+    """医院党委 after a company only: no company's or made-up hospital's post
+    (the title alone)."""
+    found = posts(run("江阴市精工集团有限公司开展活动。医院党委书记罗春明说。"))
+    assert ("罗春明", None, ("书记",)) in found
+    assert not any(org and ("集团" in org or "医院" in org) for _, org, _ in found)
+
+
+def test_a_studio_named_after_its_head_and_its_head() -> None:
+    """某某劳模创新工作室 (unquoted) is an organisation; 工作室领衔人 is the head
+    of the studio last named; 某市劳模创新工作室 is an honour."""
+    result = run("在韦振山劳模创新工作室，全国劳动模范、工作室领衔人韦振山介绍经验。")
+    assert "韦振山劳模创新工作室" in names(result, Kind.ORGANIZATION)
+    assert ("韦振山", "韦振山劳模创新工作室", ("领衔人",)) in posts(result)
+    assert not names(run("全市建成劳模创新工作室58家。"), Kind.ORGANIZATION)
+    honour = run("该室荣获柳州市劳模创新工作室称号。")  # an honour, not a studio
+    assert not any("工作室" in n for n in names(honour, Kind.ORGANIZATION))

@@ -33,9 +33,9 @@ _GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公�
 
 
 _HOSPITALS = ("医院", "卫生院")
-INSTITUTION_WORD = re.compile(r"(?:该|本)?(?:医院|学校)|(?:该|本)[院校]")
-"""Words that point back to a hospital or school named before (医院党委,
-该校工会)."""
+INSTITUTION_WORD = re.compile(r"(?:该|本)?(?:医院|学校|工作室)|(?:该|本)[院校]")
+"""Words that point back to a hospital, school or studio named before
+(医院党委, 该校工会, 工作室领衔人)."""
 
 
 def keeps_party_bodies(name: str) -> bool:
@@ -58,23 +58,22 @@ def party_owner(org: Mention | None) -> str | None:
 
 
 def last_institution(ctx: Context, start: int, word: str) -> Mention | None:
-    """The hospital (医院, 该院, 本院) or school (学校, 该校, 本校) ``word``
-    points to: the last named before ``start``; ``None`` if ``word`` is no
-    such word or none was named."""
+    """The hospital (医院, 该院, 本院), school (学校, 该校, 本校) or studio
+    (工作室) ``word`` points to: the last named before ``start``; ``None`` if
+    ``word`` is no such word or none was named."""
     if not INSTITUTION_WORD.fullmatch(word):
         return None
     # 医院 is a hospital; 该院 may be a 卫生院 too
     hospitals = ("医院",) if "医院" in word else _HOSPITALS
-    before = [
-        m
-        for m in ctx.of_kind(Kind.ORGANIZATION)
-        if m.end <= start
-        and (
-            m.subtype == "School"
-            if "校" in word
-            else m.name.endswith(hospitals) and len(m.name) > len("卫生院")
-        )
-    ]
+
+    def named(org: Mention) -> bool:
+        if "工作室" in word:
+            return org.name.endswith("工作室") and len(org.name) > len(word)
+        if "校" in word:
+            return org.subtype == "School"
+        return org.name.endswith(hospitals) and len(org.name) > len("卫生院")
+
+    before = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.end <= start and named(m)]
     return max(before, key=lambda m: m.end) if before else None
 
 

@@ -23,6 +23,7 @@ from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.communities import community_bodies
 from kg.extract.gazetteer import Gazetteer, Place
+from kg.extract.names import surname_length
 from kg.extract.org_names import (
     agencies,
     clause_start_of,
@@ -80,7 +81,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(sar_bureaus(ctx))
     candidates.extend(latin_brands(text))
     candidates.extend(community_bodies(ctx))
-    kept = _outermost(candidates)
+    kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
     mentions = tuple(m for m, _ in kept)
@@ -133,6 +134,16 @@ def _coordinated(
             out.append((body, other))
             start = before.start
     return out
+
+
+def _placed_studio(ctx: Context, mention: Mention, place: Place | None) -> bool:
+    """某市劳模创新工作室 is an honour a studio is given, not a studio; one is
+    named after the person who heads it (某某劳模创新工作室)."""
+    if not mention.name.endswith("创新工作室"):
+        return False
+    return not surname_length(mention.text[:2]) or any(
+        mention.start <= m.start < mention.end for m in ctx.of_kind(Kind.DISTRICT)
+    )
 
 
 _ANAPHOR = Anchored(

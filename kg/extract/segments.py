@@ -173,6 +173,11 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         if segment.junk and segment.opening is None:
             segment.opening = _marker_opening(text, start, org.start)
         return _with_department(ctx, segment, org.end, role_start)
+    if companies.INSTITUTION_WORD.fullmatch(
+        text, start, companies.body_start(text, start, role_start)
+    ):
+        segment.junk = True  # 工作室领衔人 with no studio named: the title alone
+        return segment
     place = _place_ending_at(ctx, start, role_start)
     if place is not None:
         segment.place, place_start = place
