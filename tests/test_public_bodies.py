@@ -128,3 +128,13 @@ def test_courts_and_procuratorates_are_named_in_full() -> None:
 def test_a_cppcc_committee_named_with_its_province_or_city_first() -> None:
     text = "政协重庆市渝北区委员会副主席秦予帆应邀列席。"
     assert ("秦予帆", "渝北区政协", ("副主席",)) in posts(run(text))
+
+
+def test_a_township_congress_presidium_and_its_chair() -> None:
+    """乡镇人大主席团主席: the presidium is the township congress's standing
+    body, and its 主席 holds the post there (no post was read before)."""
+    found = posts(
+        run("掌政镇人大主席团主席韩建平主持会议，月牙湖乡人大主席团副主席马玉山出席。")
+    )
+    assert ("韩建平", "掌政镇人大主席团", ("主席",)) in found
+    assert ("马玉山", "月牙湖乡人大主席团", ("副主席",)) in found
