@@ -166,3 +166,11 @@ def test_a_teacher_or_a_doctor_in_a_named_unit(
     text: str, expected: tuple[str, str, tuple[str, ...]]
 ) -> None:
     assert expected in posts(run(text))
+
+
+def test_a_team_named_in_quotes_before_its_heads_title() -> None:
+    """“巧手”班组班组长甲: the team is a body (巧手班组) and 甲 heads it; a quoted
+    word before 班组 with no title after it is no body."""
+    result = run("装配车间“银梭”班组班组长韦春梅代表受表彰职工发言。")
+    assert ("韦春梅", "银梭班组", ("班组长",)) in posts(result)
+    assert not names(run("开展“安全”班组建设。"), Kind.ORGANIZATION)

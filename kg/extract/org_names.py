@@ -361,6 +361,20 @@ def latin_brands(text: str) -> list[tuple[Mention, Place | None]]:
     ]
 
 
+_QUOTED_TEAM = re.compile(
+    r"[“「]([\u4e00-\u9fff]{2,6})[”」](班组|班)(?=班组长|班长|副班长|组长)"
+)
+
+
+def quoted_teams(text: str) -> list[tuple[Mention, Place | None]]:
+    """“钢花”班组班长, 「巧手」班组长: a team named in quotes, before its head's
+    title, is a body (钢花班组)."""
+    return [
+        (org_mention(m.start(), m.end(), m.group(), m[1] + m[2], ""), None)
+        for m in _QUOTED_TEAM.finditer(text)
+    ]
+
+
 def org_mention(
     start: int,
     end: int,

@@ -33,6 +33,7 @@ from kg.extract.org_names import (
     org_mention,
     outlet_lines,
     proper_name_start,
+    quoted_teams,
 )
 from kg.extract.org_suffixes import (
     SUFFIX_WORDS,
@@ -80,6 +81,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(cppcc_mentions(ctx))
     candidates.extend(sar_bureaus(ctx))
     candidates.extend(latin_brands(text))
+    candidates.extend(quoted_teams(text))
     candidates.extend(community_bodies(ctx))
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept.extend(_coordinated(ctx, kept))

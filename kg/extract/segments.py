@@ -455,9 +455,10 @@ def _org_ending_at(
 
 
 def _bracketed_org(ctx: Context, start: int, end: int) -> Mention | None:
-    """某某（玉溪）新材料有限公司工会主席: the segment opens after the bracket,
-    inside a body that holds it and ends where the titles begin."""
-    if start == 0 or ctx.doc.text[start - 1] not in "）)":
+    """某某（玉溪）新材料有限公司工会主席, “钢花”班组班长: the segment opens
+    after a bracket or quote inside a body that holds it and ends where the
+    titles begin."""
+    if start == 0 or ctx.doc.text[start - 1] not in "）)”」":
         return None
     for mention in ctx.starting_in(Kind.ORGANIZATION, max(0, start - 30), start):
         if mention.start < start and mention.end == end:
