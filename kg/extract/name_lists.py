@@ -393,14 +393,16 @@ def _with_titles(
     mentions: list[Mention],
     relations: list[Relation],
 ) -> None:
-    """The posts of a ``姓名　单位职务`` line: the chain's, or the unit's with
-    no title."""
+    """The posts of a ``姓名　单位职务`` line: the chain's, the unit's with no
+    title, or the unit's with the word after it."""
     named, unit_start, unit_end, chain = titled
     text = ctx.doc.text
     evidence = ctx.evidence(named.start)
-    worded = _unit_and_word(ctx, unit_start, unit_end) if chain is None else None
-    if worded is not None and not _is_unit(text[unit_start:unit_end]):
-        org, word = worded
+    if chain is None and _is_unit(text[unit_start:unit_end]):
+        _honoured(ctx, named, unit_start, unit_end, mentions, relations)
+        return
+    if chain is None:  # a unit, then a word kg does not know as a title
+        org, word = _unit_and_word(ctx, unit_start, unit_end) or (None, "")
         mentions.append(_person(text, named))
         relations.append(
             Relation(
@@ -411,9 +413,6 @@ def _with_titles(
                 evidence=evidence,
             )
         )
-        return
-    if chain is None:
-        _honoured(ctx, named, unit_start, unit_end, mentions, relations)
         return
     for body, place in chain.new_orgs:
         mentions.append(body)
