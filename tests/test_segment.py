@@ -176,6 +176,26 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         ("2023年5月12日，江阴市总工会召开全委会议。", None),
         ("2023年2月30日", None),
         ("", None),
+        (  # a web page's own controls on the header line
+            "澄江职工网　2024-07-09　【字号：大 中 小】　作者：韦小川",
+            MetaLine(
+                authors=("韦小川",),
+                date="2024-07-09",
+                outlet="澄江职工网",
+                outlets=("澄江职工网",),
+            ),
+        ),
+        ("【打印】【关闭】", None),
+        (  # an outlet named 某某观察
+            "澄江产经观察　2024年12月3日　特约记者 韦小川",
+            MetaLine(
+                authors=("韦小川",),
+                date="2024-12-03",
+                outlet="澄江产经观察",
+                outlets=("澄江产经观察",),
+            ),
+        ),
+        ("澄江观察", None),
     ],
 )
 def test_parse_meta_line(line: str, expected: MetaLine | None) -> None:

@@ -90,7 +90,14 @@ _NOT_NAMES = frozenset(
 # An outlet or organisation: 新华社、某某日报、某某区融媒体中心、某某区总工会.
 _OUTLET = re.compile(
     rf"[{_HAN}A-Za-z0-9]{{2,20}}[社报网台站刊部局厅委办院会]"
-    rf"|[{_HAN}A-Za-z0-9]{{1,20}}(?:中心|新闻|频道|杂志|客户端|公司|集团)"
+    rf"|[{_HAN}A-Za-z0-9]{{1,20}}(?:中心|新闻|频道|杂志|客户端|公司|集团"
+    r"|观察|在线|之声|视点|资讯)"
+)
+# A web page's own controls on its header line: 【字号：大 中 小】, 【打印】.
+_PAGE_CONTROLS = re.compile(
+    r"[【\[]\s*(?:字号|字体)\s*[：:]\s*大\s*中\s*小\s*[】\]]"
+    r"|(?:字号|字体)\s*[：:]\s*大\s*中\s*小"
+    r"|[【\[](?:打印|关闭|收藏|分享|打印本页|关闭窗口)[】\]]"
 )
 
 
@@ -117,7 +124,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     unit in brackets after the names is their ``affiliation``.  Editors
     (责任编辑、编辑…) are kept apart from authors.
     """
-    line = line.strip()
+    line = _PAGE_CONTROLS.sub(" ", line).strip()
     if not line or len(line) > _MAX_META:
         return None
     bracketed = _BRACKETED.fullmatch(line)
