@@ -24,6 +24,7 @@ from kg.extract import (
     posts,
     projects,
     renames,
+    sites,
 )
 from kg.extract.base import Extractor
 
@@ -43,4 +44,5 @@ EXTRACTORS: dict[str, Extractor] = {
     "launches": launches.extract,
     "issuers": issuers.extract,
     "renames": renames.extract,
+    "sites": sites.extract,
 }
