@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import label, posts, run
-from kg.model import Change, RelKind
+from conftest import label, names, posts, run
+from kg.model import Change, Kind, RelKind
 
 Post = tuple[str, str | None, tuple[str, ...], Change | None]
 
@@ -336,3 +336,12 @@ def test_the_successor_takes_the_post_not_the_one_succeeded() -> None:
     found = posts(run(text))
     assert ("柯雯", "博鳌镇中心学校", ("校长",)) in found
     assert not {p for p in found if p[0] == "符海"}
+
+
+def test_a_move_told_with_when_it_was() -> None:
+    """甲已于本月调任某职: 于本月 is when, not a person (于 is a surname too:
+    县长于海洋 stays one), and the move is 甲's."""
+    result = run("据悉，韦振华已于本月调任柳州市柳北区委书记。县长于海洋出席会议。")
+    assert ("韦振华", "柳北区委", ("书记",)) in posts(result)
+    assert "于本月" not in names(result, Kind.PERSON)
+    assert "于海洋" in names(result, Kind.PERSON)
