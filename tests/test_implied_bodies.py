@@ -208,3 +208,19 @@ def test_a_studio_named_after_its_head_and_its_head() -> None:
     assert not names(run("全市建成劳模创新工作室58家。"), Kind.ORGANIZATION)
     honour = run("该室荣获柳州市劳模创新工作室称号。")  # an honour, not a studio
     assert not any("工作室" in n for n in names(honour, Kind.ORGANIZATION))
+
+
+def test_a_hospital_named_only_with_its_party_body_is_kept() -> None:
+    """某某医院党委书记甲、院长乙: the hospital, named only inside its Party
+    body's name, is an organisation of the resolved article, holding both
+    posts (they were dropped with no node to hold them)."""
+    from kg.model import Document
+    from kg.pipeline import extract_documents
+
+    text = "琼海市椰林医院党委书记符永坚、院长黎明远带领医疗队开展义诊。"
+    extraction = extract_documents([Document("a", text, text)])
+    orgs = {e.key: e.name for e in extraction.entities if e.kind is Kind.ORGANIZATION}
+    held = {
+        orgs.get(r.object or "") for r in extraction.relations if r.kind.value == "post"
+    }
+    assert held == {"琼海市椰林医院"}

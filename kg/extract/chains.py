@@ -22,7 +22,7 @@ The parser serves :mod:`kg.extract.posts` (chains before names),
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract import companies, focus, lexicon, segments
 from kg.extract.base import Context
@@ -141,7 +141,7 @@ def parse_chain(
             current = _company_body(ctx, current, segment) or current
         elif current is not None and not titles[0].startswith(_PARTY_TITLES):
             current = _body_of_party(ctx, current, segment, chain) or current
-        current, titles = _party_of_company(ctx, segment, current, titles)
+        current, titles = _party_of_company(ctx, segment, current, titles, chain)
         _add_post(chain, current, titles, segment.change or opening)
     chain.unread = current is None and parts[-1].unread
     return chain
@@ -152,10 +152,13 @@ def _party_of_company(
     segment: segments.Segment,
     org: Mention | None,
     titles: tuple[str, ...],
+    chain: Chain,
 ) -> tuple[Mention | None, tuple[str, ...]]:
     """集团党委书记: a company's Party body stays in the company, its titles
     carry the body (党委书记, 党总支书记) — GUIDELINES, "Party bodies of a
-    company stay in the company"."""
+    company stay in the company"; a hospital's and a school's likewise.  An
+    owner no mention names on its own (某某医院党委: one mention, the body)
+    becomes a body of the chain."""
     owner_name = companies.party_owner(org)
     if org is None or owner_name is None:
         return org, titles
@@ -166,6 +169,10 @@ def _party_of_company(
     owner = segments.new_org(
         segment.start, segment.end, ctx, owner_name, None, implied=True
     )
+    if not any(m.name == owner_name for m in ctx.of_kind(Kind.ORGANIZATION)):
+        place = Gazetteer.default().get(org.place) if org.place else None
+        owner = replace(owner, place=org.place)
+        chain.new_orgs.append((owner, place))
     return owner, tuple(body + title for title in titles)
 
 
