@@ -1,5 +1,7 @@
 """Companies in title chains: which company a 集团 or 公司 points to, and
-whose Party body or union a body is.
+whose Party body or union a body is; and the hospitals, schools and studios
+that 医院, 该校, 工作室 point to, whose Party bodies keep their titles in them
+as a company's do.
 
 ``集团党委书记、董事长某某`` names the group, its Party committee and two
 titles; GUIDELINES ("Party bodies of a company stay in the company") puts

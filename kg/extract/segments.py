@@ -299,8 +299,8 @@ def _company_anaphor(
 
 
 def _institution_anaphor(ctx: Context, start: int, role_start: int) -> Mention | None:
-    """医院党委书记, 学校工会主席, 该院院长: the hospital or school last named
-    (its Party body's titles stay in it, as a company's do)."""
+    """医院党委书记, 学校工会主席, 该院院长, 工作室领衔人: the hospital, school
+    or studio last named (a Party body's titles stay in it, as a company's do)."""
     text = ctx.doc.text
     body_start = companies.body_start(text, start, role_start)
     owner = companies.last_institution(ctx, start, text[start:body_start])
