@@ -163,3 +163,18 @@ def test_no_launch_by_who_attends_an_event() -> None:
     text = "桂林市总工会主席出席了市人社局举办的“漓江工匠”发布会，会上宣读了名单。"
     launched = pairs(run(text), RelKind.LAUNCHED_BY)
     assert ("漓江工匠", "桂林市总工会") not in launched
+
+
+def test_the_body_that_lists_a_subject_under_an_initiative_runs_it() -> None:
+    """被某总工会列为“某某行动”试点企业: that union runs the initiative; 列为 with
+    no 被 before its actor says nothing of who runs it."""
+    listed = pairs(
+        run("今年，公司还被柳州市总工会列为“技能强企行动”试点企业。"),
+        RelKind.LAUNCHED_BY,
+    )
+    assert ("技能强企行动", "柳州市总工会") in listed
+    plain = pairs(
+        run("柳州市总工会工作人员介绍，公司列为“技能强企行动”试点企业。"),
+        RelKind.LAUNCHED_BY,
+    )
+    assert ("技能强企行动", "柳州市总工会") not in plain

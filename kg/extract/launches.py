@@ -76,11 +76,30 @@ def _launches(
         launchers = _held_by(ctx, initiative, actors, sentence)
         launchers = launchers or _launchers(ctx, initiative, actors, sentence)
         launchers = launchers or _passive(ctx, initiative.end, actors, sentence)
+        launchers = launchers or _listed_by(ctx, initiative, actors)
         owner = _owner(ctx, initiative)
         if owner is not None and owner not in launchers:
             launchers = [owner, *launchers]
         yield initiative, launchers
     yield from _anaphoric(ctx, initiatives, actors)
+
+
+_LISTED = re.compile(r"(?:列为|确定为|纳入)[“「《\"]?$")
+
+
+def _listed_by(
+    ctx: Context, initiative: Mention, actors: list[Mention]
+) -> list[Mention]:
+    """被某总工会列为“某某行动”试点企业: the actor that put the subject on the
+    initiative's list runs it."""
+    text = ctx.doc.text
+    listed = _LISTED.search(text, max(0, initiative.start - 4), initiative.start)
+    if listed is None:
+        return []
+    for actor in actors:
+        if actor.end == listed.start() and text.endswith("被", 0, actor.start):
+            return [actor]
+    return []
 
 
 def _owner(ctx: Context, initiative: Mention) -> Mention | None:
