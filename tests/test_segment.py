@@ -196,6 +196,15 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
             ),
         ),
         ("澄江观察", None),
+        (  # the page's section is no one's name
+            "澄江时报　2024年9月28日　中国版　记者 韦小川",
+            MetaLine(
+                authors=("韦小川",),
+                date="2024-09-28",
+                outlet="澄江时报",
+                outlets=("澄江时报",),
+            ),
+        ),
     ],
 )
 def test_parse_meta_line(line: str, expected: MetaLine | None) -> None:

@@ -93,6 +93,7 @@ _OUTLET = re.compile(
     rf"|[{_HAN}A-Za-z0-9]{{1,20}}(?:中心|新闻|频道|杂志|客户端|公司|集团"
     r"|观察|在线|之声|视点|资讯)"
 )
+_SECTION = re.compile(rf"[{_HAN}]{{1,4}}版")
 # A web page's own controls on its header line: 【字号：大 中 小】, 【打印】.
 _PAGE_CONTROLS = re.compile(
     r"[【\[]\s*(?:字号|字体)\s*[：:]\s*大\s*中\s*小\s*[】\]]"
@@ -189,6 +190,8 @@ def _credits(text: str) -> _Credits | None:
             run.append(token)
             continue
         for word in _merge_split_names(run):
+            if _SECTION.fullmatch(word):
+                continue  # 中国版, 要闻版: the page's section, no one's name
             if _is_outlet(word):
                 if not (authors or editors):
                     outlets.append(word)
