@@ -35,3 +35,22 @@ def test_no_site_without_a_body_right_before_the_verb() -> None:
         RelKind.LOCATED_IN,
     )
     assert not any(place == "210411" for _, place in found)
+
+
+def test_the_run_of_districts_from_a_place() -> None:
+    """Context.districts_from: the last of the districts named one after
+    another (抚顺市|顺城区 → 顺城区), within a bound, coded ones unless asked."""
+    from kg.extract.base import Context
+    from kg.model import Document, Kind, Mention
+
+    text = "抚顺市顺城区某某公司"
+    city = Mention(Kind.DISTRICT, 0, 3, "抚顺市", "抚顺市", code="210400")
+    county = Mention(Kind.DISTRICT, 3, 6, "顺城区", "顺城区", code="210411")
+    ctx = Context(Document("a", text, text), (city, county))
+    assert ctx.districts_from(0) == county
+    assert ctx.districts_from(0, 6) == city  # each ends before the bound
+    assert ctx.districts_from(1) is None
+    uncoded = Mention(Kind.DISTRICT, 3, 6, "顺城区", "顺城区")
+    loose = Context(Document("a", text, text), (city, uncoded))
+    assert loose.districts_from(0) == city
+    assert loose.districts_from(0, coded=False) == uncoded

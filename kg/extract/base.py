@@ -77,6 +77,26 @@ class Context:
         found = self.of_kind(kind)
         return [found[i] for i in sorted(at)]
 
+    def districts_from(
+        self, start: int, end: int | None = None, *, coded: bool = True
+    ) -> Mention | None:
+        """The last of the districts named one after another from ``start``
+        (包头市|昆都仑区 → 昆都仑区), each ending before ``end``; only those
+        with a gazetteer code if ``coded``; None if none starts there."""
+        last = None
+        while True:
+            here = next(
+                (
+                    m
+                    for m in self.starting_in(Kind.DISTRICT, start, start)
+                    if (m.code or not coded) and (end is None or m.end < end)
+                ),
+                None,
+            )
+            if here is None:
+                return last
+            last, start = here, here.end
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset`` (the whole text if none does)."""
         at = bisect_right(self._starts, offset) - 1

@@ -359,20 +359,11 @@ def _unit_and_word(
         key=lambda m: m.end,
         default=None,
     )
-    at = org.end if org is not None else _after_places(ctx, start, end)
+    places = ctx.districts_from(start, end, coded=False) if org is None else None
+    at = org.end if org is not None else places.end if places else start
     if at == start or not _WORD.fullmatch(ctx.doc.text, at, end):
         return None
     return org, ctx.doc.text[at:end]
-
-
-def _after_places(ctx: Context, start: int, end: int) -> int:
-    """Where the districts ``text[start:end]`` opens with, one after another,
-    end (``start`` if it opens with none)."""
-    position = start
-    for place in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
-        if place.start == position and place.end < end:
-            position = place.end
-    return position
 
 
 def _filling_chain(ctx: Context, start: int, end: int) -> chains.Chain | None:
@@ -451,7 +442,7 @@ def _honoured(
             evidence=evidence,
         )
     )
-    code = _opening_place(ctx, unit_start, unit_end) or org.place
+    code = _opening_code(ctx, unit_start, unit_end) or org.place
     if code:
         place = Gazetteer.default().get(code)
         relations.append(
@@ -483,22 +474,18 @@ def _unit(ctx: Context, start: int, end: int) -> Mention:
         surface,
         name,
         subtype=suffix_kind(surface),
-        place=_opening_place(ctx, start, end),
+        place=_opening_code(ctx, start, end),
     )
-
-
-def _opening_place(ctx: Context, start: int, end: int) -> str | None:
-    """柯桥区华舍街道社区卫生服务中心 → 华舍街道: the districts the name opens
-    with, one after another, and the last of them."""
-    code = None
-    position = start
-    for place in sorted(ctx.of_kind(Kind.DISTRICT), key=lambda m: m.start):
-        if place.start == position and place.end < end and place.code:
-            code, position = place.code, place.end
-    return code
 
 
 def _person(text: str, named: names.Named) -> Mention:
     return Mention(
         Kind.PERSON, named.start, named.end, text[named.start : named.end], named.name
     )
+
+
+def _opening_code(ctx: Context, start: int, end: int) -> str | None:
+    """柯桥区华舍街道社区卫生服务中心 → 华舍街道: the code of the last of the
+    districts the name opens with."""
+    opening = ctx.districts_from(start, end)
+    return opening.code if opening else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import Context, Found
-from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.model import Kind, Relation, RelKind, entity_key
 
 _SITED = re.compile(r"位于|地处|坐落于|坐落在|地址在|落户于|落户在")
 
@@ -15,13 +15,10 @@ _SITED = re.compile(r"位于|地处|坐落于|坐落在|地址在|落户于|落�
 def extract(ctx: Context) -> Found:
     text = ctx.doc.text
     ending = {m.end: m for m in ctx.of_kind(Kind.ORGANIZATION)}
-    places = sorted(
-        (m for m in ctx.of_kind(Kind.DISTRICT) if m.code), key=lambda m: m.start
-    )
     relations = []
     for match in _SITED.finditer(text):
         org = ending.get(match.start())
-        place = _last_of_run(places, match.end())
+        place = ctx.districts_from(match.end())
         if org is not None and place is not None:
             relations.append(
                 Relation(
@@ -32,13 +29,3 @@ def extract(ctx: Context) -> Found:
                 )
             )
     return Found(relations=tuple(relations))
-
-
-def _last_of_run(places: list[Mention], start: int) -> Mention | None:
-    """The last of the districts named one after another from ``start``
-    (包头市|昆都仑区 → 昆都仑区); None if none starts there."""
-    last = None
-    for place in places:
-        if place.start == start:
-            last, start = place, place.end
-    return last
