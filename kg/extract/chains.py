@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from kg.extract import companies, focus, lexicon, segments
+from kg.extract import companies, focus, lexicon, segments, units
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
@@ -249,15 +249,15 @@ def _segment_post(
             if segment.tail == "工会" and suffix_kind(owner) != "Company":
                 owner = _company_of_bare_union(ctx, segment.start)
         if (
-            segment.tail.endswith(segments.COMPANY_UNITS)
+            segment.tail.endswith(units.COMPANY_UNITS)
             and suffix_kind(owner) != "Company"
         ):  # a workshop is no place's: the article's one company's
             only = companies.only_company(ctx)
             owner = only.name if only is not None else ""
         if not owner:
-            if segment.tail.endswith(segments.UNITS_IN_TITLES):  # 车间|主任 again
+            if segment.tail.endswith(units.UNITS_IN_TITLES):  # 车间|主任 again
                 unit = next(
-                    u for u in segments.UNITS_IN_TITLES if segment.tail.endswith(u)
+                    u for u in units.UNITS_IN_TITLES if segment.tail.endswith(u)
                 )
                 titles = (unit + titles[0], *titles[1:])
             return None, titles
@@ -289,7 +289,7 @@ def _segment_post(
 
 def is_body(text: str) -> bool:
     """Is ``text`` the name of a body under another (经费审查委员会, 财务部)?"""
-    return bool(segments.TAIL.fullmatch(text)) and not segments.OWN_PLACE.search(text)
+    return bool(units.TAIL.fullmatch(text)) and not segments.OWN_PLACE.search(text)
 
 
 def new_body(ctx: Context, owner: Mention, body: str, start: int, end: int) -> Mention:

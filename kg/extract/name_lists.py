@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import chains, companies, lexicon, names, roles, segments
+from kg.extract import chains, companies, lexicon, names, roles, segments, units
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.org_names import canonical
@@ -45,7 +45,7 @@ _LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
 _UNIT_SUFFIXES = (
     *SUFFIXES,
     *"合作社 研究院 设计院 医院 卫生院 所 站 队 馆 场 矿 院 处 店 社 部 室".split(),
-    *segments.COMPANY_UNITS,
+    *units.COMPANY_UNITS,
 )
 _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
@@ -463,7 +463,7 @@ def _unit(ctx: Context, start: int, end: int) -> Mention:
             return mention
     surface = ctx.doc.text[start:end]
     name = canonical(surface)
-    if surface.endswith(segments.COMPANY_UNITS):  # 焊装车间: of the company
+    if surface.endswith(units.COMPANY_UNITS):  # 焊装车间: of the company
         company = companies.last_company(ctx, start, "公司")  # last named before
         if company is not None and not surface.startswith(company.name):
             name = company.name + surface

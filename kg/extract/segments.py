@@ -23,31 +23,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import companies, focus, lexicon, roles
+from kg.extract import companies, focus, lexicon, roles, units
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_suffixes import suffix_kind
+from kg.extract.units import TAIL
 from kg.model import Change, Kind, Mention
 from kg.text.segmenter import plain_tag, words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
-TAIL = re.compile(
-    r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
-    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心|所|站|馆"
-    r"|(?<=[\u4e00-\u9fff])(?:车间|班组|分厂|总队|支队|大队|中队|审判庭))$"
-)
-COMPANY_UNITS = ("车间", "班组", "分厂")
-"""Units of a company only: no place has a workshop."""
 _SHARED_HEADS = frozenset("部局处科")
-# A title that holds its unit (车间主任): after a word, the unit is named
-# (电机车间主任 is 主任 of the 电机车间).
-UNITS_IN_TITLES = ("车间",)
-# Titles a word before them qualifies (安全总监, 货车司机): one title, no unit.
-_QUALIFIED = re.compile(
-    "^(?:总监|主管|司机|驾驶员|调度员|工程师|技师|教师|医生|医师|护士)$"
-)
-_QUALIFIER_AT_MOST = 4
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # What may stand before a body that opens a title chain mid-segment.
 _BODY_OPENERS = frozenset("与和及的在是由为任原")
 # Words ending a clause's verb or linking it, after which a title stands alone.
@@ -137,7 +122,7 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
     if run is None:
         return None
     role_start, titles = run
-    unit = _unit_in_title(ctx, start, role_start, titles[0])
+    unit = units.unit_in_title(ctx, start, role_start, titles[0])
     if unit:  # 精密加工|车间主任: the 精密加工车间's 主任
         role_start += len(unit)
         titles = (titles[0][len(unit) :], *titles[1:])
@@ -286,7 +271,7 @@ def _company_anaphor(
             if match is None:
                 match = companies.ANAPHOR.match(text, head, body_start)
                 rest = text[match.end() : role_start] if match else ""
-                if not (TAIL.fullmatch(rest) or _qualifies(rest, title)):
+                if not (TAIL.fullmatch(rest) or units.qualifies(rest, title)):
                     match = None
             if match is not None:
                 break
@@ -385,7 +370,7 @@ def _with_department(
     if not between:
         return segment
     head = segment.roles[0]
-    if _qualifies(between, head):
+    if units.qualifies(between, head):
         segment.roles = (between + head, *segment.roles[1:])
         return segment  # 某公司安全总监, 某公司货车司机: one title
     tail = TAIL.fullmatch(between)
@@ -394,28 +379,6 @@ def _with_department(
     segment.tail = between
     segment.tail_start = org_end
     return segment
-
-
-def _unit_in_title(ctx: Context, start: int, role_start: int, title: str) -> str:
-    """The unit a title holds (车间 of 车间主任) when a word before it names
-    that unit and no organisation ends there (精密加工|车间主任, not
-    某某公司|车间主任); else ""."""
-    unit = next((u for u in UNITS_IN_TITLES if title.startswith(u)), "")
-    text = ctx.doc.text
-    if not unit or role_start <= start or not _HAN_WORD.match(text, role_start - 1):
-        return ""
-    for mention in ctx.starting_in(Kind.ORGANIZATION, start, role_start):
-        if mention.end == role_start:
-            return ""
-    return unit
-
-
-def _qualifies(between: str, title: str) -> bool:
-    """Is the word between a body and its ``title`` part of the title
-    (安全|总监, 货车|司机), not a department or words that are no part of it?"""
-    if not title or not _HAN_WORD.fullmatch(between) or TAIL.fullmatch(between):
-        return False
-    return bool(_QUALIFIED.match(title)) and len(between) <= _QUALIFIER_AT_MOST
 
 
 def _trailing_roles(
@@ -447,7 +410,7 @@ def _org_ending_at(
             tail_ok = (
                 mention.end == end
                 or TAIL.fullmatch(between)
-                or _qualifies(between, title)
+                or units.qualifies(between, title)
             )
             if tail_ok and (best is None or mention.end > best.end):
                 best = mention

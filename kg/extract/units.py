@@ -1,0 +1,55 @@
+"""Units and words a title chain names without another extractor's help.
+
+``TAIL`` is how a body nobody read ends (某某工作部, 某某局, 电机车间); a
+company's units (车间, 班组, 分厂) are no place's; a title that holds its
+unit (车间主任) names the unit after a word (精密加工|车间主任); and a word
+before some titles qualifies them (安全|总监, 货车|司机) rather than naming
+a department.  :mod:`kg.extract.segments` and :mod:`kg.extract.chains` ask
+these questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.base import Context
+from kg.model import Kind
+
+TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:工作部|办公室|总工会|工会|党工委|党委|党组|党支部|管委会"
+    r"|人民政府|政府|委员会|部|局|委|办|处|科|室|中心|所|站|馆"
+    r"|(?<=[\u4e00-\u9fff])(?:车间|班组|分厂|总队|支队|大队|中队|审判庭))$"
+)
+COMPANY_UNITS = ("车间", "班组", "分厂")
+"""Units of a company only: no place has a workshop."""
+# A title that holds its unit (车间主任): after a word, the unit is named
+# (电机车间主任 is 主任 of the 电机车间).
+UNITS_IN_TITLES = ("车间",)
+# Titles a word before them qualifies (安全总监, 货车司机): one title, no unit.
+_QUALIFIED = re.compile(
+    "^(?:总监|主管|司机|驾驶员|调度员|工程师|技师|教师|医生|医师|护士)$"
+)
+_QUALIFIER_AT_MOST = 4
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def unit_in_title(ctx: Context, start: int, role_start: int, title: str) -> str:
+    """The unit a title holds (车间 of 车间主任) when a word before it names
+    that unit and no organisation ends there (精密加工|车间主任, not
+    某某公司|车间主任); else ""."""
+    unit = next((u for u in UNITS_IN_TITLES if title.startswith(u)), "")
+    text = ctx.doc.text
+    if not unit or role_start <= start or not _HAN_WORD.match(text, role_start - 1):
+        return ""
+    for mention in ctx.starting_in(Kind.ORGANIZATION, start, role_start):
+        if mention.end == role_start:
+            return ""
+    return unit
+
+
+def qualifies(between: str, title: str) -> bool:
+    """Is the word between a body and its ``title`` part of the title
+    (安全|总监, 货车|司机), not a department or words that are no part of it?"""
+    if not title or not _HAN_WORD.fullmatch(between) or TAIL.fullmatch(between):
+        return False
+    return bool(_QUALIFIED.match(title)) and len(between) <= _QUALIFIER_AT_MOST
