@@ -24,12 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import chains, companies, lexicon, names, roles, segments, units
+from kg.extract import lexicon, list_posts, names
 from kg.extract.base import Context, Found
-from kg.extract.gazetteer import Gazetteer
-from kg.extract.org_names import canonical
-from kg.extract.org_suffixes import SUFFIXES, suffix_kind
-from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.model import Kind, Mention, Relation
 from kg.text.scan import Anchored
 
 _ATTENDING = Anchored(
@@ -42,11 +39,6 @@ _ATTENDING = Anchored(
 )
 # After the announcing phrase: a note in brackets, a colon, a line break.
 _LEAD_IN = re.compile(r"(?:[（(][^（）()\n]{1,20}[)）])?[：:]?\s*")
-_UNIT_SUFFIXES = (
-    *SUFFIXES,
-    *"合作社 研究院 设计院 医院 卫生院 所 站 队 馆 场 矿 院 处 店 社 部 室".split(),
-    *units.COMPANY_UNITS,
-)
 _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
 _ITEM_END = frozenset("\n、，,；;")
@@ -85,31 +77,31 @@ def extract(ctx: Context) -> Found:
         at = start.end() if start else match.end()
         for named in names.read_name_list(text, at, strict=True):
             if named.start not in taken:
-                mentions.append(_person(text, named))
+                mentions.append(list_posts.person(text, named))
     for match in _DELEGATION.finditer(text):
         for lead in _LEADS.finditer(text, match.start(), match.end()):
             leader = names.read_one(text, lead.end(), strict=True)
             if leader is None or not text.startswith("为", leader.end):
                 continue
             if leader.start not in taken:
-                mentions.append(_person(text, leader))
+                mentions.append(list_posts.person(text, leader))
     for match in _COMRADE.finditer(text):
         for named in _names_before(text, match.start()):
             if named.start not in taken:
-                mentions.append(_person(text, named))
+                mentions.append(list_posts.person(text, named))
     for match in _COUNTED.finditer(text):  # 来自某区的甲、乙、丙等13名职工
         counted = _names_before(text, match.start(), _CLAUSE_BREAK | {"的"})
         for named in counted if len(counted) >= _LIST_AT_LEAST else ():
             if named.start not in taken:
-                mentions.append(_person(text, named))
+                mentions.append(list_posts.person(text, named))
     for match in _SO_MANY.finditer(text):  # 甲、乙两位副县长
         counted = _names_before(text, match.start())
         for named in counted if len(counted) >= _LIST_AT_LEAST else ():
             if named.start not in taken:
-                mentions.append(_person(text, named))
-                relations.extend(_bare_title(ctx, named, match.end()))
+                mentions.append(list_posts.person(text, named))
+                relations.extend(list_posts.bare_title(ctx, named, match.end()))
     listed: set[int] = set()
-    titled: list[_Titled] = []
+    titled: list[list_posts.Titled] = []
     for line_start, line_end in _lines(text):
         if not _may_list(text[line_start:line_end]):
             continue
@@ -120,37 +112,18 @@ def extract(ctx: Context) -> Found:
         items = _items(ctx, opening, line.end())
         for item in items:
             listed.add(item[0].start)
-            _honoured(ctx, *item, mentions, relations)
+            list_posts.unit_post(ctx, *item, mentions, relations)
         if not items:
             found = _name_then_spaced_unit(ctx, line_start, line_end)
             titled.extend([found] if found else [])
     for entry in titled if len(titled) >= _LIST_AT_LEAST else ():
         listed.add(entry[0].start)
-        _with_titles(ctx, entry, mentions, relations)
+        list_posts.titled_posts(ctx, entry, mentions, relations)
     for item in _inline_items(ctx):
         if item[0].start not in listed:
             listed.add(item[0].start)
-            _honoured(ctx, *item, mentions, relations)
+            list_posts.unit_post(ctx, *item, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
-
-
-def _bare_title(ctx: Context, named: names.Named, at: int) -> list[Relation]:
-    """The title right after ``at`` (两位|副县长) as a post of no named body,
-    when a title ends a word there; else none."""
-    text = ctx.doc.text
-    for size in range(min(6, len(text) - at), 1, -1):
-        word = text[at : at + size]
-        if word in roles.TITLES and roles.split_roles(word) == (word,):
-            return [
-                Relation(
-                    RelKind.POST,
-                    entity_key(Kind.PERSON, named.name),
-                    None,
-                    roles=(word,),
-                    evidence=ctx.evidence(named.start),
-                )
-            ]
-    return []
 
 
 def _may_list(line: str) -> bool:
@@ -187,7 +160,7 @@ def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
     text = ctx.doc.text
     items = []
     for unit in _UNIT_IN_BRACKETS.finditer(text):
-        if not _is_unit(unit.group(1)):
+        if not list_posts.is_unit(unit.group(1)):
             continue
         named = _name_ending(text, unit.start())
         if named is not None:
@@ -300,14 +273,14 @@ def _name_then_unit(text: str, start: int) -> tuple[names.Named, int, int, int] 
     if named is None:
         return None
     unit = _NAME_THEN_UNIT.match(text, named.end)
-    if unit is None or not _is_unit(unit.group(1)):
+    if unit is None or not list_posts.is_unit(unit.group(1)):
         return None
     return named, unit.start(1), unit.end(1), unit.end()
 
 
 def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] | None:
     unit = _UNIT_THEN_NAME.match(text, start)
-    if unit is None or not _is_unit(unit.group(1)):
+    if unit is None or not list_posts.is_unit(unit.group(1)):
         return None
     named = names.read_one(text, unit.end(), strict=True)
     if named is None or not _item_ends(text, named.end):
@@ -315,14 +288,9 @@ def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] 
     return named, unit.start(1), unit.end(1), named.end
 
 
-_Titled = tuple[names.Named, int, int, chains.Chain | None]
-"""A ``姓名　单位职务`` line: the name, where the unit starts and ends, and
-the title chain that fills the unit (None: a unit with no title, or a unit
-and a word kg does not know as a title: :func:`_unit_and_word`)."""
-_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
-
-
-def _name_then_spaced_unit(ctx: Context, start: int, end: int) -> _Titled | None:
+def _name_then_spaced_unit(
+    ctx: Context, start: int, end: int
+) -> list_posts.Titled | None:
     """A line ``姓名　单位职务`` (a note such as （女） may follow the name):
     the person and where the unit and titles stand, when they are a title
     chain that fills the rest of the line or a unit on its own."""
@@ -338,154 +306,15 @@ def _name_then_spaced_unit(ctx: Context, start: int, end: int) -> _Titled | None
         unit_end -= 1
     if unit_start == at or unit_end - unit_start < 3:
         return None  # no space after the name, or nothing after it
-    chain = _filling_chain(ctx, unit_start, unit_end)
+    chain = list_posts.filling_chain(ctx, unit_start, unit_end)
     if (
         chain is not None
-        or _is_unit(text[unit_start:unit_end])
-        or _unit_and_word(ctx, unit_start, unit_end) is not None
+        or list_posts.is_unit(text[unit_start:unit_end])
+        or list_posts.unit_and_word(ctx, unit_start, unit_end) is not None
     ):
         return named, unit_start, unit_end, chain
     return None
 
 
-def _unit_and_word(
-    ctx: Context, start: int, end: int
-) -> tuple[Mention | None, str] | None:
-    """某某有限公司品酒师, 某某街道社区工作者: an organisation read there (or
-    districts only) and then one word, a trade or title kg does not know:
-    the organisation (None after districts) and the word; None otherwise."""
-    org = max(
-        (m for m in ctx.of_kind(Kind.ORGANIZATION) if m.start == start and m.end < end),
-        key=lambda m: m.end,
-        default=None,
-    )
-    places = ctx.districts_from(start, end, coded=False) if org is None else None
-    at = org.end if org is not None else places.end if places else start
-    if at == start or not _WORD.fullmatch(ctx.doc.text, at, end):
-        return None
-    return org, ctx.doc.text[at:end]
-
-
-def _filling_chain(ctx: Context, start: int, end: int) -> chains.Chain | None:
-    """The title chain that is all of ``text[start:end]``, ends in a title and
-    names a body (某某公司装配车间主任); None if there is none."""
-    parts = segments.read_segments(ctx, end, start)
-    if not parts or parts[0].start != start or any(p.junk for p in parts):
-        return None
-    chain = chains.parse_chain(ctx, end, floor=start)
-    if chain is None or all(org is None for org, _, _ in chain.posts):
-        return None
-    return chain
-
-
-def _with_titles(
-    ctx: Context,
-    titled: _Titled,
-    mentions: list[Mention],
-    relations: list[Relation],
-) -> None:
-    """The posts of a ``姓名　单位职务`` line: the chain's, the unit's with no
-    title, or the unit's with the word after it."""
-    named, unit_start, unit_end, chain = titled
-    text = ctx.doc.text
-    evidence = ctx.evidence(named.start)
-    if chain is None and _is_unit(text[unit_start:unit_end]):
-        _honoured(ctx, named, unit_start, unit_end, mentions, relations)
-        return
-    if chain is None:  # a unit, then a word kg does not know as a title
-        org, word = _unit_and_word(ctx, unit_start, unit_end) or (None, "")
-        mentions.append(_person(text, named))
-        relations.append(
-            Relation(
-                RelKind.POST,
-                entity_key(Kind.PERSON, named.name),
-                entity_key(Kind.ORGANIZATION, org.name) if org else None,
-                roles=(word,),
-                evidence=evidence,
-            )
-        )
-        return
-    for body, place in chain.new_orgs:
-        mentions.append(body)
-        if place is not None:
-            relations.append(chains.located(body, place, evidence))
-    mentions.append(_person(text, named))
-    relations.extend(chains.post_relations(named.name, chain, evidence))
-
-
 def _item_ends(text: str, end: int) -> bool:
     return end == len(text) or text[end] in _ITEM_END or text[end] in " \u3000\t"
-
-
-def _is_unit(unit: str) -> bool:
-    return unit.endswith(_UNIT_SUFFIXES) and not unit.startswith(("记者", "通讯员"))
-
-
-def _honoured(
-    ctx: Context,
-    named: names.Named,
-    unit_start: int,
-    unit_end: int,
-    mentions: list[Mention],
-    relations: list[Relation],
-) -> None:
-    text = ctx.doc.text
-    org = _unit(ctx, unit_start, unit_end)
-    person = _person(text, named)
-    evidence = ctx.evidence(named.start)
-    mentions.extend((person, org))
-    relations.append(
-        Relation(
-            RelKind.POST,
-            entity_key(Kind.PERSON, person.name),
-            entity_key(Kind.ORGANIZATION, org.name),
-            evidence=evidence,
-        )
-    )
-    code = _opening_code(ctx, unit_start, unit_end) or org.place
-    if code:
-        place = Gazetteer.default().get(code)
-        relations.append(
-            Relation(
-                RelKind.LOCATED_IN,
-                entity_key(Kind.ORGANIZATION, org.name),
-                entity_key(Kind.DISTRICT, place.name, place.id),
-                evidence=evidence,
-            )
-        )
-
-
-def _unit(ctx: Context, start: int, end: int) -> Mention:
-    """The organisation the organisations extractor read there, else the unit
-    as written, placed in the last district its name opens with."""
-    for mention in ctx.of_kind(Kind.ORGANIZATION):
-        if mention.start == start and mention.end == end:
-            return mention
-    surface = ctx.doc.text[start:end]
-    name = canonical(surface)
-    if surface.endswith(units.COMPANY_UNITS):  # 焊装车间: of the company
-        company = companies.last_company(ctx, start, "公司")  # last named before
-        if company is not None and not surface.startswith(company.name):
-            name = company.name + surface
-    return Mention(
-        Kind.ORGANIZATION,
-        start,
-        end,
-        surface,
-        name,
-        subtype=suffix_kind(surface),
-        place=_opening_code(ctx, start, end),
-    )
-
-
-def _person(text: str, named: names.Named) -> Mention:
-    return Mention(
-        Kind.PERSON, named.start, named.end, text[named.start : named.end], named.name
-    )
-
-
-def _opening_code(ctx: Context, start: int, end: int) -> str | None:
-    """柯桥区华舍街道社区卫生服务中心 → 华舍街道: the code of the last of the
-    districts the name opens with."""
-    opening = ctx.districts_from(start, end)
-    return opening.code if opening else None
