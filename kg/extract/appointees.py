@@ -18,10 +18,12 @@ from kg.extract.base import Context
 _GAP = re.compile(
     r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
-    r"(?:于?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|本月|上月|近日|日前|近期|今年|当天|同日))?"
+    r"(?:于?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|"
+    + "|".join(sorted(names.WHEN, key=len, reverse=True))
+    + "))?"
 )
 """Between the names and the verb: （兼职）, 同志, 因工作调动, 已于2月23日,
-已于本月."""
+已于本月 (the words of when are those that follow 于 in a name's place)."""
 CLAUSE_BREAK = "，,。；;：:！？!?\n"
 PRONOUN = "其"
 # Who is appointed, described before the name: 任命台籍员工甲为……

@@ -82,7 +82,7 @@ def _ordinary_word(name: str) -> bool:
         dictionary_entry(given)[0] >= _COMMON_GIVEN_FREQ
     ):
         return True  # 教师和|优秀班主任: a conjunction, not the surname 和
-    if name[0] in _PREPOSITION_SURNAMES and given in _WHEN:
+    if name[0] in _PREPOSITION_SURNAMES and given in WHEN:
         return True  # 已于|本月调任: a preposition before a time, not the surname 于
     return _common_noun(given)  # 向记者, 王主任, 和其他
 
@@ -104,7 +104,7 @@ _CONJUNCTION_SURNAMES = frozenset("和")
 """Surnames that are conjunctions too: before a frequent word they join it."""
 _PREPOSITION_SURNAMES = frozenset("于")
 """Surnames that are prepositions too: before a time word they are one."""
-_WHEN = frozenset(
+WHEN = frozenset(
     "本月 本年 本周 今年 今日 今天 近日 日前 近期 上月 上周 去年 明年 当天 当日 "
     "同日 次日 此前 目前 年初 年底 年中 月初 月底 月中 上午 下午 晚上 昨日".split()
 )

@@ -58,8 +58,10 @@ def to_pinyin(text: str, *, person: bool = False) -> str:
     return " ".join(s for s in lazy_pinyin(text, errors="default") if s.strip())
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """An ASCII slug for IRIs: pinyin joined with hyphens, lower case."""
+    """An ASCII slug for IRIs: pinyin joined with hyphens, lower case (names
+    recur across a corpus's articles: each is read once per process)."""
     out = []
     for part in to_pinyin(text).lower().split():
         cleaned = "".join(c for c in part if c.isascii() and c.isalnum())
