@@ -345,3 +345,22 @@ def test_a_move_told_with_when_it_was() -> None:
     assert ("韦振华", "柳北区委", ("书记",)) in posts(result)
     assert "于本月" not in names(result, Kind.PERSON)
     assert "于海洋" in names(result, Kind.PERSON)
+
+
+def test_a_profile_paragraph_gives_its_person_the_current_posts() -> None:
+    """A pre-appointment notice profiles each person in a paragraph that
+    opens with the name and the sex (甲，男，1978年生，……。现任……，拟任……):
+    the posts held now are read; the proposed one (拟任) is no post yet."""
+    text = (
+        "现将拟任职干部情况公示如下：\n\n"
+        "尉迟明远，男，1978年4月生，山东莒南人，大学学历，中共党员。"
+        "现任莒南县委副书记、县长，拟任县（市）区党委书记。\n\n"
+        "祁晓棠，女，1983年9月生，研究生学历。"
+        "现任临沂市统计局党组成员、副局长，拟任临沂市审计局局长。\n"
+    )
+    found = posts(run(text))
+    assert ("尉迟明远", "莒南县委", ("副书记",)) in found
+    assert ("祁晓棠", "临沂市统计局", ("党组成员", "副局长")) in found
+    assert not any(org == "临沂市审计局" for _, org, _ in found)
+    # a name with no sex after it opens no profile
+    assert not posts(run("莒南县召开会议。\n\n会议强调，现任干部要担当作为。\n"))

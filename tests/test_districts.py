@@ -110,3 +110,11 @@ def test_short_form_after_the_full_name() -> None:
 def test_place_written_after_its_parent() -> None:
     text = "延吉市、珲春市召开会议，延吉市河南街道总工会开展活动。"
     assert ("河南街道", "222401/河南街道") in codes(text)
+
+
+def test_a_county_stem_that_is_a_word_after_a_modal_is_that_word() -> None:
+    """要会同县总工会: 会同 is "together with" after 要; 湖南省会同县 is the county."""
+    assert not any(
+        code == "431225" for _, code in codes("县人社局要会同县总工会抓好落实。")
+    )
+    assert ("会同县", "431225") in codes("湖南省会同县总工会召开会议。")

@@ -257,3 +257,22 @@ def test_a_unit_then_a_trade_kg_does_not_know() -> None:
     found = posts(run(text))
     assert ("覃家明", "柳州龙城酒业有限公司", ("首席勾调师",)) in found
     assert ("莫美玲", None, ("农民工",)) in found
+
+
+def test_names_with_their_unit_and_title_in_brackets() -> None:
+    """姓名（单位职务）, a line each: the posts of the title chain, or the
+    unit's with the trade kg does not know as a title."""
+    text = (
+        "荣获市级劳动模范称号人员名单：\n"
+        "伍家栋（宁波甬舟船舶修造有限公司船坞车间主任）\n"
+        "柏思琪（宁波海曙明湖实验中学教师）\n"
+        "邬启航（宁波北仑港渝物流有限公司叉车司机）\n"
+    )
+    result = run(text)
+    assert {"伍家栋", "柏思琪", "邬启航"} <= names(result, Kind.PERSON)
+    found = posts(result)
+    assert ("伍家栋", "宁波甬舟船舶修造有限公司船坞车间", ("主任",)) in found
+    assert ("柏思琪", "宁波海曙明湖实验中学", ("教师",)) in found
+    assert ("邬启航", "宁波北仑港渝物流有限公司", ("叉车司机",)) in found
+    # one such line among words is no list
+    assert not names(run("会上，伍家栋（甬舟公司职工）发了言。\n"), Kind.PERSON)

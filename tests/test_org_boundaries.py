@@ -72,6 +72,8 @@ BOUNDARIES = [
 ]
 
 NOT_BODIES = [
+    # a number and its measure word count bodies: no name
+    "劳模们年内将走进全市100所中小学。",
     # ordinary words that end in a one-character suffix
     "汉阳区投资布局新兴产业。",
     "要服从全局，顾全大局。",

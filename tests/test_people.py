@@ -153,3 +153,24 @@ def test_he_before_a_frequent_word_is_a_conjunction_not_a_surname() -> None:
 def test_words_that_follow_a_name_in_visits_and_decisions(text: str, name: str) -> None:
     """一道, 一起, 带队, 一家, 辞去 end a name as 表示 does; 拓 is a surname."""
     assert name in names(run(text), Kind.PERSON)
+
+
+def test_a_word_for_a_group_is_no_name() -> None:
+    """宣讲团 after 工匠 (宣 is a surname): a group, however rare the word."""
+    text = "市总工会组建劳模工匠宣讲团，当天，宣讲团成员走进学校。"
+    assert "宣讲团" not in names(run(text), Kind.PERSON)
+
+
+def test_a_byline_marker_after_the_reporter_is_no_person() -> None:
+    """记者 某某 综合报道: the byline's names are its authors; 综合报道 says how
+    the report was made."""
+    text = "标题\n本报记者 邝嘉文 综合报道\n\n会议召开。"
+    start = text.index("本报")
+    doc = Document(
+        "a",
+        text,
+        text,
+        authors=("邝嘉文",),
+        byline=Span(start, text.index("\n", start)),
+    )
+    assert names(extract_document(doc), Kind.PERSON) == {"邝嘉文"}

@@ -21,9 +21,10 @@ BODIES = [
     ("香港特别行政区政府发布公告。", {"香港特别行政区政府"}),
     # 市政府 and 市人民政府 are one body, the people's government
     ("淮安市政府印发通知。", {"淮安市人民政府"}),
+    # and its office is the 人民政府办公室 (its official name)
     (
         "淮安市人民政府印发通知，淮安市政府办公室转发。",
-        {"淮安市人民政府", "淮安市政府办公室"},
+        {"淮安市人民政府", "淮安市人民政府办公室"},
     ),
     # outside the mainland a 市政府 keeps its name
     ("香港特别行政区政府发表声明。", {"香港特别行政区政府"}),
@@ -138,3 +139,24 @@ def test_a_township_congress_presidium_and_its_chair() -> None:
     )
     assert ("韩建平", "掌政镇人大主席团", ("主席",)) in found
     assert ("马玉山", "月牙湖乡人大主席团", ("副主席",)) in found
+
+
+def test_a_government_office_is_named_in_full() -> None:
+    """县政府办公室 is the 人民政府办公室 of the county, as 县政府 is its 人民政府."""
+    found = names(
+        run("汝城县召开会议。县政府办公室主任欧阳锋出席。"), Kind.ORGANIZATION
+    )
+    assert "汝城县人民政府办公室" in found
+
+
+def test_a_short_form_before_the_only_county_the_article_names() -> None:
+    """县政府召开常务会议 in a headline, the county named later only once: the
+    short form is that county's body."""
+    text = (
+        "县政府召开第12次常务会议\n"
+        "县长蒲志远主持召开县政府常务会议。会议通过了《汝城县茶产业扶持办法》。"
+    )
+    result = run(text)
+    assert ("蒲志远", "汝城县人民政府", ("县长",)) in posts(result)
+    two = run("县政府召开常务会议。汝城县与宜章县签订协议。")
+    assert not any(n.endswith("县人民政府") for n in names(two, Kind.ORGANIZATION))

@@ -87,6 +87,7 @@ def subject(
         or _name_ending_at(text, clause - 1)
         or _sentence_opener(ctx, clause)
         or _resume_subject(text, clause)
+        or _profile_subject(text, clause)
     )
 
 
@@ -158,3 +159,19 @@ def _resume_subject(text: str, clause: int) -> list[names.Named]:
         return []
     people = names.read_name_list(text, found.start(1))
     return people[-1:] if people and people[-1].end == found.end(1) else []
+
+
+_PROFILE = re.compile(r"\s*[，,（(]\s*[男女]\s*[，,、）)]")
+"""What follows the name that opens a profile: ，男， / （女，1980年生）."""
+
+
+def _profile_subject(text: str, clause: int) -> list[names.Named]:
+    """甲，男，1976年8月生，……中共党员。现任…… — the person a paragraph of a
+    notice profiles, named at its start with their sex."""
+    start = text.rfind("\n", 0, clause) + 1
+    while start < clause and text[start] in " \u3000\t":
+        start += 1
+    named = names.read_one(text, start, strict=True)
+    if named is None or not _PROFILE.match(text, named.end):
+        return []
+    return [named]

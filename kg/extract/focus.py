@@ -34,7 +34,9 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
     """The nearest district before ``offset`` whose name ends in ``char``.
 
     A district later in the same sentence is taken when none comes before
-    (区总工会 … 滨湖区 in one sentence is rare but happens).
+    (区总工会 … 滨湖区 in one sentence is rare but happens), and else the one
+    the article names later, when it names only one (县政府召开常务会议 in a
+    headline, 安吉县 first named in the fourth paragraph).
     """
     gaz = Gazetteer.default()
     districts = [
@@ -51,4 +53,5 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
     after = [m for m in districts if offset < m.start < sentence.end]
     if after:
         return gaz.get(min(after, key=lambda m: m.start).code or "")
-    return None
+    later = {m.code for m in districts}
+    return gaz.get(later.pop() or "") if len(later) == 1 else None

@@ -333,6 +333,8 @@ class Gazetteer:
             short = all(place.name != key for place in places)
             if short and len(key) == 2 and words.after_surname(start):
                 continue  # 刘|桂林, 王|金华: a given name
+            if not short and words.word_after_modal(start, key[:-1]):
+                continue  # 要|会同|县总工会: the verb 会同, not 会同县
             zone = self._zone_at(text, start, key, places, words)
             if zone is not None:
                 return zone

@@ -291,9 +291,10 @@ def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] 
 def _name_then_spaced_unit(
     ctx: Context, start: int, end: int
 ) -> list_posts.Titled | None:
-    """A line ``姓名　单位职务`` (a note such as （女） may follow the name):
-    the person and where the unit and titles stand, when they are a title
-    chain that fills the rest of the line or a unit on its own."""
+    """A line ``姓名　单位职务`` or ``姓名（单位职务）`` (a note such as （女）
+    may follow the name): the person and where the unit and titles stand,
+    when they are a title chain that fills the rest of the line or a unit on
+    its own."""
     text = ctx.doc.text
     named = names.read_one(text, _skip_space(text, start, end), strict=True)
     if named is None:
@@ -304,8 +305,13 @@ def _name_then_spaced_unit(
     unit_end = end
     while unit_end > unit_start and text[unit_end - 1] in _TRAILING:
         unit_end -= 1
-    if unit_start == at or unit_end - unit_start < 3:
-        return None  # no space after the name, or nothing after it
+    bracketed = _WHOLE_BRACKET.fullmatch(text, at, unit_end)
+    if bracketed is not None:
+        unit_start, unit_end = bracketed.span(1)
+    elif unit_start == at:
+        return None  # no space after the name
+    if unit_end - unit_start < 3:
+        return None  # nothing after the name
     chain = list_posts.filling_chain(ctx, unit_start, unit_end)
     if (
         chain is not None
@@ -314,6 +320,10 @@ def _name_then_spaced_unit(
     ):
         return named, unit_start, unit_end, chain
     return None
+
+
+_WHOLE_BRACKET = re.compile(r"[（(]([^（）()\n]{3,40})[)）]")
+"""The rest of a line in brackets: （某某公司车间主任）."""
 
 
 def _item_ends(text: str, end: int) -> bool:

@@ -73,6 +73,8 @@ def _ordinary_word(name: str) -> bool:
     freq, flag = dictionary_entry(name)
     if flag and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ:
         return True
+    if flag.startswith("n") and not flag.startswith("nr") and name[-1] in _GROUPS:
+        return True  # 宣讲团, 志愿队: a known word for a group, however rare
     given = name[surname_length(name) :]
     if given in _NOUNS_GIVEN_AS_NAMES:
         return False
@@ -97,6 +99,8 @@ def _common_noun(word: str) -> bool:
     return freq >= _COMMON_GIVEN_FREQ and flag.startswith(_NOT_GIVEN_FLAGS)
 
 
+_GROUPS = frozenset("团队组班社")
+"""Last characters of words for a group of people (宣讲团, 服务队, 工作组)."""
 _NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 _NOUNS_GIVEN_AS_NAMES = frozenset(("海军", "空军", "陆军"))
 """Frequent nouns that are frequent given names too (王海军, 李空军)."""

@@ -228,6 +228,8 @@ _VISIT_VERBS = frozenset(
 )
 """Verbs of a visit (某某走进某某公司): never a trade in a firm's name."""
 _DATE_UNITS = "年月日号届期"
+_MEASURE_WORDS = "所家个座名位支批项条处户间"
+"""What counts bodies after a number (100所中小学, 30家企业): no name."""
 
 
 def _numbered_unit(words: tuple[tuple[str, str], ...], index: int) -> bool:
@@ -258,11 +260,13 @@ def _is_number(word: str) -> bool:
 
 
 def _drop_date_unit(taken: list[tuple[str, str]]) -> None:
-    """2023年华兴集团, 2023年度集团: the unit after a number is no name."""
+    """2023年华兴集团, 2023年度集团, 100所中小学: the unit after a number is
+    no name."""
     word, flag = taken[0]
-    if word in lexicon.DATE_WORDS or (len(word) == 1 and word in _DATE_UNITS):
+    units = _DATE_UNITS + _MEASURE_WORDS
+    if word in lexicon.DATE_WORDS or (len(word) == 1 and word in units):
         taken.pop(0)
-    elif word[0] in _DATE_UNITS:
+    elif word[0] in units:
         taken[0] = (word[1:], flag)
 
 

@@ -152,9 +152,12 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
     text = ctx.doc.text
     taken = {m.start for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
     leads = [match.span() for match in _LEADERS.finditer(text)]
+    byline = ctx.doc.byline
     for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text)):
         if lead_end in taken:
             continue
+        if byline is not None and byline.start <= lead_start < byline.end:
+            continue  # 记者 某某 综合报道: the byline's names are its authors
         strict = not text[lead_start:lead_end].endswith("领导")
         found = names.read_name_list(text, lead_end, strict=strict)
         if not found and not strict:  # 市领导洛桑旺堆、周某: a first name no

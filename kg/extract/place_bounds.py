@@ -24,6 +24,11 @@ FUNCTION_CHARS = frozenset("和与及或并在对向给为被把从由是等也�
 # Surnames that are far more often words before a place (来桂林, 原崇安区,
 # 全无锡, 游桂林): after them a short form is still read as a place.
 NOT_SURNAMES = FUNCTION_CHARS | set("来去原全游居经过回出进平安成新老国海明南东西北中")
+# Modal verbs and adverbs that stand before a verb: after them a county's
+# stem that is a common word is that word (要|会同|县总工会: "together with").
+BEFORE_VERBS = frozenset("要将应须需并还也都已可能会再又")
+_COMMON_STEM = 100
+"""How often jieba's dictionary has seen a stem that reads as a word."""
 # jieba's blocks (``jieba.re_han_default``): segmented one at a time.
 _BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")
 
@@ -76,6 +81,14 @@ class Segmentation:
         if start == 0 or self.text[start - 1] not in _surnames():
             return False
         return self._is_bound(start - 1) and self._is_bound(start)
+
+    def word_after_modal(self, start: int, stem: str) -> bool:
+        """Whether the place name at ``start`` opens with ``stem``, a common
+        word, right after a modal or adverb (要会同县总工会, 将通道县…)."""
+        if start == 0 or self.text[start - 1] not in BEFORE_VERBS:
+            return False
+        freq, _ = _dictionary()
+        return freq.get(stem, 0) >= _COMMON_STEM and self._is_bound(start)
 
     def ends_word(self, start: int, end: int) -> bool:
         """Whether a name ``text[start:end]`` may end at ``end``.

@@ -46,6 +46,8 @@ _CPPCC_TAIL = re.compile(
 
 _PEOPLES = {"政府": "人民政府", "法院": "人民法院", "检察院": "人民检察院"}
 """Mainland bodies whose full names say 人民, often left out in writing."""
+_OFFICE = "办公室"
+"""The office of such a body, named after it (县政府办公室)."""
 
 
 def public_name(place: Place | None, body: str) -> str:
@@ -55,8 +57,10 @@ def public_name(place: Place | None, body: str) -> str:
         if body.endswith(written):
             body = body[: -len(written)] + name
             break
-    if body in _PEOPLES and place is not None and _mainland(place):
-        body = _PEOPLES[body]  # 乐都区法院 is 乐都区人民法院
+    head = body.removesuffix(_OFFICE)
+    if head in _PEOPLES and place is not None and _mainland(place):
+        # 乐都区法院 is 乐都区人民法院, 县政府办公室 the 人民政府办公室
+        body = _PEOPLES[head] + body[len(head) :]
     return (place.name if place else "") + body
 
 
