@@ -178,3 +178,26 @@ def test_the_body_that_lists_a_subject_under_an_initiative_runs_it() -> None:
         RelKind.LAUNCHED_BY,
     )
     assert ("技能强企行动", "柳州市总工会") not in plain
+
+
+def test_a_policy_adopted_at_a_bodys_meeting() -> None:
+    """会议审议通过了《…》 in the report of a body's meeting: the body whose
+    meeting it is launched it; with no such meeting, nobody."""
+    text = (
+        "邵阳市第十七届人民代表大会常务委员会第九次会议闭幕。"
+        "会议审议通过了《邵阳市城市户外劳动者休息场所管理规定》。"
+    )
+    assert pairs(run(text), RelKind.LAUNCHED_BY) == {
+        ("邵阳市城市户外劳动者休息场所管理规定", "邵阳市人大常委会")
+    }
+    county = (
+        "县长主持召开县政府第12次常务会议，县总工会负责人列席会议。"
+        "会议审议并原则通过了《隆回县技能人才培育实施方案》。"
+    )
+    assert ("隆回县技能人才培育实施方案", "隆回县人民政府") in pairs(
+        run(county), RelKind.LAUNCHED_BY
+    )
+    assert not pairs(
+        run("隆回县召开座谈会。大家认为，《隆回县技能人才培育实施方案》通过了。"),
+        RelKind.LAUNCHED_BY,
+    )

@@ -160,3 +160,21 @@ def test_a_short_form_before_the_only_county_the_article_names() -> None:
     assert ("蒲志远", "汝城县人民政府", ("县长",)) in posts(result)
     two = run("县政府召开常务会议。汝城县与宜章县签订协议。")
     assert not any(n.endswith("县人民政府") for n in names(two, Kind.ORGANIZATION))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("邵东市网约车司机工会成立。", {"邵东市网约车司机工会"}),
+        ("邵东市快递行业工会委员会成立。", {"邵东市快递行业工会委员会"}),
+        ("邵东市外卖配送行业联合工会揭牌。", {"邵东市外卖配送行业联合工会"}),
+        ("邵东市货车司机工会联合会召开大会。", {"邵东市货车司机工会联合会"}),
+        # a time, a verb, a pronoun in the words: no trade's union
+        ("邵东市日前成立快递行业工会。", set()),
+        ("邵东市直各产业工会参加。", set()),
+    ],
+)
+def test_unions_of_a_trade_or_a_job(text: str, expected: set[str]) -> None:
+    """A union of a trade's workers (快递行业工会) or of a job's (货车司机工会
+    联合会) in a place is a body of its own."""
+    assert names(run(text), Kind.ORGANIZATION) == expected

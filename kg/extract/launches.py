@@ -77,6 +77,7 @@ def _launches(
         launchers = launchers or _launchers(ctx, initiative, actors, sentence)
         launchers = launchers or _passive(ctx, initiative.end, actors, sentence)
         launchers = launchers or _listed_by(ctx, initiative, actors)
+        launchers = launchers or _adopted_by(ctx, initiative, actors)
         owner = _owner(ctx, initiative)
         if owner is not None and owner not in launchers:
             launchers = [owner, *launchers]
@@ -98,6 +99,28 @@ def _listed_by(
         return []
     for actor in actors:
         if actor.end == listed.start() and text.endswith("被", 0, actor.start):
+            return [actor]
+    return []
+
+
+_ADOPTED = re.compile(r"(?:会议|会上)?(?:审议|表决)?(?:并原则|并)?通过(?:了)?$")
+_MEETING = re.compile(
+    r"(?:第[一二三四五六七八九十百\d]{1,6}次)?(?:全体|常务|主任|党组)?(?:扩大)?会议"
+)
+"""What follows a body that holds the meeting: 第二十一次会议, 第46次常务会议."""
+
+
+def _adopted_by(
+    ctx: Context, initiative: Mention, actors: list[Mention]
+) -> list[Mention]:
+    """会议审议通过了《某某规定》, in the report of a body's meeting: the
+    body whose meeting adopted it (某市人大常委会第二十一次会议, 县政府第46次常务
+    会议), the first the article names so."""
+    text = ctx.doc.text
+    if not _ADOPTED.search(text, max(0, initiative.start - 12), initiative.start):
+        return []
+    for actor in actors:
+        if actor.kind is Kind.ORGANIZATION and _MEETING.match(text, actor.end):
             return [actor]
     return []
 

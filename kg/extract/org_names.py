@@ -314,11 +314,16 @@ def news_sites(text: str) -> list[tuple[Mention, Place | None]]:
     ]
 
 
+_OUTLET = (
+    r"[\u4e00-\u9fff]{2,12}?"
+    r"(?:日报|晚报|时报|商报|报|网|电视台|客户端|新闻|周刊|杂志|晨讯|快讯)"
+)
 _SOURCE_LINE = re.compile(
-    r"(?:稿件来源|来源|稿源|出处)\s*[:：]\s*"
-    r"([\u4e00-\u9fff]{2,12}?(?:日报|晚报|时报|商报|报|网|电视台|客户端|新闻))"
+    rf"(?:(?:稿件来源|来源|稿源|出处)\s*[:：]\s*|[（(](?:转载自|转自|原载于?)\s*)"
+    rf"({_OUTLET})"
     r"((?:[-－—][\u4e00-\u9fff]{2,10}频道)?)"
 )
+"""来源：某某日报, 某某周刊（转载自某某时报）: the outlet and the one it reprints."""
 _MASTHEAD = re.compile(
     r"^[ \t　]*([\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|报))[ \t　]+\d{4}年",
     re.MULTILINE,
@@ -340,7 +345,7 @@ def outlet_lines(text: str) -> list[tuple[Mention, Place | None]]:
     """Outlets of meta lines: ``来源：某某日报``, ``人民网-某某频道`` (the site,
     its channel an alias), and a masthead line ``某某报 2024年5月8日``."""
     found: list[tuple[Mention, Place | None]] = []
-    if not any(char in text for char in "报网台端闻"):
+    if not any(char in text for char in "报网台端闻刊志讯"):
         return found
     for match in _SOURCE_LINE.finditer(text):
         name = match.group(1)

@@ -140,7 +140,29 @@ def ends_verb(text: str, start: int, end: int) -> bool:
 
 
 _TRADE_MEMBERS = re.compile(r"([\u4e00-\u9fff]{1,8}业)(?:职工|工人|雇员|从业员)")
+_TRADE_UNION = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:行业|产业)(?:联合)?"
+    r"|([\u4e00-\u9fff]{1,6}?)(?:司机|骑手|快递员|外卖员|送餐员|配送员|快递小哥)"
+)
+"""A union of a trade's or a job's workers: 快递行业(工会), 外卖配送行业联合(工会),
+货车司机(工会联合会), 网约车司机(工会)."""
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]{1,3}")
+
+
+def _trade(words: str) -> bool:
+    """快递, 外卖配送, 货车: the words of a trade, not of a time, a count or a
+    verb (江北街道日前成立榨菜行业工会, 市直各产业工会)."""
+    if _GENERIC_IN_BODY.search(words) or roles.role_spans(words):
+        return False
+    if any(c in lexicon.NAME_STOP_CHARS or c in "各级直" for c in words):
+        return False
+    return not any(
+        flag.startswith(_NOT_TRADE_FLAGS) or lexicon.LAUNCH_VERBS.fullmatch(word)
+        for word, flag in plain_tag(words)
+    )
+
+
+_NOT_TRADE_FLAGS = ("t", "r", "q", "m", "p", "c", "u")
 
 
 def body_ok(body: str, kind: SuffixKind) -> bool:
@@ -149,6 +171,8 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
     session = SESSION.match(body)
     if session and kind.subtype == "GovernmentBody":
         body = body[session.end() :]  # 通州区第十七届人民代表大会常务委员会
+    if kind.subtype == "TradeUnion" and (job := _TRADE_UNION.fullmatch(body)):
+        return _trade(job.group(1) or job.group(2))
     limit = MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else MAX_BODY
     if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
