@@ -398,3 +398,14 @@ def test_two_posts_joined_by_jian() -> None:
         ("胡海燕", "宁波甬青智能装备股份有限公司", ("副总经理",)),
         ("胡海燕", "宁波甬青智能装备股份有限公司工会", ("主席",)),
     } <= found
+
+
+def test_a_college_named_before_its_party_committee_and_president() -> None:
+    """学院党委书记甲、院长乙 after a college is named: the college's posts."""
+    text = (
+        "调研组走进常州龙城智造职业技术学院，参观实训中心。"
+        "学院党委书记尹东来、院长车雅琴介绍了办学情况。"
+    )
+    found = posts(run(text))
+    assert ("尹东来", "常州龙城智造职业技术学院", ("党委书记",)) in found
+    assert ("车雅琴", "常州龙城智造职业技术学院", ("院长",)) in found

@@ -178,3 +178,21 @@ def test_unions_of_a_trade_or_a_job(text: str, expected: set[str]) -> None:
     """A union of a trade's workers (快递行业工会) or of a job's (货车司机工会
     联合会) in a place is a body of its own."""
     assert names(run(text), Kind.ORGANIZATION) == expected
+
+
+def test_a_level_character_that_opens_a_word_is_no_short_form() -> None:
+    """区市场监管局 is the district's 市场监管局 (市场 is a word, not the city);
+    市场监管局 alone names no city's bureau."""
+    text = "成都市武侯区召开会议。区总工会联合区市场监管局开展检查。"
+    assert "武侯区市场监管局" in names(run(text), Kind.ORGANIZATION)
+    alone = run("成都市召开会议。市场监管局局长戴文清出席。")
+    assert not any(n.startswith("成都市场") for n in names(alone, Kind.ORGANIZATION))
+
+
+def test_words_of_leadership_before_a_government_are_no_body() -> None:
+    """在区委领导下做好政府工作: 区委, and no body named 区委领导下…政府."""
+    found = names(
+        run("上海市徐汇区召开会议。他表示，将在区委领导下全力做好政府各项工作。"),
+        Kind.ORGANIZATION,
+    )
+    assert not any("领导" in n for n in found)

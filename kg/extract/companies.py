@@ -35,7 +35,9 @@ _GROUP = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公�
 
 
 _HOSPITALS = ("医院", "卫生院")
-INSTITUTION_WORD = re.compile(r"(?:该|本)?(?:医院|学校|工作室)|(?:该|本)[院校]")
+INSTITUTION_WORD = re.compile(
+    r"(?:该|本)?(?:医院|学校|学院|大学|中学|小学|工作室)|(?:该|本)[院校]"
+)
 """Words that point back to a hospital, school or studio named before
 (医院党委, 该校工会, 工作室领衔人)."""
 
@@ -73,6 +75,8 @@ def last_institution(ctx: Context, start: int, word: str) -> Mention | None:
             return org.name.endswith("工作室") and len(org.name) > len(word)
         if "校" in word:
             return org.subtype == "School"
+        if word.endswith("学") or word.endswith("学院"):  # 学院党委: the college's
+            return org.subtype == "School" and org.name.endswith(word[-2:])
         return org.name.endswith(hospitals) and len(org.name) > len("卫生院")
 
     before = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.end <= start and named(m)]

@@ -12,6 +12,8 @@ from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import LOCAL_AREAS, Kind
 
 LEVEL_CHARS = "省市县区镇乡州旗"
+LEVEL_WORDS = ("市场", "市民", "区域", "县城", "县域", "镇区")
+"""Words that open with a level character and stand for no place (市场监管局)."""
 
 
 def place_for(ctx: Context, offset: int, char: str) -> Place | None:

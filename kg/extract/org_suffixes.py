@@ -186,8 +186,8 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
         return False  # 江苏石油分公司工会 is the company's union, not 江苏's
     if any(not body.endswith(m.group()) for m in _PUBLIC_IN_BODY.finditer(body)):
         return False  # 市人民政府作政府: a body, then words, is no longer a name
-    if any(verb in body for verb in POST_VERBS):
-        return False  # 桂城街道担任党工委: a post verb, then the body
+    if any(verb in body for verb in POST_VERBS) or "领导" in body:
+        return False  # 桂城街道担任党工委, 区委领导下做好政府: a verb, then the body
     inner = body.replace("和", "") if kind.subtype == "GovernmentBody" else body
     inner = _ORDINAL.sub("", inner, count=1)  # 市第二人民医院
     if inner and kind.needs_place and any(c in lexicon.NAME_STOP_CHARS for c in inner):

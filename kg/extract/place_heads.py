@@ -90,6 +90,8 @@ def place_head(
             continue
         if char not in focus.LEVEL_CHARS or not body_ok(text[offset + 1 : start], kind):
             continue
+        if text.startswith(focus.LEVEL_WORDS, offset):
+            continue  # 区市场监管局: 市场 is a word, the head is 区
         if not opens_word(text, offset, clause_start):
             continue  # tagging is dear: only for a level character with a body
         meant = focus.place_for(ctx, offset, char)

@@ -303,6 +303,8 @@ def _short_body(
     level, rest = body[0], body[1:]
     if level not in focus.LEVEL_CHARS or OWN_PLACE.search(rest):
         return None
+    if body.startswith(focus.LEVEL_WORDS):
+        return None  # 市场监管局局长: 市场 is a word, no city's short form
     place = focus.place_for(ctx, start, level)
     if place is None or not place.name.endswith(level):
         return None
