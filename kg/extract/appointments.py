@@ -233,10 +233,16 @@ def _verb_after(
 
 def _names_body(ctx: Context, start: int) -> bool:
     """The post that starts at ``start`` names an organisation."""
-    end = _post_end(ctx.doc.text, start)
+    text = ctx.doc.text
+    end = _post_end(text, start)
+    if end is not None and text.startswith(_STANDING_FOR_COMPANY, start):
+        return True  # 甲是公司数控铣工: the company the article speaks of
     return end is not None and any(
         start <= org.start and org.end <= end for org in ctx.of_kind(Kind.ORGANIZATION)
     )
+
+
+_STANDING_FOR_COMPANY = ("公司", "集团", "该公司", "该集团", "本公司")
 
 
 def _held_by(

@@ -112,9 +112,12 @@ _SLOGAN_BEFORE = (
     "做好", "当好", "争当", "争做", "甘当", "甘做", "成为", "实现", "夺取", "确保",
     "做到", "争取", "打赢", "赢得", "成了", "誉为", "称为", "堪称", "号称", "化身",
     "变成", "唱响", "叫响", "弘扬", "践行", "树立", "牢记", "坚持", "做", "当",
+    "接过", "扛起", "传好", "拿到", "让", "使",
 )  # fmt: skip
 _HONOUR_BEFORE = ("荣获", "获得", "获评", "评为", "授予", "荣膺", "获", "入选", "入围")
-_HONOUR_AFTER = ("称号", "荣誉", "奖章", "奖状", "殊荣", "奖", "之称", "美誉")
+_HONOUR_AFTER = ("称号", "荣誉", "奖章", "奖状", "殊荣", "奖", "之称", "美誉", "岗位")
+_HONOUR_ENDS = ("奖章", "奖状", "勋章", "称号")
+"""A quoted honour (『劳动奖章』): no initiative; its activity may be one."""
 # “大学校”作用, “风向标”意义: a figure of what something does.
 _FIGURE_AFTER = ("作用", "角色", "意义", "效应")
 _FIGURE_ENDS = tuple("人者兵军雁员手匠星娘哥姐嫂妈叔车口桥")
@@ -373,6 +376,8 @@ def _is_honour(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 4) : match.start()]
     after = text[match.end() : match.end() + 4]
     after = re.sub(r"^(?:荣誉|等)", "", after) if after.startswith("等") else after
+    if _clean(match.group(1)).endswith(_HONOUR_ENDS):
+        return True
     return before.endswith(_HONOUR_BEFORE) or after.startswith(_HONOUR_AFTER)
 
 
@@ -411,6 +416,7 @@ def _is_attributive(before: str) -> bool:
 _COMMON_HEADS = ("服务", "模式", "平台", "体系")
 _CLAUSE_PREPOSITIONS = frozenset("把为被让使")
 _MODALS = frozenset("要 会 能 应 该 得 应该 需要 必须".split())
+_ADVERB_MODAL = re.compile(r"[也就都才还][能要会可]")
 
 
 def _is_clause(bare: str) -> bool:
@@ -424,6 +430,8 @@ def _is_clause(bare: str) -> bool:
         return False
     if any(flag == "p" and word in _CLAUSE_PREPOSITIONS for word, flag in words):
         return True
+    if _ADVERB_MODAL.search(bare):
+        return True  # 技能也能当高管, 一毕业就能上岗: a clause
     if len(bare) >= 8 and (
         words[0][1] == "v" or any(word in _MODALS for word, _ in words)
     ):
@@ -439,6 +447,8 @@ def _is_slogan(bare: str) -> bool:
     一镇一品, 一村一品 name a practice."""
     if re.fullmatch(r"一[^一]一[^一]", bare) and not _is_idiom(bare):
         return False
+    if re.fullmatch(r"(.)[对把](\1)", bare):
+        return True  # 一对一, 手把手, 面对面: a manner
     if re.match(r"[双两][^个]{2}$", bare) or re.match(
         r"[一二三四五六七八九十两]个", bare
     ):
