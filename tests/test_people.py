@@ -174,3 +174,11 @@ def test_a_byline_marker_after_the_reporter_is_no_person() -> None:
         byline=Span(start, text.index("\n", start)),
     )
     assert names(extract_document(doc), Kind.PERSON) == {"邝嘉文"}
+
+
+@pytest.mark.parametrize("name", ["傅新民", "赖小红", "钭国平", "竺红", "綦立东"])
+def test_rarer_surnames_open_names(name: str) -> None:
+    """Surnames outside the common list (傅, 赖 among the most frequent; 钭,
+    竺, 綦 rare) still open a name after a title."""
+    text = f"重庆市九龙坡区政协召开会议。区政协秘书长{name}出席会议。"
+    assert name in names(run(text), Kind.PERSON)

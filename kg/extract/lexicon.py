@@ -298,7 +298,7 @@ BUREAU_ABBREVIATIONS = {
 # name_lists, appointments and notices extractors.
 
 MORE_SURNAMES = frozenset(
-    "傅萧洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍邴汲弓璩"
+    "傅萧洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍邴汲弓璩竺綦"
 )
 """Single-character surnames missing from :data:`SURNAMES_SINGLE` (傅, 萧, 洪, 赖
 are among the most common); kept apart so that the gazetteer's
