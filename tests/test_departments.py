@@ -174,3 +174,18 @@ def test_a_team_named_in_quotes_before_its_heads_title() -> None:
     result = run("装配车间“银梭”班组班组长韦春梅代表受表彰职工发言。")
     assert ("韦春梅", "银梭班组", ("班组长",)) in posts(result)
     assert not names(run("开展“安全”班组建设。"), Kind.ORGANIZATION)
+
+
+def test_a_numbered_works_of_the_group_and_its_workshop() -> None:
+    """集团第二炼钢厂连铸车间主任: the group's second works and that works'
+    workshop, not a company named 炼钢厂; 第三机械厂 alone, after the group is
+    named, is the group's too."""
+    text = (
+        "攀枝花钒钛钢铁集团有限公司召开大会。集团第二炼钢厂连铸车间主任尤启明汇报，"
+        "第三机械厂厂长宓振华发言。"
+    )
+    found = posts(run(text))
+    group = "攀枝花钒钛钢铁集团有限公司"
+    assert ("尤启明", f"{group}第二炼钢厂连铸车间", ("主任",)) in found
+    assert ("宓振华", f"{group}第三机械厂", ("厂长",)) in found
+    assert "炼钢厂" not in names(run(text), Kind.ORGANIZATION)

@@ -84,6 +84,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(quoted_teams(text))
     candidates.extend(community_bodies(ctx))
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
+    kept = _numbered_works(text, kept)
     kept.extend(_coordinated(ctx, kept))
     kept.extend(_anaphors(text, [m for m, _ in kept]))
     mentions = tuple(m for m, _ in kept)
@@ -207,6 +208,50 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
                 )
             )
     return out
+
+
+_NUMBERED = re.compile(r"(集团|公司)?(第[一二三四五六七八九十]{1,3})$")
+_WORKS = 4
+"""At most this long, a works named by what it does (炼钢厂, 机械厂)."""
+
+
+def _numbered_works(
+    text: str, kept: list[tuple[Mention, Place | None]]
+) -> list[tuple[Mention, Place | None]]:
+    """集团第二炼钢厂, 第三机械厂: a numbered works of the company the article
+    is about (named before it, most often), not a company of its own."""
+    companies = [m for m, _ in kept if m.subtype == "Company"]
+    out = []
+    for mention, place in kept:
+        numbered = _NUMBERED.search(text, max(0, mention.start - 6), mention.start)
+        own = _ORDINAL_NAME.match(mention.name)
+        works = mention.name[own.end() :] if own else mention.name
+        before = [
+            c for c in companies if c.end <= mention.start and _FIRM.search(c.name)
+        ]
+        if (
+            mention.subtype != "Company"
+            or not (numbered or own)
+            or not works.endswith("厂")
+            or len(works) > _WORKS
+            or not before
+        ):
+            out.append((mention, place))
+            continue
+        times = Counter(c.name for c in before)
+        owner = max(before, key=lambda c: (times[c.name], c.end))
+        if numbered is not None and numbered.group(1) == "集团":
+            owner = _group_of(before) or owner
+        start = numbered.start(2) if numbered else mention.start
+        name = owner.name + text[start : mention.end]
+        surface = text[start : mention.end]
+        out.append((replace(mention, start=start, text=surface, name=name), place))
+    return out
+
+
+_ORDINAL_NAME = re.compile(r"第[一二三四五六七八九十]{1,3}")
+_FIRM = re.compile(r"公司$|集团")
+"""A company that owns works: a firm or a group, not a works itself."""
 
 
 _SOURCE_END = re.compile(r"[，,。；;（(\s]")
