@@ -201,3 +201,10 @@ def test_a_policy_adopted_at_a_bodys_meeting() -> None:
         run("隆回县召开座谈会。大家认为，《隆回县技能人才培育实施方案》通过了。"),
         RelKind.LAUNCHED_BY,
     )
+    # a bare 通过 is "by means of": no adoption
+    by_means = (
+        "邵阳市人大常委会第九次会议召开。职工通过《邵阳市职工维权指南》了解权益。"
+    )
+    assert ("邵阳市职工维权指南", "邵阳市人大常委会") not in pairs(
+        run(by_means), RelKind.LAUNCHED_BY
+    )

@@ -103,7 +103,8 @@ def _listed_by(
     return []
 
 
-_ADOPTED = re.compile(r"(?:会议|会上)?(?:审议|表决)?(?:并原则|并)?通过(?:了)?$")
+_ADOPTED = re.compile(r"(?:(?:会议|会上)?(?:审议|表决)|会议)(?:并原则|并)?通过(?:了)?$")
+"""会议审议通过了, 表决通过, 会议原则通过: adopted (a bare 通过 is "by means of")."""
 _MEETING = re.compile(
     r"(?:第[一二三四五六七八九十百\d]{1,6}次)?(?:全体|常务|主任|党组)?(?:扩大)?会议"
 )

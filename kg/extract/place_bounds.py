@@ -87,8 +87,12 @@ class Segmentation:
         word, right after a modal or adverb (要会同县总工会, 将通道县…)."""
         if start == 0 or self.text[start - 1] not in BEFORE_VERBS:
             return False
-        freq, _ = _dictionary()
-        return freq.get(stem, 0) >= _COMMON_STEM and self._is_bound(start)
+        from kg.text.segmenter import dictionary_entry
+
+        freq, flag = dictionary_entry(stem)
+        if flag.startswith("ns"):
+            return False  # 将上海市…: the stem is known as a place
+        return freq >= _COMMON_STEM and self._is_bound(start)
 
     def ends_word(self, start: int, end: int) -> bool:
         """Whether a name ``text[start:end]`` may end at ``end``.
