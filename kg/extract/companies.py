@@ -75,7 +75,7 @@ def last_institution(ctx: Context, start: int, word: str) -> Mention | None:
             return org.name.endswith("工作室") and len(org.name) > len(word)
         if "校" in word:
             return org.subtype == "School"
-        if word.endswith("学") or word.endswith("学院"):  # 学院党委: the college's
+        if word.endswith(("学", "学院")):  # 学院党委: the college's
             return org.subtype == "School" and org.name.endswith(word[-2:])
         return org.name.endswith(hospitals) and len(org.name) > len("卫生院")
 

@@ -173,15 +173,11 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
         before = [c for c in companies if c.end <= match.start()]
         if not before:
             continue
-        if "集团" in match.group():  # a group, not its subsidiary
-            before = [c for c in before if _GROUP_NAME.search(c.name)] or before
-        if not match.group().startswith(("该", "本", "这家")):
-            times = Counter(c.name for c in before)
-            most = max(times.values())
-            before = [c for c in before if times[c.name] == most]
-        company = max(before, key=lambda c: c.end)
-        if "集团" in match.group():
-            company = _group_of(before) or company
+        company = _meant(
+            before,
+            group="集团" in match.group(),
+            last=match.group().startswith(("该", "本", "这家")),
+        )
         for suffix, subtype in (("工会", "TradeUnion"), ("党委", "PartyOrganization")):
             if text.startswith(suffix, match.end()):
                 end = match.end() + len(suffix)
@@ -215,6 +211,20 @@ _WORKS = 4
 """At most this long, a works named by what it does (炼钢厂, 机械厂)."""
 
 
+def _meant(before: list[Mention], *, group: bool, last: bool = False) -> Mention:
+    """The company a 集团 or 公司 (``group``) stands for, among those named
+    ``before``: the one the article is about (named most often, the last of
+    those: not the previous post of a résumé), or the ``last`` named (该公司)."""
+    if group:  # a group, not its subsidiary
+        before = [c for c in before if _GROUP_NAME.search(c.name)] or before
+    if not last:
+        times = Counter(c.name for c in before)
+        most = max(times.values())
+        before = [c for c in before if times[c.name] == most]
+    company = max(before, key=lambda c: c.end)
+    return (_group_of(before) or company) if group else company
+
+
 def _numbered_works(
     text: str, kept: list[tuple[Mention, Place | None]]
 ) -> list[tuple[Mention, Place | None]]:
@@ -238,14 +248,11 @@ def _numbered_works(
         ):
             out.append((mention, place))
             continue
-        times = Counter(c.name for c in before)
-        owner = max(before, key=lambda c: (times[c.name], c.end))
-        if numbered is not None and numbered.group(1) == "集团":
-            owner = _group_of(before) or owner
+        owner = _meant(before, group=bool(numbered and numbered.group(1) == "集团"))
         start = numbered.start(2) if numbered else mention.start
-        name = owner.name + text[start : mention.end]
         surface = text[start : mention.end]
-        out.append((replace(mention, start=start, text=surface, name=name), place))
+        named = replace(mention, start=start, text=surface, name=owner.name + surface)
+        out.append((named, place))
     return out
 
 
