@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, SKOS, Literal, URIRef
 
-from kg.graph.namespaces import KGO, ORG, SCHEMA
+from kg.graph.namespaces import KGO, ORG, PROV, SCHEMA
 from kg.graph.triples import rdflib_graph
 from kg.publish.from_store import store_graph
 
@@ -57,3 +57,32 @@ def test_counts_and_values() -> None:
 def test_is_read_only() -> None:
     with pytest.raises(TypeError):
         store_graph(TRIPLES).add((URIRef(R + "x"), RDF.type, ORG.Organization))
+
+
+def test_holds_each_triple_once_however_often_given() -> None:
+    """The page's queries overlap (a source article's label, a role shared by
+    many posts), and a folded fact has thousands of sources: each triple is
+    held and counted once, and every one is found by every pattern."""
+    fact = ox.NamedNode(R + "statement/1")
+    sources = [ox.NamedNode(f"{R}article/{n}") for n in range(40)]
+    given = (
+        [
+            ox.Triple(fact, ox.NamedNode(str(PROV.wasDerivedFrom)), source)
+            for source in sources + sources[::3]
+        ]
+        + TRIPLES
+        + TRIPLES[:3]
+    )
+    graph, expected = store_graph(given), rdflib_graph(given)
+    assert len(graph) == len(expected) == 40 + len(TRIPLES)
+    assert set(graph) == set(expected)
+    subject = URIRef(fact.value)
+    assert set(graph.objects(subject, PROV.wasDerivedFrom)) == set(
+        expected.objects(subject, PROV.wasDerivedFrom)
+    )
+    one = URIRef(sources[7].value)
+    assert set(graph.subjects(PROV.wasDerivedFrom, one)) == {subject}
+    fact_triple = (subject, PROV.wasDerivedFrom, one)
+    assert set(graph.triples((None, None, one))) == {fact_triple}
+    assert fact_triple in graph
+    assert (subject, PROV.wasDerivedFrom, URIRef(R + "article/99")) not in graph

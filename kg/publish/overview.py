@@ -187,7 +187,7 @@ def _chunks(store: ox.Store, template: str, nodes: list[str]) -> Iterator[Any]:
 
 def _folded_statements(
     store: ox.Store, facts: list[str], drawn: set[str]
-) -> tuple[list[Any], set[str]]:
+) -> tuple[Iterator[Any], set[str]]:
     """The statements among ``facts`` that no drawn article is a source of,
     folded into one statement a fact (the least of their IRIs) with all
     their sentences and sources; and which statements were folded.
@@ -218,13 +218,20 @@ def _folded_statements(
     del sources
     for row in _chunks(store, _TEXTS, sorted(folded)):
         extra[node[fact_of[row[0].value]]].add((_TEXT, row[1]))
-    triples: list[Any] = []
+    return _statements(node, extra), folded
+
+
+def _statements(
+    node: dict[tuple[Any, Any, Any], str], extra: dict[str, set[tuple[Any, Any]]]
+) -> Iterator[Any]:
+    """The triples of the folded statements, made as they are read (at 100k
+    articles they carry about a million sentences and sources)."""
     for fact, iri in node.items():
         subject = ox.NamedNode(iri)
-        triples.append(ox.Triple(subject, _TYPE, _STATEMENT))
-        triples += [ox.Triple(subject, p, o) for p, o in zip(_PARTS, fact, strict=True)]
-        triples += [ox.Triple(subject, p, o) for p, o in extra.pop(iri, ())]
-    return triples, folded
+        yield ox.Triple(subject, _TYPE, _STATEMENT)
+        parts = zip(_PARTS, fact, strict=True)
+        for predicate, term in chain(parts, extra.pop(iri, ())):
+            yield ox.Triple(subject, predicate, term)
 
 
 def _kinds(store: ox.Store, *, articles: bool = True) -> dict[str, Kind]:
