@@ -150,6 +150,23 @@ def test_both_parsers_read_the_exports(whole: Path) -> None:
     assert isomorphic(parse_graph_file(whole / "graph.trig"), graph(whole))
 
 
+def test_the_trig_holds_each_article_graph_once(whole: Path, tmp_path: Path) -> None:
+    """graph.trig holds the named graphs, one per article, in IRI order, and
+    not their union a second time; a store made from it (``kg query
+    --graph graph.trig``) answers on that union, graph.ttl."""
+    import pyoxigraph as ox
+
+    from kg.corpus.store import import_file, load_store_graph
+
+    quads = list(ox.parse(path=whole / "graph.trig"))
+    assert quads and all(isinstance(q.graph_name, ox.NamedNode) for q in quads)
+    names = list(dict.fromkeys(q.graph_name.value for q in quads))
+    assert names == sorted(names)
+    assert sum("/graph/article/" in name for name in names) == len(ARTICLES)
+    assert import_file(whole / "graph.trig", tmp_path / "store") > len(quads)
+    assert isomorphic(load_store_graph(tmp_path / "store"), graph(whole))
+
+
 def test_readding_unchanged_articles_changes_nothing(
     whole: Path, tmp_path: Path
 ) -> None:

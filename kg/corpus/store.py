@@ -81,12 +81,19 @@ def write_store(
 
 
 def import_file(source: Path, path: Path) -> int:
-    """Load an RDF file (format from its extension) as a new store at ``path``."""
+    """Load an RDF file (format from its extension) as a new store at ``path``.
+    The named graphs of a quads file (graph.trig) are kept, and their union
+    is the default graph that queries read, as it is in a corpus store."""
     fmt = rdf_format(source)
 
     def fill(store: ox.Store, folder: Path) -> None:
         try:
             store.bulk_load(path=source, format=fmt, to_graph=ox.DefaultGraph())
+            if fmt.supports_datasets:
+                store.bulk_extend(
+                    ox.Quad(q.subject, q.predicate, q.object)
+                    for q in ox.parse(path=source, format=fmt)
+                )
         except SyntaxError as exc:
             raise GraphError(
                 f"{source}: not readable as {fmt.name} ({exc}); fix the file"
