@@ -538,6 +538,48 @@ def test_a_build_gives_freed_memory_back_on_linux() -> None:
     release_memory()
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="prctl is Linux's (README: Tests)"
+)
+def test_the_dump_process_ends_with_a_killed_build() -> None:
+    """The process that dumps graph.ttl and graph.trig ends when the build
+    that started it is killed, instead of dumping on for half an hour."""
+    import signal
+    import time
+
+    child = (
+        "import os, sys, time\n"
+        "from kg.corpus.exports import end_with_parent\n"
+        "end_with_parent(int(sys.argv[1]))\n"
+        "time.sleep(60)\n"
+    )
+    build = (
+        "import os, signal, subprocess, sys\n"
+        f"child = subprocess.Popen([sys.executable, '-c', {child!r}, "
+        "str(os.getpid())], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print(child.pid, flush=True)\n"
+        "import time; time.sleep(2)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", build], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == -signal.SIGKILL
+    pid = int(done.stdout.split()[0])
+
+    def running() -> bool:  # a zombie nobody reaped yet has ended too
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and running():
+        time.sleep(0.1)
+    assert not running()
+
+
 def test_graphs_travel_back_compressed_and_arrive_the_same() -> None:
     """What a worker process sends back is compressed (a pipe carried about a
     gigabyte of N-Quads in a 10k build) and unpacks to the very bytes an
