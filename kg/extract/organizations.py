@@ -230,22 +230,17 @@ def _numbered_works(
 ) -> list[tuple[Mention, Place | None]]:
     """集团第二炼钢厂, 第三机械厂: a numbered works of the company the article
     is about (named before it, most often), not a company of its own."""
-    companies = [m for m, _ in kept if m.subtype == "Company"]
+    firms = [m for m, _ in kept if m.subtype == "Company" and _FIRM.search(m.name)]
     out = []
     for mention, place in kept:
+        if mention.subtype != "Company" or not mention.name.endswith("厂"):
+            out.append((mention, place))
+            continue
         numbered = _NUMBERED.search(text, max(0, mention.start - 6), mention.start)
         own = _ORDINAL_NAME.match(mention.name)
         works = mention.name[own.end() :] if own else mention.name
-        before = [
-            c for c in companies if c.end <= mention.start and _FIRM.search(c.name)
-        ]
-        if (
-            mention.subtype != "Company"
-            or not (numbered or own)
-            or not works.endswith("厂")
-            or len(works) > _WORKS
-            or not before
-        ):
+        before = [c for c in firms if c.end <= mention.start]
+        if not (numbered or own) or len(works) > _WORKS or not before:
             out.append((mention, place))
             continue
         owner = _meant(before, group=bool(numbered and numbered.group(1) == "集团"))
