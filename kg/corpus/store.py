@@ -88,12 +88,14 @@ def import_file(source: Path, path: Path) -> int:
 
     def fill(store: ox.Store, folder: Path) -> None:
         try:
-            store.bulk_load(path=source, format=fmt, to_graph=ox.DefaultGraph())
-            if fmt.supports_datasets:
+            if fmt.supports_datasets:  # each quad, and its triple in the union
                 store.bulk_extend(
-                    ox.Quad(q.subject, q.predicate, q.object)
+                    copy
                     for q in ox.parse(path=source, format=fmt)
+                    for copy in (q, ox.Quad(q.subject, q.predicate, q.object))
                 )
+            else:
+                store.bulk_load(path=source, format=fmt, to_graph=ox.DefaultGraph())
         except SyntaxError as exc:
             raise GraphError(
                 f"{source}: not readable as {fmt.name} ({exc}); fix the file"
