@@ -133,6 +133,7 @@ def build(
     with locked(out_dir, wait=wait):
         clean_leftovers(out_dir)
         generation = next_generation(out_dir)
+        writer: CorpusWriter | None = None
         try:
             overrides = load_overrides(out_dir)
             writer = CorpusWriter(
@@ -164,6 +165,8 @@ def build(
             crash_point("exports-written")
             switch(out_dir, generation)
         except BaseException:
+            if writer is not None:
+                writer.close()  # its loader thread lets go of the store
             _discard(generation)
             raise
     return _summary(exported, tally, out_dir, started)
@@ -298,6 +301,7 @@ def remove(
     with locked(out_dir, wait=wait):
         clean_leftovers(out_dir)
         generation = next_generation(out_dir)
+        writer: CorpusWriter | None = None
         try:
             writer = CorpusWriter(
                 generation,
@@ -320,6 +324,8 @@ def remove(
             )
             switch(out_dir, generation)
         except BaseException:
+            if writer is not None:
+                writer.close()  # its loader thread lets go of the store
             _discard(generation)
             raise
     return _summary(exported, _Tally(removed=len(set(ids))), out_dir, started)

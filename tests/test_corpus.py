@@ -21,6 +21,7 @@ from rdflib.compare import isomorphic
 
 import kg.build
 import kg.corpus.generations as generations
+import kg.corpus.increments
 from kg.build import build, remove
 from kg.corpus.generations import CorpusBusy, current_generation, locked
 from kg.errors import OutputError
@@ -222,6 +223,45 @@ def test_jobs_2_gives_the_same_bytes(whole: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build([write(tmp_path / "in", ARTICLES)], out, html=False, jobs=2)
     assert exports(out) == exports(whole)
+
+
+def test_batches_of_one_article_loaded_beside_the_next_give_the_same_bytes(
+    whole: Path, tmp_path: Path
+) -> None:
+    """Each batch is loaded on the writer's loader thread while the next is
+    taken in; an article whose URL comes back in a later batch of the same
+    build is replaced, after its load."""
+    old = dict(ARTICLES[2], id="t03-old", text=ARTICLES[2]["text"][:40])
+    out = tmp_path / "out"
+    summary = build(
+        [write(tmp_path / "in", [old, *ARTICLES])], out, html=False,
+        batch_articles=1,
+    )  # fmt: skip
+    assert summary.replaced == 1
+    assert exports(out) == exports(whole)
+
+
+def test_a_load_that_fails_on_the_loader_thread_fails_the_build(
+    whole: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build([write(tmp_path / "a", ARTICLES[:2])], out, html=False)
+    before = exports(out)
+    loads = []
+
+    def load(store: object, graphs: dict[str, bytes]) -> None:
+        loads.append(len(graphs))
+        if len(loads) == 2:
+            raise OSError("disk full")
+        real_load(store, graphs)
+
+    real_load = kg.corpus.increments.load
+    monkeypatch.setattr(kg.corpus.increments, "load", load)
+    with pytest.raises(OSError, match="disk full"):
+        build([write(tmp_path / "b", ARTICLES)], out, html=False, batch_articles=1)
+    assert len(loads) == 2  # the error stopped the build at the next batch
+    assert exports(out) == before
+    assert [p.name for p in out.glob("gen-*")] == ["gen-000001"]
 
 
 def test_a_dask_cluster_gives_the_same_graph(whole: Path, tmp_path: Path) -> None:

@@ -82,7 +82,8 @@ class Identities:
         N-Quads, by graph IRI) their people's nodes; draw the
         earlier articles whose people moved again into the batch; replace the
         touched names' notes in the identity graph."""
-        if not self.touched:
+        if not self.touched:  # the batch's articles name nobody
+            self.pending.clear()
             return
         stored = dict(self._stored(self.touched))
         previous = {key: node for key, (_, node) in stored.items() if node != HIDDEN}
