@@ -160,7 +160,9 @@ def build(
                 while pending:
                     _write(writer, *pending.popleft(), tally, progress)
             exported = writer.finish(
-                page=_page_writer(html and exports), graphs=exports
+                page=_page_writer(html and exports),
+                graphs=exports,
+                inputs=_input_lines(tally),
             )
             crash_point("exports-written")
             switch(out_dir, generation)
@@ -170,6 +172,13 @@ def build(
             _discard(generation)
             raise
     return _summary(exported, tally, out_dir, started)
+
+
+def _input_lines(tally: _Tally) -> list[str]:
+    """inputs.txt: each skipped input, then each note, as the summary says them."""
+    return [f"skipped: {s}" for s in tally.skipped] + [
+        f"note: {n}" for n in tally.notices
+    ]
 
 
 def _documents(

@@ -181,16 +181,27 @@ SKIPPED_EXIT = 3
 """``kg build`` finished, but some inputs were skipped (README: Exit codes)."""
 
 
+LISTED = 10
+"""Skipped inputs and notes shown on the console; all are in inputs.txt."""
+
+
 def _report_inputs(summary: Any) -> None:
-    """Notices on stderr, then the skipped inputs; exit 3 if any was skipped."""
-    for notice in summary.notices:
+    """Notes on stderr, then the skipped inputs (the first ``LISTED`` of
+    each); exit 3 if any was skipped."""
+    listing = next((p for p in summary.outputs if p.name == "inputs.txt"), None)
+    rest = f" (all in {listing})" if listing else ""
+    for notice in summary.notices[:LISTED]:
         echo(f"note: {notice}", err=True)
+    if len(summary.notices) > LISTED:
+        echo(f"note: … and {len(summary.notices) - LISTED} more{rest}", err=True)
     if not summary.skipped:
         return
     count = len(summary.skipped)
     echo(f"skipped {count} input{'s' if count > 1 else ''} (exit {SKIPPED_EXIT}):")
-    for skipped in summary.skipped:
+    for skipped in summary.skipped[:LISTED]:
         echo(f"  {skipped}")
+    if count > LISTED:
+        echo(f"  … and {count - LISTED} more{rest}")
     sys.exit(SKIPPED_EXIT)
 
 

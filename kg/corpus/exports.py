@@ -9,7 +9,9 @@ merges a TriG file's graphs, as ``kg`` does, gets graph.ttl.  Oxigraph
 writes the quads of each graph in its index order, which depends only on
 the content, and the graphs go in the order of their IRIs, so the same
 corpus always gives the same bytes.  ``undecided.txt`` lists every district
-the text did not decide, ``build.json`` what the corpus holds.
+the text did not decide, ``inputs.txt`` (when there are any) every input
+this build skipped or read with a note, ``build.json`` what the corpus
+holds.
 
 Oxigraph's serialiser holds the GIL, so when the page is drawn too, the two
 dumps run in a process of their own (reading the flushed store read-only)
@@ -24,7 +26,7 @@ import json
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +50,14 @@ def write_exports(
     page: Callable[[ox.Store, Path], Path] | None = None,
     store_path: Path | None = None,
     graphs: bool = True,
+    inputs: Sequence[str] = (),
 ) -> tuple[Path, ...]:
     """Every export of a generation in ``folder``; the paths written.
 
     ``store_path``, the folder of ``store`` (flushed), lets the graph files
     be written by another process while this one draws the page;
-    ``graphs=False`` writes neither graph file.
+    ``graphs=False`` writes neither graph file; ``inputs`` are the lines of
+    inputs.txt (none: no file).
     """
     prefixes = turtle_prefixes({**DEFAULT_PREFIXES, "kgr": base_iri})
     outputs = [folder / name for name in GRAPH_FILES] if graphs else []
@@ -82,6 +86,10 @@ def write_exports(
     listing = folder / "undecided.txt"
     listing.write_text("".join(f"{n}\t{name}\n" for name, n in undecided), "utf-8")
     outputs.append(listing)
+    if inputs:
+        noted = folder / "inputs.txt"
+        noted.write_text("".join(f"{line}\n" for line in inputs), "utf-8")
+        outputs.append(noted)
     manifest = folder / "build.json"
     text = json.dumps(dict(summary), ensure_ascii=False, indent=1, sort_keys=True)
     manifest.write_text(text + "\n", "utf-8")

@@ -6,6 +6,7 @@ Layout of a corpus folder OUT::
     OUT/gen-000007/store/            Oxigraph (RocksDB)
     OUT/gen-000007/index.sqlite      the corpus index (kg.corpus.index)
     OUT/gen-000007/graph.ttl, graph.trig, graph.html, undecided.txt, build.json
+                                     (and inputs.txt when an input was noted)
     OUT/graph.ttl -> current/graph.ttl   (and graph.trig, graph.html; no
                                          link when the generation has none)
     OUT/.lock                        held by the one build that may run

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,11 +210,15 @@ class CorpusWriter:
     # ---------------------------------------------------------------- exports
 
     def finish(
-        self, *, page: PageWriter | None = None, graphs: bool = True
+        self,
+        *,
+        page: PageWriter | None = None,
+        graphs: bool = True,
+        inputs: Sequence[str] = (),
     ) -> Exported:
         """Write the exports into the generation (``page`` draws graph.html
-        from the store; ``graphs=False``: no graph.ttl and graph.trig); close
-        store and index."""
+        from the store; ``graphs=False``: no graph.ttl and graph.trig;
+        ``inputs``: the lines of inputs.txt); close store and index."""
         from kg.corpus.counts import count_store
         from kg.corpus.exports import write_exports
 
@@ -248,6 +252,7 @@ class CorpusWriter:
             page=page,
             store_path=self.generation / STORE,
             graphs=graphs,
+            inputs=inputs,
             summary={
                 "articles": documents,
                 "entities": counts.entities,

@@ -349,6 +349,33 @@ def test_the_build_finishes_with_exit_3_and_lists_what_it_skipped(
     assert "documents: 5" in stdout
 
 
+def test_a_long_list_of_notes_and_skips_is_cut_on_the_console(
+    tmp_path: Path,
+) -> None:
+    """An archive with a photo beside every article and many bad lines: the
+    console shows ten of each and where the rest are; inputs.txt has all."""
+    folder = tmp_path / "in"
+    write(folder, "a.txt", ARTICLE)
+    for n in range(13):
+        write(folder, f"photo{n:02}.jpg", b"\xff\xd8")
+    write(folder, "feed.jsonl", jsonl(LINE, *["{broken"] * 12))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 3, result.output
+    listing = out / "current" / "inputs.txt"
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 11 and "photo09.jpg" in notes[9]
+    assert notes[10] == f"note: … and 3 more (all in {listing})"
+    assert "skipped 12 inputs (exit 3):" in result.stdout
+    assert f"  … and 2 more (all in {listing})" in result.stdout
+    assert "feed.jsonl:11:" in result.stdout
+    assert "feed.jsonl:12:" not in result.stdout
+    lines = listing.read_text("utf-8").splitlines()
+    assert len(lines) == 25
+    assert lines[0].startswith("skipped: ") and "feed.jsonl:2:" in lines[0]
+    assert lines[-1].startswith("note: ") and "photo12.jpg" in lines[-1]
+
+
 def test_the_graph_parses_in_oxigraph_and_rdflib(messy: tuple[Path, object]) -> None:
     out, _ = messy
     data = (out / "graph.ttl").read_bytes()
