@@ -153,7 +153,8 @@ def _short_form_ends(text: str, body_start: int, start: int) -> bool:
 def _region_head(
     ctx: Context, clause_start: int, start: int, kind: SuffixKind
 ) -> Head | None:
-    """自治区总工会, 自治区人社厅: the autonomous region the article is in."""
+    """自治区总工会, 自治区人社厅: the autonomous region of the article's home
+    city, else the one the text names (before, or the only one)."""
     text = ctx.doc.text
     at = text.rfind("自治区", clause_start, start)
     if at < 0 or not body_ok(text[at + 3 : start], kind):
@@ -168,6 +169,10 @@ def _region_head(
     home = gaz.get(ctx.home) if ctx.home else None
     region = gaz.province_of(home) if home else None
     if region is None or not region.name.endswith("自治区"):
+        # no home city, or one outside the regions: the region the text
+        # names (新疆维吾尔自治区总工会召开……自治区总工会副主席)
+        region = focus.place_for(ctx, at, "自治区")
+    if region is None or region.level != "Province":
         return None
     return Head(at, region, True, at + 3)
 
