@@ -161,6 +161,12 @@ def test_coordinated_places_share_the_suffix() -> None:
             "乌鲁木齐市召开大会。自治区总工会副主席阿依古丽·肉孜说，要办实事。",
             {"新疆维吾尔自治区总工会"},
         ),
+        # 盟 short for the league the article is in; 联盟 is no league
+        (
+            "兴安盟召开会议。盟总工会和盟妇联负责人参加。",
+            {"兴安盟总工会", "兴安盟妇联"},
+        ),
+        ("长三角产业联盟召开会议，联盟秘书处负责人发言。", set()),
         # a body, then words, is no longer a body's name
         ("大同市召开大会，市人民政府作政府工作报告。", {"大同市人民政府"}),
         ("这几年公司工会发展很快。", set()),

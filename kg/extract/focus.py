@@ -1,8 +1,8 @@
 """Which place a short form means: 市总工会, 区总工会, 县委, 我市.
 
 Short forms in the genre drop the place name and keep its level character:
-``市`` is the article's home city, ``区``/``县``/``镇`` the district of that
-level the text last spoke of, ``省`` the home city's province.
+``市`` is the article's home city, ``区``/``县``/``镇``/``盟`` the district of
+that level the text last spoke of, ``省`` the home city's province.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import LOCAL_AREAS, Kind
 
-LEVEL_CHARS = "省市县区镇乡州旗"
+LEVEL_CHARS = "省市县区镇乡州旗盟"
 LEVEL_WORDS = ("市场", "市民", "区域", "县城", "县域", "镇区")
 """Words that open with a level character and stand for no place (市场监管局)."""
 
