@@ -242,8 +242,9 @@ def test_batches_of_one_article_loaded_beside_the_next_give_the_same_bytes(
 
 
 def test_a_load_that_fails_on_the_loader_thread_fails_the_build(
-    whole: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The error reaches the build, which leaves the corpus as it was."""
     out = tmp_path / "out"
     build([write(tmp_path / "a", ARTICLES[:2])], out, html=False)
     before = exports(out)
