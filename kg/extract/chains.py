@@ -381,7 +381,7 @@ def _implied(
         where = focus.place_for(ctx, segment.start, level)
     if where is None or not where.name.endswith(level):
         return None
-    name = where.name + "人民政府"
+    name = where.name + lexicon.GOVERNMENT_NAMES.get(level, "人民政府")
     org = segments.new_org(segment.start, segment.end, ctx, name, where, implied=True)
     return org, segment.roles
 

@@ -12,7 +12,7 @@ import re
 # only to the regex builder, which sorts by length.
 _BASE_ROLES = (
     "书记 主席 主任 部长 局长 厅长 处长 科长 股长 市长 县长 区长 "
-    "镇长 乡长 省长 州长 主任委员 秘书长 委员长 会长 理事长 社长 "
+    "镇长 乡长 省长 州长 盟长 旗长 主任委员 秘书长 委员长 会长 理事长 社长 "
     "院长 校长 所长 站长 馆长 行长 台长 庭长 董事长 总经理 经理 "
     "总裁 总监 厂长 队长 组长 班长 团长 主编 总编辑 总工程师 "
     "总会计师 检察长 审计长 政委 主委 监事长 局长 署长 司长 关长 "
@@ -77,8 +77,13 @@ IMPLIED_GOVERNMENT = {
     "镇长": "镇",
     "乡长": "乡",
     "州长": "州",
+    "盟长": "盟",
+    "旗长": "旗",
 }
 """A head of government implies the people's government of that level."""
+GOVERNMENT_NAMES = {"盟": "行政公署"}
+"""The government of a level whose body is not a 人民政府: a league (盟) of
+Inner Mongolia is run by its 行政公署."""
 
 # Characters that open a following word, never a name (张忠表示 → 表 ends it).
 NAME_STOP_CHARS = frozenset(
@@ -151,6 +156,7 @@ PARTY_SUFFIXES = (
 )
 GOV_SUFFIXES = (
     "人民政府",
+    "行政公署",
     "人大主席团",
     "人大常委会",
     "常委会",
@@ -317,7 +323,8 @@ POST_ROLES = frozenset(
         "理事 常务理事 常务副理事长 副团长 "
         # acting heads of government
         "代理省长 代理市长 代理县长 代理区长 代理镇长 代理乡长 代理州长 "
-        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 "
+        "代理盟长 代理旗长 "
+        "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 代盟长 代旗长 "
         # heads of a ward, a line, a team inside a unit
         "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理 "
         "车间主任 车间副主任 工段长 值班长"
