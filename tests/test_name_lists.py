@@ -162,6 +162,17 @@ def test_no_list_from_one_item_or_from_words(text: str) -> None:
     assert ("蓝海波", "桂林鸿图汽车零部件有限公司", ()) not in posts(run(text))
 
 
+def test_an_inline_list_with_unit_and_title_in_brackets() -> None:
+    text = (
+        "会议表彰了先进个人。获评“优秀职工”的有：秦予帆（澄江精密机械有限公司"
+        "工会主席）、缪振宇（澄江市华庄街道总工会副主席）。他说秦予帆（右一）很认真。"
+    )
+    assert posts(run(text)) == {
+        ("秦予帆", "澄江精密机械有限公司工会", ("主席",)),
+        ("缪振宇", "华庄街道总工会", ("副主席",)),
+    }
+
+
 def test_a_list_of_names_with_their_unit_and_title_after_a_space() -> None:
     text = (
         "本届共表彰先进个人12名，名单如下：\n\n"

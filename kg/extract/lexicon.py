@@ -340,10 +340,10 @@ MORE_FOLLOW_WORDS = frozenset(
         # what people do or receive: 受县政府委托, 荣获, 牵头, 分管
         "受 受到 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
         # what people do at meetings and in reports
-        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 透露 受访 "
+        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 报告 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
         # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
-        "因 另有 另 于 已 则 等人"
+        "因 另有 另 于 已 则 等人 早前 日前"
     ).split()
 )
 """Words that follow a name besides :data:`FOLLOW_WORDS`."""

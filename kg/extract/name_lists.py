@@ -123,6 +123,10 @@ def extract(ctx: Context) -> Found:
         if item[0].start not in listed:
             listed.add(item[0].start)
             list_posts.unit_post(ctx, *item, mentions, relations)
+    for entry in _inline_titled(ctx):
+        if entry[0].start not in listed:
+            listed.add(entry[0].start)
+            list_posts.titled_posts(ctx, entry, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
 
 
@@ -179,6 +183,24 @@ def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
         if org.start == 0 or text[org.start - 1] in _CLAUSE_BREAK:
             items.append((named, org.start, org.end))
     return items
+
+
+def _inline_titled(ctx: Context) -> list[list_posts.Titled]:
+    """Honour lists inside a sentence whose brackets hold a unit and a title:
+    获评的有：甲（某某公司工会主席）、乙（某某区总工会干事）: the posts of the
+    title chain that fills the brackets."""
+    text = ctx.doc.text
+    found: list[list_posts.Titled] = []
+    for unit in _UNIT_IN_BRACKETS.finditer(text):
+        if list_posts.is_unit(unit.group(1)):
+            continue  # a unit alone: _inline_items
+        named = _name_ending(text, unit.start())
+        if named is None:
+            continue
+        chain = list_posts.filling_chain(ctx, unit.start(1), unit.end(1))
+        if chain is not None:
+            found.append((named, unit.start(1), unit.end(1), chain))
+    return found
 
 
 def _came_from(text: str, start: int) -> names.Named | None:
