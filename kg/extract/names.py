@@ -344,7 +344,6 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
     characters that is no dictionary word is a name too (乌兰图雅, 孟和巴雅尔:
     names without a surname from the list).
     """
-    found: list[Named] = []
     position = _after_padding(text, start)
     if position - start > _MAX_PADDING:
         return []  # the next cell of a table, not a name after a title
@@ -352,17 +351,20 @@ def read_name_list(text: str, start: int, *, strict: bool = False) -> list[Named
         text, position
     ):
         return []  # no surname, no dotted name: read_one could read none (quick)
-    while True:
-        named = read_one(text, position, strict=strict or position > start)
-        if named is None and found:
-            named = _list_item(text, position)
+    first = read_one(text, position, strict=strict or position > start)
+    return list_from(text, first) if first is not None else []
+
+
+def list_from(text: str, first: Named) -> list[Named]:
+    """``first`` and the names after it, if it opens a list (甲、乙和丙)."""
+    found = [first]
+    position = _next_item(text, first.end)
+    while position is not None:
+        named = read_one(text, position, strict=True) or _list_item(text, position)
         if named is None:
             break
         found.append(named)
-        following = _next_item(text, named.end)
-        if following is None:
-            break
-        position = following
+        position = _next_item(text, named.end)
     return found
 
 

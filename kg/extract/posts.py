@@ -124,9 +124,10 @@ def _listed_after_colon(text: str, end: int) -> list[names.Named]:
 
 
 def _unlisted(text: str, end: int) -> list[names.Named]:
-    """A name after a title that no surname list knows (市长乌兰图雅)."""
+    """A name after a title that no surname list knows (市长乌兰图雅), and the
+    names of the list it opens (副主席阿拉坦仓、孟根图雅)."""
     found = names.read_unlisted(text, end)
-    return [found] if found is not None else []
+    return names.list_from(text, found) if found is not None else []
 
 
 def _person(text: str, named: names.Named) -> Mention:
