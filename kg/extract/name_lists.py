@@ -187,7 +187,7 @@ def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
 
 def _inline_titled(ctx: Context) -> list[list_posts.Titled]:
     """Honour lists inside a sentence whose brackets hold a unit and a title:
-    获评的有：甲（某某公司工会主席）、乙（某某区总工会干事）: the posts of the
+    获评的有：甲（某某公司工会主席）、乙（某某区总工会副主席）: the posts of the
     title chain that fills the brackets."""
     text = ctx.doc.text
     found: list[list_posts.Titled] = []
