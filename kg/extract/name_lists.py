@@ -119,11 +119,12 @@ def extract(ctx: Context) -> Found:
     for entry in titled if len(titled) >= _LIST_AT_LEAST else ():
         listed.add(entry[0].start)
         list_posts.titled_posts(ctx, entry, mentions, relations)
-    for item in _inline_items(ctx):
+    bracketed, titled_inline = _in_brackets(ctx)
+    for item in (*bracketed, *_after_units(ctx)):
         if item[0].start not in listed:
             listed.add(item[0].start)
             list_posts.unit_post(ctx, *item, mentions, relations)
-    for entry in _inline_titled(ctx):
+    for entry in titled_inline:
         if entry[0].start not in listed:
             listed.add(entry[0].start)
             list_posts.titled_posts(ctx, entry, mentions, relations)
@@ -157,18 +158,35 @@ _ITEM_OPENS = (*"、，,：:；;\n", "包括", "是", "有", "为", "如下", "�
 _UNIT_IN_BRACKETS = re.compile(r"[（(]([^（）()\n，。、]{3,40})[)）]")
 
 
-def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
-    """Honour lists inside a sentence: 入选者包括甲（某某公司）、乙（某某公司）等,
-    获奖职工是：丙（某某厂）; and 某某公司的甲、某某厂的乙等: a person and a unit
-    with no title (GUIDELINES, "Name lists")."""
+def _in_brackets(
+    ctx: Context,
+) -> tuple[list[tuple[names.Named, int, int]], list[list_posts.Titled]]:
+    """Honour lists inside a sentence, a unit in brackets after each name:
+    入选者包括甲（某某公司）、乙（某某公司）等, 获奖职工是：丙（某某厂） — a person
+    and a unit with no title (GUIDELINES, "Name lists"); and 获评的有：甲（某某公司
+    工会主席）、乙（某某区总工会副主席） — the posts of the title chain that fills
+    the brackets."""
+    text = ctx.doc.text
+    units: list[tuple[names.Named, int, int]] = []
+    titled: list[list_posts.Titled] = []
+    for unit in _UNIT_IN_BRACKETS.finditer(text):
+        named = _name_ending(text, unit.start())
+        if named is None:
+            continue
+        if list_posts.is_unit(unit.group(1)):
+            units.append((named, unit.start(1), unit.end(1)))
+            continue
+        chain = list_posts.filling_chain(ctx, unit.start(1), unit.end(1))
+        if chain is not None:
+            titled.append((named, unit.start(1), unit.end(1), chain))
+    return units, titled
+
+
+def _after_units(ctx: Context) -> list[tuple[names.Named, int, int]]:
+    """某某公司的甲、某某厂的乙等, 来自某公司的代表甲: a person and the unit
+    before the name, with no title."""
     text = ctx.doc.text
     items = []
-    for unit in _UNIT_IN_BRACKETS.finditer(text):
-        if not list_posts.is_unit(unit.group(1)):
-            continue
-        named = _name_ending(text, unit.start())
-        if named is not None:
-            items.append((named, unit.start(1), unit.end(1)))
     for org in ctx.of_kind(Kind.ORGANIZATION):
         if not text.startswith("的", org.end):
             continue
@@ -183,24 +201,6 @@ def _inline_items(ctx: Context) -> list[tuple[names.Named, int, int]]:
         if org.start == 0 or text[org.start - 1] in _CLAUSE_BREAK:
             items.append((named, org.start, org.end))
     return items
-
-
-def _inline_titled(ctx: Context) -> list[list_posts.Titled]:
-    """Honour lists inside a sentence whose brackets hold a unit and a title:
-    获评的有：甲（某某公司工会主席）、乙（某某区总工会副主席）: the posts of the
-    title chain that fills the brackets."""
-    text = ctx.doc.text
-    found: list[list_posts.Titled] = []
-    for unit in _UNIT_IN_BRACKETS.finditer(text):
-        if list_posts.is_unit(unit.group(1)):
-            continue  # a unit alone: _inline_items
-        named = _name_ending(text, unit.start())
-        if named is None:
-            continue
-        chain = list_posts.filling_chain(ctx, unit.start(1), unit.end(1))
-        if chain is not None:
-            found.append((named, unit.start(1), unit.end(1), chain))
-    return found
 
 
 def _came_from(text: str, start: int) -> names.Named | None:
