@@ -6,13 +6,14 @@ the current ones), adds, replaces and retracts article graphs
 rules, and at the end writes the exports (:mod:`kg.corpus.exports`).  It
 never touches the live generation.
 
-A batch's graphs go into the store on a thread of their own: Oxigraph's
-bulk loader releases the GIL, so while it parses and writes one batch
-(a fifth of the writer's time) this thread takes in the next batch's
-articles.  Whatever reads or changes the store first waits for the load,
-then checks that batch and commits it (:meth:`CorpusWriter._settle`), so
-every check and every change sees the store as it would without the
-thread, and the corpus is the same.
+A batch's graphs go into the store on a thread of their own, and are
+checked there against the rules that span the corpus: Oxigraph's bulk
+loader and query engine release the GIL, so while one batch is parsed,
+written and checked (a third of the writer's work) this thread takes in
+the next batch's articles.  Whatever reads or changes the store first
+waits for the load and its check, then commits the batch
+(:meth:`CorpusWriter._settle`), so every check and every change sees the
+store as it would without the thread, and the corpus is the same.
 """
 
 from __future__ import annotations
@@ -184,22 +185,26 @@ class CorpusWriter:
         self._settle()
         graphs = self.batch.nquads
         self.people.settle(self.store, graphs)
-        done = self._loader.submit(increments.load, self.store, graphs)
+        done = self._loader.submit(self._load, graphs)
         self._loading = _Loading(graphs, done)
         self.index.loaded(graphs.values())
         self.batch = _Batch()
         self.batches += 1
 
+    def _load(self, graphs: dict[str, bytes]) -> None:
+        """Load a batch and check it (on the loader thread)."""
+        increments.load(self.store, graphs)
+        if self.validate and graphs:
+            from kg.graph.rules import check_touched
+
+            check_touched(self.store, graphs, what=str(self.generation))
+
     def _settle(self) -> None:
-        """Wait for the batch being loaded, check it, commit it."""
+        """Wait for the batch being loaded and checked, commit it."""
         loading, self._loading = self._loading, None
         if loading is None:
             return
         loading.done.result()
-        if self.validate and loading.graphs:
-            from kg.graph.rules import check_touched
-
-            check_touched(self.store, loading.graphs, what=str(self.generation))
         self.index.commit()
 
     def close(self) -> None:

@@ -330,6 +330,13 @@ own node, its memberships and statements are minted from its id and live in
 its graph alone; a gazetteer statement's IRI is minted from the triple it
 describes, so every article that holds it holds the same triples of it."""
 _A = ox.NamedNode(str(RDF.type))
+_SHARED_IN = (
+    "SELECT DISTINCT ?s WHERE { VALUES ?g { %s } GRAPH ?g { ?s a ?c } "
+    "FILTER (isIRI(?s) && ?c IN (%s)) }"
+)
+"""The shared nodes the named graphs describe, read by Oxigraph (which lets
+go of the GIL while it reads, unlike a loop over the graphs' type quads;
+the classes as a VALUES instead of a FILTER take 80 times as long)."""
 _VALUES_OF = (
     "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o FILTER (?p IN (%s)) }"
 )
@@ -340,16 +347,14 @@ _SUBJECTS_A_QUERY = 2000
 
 def _shared(corpus: ox.Store, graphs: Iterable[str]) -> list[str]:
     """The shared nodes (see ``_SHARED``) the named graphs describe."""
-    names = [ox.NamedNode(iri) for iri in graphs]
-    return sorted(
-        {
-            quad.subject.value
-            for cls in _SHARED
-            for name in names
-            for quad in corpus.quads_for_pattern(None, _A, cls, name)
-            if isinstance(quad.subject, ox.NamedNode)
-        }
-    )
+    classes = ", ".join(f"<{cls.value}>" for cls in sorted(_SHARED, key=str))
+    names = [f"<{iri}>" for iri in graphs]
+    found: set[str] = set()
+    for start in range(0, len(names), _SUBJECTS_A_QUERY):
+        chunk = " ".join(names[start : start + _SUBJECTS_A_QUERY])
+        answer = cast(ox.QuerySolutions, corpus.query(_SHARED_IN % (chunk, classes)))
+        found.update(row[0].value for row in answer)
+    return sorted(found)
 
 
 def _values(corpus: ox.Store, nodes: Sequence[str]) -> bytes:
