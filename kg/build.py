@@ -34,6 +34,7 @@ from kg.corpus.generations import (
 from kg.corpus.writer import CorpusWriter, Exported, PageWriter
 from kg.model import Document
 from kg.pipeline import (
+    EXTRACTION_FAILED,
     Progress,
     content_hash,
     extract_chunk,
@@ -275,13 +276,15 @@ def _write(
 
 
 def _contract_skip(doc: Document, problem: str) -> Skipped:
-    """An article left out because kg made a graph that breaks the contract."""
-    detail = " ".join(line.strip() for line in problem.splitlines()[1:] if line.strip())
+    """An article left out because kg failed on it or made a graph that
+    breaks the contract."""
+    first, *rest = problem.splitlines()
+    detail = " ".join(line.strip() for line in rest if line.strip())
+    why = first if first == EXTRACTION_FAILED else "its graph breaks the graph contract"
     return Skipped(
         doc.path,
         None,
-        f"article {doc.id} was left out: its graph breaks the graph contract "
-        f"({detail})",
+        f"article {doc.id} was left out: {why} ({detail})",
         "this is a bug in kg: please report it with this article; "
         "the rest of the corpus was built",
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import traceback
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,15 @@ from kg.extract import EXTRACTORS
 from kg.extract.base import Context, Found, by_kind
 from kg.extract.districts import find_places, home_place
 from kg.extract.gazetteer import Gazetteer
-from kg.model import ArticleFacts, Document, Extraction, Kind, Mention, Relation
+from kg.model import (
+    ArticleFacts,
+    ArticleMeta,
+    Document,
+    Extraction,
+    Kind,
+    Mention,
+    Relation,
+)
 from kg.resolve.pages import DocResult, resolve, resolve_page
 
 if TYPE_CHECKING:
@@ -32,6 +41,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 """Called with the number of articles done so far."""
+EXTRACTION_FAILED = "kg failed on it"
+"""The first line of :attr:`ArticleOut.problem` when an extractor failed."""
 
 
 def extract_document(
@@ -111,7 +122,10 @@ def extract_chunk(
     out: list[list[ArticleOut]] = []
     for page in chunk:
         done = []
-        for facts in extract_page(page):
+        for facts, failure in _extracted(page):
+            if failure is not None:
+                done.append(ArticleOut(facts, b"", problem=failure))
+                continue
             shown = without_people(facts, not_people)
             quads = article_quads(shown, name_based(shown.entities, iris), iris)
             done.append(ArticleOut(facts, serialise_article(quads)))
@@ -121,6 +135,22 @@ def extract_chunk(
     if pack:
         out = [[_packed(article) for article in page] for page in out]
     return out
+
+
+def _extracted(page: Sequence[Document]) -> list[tuple[ArticleFacts, str | None]]:
+    """The page's articles extracted, each with why kg failed on it (None:
+    it did not).  An extractor that fails on a page is a bug in kg; the page's
+    articles are then extracted one by one, so only the article it fails on
+    is left out, with the error (one bad article never stops a corpus)."""
+    try:
+        return [(facts, None) for facts in extract_page(page)]
+    except Exception:
+        if len(page) > 1:
+            return [one for doc in page for one in _extracted([doc])]
+        (doc,) = page
+        meta = ArticleMeta(doc.id, doc.path, doc.title, doc.date, doc.source, doc.url)
+        failure = traceback.format_exc(limit=-3).strip()
+        return [(ArticleFacts(meta, (), (), ()), f"{EXTRACTION_FAILED}\n{failure}")]
 
 
 def _packed(article: ArticleOut) -> ArticleOut:

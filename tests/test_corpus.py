@@ -544,6 +544,38 @@ def test_an_article_whose_graph_breaks_the_contract_is_left_out(
     assert "秦予帆" in turtle and "缪振宇" not in turtle
 
 
+def test_an_article_an_extractor_fails_on_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in an extractor that shows on one article leaves that article
+    out with the error; the articles of its page and the rest are built."""
+    import kg.pipeline
+    from kg.extract import EXTRACTORS
+
+    people = EXTRACTORS["people"]
+
+    def failing(ctx):  # type: ignore[no-untyped-def]
+        if "缪振宇" in ctx.doc.text:
+            raise KeyError("a bug")
+        return people(ctx)
+
+    monkeypatch.setitem(kg.pipeline.EXTRACTORS, "people", failing)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.md").write_text(
+        "# 甲\n\n澄江市总工会主席秦予帆表示。\n\n"
+        "# 乙\n\n澄江市总工会副主席缪振宇表示。\n",
+        encoding="utf-8",
+    )
+    (inputs / "c.txt").write_text("澄江市总工会副主席姚青表示。", encoding="utf-8")
+    summary = build([inputs], tmp_path / "out", html=False)
+    assert summary.added == 2
+    [skip] = summary.skipped
+    assert "kg failed on it" in skip.reason and "KeyError" in skip.reason
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "秦予帆" in turtle and "姚青" in turtle and "缪振宇" not in turtle
+
+
 def test_a_build_writes_the_report_beside_the_page(tmp_path: Path) -> None:
     """OUT/report.html comes with graph.html; --no-html writes neither."""
     examples = Path(__file__).resolve().parents[1] / "examples"
