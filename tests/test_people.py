@@ -73,6 +73,13 @@ def test_address_is_not_guessed_between_two_holders() -> None:
     [
         ("环卫工人白凤英和快递小哥祁东东也来了。", {"白凤英", "祁东东"}),
         ("检修班长禚立新说，要保证安全。", {"禚立新"}),
+        # nouns of people by how they end: 服务员, 毕业生, 艺人, 议员 (a list)
+        ("酒店客房服务员秦晓花作为职工代表发言。", {"秦晓花"}),
+        ("参加考察的应届毕业生缪咏琪表示，此行很有收获。", {"缪咏琪"}),
+        ("走访石雕艺人刘满仓的工作室。", {"刘满仓"}),
+        ("市议员陈文斌、李佳茹也到场祝贺。", {"陈文斌", "李佳茹"}),
+        # ... but not verbs that end so
+        ("动员王某参加培训，双方携手李家村共建。", set()),
         # a surname that is an adverb after a descriptor gives nobody
         ("让每一位职工都成为企业的合伙人，员工都能感受到温暖。", set()),
         # a descriptor before an ordinary word gives nobody
@@ -94,6 +101,8 @@ def test_descriptors_anchor_names(text: str, expected: set[str]) -> None:
         ("原镇长邝宁升任县人大常委会副主任。", "邝宁升"),
         ("副厂长苗青接任厂长。", "苗青接"),
         ("车间班长姜华受到表彰。", "姜华受"),
+        # a name no surname list holds runs on after the adverb-like 都
+        ("护边员那仁满都拉、包金花巡边归来。", "那仁满"),
     ],
 )
 def test_no_name_runs_into_the_verb(text: str, wrong: str) -> None:

@@ -570,6 +570,21 @@ def test_a_body_that_opens_with_a_date_dates_the_article(body, date):
                 "澄江纺织有限公司 缪振宇",
             ],
         ),
+        # list lines with a note in brackets (女，布依族，…): neither joined nor
+        # headlines of a new article, after a numbered head too
+        (
+            "澄江表彰劳动模范\n（记者 陶立群）\n\n大会表彰了一批劳动模范，名单如下：\n"
+            "一、劳动模范（2名）\n秦予帆（女，布依族，澄江精密机械有限公司技术员）\n"
+            "沈晓岚（水族，澄江市华庄街道社区卫生服务中心）\n"
+            "二、工匠（1名）\n缪振宇（澄江热电有限公司电工）\n"
+            "姚青（女，苗族，澄江纺织有限公司）\n",
+            "澄江表彰劳动模范",
+            [
+                "秦予帆（女，布依族，澄江精密机械有限公司技术员）",
+                "沈晓岚（水族，澄江市华庄街道社区卫生服务中心）",
+                "缪振宇（澄江热电有限公司电工）",
+            ],
+        ),
         # rows of a table, split by tabs or runs of spaces, stay rows
         (
             "澄江市管干部任前公示\n来源：澄江日报\n\n现予以公示。\n"

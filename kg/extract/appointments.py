@@ -98,12 +98,13 @@ def _alternation(words: Iterable[str]) -> str:
 
 _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
 _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
+_PERSON_NOTE = r"(?:[（(][^（）()\n]{1,12}[)）])?"
 _JOINT = {
-    Change.BEGAN: re.compile("(?:同志)?(?:等)?为"),
-    Change.ENDED: re.compile("(?:同志)?(?:等)?的?"),
+    Change.BEGAN: re.compile(_PERSON_NOTE + "(?:同志)?(?:等)?为"),
+    Change.ENDED: re.compile(_PERSON_NOTE + "(?:同志)?(?:等)?的?"),
 }
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
-选举甲、乙等为副主任."""
+选举甲、乙等为副主任, 任命丙（女，回族）为……."""
 _BY = Anchored(r"(?:一职)?由", "一由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
@@ -184,6 +185,8 @@ def _verb_first(
         joint = _JOINT[change].match(text, people[-1].end)
         if joint is None:
             return end
+        if end is not None and change is Change.ENDED and not joint[0].endswith("的"):
+            return end  # ……职务；(line break) 乙同志任……: no pair of 免去
         chain_end = _post_end(text, joint.end())
         if chain_end is None:
             return end
@@ -388,11 +391,15 @@ def _next_pair(text: str, end: int) -> int | None:
     """聘任甲为总工程师、乙为总经理助理; 选举甲为主任，乙、丙等为副主任; a list
     of pairs one a line (决定任命：\n甲为……；\n乙为……。): where the next pair
     may start (the caller reads names and 为 there, else stops)."""
+    if text.startswith("职务", end):  # 免去甲的某某局局长职务；(line break) 乙的……
+        end += 2
     if text[end : end + 1] not in ("、", "，", ",", "；", ";"):
         return None
     position = end + 1
     while text[position : position + 1] in ("\n", " ", "\u3000"):
         position += 1
+    if _VERB_FIRST_RE.match(text, position):
+        return None  # ……职务；任命乙为……: the next verb reads its own pairs
     return position
 
 

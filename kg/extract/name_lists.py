@@ -64,6 +64,17 @@ _LIST_AT_LEAST = 2
 ``姓名　单位职务`` lines that make a list."""
 _PERSON_NOTE = re.compile(r"[（(](?:男|女)?[，,、]?(?:[\u4e00-\u9fff]{1,4}族)?[)）]")
 """（女）, （男，回族）, （满族）: a note after a listed name."""
+_NOTE_OPENING = re.compile(r"(?:(?:男|女)[，,、])?(?:[\u4e00-\u9fff]{1,4}族[，,、])?")
+"""女，布依族，某某公司质检员: the note that may open the brackets after a
+listed name, before the unit."""
+
+
+def _after_note(text: str, start: int, end: int) -> int:
+    """Where the unit starts in brackets that open at ``start``."""
+    note = _NOTE_OPENING.match(text, start, end)
+    return note.end() if note and note.end() < end else start
+
+
 _TRAILING = frozenset(" \u3000\t；;，,。")
 
 
@@ -295,9 +306,12 @@ def _name_then_unit(text: str, start: int) -> tuple[names.Named, int, int, int] 
     if named is None:
         return None
     unit = _NAME_THEN_UNIT.match(text, named.end)
-    if unit is None or not list_posts.is_unit(unit.group(1)):
+    if unit is None:
         return None
-    return named, unit.start(1), unit.end(1), unit.end()
+    unit_start = _after_note(text, unit.start(1), unit.end(1))
+    if not list_posts.is_unit(text[unit_start : unit.end(1)]):
+        return None
+    return named, unit_start, unit.end(1), unit.end()
 
 
 def _unit_then_name(text: str, start: int) -> tuple[names.Named, int, int, int] | None:
@@ -330,6 +344,7 @@ def _name_then_spaced_unit(
     bracketed = _WHOLE_BRACKET.fullmatch(text, at, unit_end)
     if bracketed is not None:
         unit_start, unit_end = bracketed.span(1)
+        unit_start = _after_note(text, unit_start, unit_end)
     elif unit_start == at:
         return None  # no space after the name
     if unit_end - unit_start < 3:

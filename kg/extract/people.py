@@ -31,8 +31,17 @@ _SPEECH = re.compile(r"表示|说|指出|强调|介绍|认为|坦言|谈到")
 _LEADERS = Anchored(r"[省市县区镇]?领导", "省市县区镇领")
 _DESCRIBERS = lexicon.INTRODUCERS - lexicon.PROFESSIONAL_ROLES
 _DESCRIBED = Literals(_DESCRIBERS)
+_PERSON_NOUN = re.compile(r"(?<=[\u4e00-\u9fff])(?:员|生|艺人|传承人|手|匠)")
+"""How nouns of people end (客房服务员, 应届毕业生, 石雕艺人, 农机手): one
+before a name introduces it as a descriptor does."""
+_NOT_PERSON_NOUNS = frozenset(
+    "动员 发生 产生 出生 民生 卫生 人生 携手 联手 出手 着手 入手 动手 高手".split()
+)
+"""Words with those endings that are no noun of people (动员, 携手 are verbs)."""
 _NAME_FLAGS = ("nr",)
 _CLAUSE_OPENERS = frozenset("，,。；;：:！？!?“”\n 　")
+_SPEAKER_OPENERS = _CLAUSE_OPENERS | {"的"}
+"""What may stand before a speaker's name: 三年级的甲说."""
 # Surnames that are far more often adverbs after a noun (职工都能, 员工还说).
 _ADVERBS = frozenset("都还也就又再才共同和向于将把被给从应但常")
 # The title chain that ends where a name starts (no clause break inside).
@@ -122,12 +131,12 @@ def _tagged_name_before(text: str, end: int) -> int | None:
 
 def _may_open_clause(text: str, end: int) -> bool:
     """Could a name of two to four characters that opens a clause end at
-    ``end`` (a surname right after a clause break)?"""
+    ``end`` (a surname right after a clause break or 的)?"""
     for size in (2, 3, 4):
         start = end - size
         if start < 0:
             break
-        opens = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+        opens = start == 0 or text[start - 1] in _SPEAKER_OPENERS
         if opens and names.surname_length(text[start:end]):
             return True
     return False
@@ -142,18 +151,25 @@ def _speakers(ctx: Context, mentions: list[Mention]) -> None:
         start = _tagged_name_before(text, match.start())
         if start is None or (start, match.start()) in taken:
             continue
-        if start > 0 and text[start - 1] not in _CLAUSE_OPENERS:
+        if start > 0 and text[start - 1] not in _SPEAKER_OPENERS:
             continue
         mentions.append(_person(start, match.start(), text[start : match.start()]))
 
 
 def _leaders(ctx: Context, mentions: list[Mention]) -> None:
-    """Names after 市领导 or a descriptor: 环卫工人白某某, 快递小哥祁某某."""
+    """Names after 市领导 or a descriptor: 环卫工人白某某, 快递小哥祁某某,
+    客房服务员王某某."""
     text = ctx.doc.text
     taken = {m.start for m in (*ctx.of_kind(Kind.PERSON), *mentions)}
     leads = [match.span() for match in _LEADERS.finditer(text)]
     byline = ctx.doc.byline
-    for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text)):
+    nouns = {
+        match.span()
+        for match in _PERSON_NOUN.finditer(text)
+        if text[match.start() - 1 : match.end()] not in _NOT_PERSON_NOUNS
+        and names.surname_length(text[match.end() : match.end() + 2])
+    }
+    for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text), *sorted(nouns)):
         if lead_end in taken:
             continue
         if byline is not None and byline.start <= lead_start < byline.end:
@@ -164,8 +180,12 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
             found = _unlisted_first(text, lead_end)  # surname list holds
         if found and text[found[0].start] in _ADVERBS:
             continue  # 职工们都能……: an adverb, not the surname 都
+        after = text[found[0].end : found[0].end + 1] if found else ""
+        if len(found) == 1 and (lead_start, lead_end) in nouns and after in _ADVERBS:
+            continue  # 护边员那仁满|都拉: a name no surname list holds
         for start, end, name in found:
             mentions.append(_person(start, end, text[start:end], name))
+            taken.add(start)  # 网格员甲: a descriptor and a noun of people
 
 
 _NOT_A_NAME_START = frozenset("有是为和与及的在对向把被从到由等将也还")

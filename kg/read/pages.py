@@ -191,7 +191,7 @@ def _blocks(text: str) -> list[_Block]:
         if block is not None:
             blocks.append(block)
         elif _TABLE_ROW.fullmatch(text, line.start, line.end) or (
-            listing and _headline_like(text, line)
+            listing and (_headline_like(text, line) or _list_item(text, line))
         ):
             blocks.append(_Block(_Kind.STANDALONE, [(line.start, line.end)], line))
         elif blocks and _is_open(blocks[-1], text):
@@ -208,6 +208,21 @@ def _blocks(text: str) -> list[_Block]:
             listing and blocks[-1].kind is _Kind.STANDALONE
         )
     return blocks
+
+
+_BRACKETED = re.compile(r"[（(][^（()）\n]*[)）]")
+
+
+def _list_item(text: str, line: Span) -> bool:
+    """A line of a list that notes in brackets (甲（女，布依族，某某公司质检员）):
+    a headline-like line once its brackets are dropped."""
+    raw = text[line.start : line.end]
+    bare = _BRACKETED.sub("", raw)
+    return (
+        0 < len(bare) < len(raw) <= _MAX_TOP_HEADING
+        and bare[-1] not in _NOT_HEADING_END
+        and not any(mark in bare for mark in "。！？!?，,；;：:")
+    )
 
 
 def _introduces_list(block: _Block, text: str) -> bool:
