@@ -24,6 +24,7 @@ from kg.extract import (
     posts,
     projects,
     renames,
+    short_names,
     sites,
 )
 from kg.extract.base import Extractor
@@ -32,6 +33,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "districts": districts.extract,
     "organizations": organizations.extract,
     "departments": departments.extract,
+    "short_names": short_names.extract,
     "posts": posts.extract,
     "people": people.extract,
     "credits": credits.extract,

@@ -1,0 +1,87 @@
+"""Short names an article gives a body in brackets: 某某职工互助联合会（职联会）.
+
+Where a newspaper first names an organisation in full, it often puts the
+short name it uses from then on in brackets right after it (``（职联会）``,
+``（简称“全总”）``, ``（以下简称“市协会”）``).  Each later occurrence of that
+short name stands for the organisation: an Organization mention with the
+full name, so a title after it (``职联会理事长甲``) is a post in it and the
+short name becomes one of its names.
+
+The bracket must hold an abbreviation of the full name — its characters
+appear in the full name in the same order, and it is shorter — so a second
+name (``市总工会（市职工服务中心）``), a place or a note in brackets gives
+nothing; and a short name that is a common word (公司, 协会) gives nothing.
+Occurrences inside what another extractor read are left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.extract.base import Context, Found
+from kg.model import Kind, Mention
+
+_BRACKET = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)?[“「\"]?([\u4e00-\u9fff]{2,6})[”」\"]?[)）]"
+)
+_COMMON = frozenset(
+    "公司 集团 协会 学会 工会 总工会 政府 本会 该会 大会 委员会 联合会 "
+    "合作社 中心 本公司 该公司 本集团 该集团 甲方 乙方".split()
+)
+"""Words a bracket may call a body by that name no body alone (下称“公司”)."""
+
+
+def extract(ctx: Context) -> Found:
+    text = ctx.doc.text
+    taken = sorted((m.start, m.end) for m in ctx.mentions)
+    found: list[Mention] = []
+    for org, short, after in _defined(ctx):
+        for at in _occurrences(text, short, after):
+            end = at + len(short)
+            if any(s < end and at < e for s, e in taken):
+                continue  # inside a name another extractor read
+            found.append(
+                Mention(
+                    Kind.ORGANIZATION,
+                    at,
+                    end,
+                    short,
+                    org.name,
+                    subtype=org.subtype,
+                    place=org.place,
+                )
+            )
+            taken.append((at, end))
+    return Found(mentions=tuple(found))
+
+
+def _defined(ctx: Context) -> Iterator[tuple[Mention, str, int]]:
+    """Each organisation a bracket right after it gives a short name: the
+    organisation, the short name, where the bracket ends."""
+    text = ctx.doc.text
+    seen: set[str] = set()
+    for org in ctx.of_kind(Kind.ORGANIZATION):
+        bracket = _BRACKET.match(text, org.end)
+        if bracket is None:
+            continue
+        short = bracket.group(1)
+        if short in seen or short in _COMMON or short in lexicon.GENERIC_HEADS:
+            continue
+        if len(short) < len(org.name) and _in_order(short, org.name):
+            seen.add(short)
+            yield org, short, bracket.end()
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether the characters of ``short`` occur in ``full`` in that order."""
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def _occurrences(text: str, word: str, start: int) -> Iterator[int]:
+    at = text.find(word, start)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
