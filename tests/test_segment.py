@@ -24,6 +24,8 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
         ("（本报记者 陶立群）", MetaLine(authors=("陶立群",))),
         ("(记者陶立群 通讯员沈晓岚)", MetaLine(authors=("陶立群", "沈晓岚"))),
         ("（记者 陶立群、缪振宇）", MetaLine(authors=("陶立群", "缪振宇"))),
+        # a layout's mark before the byline
+        ("□ 本报记者 陶立群　通讯员 缪振宇", MetaLine(authors=("陶立群", "缪振宇"))),
         ("作者:钱卫东", MetaLine(authors=("钱卫东",))),
         ("作者：钱卫东", MetaLine(authors=("钱卫东",))),
         ("文/蒋慧敏", MetaLine(authors=("蒋慧敏",))),
@@ -413,6 +415,12 @@ def test_split_page_date_and_source(
             "（记者 滕子昂 通讯员 郜雨桐）5月15日上午，澄江市总工会召开会议。",
             ("滕子昂", "郜雨桐"),
             "（记者 滕子昂 通讯员 郜雨桐）",
+        ),
+        # Taiwan's 〔记者某某／综合报导〕 opening the paragraph
+        (
+            "〔记者滕子昂／综合报导〕据陆媒报导，澄江市总工会日前召开会议。",
+            ("滕子昂",),
+            "〔记者滕子昂／综合报导〕",
         ),
         # a bracket that names no writer is no byline
         ("（滕子昂）5月15日上午，澄江市总工会召开会议。", (), None),

@@ -102,6 +102,10 @@ _PAGE_CONTROLS = re.compile(
 )
 
 
+_DECORATION = re.compile(r"^\s*[□■◇◆○●◎★☆]+\s*")
+"""A mark a layout puts before a byline: □ 本报记者 某某."""
+
+
 class _Credits(NamedTuple):
     authors: tuple[str, ...]
     editors: tuple[str, ...]
@@ -125,7 +129,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     unit in brackets after the names is their ``affiliation``.  Editors
     (责任编辑、编辑…) are kept apart from authors.
     """
-    line = _PAGE_CONTROLS.sub(" ", line).strip()
+    line = _DECORATION.sub("", _PAGE_CONTROLS.sub(" ", line)).strip()
     if not line or len(line) > _MAX_META:
         return None
     bracketed = _BRACKETED.fullmatch(line)

@@ -83,9 +83,10 @@ _STANDALONE = re.compile(
 )
 _INLINE_BYLINE = re.compile(r".{0,24}?(?:讯|电)[】\]]?\s*([（(][^（()）]{2,40}[）)])")
 # With no 讯/电 before it, the bracket opening a paragraph is a byline only
-# when it says who wrote: （记者 某某 通讯员 某某）5月15日上午，…
+# when it says who wrote: （记者 某某 通讯员 某某）5月15日上午，…, and Taiwan's
+# 〔记者某某／综合报导〕据……
 _BARE_BYLINE = re.compile(
-    r"\s*([（(][^（()）]{0,20}(?:记者|通讯员|特约|作者|撰稿)[^（()）]{1,30}[）)])"
+    r"\s*([（(〔][^（()）〔〕]{0,20}(?:记者|通讯员|特约|作者|撰稿)[^（()）〔〕]{1,30}[）)〕])"
 )
 
 
