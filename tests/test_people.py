@@ -164,6 +164,20 @@ def test_words_that_follow_a_name_in_visits_and_decisions(text: str, name: str) 
     assert name in names(run(text), Kind.PERSON)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a Dai name of two characters after a title: 岩 (men), 玉 (women)
+        ("勐海县总工会副主席岩罕，县委常委沈晓岚出席。", {"岩罕", "沈晓岚"}),
+        # ... but not a word that opens with one
+        ("勐海县总工会副主席岩土工程专家出席。", set()),
+        ("勐海县总工会副主席玉米种植能手出席。", set()),
+    ],
+)
+def test_a_dai_name_after_a_title(text: str, expected: set[str]) -> None:
+    assert names(run(text), Kind.PERSON) == expected
+
+
 def test_a_word_for_a_group_is_no_name() -> None:
     """宣讲团 after 工匠 (宣 is a surname): a group, however rare the word."""
     text = "市总工会组建劳模工匠宣讲团，当天，宣讲团成员走进学校。"

@@ -236,7 +236,7 @@ _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇
 _UNLISTED_RUN = re.compile(
     "[^"
     + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"} | {"由", "一", "职"}))
-    + r"\W\d\sA-Za-z]{3,6}"
+    + r"\W\d\sA-Za-z]{2,6}"
 )
 
 
@@ -279,11 +279,17 @@ def _extends_name(text: str, end: int, longer: int) -> bool:
     )
 
 
+_DAI_PREFIXES = frozenset("岩玉")
+"""How Dai names open (岩 for men, 玉 for women): a name of two characters
+after a title may open with one (副主席岩罕，)."""
+
+
 def read_unlisted(text: str, start: int) -> Named | None:
     """A name no surname list knows, where the genre puts a name (after a
     title): three to six characters that are no word and hold none of the
-    common words, then a clause break or a word that follows names
-    (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台就座)."""
+    common words (two after 岩 or 玉, as Dai names are), then a clause break
+    or a word that follows names (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台
+    就座)."""
     head = text[start : start + 1]
     if not head or head in _INNER_STOP or head in _NOT_OPENING or head in _NOT_IN_ITEM:
         return None
@@ -291,7 +297,8 @@ def read_unlisted(text: str, start: int) -> Named | None:
     if run is None:
         return None
     known: list[int] | None = None
-    for size in (6, 5, 4, 3):
+    sizes = (6, 5, 4, 3, 2) if head in _DAI_PREFIXES else (6, 5, 4, 3)
+    for size in sizes:
         end = start + size
         if end > run.end() or not unlisted_shape(text[start:end]):
             continue
