@@ -157,10 +157,13 @@ def test_he_before_a_frequent_word_is_a_conjunction_not_a_surname() -> None:
         ("副县长洛桑次仁带队检查。", "洛桑次仁"),
         ("慰问了困难职工莫小明一家。", "莫小明"),
         ("会议通过了关于接受拓宏亮辞去区人大常委会委员职务的决定。", "拓宏亮"),
+        # 座谈 after a name no surname list holds (其 opens it)
+        ("与公司党支部书记、总经理其木格座谈，了解生产情况。", "其木格"),
     ],
 )
 def test_words_that_follow_a_name_in_visits_and_decisions(text: str, name: str) -> None:
-    """一道, 一起, 带队, 一家, 辞去 end a name as 表示 does; 拓 is a surname."""
+    """一道, 一起, 带队, 一家, 辞去, 座谈 end a name as 表示 does; 拓 is a
+    surname."""
     assert name in names(run(text), Kind.PERSON)
 
 

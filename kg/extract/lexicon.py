@@ -343,7 +343,7 @@ MORE_FOLLOW_WORDS = frozenset(
         "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 报告 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
         # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
-        "因 另有 另 于 已 则 等人 早前 日前 作为"
+        "因 另有 另 于 已 则 等人 早前 日前 作为 座谈"
     ).split()
 )
 """Words that follow a name besides :data:`FOLLOW_WORDS`."""
