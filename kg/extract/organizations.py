@@ -86,7 +86,10 @@ def extract(ctx: Context) -> Found:
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept = _numbered_works(text, kept)
     kept.extend(_coordinated(ctx, kept))
-    kept.extend(_anaphors(text, [m for m, _ in kept]))
+    anaphoric = _anaphors(text, [m for m, _ in kept])
+    pointed = {(m.start, m.end) for m, _ in anaphoric}  # 集团公司党委: the group's
+    kept = [pair for pair in kept if (pair[0].start, pair[0].end) not in pointed]
+    kept.extend(anaphoric)
     mentions = tuple(m for m, _ in kept)
     mentions += _outlet(ctx, mentions)
     relations = tuple(
@@ -150,11 +153,11 @@ def _placed_studio(ctx: Context, mention: Mention, place: Place | None) -> bool:
 
 
 _ANAPHOR = Anchored(
-    r"(?:(?<=[，,。；;：:、“\n由年对])|^)(?:该|本|这家)?(?:公司|集团|企业)"
+    r"(?:(?<=[，,。；;：:、“\n由年对])|^)(?:该|本|这家)?(?:集团公司|公司|集团|企业)"
     r"(?=将|还|也|已|要|正|在|推出|开展|实施|启动|建立|成立|设立|举办|打造|工会|党委"
     r"|深入|持续|同步|全面|积极|大力|不断|率先|今年|去年|近年|下一步|推行|发布"
     r"|制定|出台|印发|投资|联合|组织|主办|承办|与|同)"
-    r"|(?<=[\u4e00-\u9fff])(?:该|本)?(?:公司|集团|企业)"
+    r"|(?<=[\u4e00-\u9fff])(?:该|本)?(?:集团公司|公司|集团|企业)"
     r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)",
     "该本这公集企",
 )
@@ -162,8 +165,8 @@ _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限
 
 
 def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | None]]:
-    """该公司 at the head of a clause: the company last named; a bare 集团 or
-    公司, the one the article is about (named most often before, the last of
+    """该公司 at the head of a clause: the company last named; a bare 集团,
+    集团公司 or 公司, the one the article is about (named most often before, the last of
     those: not the previous post of a résumé).
 
     该公司工会 becomes that company's union."""
