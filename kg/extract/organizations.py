@@ -166,8 +166,8 @@ _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限
 
 def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | None]]:
     """该公司 at the head of a clause: the company last named; a bare 集团,
-    集团公司 or 公司, the one the article is about (named most often before, the last of
-    those: not the previous post of a résumé).
+    集团公司 or 公司, the one the article is about (named most often before,
+    the last of those: not the previous post of a résumé).
 
     该公司工会 becomes that company's union."""
     companies = [m for m in found if m.subtype == "Company"]

@@ -30,7 +30,7 @@ _COMMON = frozenset(
     "公司 集团 协会 学会 工会 总工会 政府 本会 该会 大会 委员会 联合会 "
     "合作社 中心 本公司 该公司 本集团 该集团 甲方 乙方".split()
 )
-"""Words a bracket may call a body by that name no body alone (下称“公司”)."""
+"""Words a bracket may give as a short name that name no one body (下称“公司”)."""
 
 
 def extract(ctx: Context) -> Found:
