@@ -37,3 +37,16 @@ def test_no_bare_bureau_after_a_place() -> None:
         "澳门特别行政区旅游局局长赖振邦出席。"
     )
     assert "旅游局" not in names(run(text), Kind.ORGANIZATION)
+
+
+def test_the_zone_a_short_form_names_not_the_sar_in_focus() -> None:
+    """合作区执行委员会 after 澳门 is named again: the 区 is the 合作区 the
+    article names, not 澳门特别行政区."""
+    text = (
+        "澳门职工代表赴珠海横琴粤澳深度合作区考察。澳门青年对此很关心。"
+        "合作区执行委员会民生事务局副局长黄伟杰介绍了情况。"
+    )
+    result = run(text)
+    body = "横琴粤澳深度合作区执行委员会民生事务局"
+    assert ("黄伟杰", body, ("副局长",)) in posts(result)
+    assert "澳门特别行政区执行委员会" not in names(result, Kind.ORGANIZATION)

@@ -32,6 +32,11 @@ def place_for(ctx: Context, offset: int, char: str) -> Place | None:
     return found
 
 
+_ZONE_WORDS = ("合作区", "开发区", "示范区", "试验区", "实验区", "新区", "园区")
+"""Words for a kind of zone that end in 区: the 区 of 合作区执行委员会 is the
+合作区 the article names, not the district in focus."""
+
+
 def _last(ctx: Context, offset: int, char: str) -> Place | None:
     """The nearest district before ``offset`` whose name ends in ``char``.
 
@@ -46,8 +51,12 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
         for m in ctx.of_kind(Kind.DISTRICT)
         if m.code and m.name.endswith(char) and m.subtype not in LOCAL_AREAS
     ]
+    text = ctx.doc.text
+    word = next((w for w in _ZONE_WORDS if text.startswith(w, offset + 1 - len(w))), "")
+    zones = [m for m in districts if word and m.name.endswith(word)]
     divisions = [m for m in districts if m.subtype != "DevelopmentZone"]
-    districts = divisions or districts  # 区 is 滨海新区 before 经济技术开发区
+    # 区 is 滨海新区 before 经济技术开发区, but 合作区 is the 合作区 named before
+    districts = zones or divisions or districts
     before = [m for m in districts if m.end <= offset]
     if before:
         return gaz.get(max(before, key=lambda m: m.end).code or "")
