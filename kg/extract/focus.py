@@ -52,7 +52,14 @@ def _last(ctx: Context, offset: int, char: str) -> Place | None:
         if m.code and m.name.endswith(char) and m.subtype not in LOCAL_AREAS
     ]
     text = ctx.doc.text
-    word = next((w for w in _ZONE_WORDS if text.startswith(w, offset + 1 - len(w))), "")
+    word = next(
+        (
+            w
+            for w in _ZONE_WORDS
+            if offset + 1 >= len(w) and text.startswith(w, offset + 1 - len(w))
+        ),
+        "",
+    )
     zones = [m for m in districts if word and m.name.endswith(word)]
     divisions = [m for m in districts if m.subtype != "DevelopmentZone"]
     # 区 is 滨海新区 before 经济技术开发区, but 合作区 is the 合作区 named before
