@@ -98,10 +98,12 @@ def _alternation(words: Iterable[str]) -> str:
 
 _VERB_FIRST_RE = re.compile(_alternation(_VERB_FIRST))
 _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
-_PERSON_NOTE = r"(?:[（(][^（）()\n]{1,12}[)）])?"
+_NOTE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
+"""A note in brackets: on a person (甲（女，回族）为) or on a post
+(副主任（试用期一年）)."""
 _JOINT = {
-    Change.BEGAN: re.compile(_PERSON_NOTE + "(?:同志)?(?:等)?为"),
-    Change.ENDED: re.compile(_PERSON_NOTE + "(?:同志)?(?:等)?的?"),
+    Change.BEGAN: re.compile(f"(?:{_NOTE.pattern})?(?:同志)?(?:等)?为"),
+    Change.ENDED: re.compile(f"(?:{_NOTE.pattern})?(?:同志)?(?:等)?的?"),
 }
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
 选举甲、乙等为副主任, 任命丙（女，回族）为……."""
@@ -382,9 +384,6 @@ def _post_end(text: str, start: int) -> int | None:
     if end != stop and not _SINCE.match(text, end) and text[end : end + 1] != "后":
         return None
     return end
-
-
-_NOTE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 
 
 def _next_pair(text: str, end: int) -> int | None:
