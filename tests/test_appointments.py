@@ -392,3 +392,76 @@ def test_a_profile_paragraph_gives_its_person_the_current_posts() -> None:
     assert not any(org == "临沂市审计局" for _, org, _ in found)
     # a name with no sex after it opens no profile
     assert not posts(run("莒南县召开会议。\n\n会议强调，现任干部要担当作为。\n"))
+
+
+def test_a_post_held_since_a_date_in_a_profile() -> None:
+    """甲，男，……。2021年9月起任某职: the profile's person began the post
+    then and holds it; after 曾任 a clause that opens with such a date is the
+    current post, not one more past one."""
+    text = (
+        "拟任职干部公示如下：\n\n"
+        "柯文斌，男，汉族，1976年10月生，大学学历。"
+        "2021年9月起任嘉鱼县委副书记、县长。拟任嘉鱼县委书记。\n\n"
+        "符艳妮，女，汉族，1982年3月生，大学学历。"
+        "曾任嘉鱼县妇联主席，2023年5月起任咸宁市总工会党组成员、副主席。\n"
+    )
+    result = run(text)
+    found = {
+        (label(r.subject), label(r.object), r.roles, r.change, r.date)
+        for r in result.relations
+        if r.kind is RelKind.POST
+    }
+    assert ("柯文斌", "嘉鱼县委", ("副书记",), Change.BEGAN, "2021-09") in found
+    assert ("符艳妮", "嘉鱼县妇联", ("主席",), Change.ENDED, None) in found
+    assert (
+        "符艳妮",
+        "咸宁市总工会",
+        ("党组成员", "副主席"),
+        Change.BEGAN,
+        "2023-05",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names no surname list holds, a pair a line, a note before 为
+        (
+            "决定任命：\n吉克木呷为咸宁市农业农村局局长；\n"
+            "阿苏拉达为咸宁市生态环境局局长。\n"
+            "任命：\n格绒拉姆（女，藏族）为咸宁市中级人民法院审判员。",
+            {
+                ("吉克木呷", "咸宁市农业农村局", ("局长",)),
+                ("阿苏拉达", "咸宁市生态环境局", ("局长",)),
+                ("格绒拉姆", "咸宁市中级人民法院", ("审判员",)),
+            },
+        ),
+        # a note on the person inside a list of names (its comma ends no
+        # clause), and a name of three characters a note makes one
+        (
+            "包晓岚（女，蒙古族）、柯国栋当选为嘉鱼县人大常委会委员。",
+            {
+                ("包晓岚", "嘉鱼县人大常委会", ("委员",)),
+                ("柯国栋", "嘉鱼县人大常委会", ("委员",)),
+            },
+        ),
+        (
+            "会议增补柯春雷、娜仁图（女，蒙古族）为嘉鱼县政协委员。",
+            {
+                ("柯春雷", "嘉鱼县政协", ("委员",)),
+                ("娜仁图", "嘉鱼县政协", ("委员",)),
+            },
+        ),
+    ],
+)
+def test_names_no_surname_list_holds_and_notes_in_appointments(
+    text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    assert expected <= posts(run(text))
+
+
+def test_a_date_opening_a_clause_takes_no_name_from_the_clause_before() -> None:
+    """公司董事长甲是台商二代，2015年接任董事长: the sentence's person, not
+    商二代 before the comma."""
+    result = run("公司董事长许文彬是台商二代，2015年接任董事长。")
+    assert "商二代" not in names(result, Kind.PERSON)

@@ -293,3 +293,22 @@ def test_names_with_their_unit_and_title_in_brackets() -> None:
     assert ("邬启航", "宁波北仑港渝物流有限公司", ("叉车司机",)) in found
     # one such line among words is no list
     assert not names(run("会上，伍家栋（甬舟公司职工）发了言。\n"), Kind.PERSON)
+
+
+def test_names_no_surname_list_knows_open_lines_of_an_honour_list() -> None:
+    """次仁旺堆（单位职务）: a Tibetan, Mongolian or Hui name at the start of an
+    honour list's line, before the brackets of its unit, is a person; the
+    same name among words is not read without a title before it."""
+    text = (
+        "获得五一劳动奖章的职工：\n"
+        "洛桑丹增（玛曲县阿万仓镇卫生院医生）\n"
+        "纳春梅（临夏八坊民族服饰有限公司高级技师）\n"
+        "其木格（巴林右旗索博日嘎镇中心校教师）\n"
+    )
+    result = run(text)
+    assert {"洛桑丹增", "纳春梅", "其木格"} <= names(result, Kind.PERSON)
+    found = posts(result)
+    assert ("洛桑丹增", "阿万仓镇卫生院", ("医生",)) in found
+    assert ("纳春梅", "临夏八坊民族服饰有限公司", ("高级技师",)) in found
+    # not a line of a list: no title or list announces the name
+    assert not names(run("洛桑丹增（玛曲县阿万仓镇卫生院医生）发了言。"), Kind.PERSON)

@@ -51,6 +51,19 @@ BOUNDARIES = [
     ("赣州稀金产业集团有限公司召开会议。", {"赣州稀金产业集团有限公司"}),
     ("全市产业工会召开会议。", set()),
     ("古小军（江西赣南脐橙产业集团有限公司）", {"江西赣南脐橙产业集团有限公司"}),
+    # a brand whose last character the dictionary reads alone, before a
+    # trade it tags as a verb (顺达|通|快递); a count before one is no brand
+    (
+        "青岛顺达通快递服务有限公司快递员孙某某送件。",
+        {"青岛顺达通快递服务有限公司"},
+    ),
+    ("全州1275名考入大学的职工子女获资助。", set()),
+    ("3人成为公司技术骨干。", set()),
+    # a numeral between a place and a character read alone opens a brand
+    # (八坊, 九阡); before a measure word it counts bodies
+    ("临夏八坊民族服饰有限公司召开职代会。", {"临夏八坊民族服饰有限公司"}),
+    ("三都水族自治县九阡酒业有限公司扩产。", {"三都水族自治县九阡酒业有限公司"}),
+    ("全市三家公司获评先进。", set()),
     # 作 before a company is the verb of the sentence (作…报告)
     ("工会主席赵某某作集团工会工作报告。", set()),
     # 和 inside a brand after a place (天和), a conjunction elsewhere

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import pairs, posts, run
-from kg.model import RelKind
+from conftest import names, pairs, posts, run
+from kg.model import Kind, RelKind
 
 CASES = [
     # a Party committee written in full with its session is the 县委
@@ -375,6 +375,23 @@ def test_no_post(text: str) -> None:
                 ("邢立新", "青禾纺织有限公司", ("装配工",)),
             },
         ),
+        # frontline jobs of services and works, a craft before a job, and
+        # the 的 (and the person's nationality) that links a job to its unit
+        (
+            "青禾速运有限公司快递员苗青、青禾茶业有限公司制茶师岩罕在会上宣誓。",
+            {
+                ("苗青", "青禾速运有限公司", ("快递员",)),
+                ("岩罕", "青禾茶业有限公司", ("制茶师",)),
+            },
+        ),
+        (
+            "青禾精密机械有限公司数控车工柯明发言。",
+            {("柯明", "青禾精密机械有限公司", ("数控车工",))},
+        ),
+        (
+            "来自青禾酒店有限公司的黎族客房服务员符青说，驿站很暖心。",
+            {("符青", "青禾酒店有限公司", ("客房服务员",))},
+        ),
         # 原 opening the company is no part of its name
         (
             "原青禾物流有限公司总经理柯明出席。",
@@ -414,6 +431,33 @@ def test_a_trade_in_the_company_the_person_works_in(
     text: str, expected: set[tuple[str, str | None, tuple[str, ...]]]
 ) -> None:
     assert posts(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a job inside a longer word is no title (土木工程, 环卫工人 is one)
+        ("他获得青禾大学土木工程学士学位。", set()),
+        # a verb after a job is no name (检修工|成长为, 快递员|送去)
+        ("他从一名普通检修工成长为首席技师。", set()),
+        ("工会为环卫工人、快递员送去藏茶、酥油。", set()),
+    ],
+)
+def test_no_name_from_a_job_inside_a_word_or_before_a_verb(
+    text: str, people: set[str]
+) -> None:
+    result = run(text)
+    assert names(result, Kind.PERSON) == people
+    assert not posts(result)
+
+
+def test_a_job_holds_no_post_in_a_body_named_before_it() -> None:
+    """副主席甲看望了环卫工人乙: the union's vice-chair, not its job."""
+    text = "区总工会副主席柯明看望了环卫工人洛桑丹增一家。"
+    result = run(text)
+    assert {"柯明", "洛桑丹增"} <= names(result, Kind.PERSON)
+    assert ("洛桑丹增", "区总工会", ("环卫工人",)) not in posts(result)
+    assert not any(p[0] == "洛桑丹增" and p[1] for p in posts(result))
 
 
 def test_professional_title_in_a_company() -> None:
@@ -474,3 +518,12 @@ def test_a_college_named_before_its_party_committee_and_president() -> None:
     found = posts(run(text))
     assert ("尹东来", "常州龙城智造职业技术学院", ("党委书记",)) in found
     assert ("车雅琴", "常州龙城智造职业技术学院", ("院长",)) in found
+
+
+def test_a_city_job_is_not_held_in_the_one_company_named() -> None:
+    """An article about one company that visits a sanitation worker: 环卫工人
+    is no job in that company, as 挡车工 would be."""
+    text = "青禾乳业有限公司向职工发放慰问品。随后，慰问组看望了环卫工人洛桑丹增一家。"
+    result = run(text)
+    assert "洛桑丹增" in names(result, Kind.PERSON)
+    assert not any(p[0] == "洛桑丹增" and p[1] for p in posts(result))

@@ -41,8 +41,9 @@ def people_at(
     if text.startswith(PRONOUN, position):
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
     found = names.read_name_list(text, position)
-    if not found:  # 旦增曲扎为……: a name no surname list holds, before 为 or 的
-        found = _unlisted_before_wei(text, position)
+    unlisted = _unlisted_before_wei(text, position)
+    if unlisted and (not found or (len(found) == 1 and found[0].end < unlisted[0].end)):
+        found = unlisted  # 旦增曲扎为……, 阿苏拉则为……: a name no surname list holds
     described = None if found else _DESCRIBED.match(text, position)
     if described is not None:
         found = names.read_name_list(text, described.end(), strict=True)
@@ -56,9 +57,7 @@ def subject(
     person the sentence or the résumé speaks of, for a clause that opens with
     the verb (……，转任某职)."""
     text = ctx.doc.text
-    clause = verb_start
-    while clause > 0 and text[clause - 1] not in CLAUSE_BREAK:
-        clause -= 1
+    clause = _clause_start(text, verb_start)
     foreign = "·" in text[clause:verb_start]
     inside_titles = {
         clause + offset
@@ -78,36 +77,67 @@ def subject(
         if _GAP.fullmatch(text, people[-1].end, verb_start):
             return people
     opening = text[clause:verb_start].strip()
-    if opening and opening not in _CONNECTIVES and not opening.endswith("后"):
+    dated = bool(opening) and _WHEN.fullmatch(opening) is not None
+    if (
+        opening
+        and opening not in _CONNECTIVES
+        and not opening.endswith("后")
+        and not dated  # a date may open the clause (2021年9月起任……)
+    ):
         return []
     if verb == "任":
         return []  # a bare 任 opens too many clauses to carry a subject
     return (
         earlier
-        or _name_ending_at(text, clause - 1)
+        or ([] if dated else _name_ending_at(text, clause - 1))
         or _sentence_opener(ctx, clause)
         or _resume_subject(text, clause)
         or _profile_subject(text, clause)
     )
 
 
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after a clause break
+    outside brackets (甲（女，蒙古族）、乙当选为: the note's comma breaks no
+    clause)."""
+    depth = 0
+    clause = end
+    while clause > 0:
+        char = text[clause - 1]
+        if char in "）)":
+            depth += 1
+        elif char in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char in CLAUSE_BREAK and depth == 0:
+            break
+        clause -= 1
+    return clause
+
+
 def _unlisted_before_wei(text: str, start: int) -> list[names.Named]:
     """A name of three to five characters that no surname list holds, right
-    after an appointing verb and before 为 or 的 (任命旦增曲扎为……)."""
+    after an appointing verb and before 为 or 的, or a note on the person
+    before them (任命旦增曲扎为……, 格绒卓玛（女，藏族）为……)."""
     for size in (5, 4, 3):
         end = start + size
         name = text[start:end]
         if (
             len(name) == size
             and _HAN_RUN.fullmatch(name)
-            and text[end : end + 1] in ("为", "的")
+            and _BEFORE_WEI.match(text, end)
             and names.unlisted_shape(name)
         ):
             return [names.Named(start, end, name)]
     return []
 
 
+_BEFORE_WEI = re.compile(r"(?:[（(][^（）()\n]{1,12}[)）])?[为的]")
+
+
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WHEN = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 
 
 def _name_ending_at(text: str, end: int) -> list[names.Named]:

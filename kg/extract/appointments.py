@@ -64,6 +64,7 @@ _VERB_AFTER: dict[str, Change | None] = {
     "调任": Change.BEGAN,
     "就任": Change.BEGAN,
     "新任": Change.BEGAN,
+    "起任": Change.BEGAN,  # 2021年9月起任……: began then, held since
     "任": Change.BEGAN,
     "现任": None,
     "已任": None,
@@ -123,12 +124,15 @@ _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
 _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
+_DATED = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
 _PROPOSED = re.compile(r"拟|提名|推荐")
 # Characters before 任 that make it part of a word, not the verb.
 _NOT_BEFORE_REN = frozenset(
     "主责信担现曾兼出转接升调就新历原留连续离卸继前首专聘委选常"
 )
+# Characters after 任 that make it part of a word (任命, 任务, 任职).
+_REN_WORDS = frozenset("命务职期")
 _MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
 
@@ -209,6 +213,8 @@ def _verb_after(
     change = _VERB_AFTER[verb]
     if verb == "任" and text[match.start() - 1 : match.start()] in _NOT_BEFORE_REN:
         return None  # 主任, 责任, 信任 …
+    if verb.endswith("任") and text[match.end() : match.end() + 1] in _REN_WORDS:
+        return None  # 起任命, 新任务: 任 opens a word
     if _post_end(text, match.end()) is None:
         return None
     if verb == _COPULA and not _names_body(ctx, match.end()):
@@ -232,8 +238,11 @@ def _verb_after(
         if verb not in _CAREER or text[chain_end : chain_end + 1] not in "，,、":
             return end
         position = chain_end + 1
-        if _VERB_AFTER_RE.match(text, position) or _PROPOSED.match(text, position):
-            return end  # ……，此前任……: the next verb reads on; 拟任 is no post
+        dated = _DATED.match(text, position)
+        if _VERB_AFTER_RE.match(text, dated.end() if dated else position) or (
+            _PROPOSED.match(text, position)
+        ):
+            return end  # ……，(2023年5月起)任……: the next verb reads on; 拟任 is no post
 
 
 def _names_body(ctx: Context, start: int) -> bool:

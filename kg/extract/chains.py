@@ -78,17 +78,9 @@ def post_relations(
     ]
 
 
-_JOB_TITLES = tuple(lexicon.JOB_TITLES)
-
-
-def jobs(titles: tuple[str, ...]) -> bool:
-    """Jobs inside a unit only, a job with its craft too (模具钳工); no grade."""
-    return all(t.endswith(_JOB_TITLES) for t in titles)
-
-
 def _trades(titles: tuple[str, ...]) -> bool:
     """Grades and trades only, a trade with its craft too (模具钳工)."""
-    return all(t in _TRADES or t.endswith(_JOB_TITLES) for t in titles)
+    return all(t in _TRADES or units.jobs_only((t,)) for t in titles)
 
 
 def in_unit(
@@ -136,6 +128,9 @@ def parse_chain(
         if org is not None:
             current = org
         elif segment.tail or segment.place or segment.unread:
+            current = None
+        elif current is inherited and units.jobs_only(titles):
+            # 副主席甲看望了环卫工人乙: a job is held in a unit of its own
             current = None
         elif current is not None and titles[0] in companies.ROLES:
             current = _company_body(ctx, current, segment) or current

@@ -306,6 +306,7 @@ BUREAU_ABBREVIATIONS = {
 
 MORE_SURNAMES = frozenset(
     "傅萧洪赖钮贝凤寿宦庹濮蔚隗郦钭糜苻缑庾弘桓暨莘韶宓贲骞汝蓟翦殳佴厍邴汲弓璩竺綦"
+    "纳"  # a Hui surname (纳文清)
 )
 """Single-character surnames missing from :data:`SURNAMES_SINGLE` (傅, 萧, 洪, 赖
 are among the most common); kept apart so that the gazetteer's
@@ -364,11 +365,24 @@ JOB_TITLES = frozenset(
     (
         "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
         "钳工 挡车工 装配工 维修工 工艺员 技术员 车工 铣工 电焊工 模具工 "
-        "教师 医生 医师 护士"
+        "教师 医生 医师 护士 "
+        # frontline jobs of services, trade and works
+        "快递员 外卖员 配送员 分拣员 服务员 营业员 收银员 保洁员 环卫工 讲解员 "
+        "巡线员 巡检员 列车员 乘务员 售票员 仓管员 保管员 统计员 护理员 保育员 "
+        "营销员 业务员 话务员 环卫工人 厨师 面点师 制茶师 茶艺师 药剂师 钢筋工 架子工 "
+        "管道工 锅炉工 采煤工 掘进工 矿工 木工 瓦工 油漆工 养护工 检修工 机修工 "
+        "叉车工 安装工 水电工 铸造工 包装工 缝纫工 纺织工"
     ).split()
 )
 """Jobs inside a unit, read as titles: a post only when the unit is named
 (GUIDELINES, "Grades and trades")."""
+CITY_JOBS = frozenset(
+    (
+        "快递员 外卖员 配送员 分拣员 环卫工 环卫工人 保洁员 讲解员 列车员 乘务员 售票员"
+    ).split()
+)
+"""Jobs of the city's services and deliveries: held in a unit the text names,
+never by default in the one company an article speaks of."""
 
 # -- Organisations and initiatives (issue 8, organisations half) -------------
 # Words that end an organisation's name on its left: the verb, adverb or

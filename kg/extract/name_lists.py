@@ -332,7 +332,8 @@ def _name_then_spaced_unit(
     when they are a title chain that fills the rest of the line or a unit on
     its own."""
     text = ctx.doc.text
-    named = names.read_one(text, _skip_space(text, start, end), strict=True)
+    opening = _skip_space(text, start, end)
+    named = names.read_one(text, opening, strict=True) or _unlisted(text, opening)
     if named is None:
         return None
     note = _PERSON_NOTE.match(text, named.end, end)
@@ -361,6 +362,16 @@ def _name_then_spaced_unit(
 
 _WHOLE_BRACKET = re.compile(r"[（(]([^（）()\n]{3,40})[)）]")
 """The rest of a line in brackets: （某某公司车间主任）."""
+
+
+def _unlisted(text: str, start: int) -> names.Named | None:
+    """A name no surname list knows (次仁旺堆, 尕藏才让) opening a line of an
+    honour list, right before the brackets of its unit: the line's shape
+    stands for the title that announces such a name elsewhere."""
+    named = names.read_unlisted(text, start)
+    if named is None or text[named.end : named.end + 1] not in ("（", "("):
+        return None
+    return named
 
 
 def _item_ends(text: str, end: int) -> bool:

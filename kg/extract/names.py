@@ -53,7 +53,18 @@ def plausible(name: str) -> bool:
     stops = _INNER_STOP if len(given) == 1 else _INNER_STOP - _GIVEN_OK
     if not _HAN.fullmatch(name) or any(c in stops for c in given):
         return False
+    if surname == 1 and len(given) == 2 and _verb_opening(name[:2]):
+        return False  # 检修工|成长为, 快递员|来自: a verb after a noun, no name
     return not _ordinary_word(name)
+
+
+def _verb_opening(word: str) -> bool:
+    """A frequent verb or adverb (成长, 来自, 尚未) the surname opens."""
+    freq, flag = dictionary_entry(word)
+    return freq >= _COMMON_VERB_FREQ and flag in ("v", "d")
+
+
+_COMMON_VERB_FREQ = 1000
 
 
 def common_word(name: str) -> bool:
@@ -227,7 +238,7 @@ _WEAK_FOLLOWERS = frozenset("和与及的了也还就都对向为将要是")
 _NOT_OPENING = frozenset("由经据让请给应把被")
 _NAME_FINAL = frozenset("都和")  # follow words that also end names (阿不都)
 _ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
-_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s]|$)")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s（(]|$)")
 # Characters that make a list item a body or a title, never a name.
 _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇乡村街州长员席记任")
 # What an unlisted name may hold: three to six Han characters (额尔敦巴特尔),
@@ -381,8 +392,13 @@ def _after_padding(text: str, offset: int) -> int:
     return offset
 
 
-_NOTE = re.compile(r"[（(][^（）()\n，。、,]{1,8}[)）]")
-"""A short note after a name in a list: 韩某（兼职）、……, 李某（女）."""
+_NOTE = re.compile(
+    r"[（(](?:[^（）()\n，。、,]{1,8}|[男女][，,、][\u4e00-\u9fff]{1,4}族)[)）]"
+)
+"""A short note after a name in a list: 韩某（兼职）、……, 李某（女）, 包某
+（女，蒙古族）."""
+_PERSON_NOTE = re.compile(r"[（(][男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?[)）]")
+"""A note that says the one before it is a person: （女）, （女，蒙古族）."""
 
 
 def _next_item(text: str, end: int) -> int | None:
@@ -437,6 +453,10 @@ def _list_item(text: str, start: int) -> Named | None:
         return None
     if "和" in item and all(plausible(part) for part in item.split("和")):
         return None  # 张三和李四: two names
-    if not surname_length(item) and len(item) < 4:
-        return None
+    if (
+        not surname_length(item)
+        and len(item) < 4
+        and (len(item) < 3 or not _PERSON_NOTE.match(text, match.end()))
+    ):
+        return None  # but 娜仁花（女，蒙古族）: three characters a note makes a name
     return Named(start, match.end(), item)

@@ -57,6 +57,7 @@ def proper_name_start(
             or _members(words, index)
             or _brand_and(words, index)
             or _industry(words, index, suffix)
+            or _numeral_in_brand(words, index)
         ):
             if _is_number(word) and taken:
                 _drop_date_unit(taken)
@@ -138,6 +139,9 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     if _is_proper(before, before_flag):
         return True
+    if index >= 2 and _brand_end(before, before_flag):  # 青岛顺达|通|快递服务有限公司
+        earlier, earlier_flag = words[index - 2]
+        return _is_proper(earlier, earlier_flag) and not _NUMBER.search(earlier)
     if index < 2 or before_flag not in ("n", "a") or len(before) < 2:
         return False
     if before_flag == "n":  # 北方|装备|制造: a trade after a brand
@@ -151,6 +155,38 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
         if len(earlier) > 1 or earlier in FUNCTION_CHARS:
             return False
     return False
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _numeral_in_brand(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """临夏|八|坊, 三都水族自治县|九|阡: a numeral between a place and a
+    character the dictionary reads alone is part of a brand (八坊, 九阡), not a
+    count (全市三家公司: a measure word follows one)."""
+    word = words[index][0]
+    if word not in _NUMERALS or index == 0 or index + 1 >= len(words):
+        return False
+    after = words[index + 1][0]
+    if len(after) != 1 or after in _MEASURE_WORDS or after in _DATE_UNITS:
+        return False
+    if after in FUNCTION_CHARS:
+        return False
+    before, before_flag = words[index - 1]
+    return before_flag.startswith("ns") or bool(Gazetteer.default().lookup(before))
+
+
+def _brand_end(word: str, flag: str) -> bool:
+    """A character the dictionary reads alone that may end a brand (the 通 of
+    顺达通): no function character, measure word or verb that opens a name
+    after it (1275名考入大学)."""
+    return (
+        len(word) == 1
+        and not flag.startswith(("m", "q"))
+        and word not in FUNCTION_CHARS
+        and word not in lexicon.SINGLE_VERBS_BEFORE_NAMES
+        and word not in CLAUSE_BREAK
+    )
 
 
 def _brand_and(words: tuple[tuple[str, str], ...], index: int) -> bool:

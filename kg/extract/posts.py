@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.extract import chains, companies, names, roles
+from kg.extract import chains, companies, lexicon, names, roles, units
 from kg.extract.base import Context, Found
 from kg.extract.departments import HOSPITALS
 from kg.model import Kind, Mention, Relation
@@ -29,7 +29,7 @@ def extract(ctx: Context) -> Found:
     for role_start, role_end in roles.role_spans(text):
         people = (
             names.read_name_list(text, role_end)
-            or _unlisted(text, role_end)
+            or _unlisted(text, role_start, role_end)
             or _listed_after_colon(text, role_end)
         )
         if not people or people[0].start in seen_names:
@@ -76,11 +76,19 @@ def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Cha
     works = _WORKS_AT.match(ctx.doc.text, end)
     if works is not None:
         company = companies.last_company(ctx, works.start(), works.group(1))
-    elif all(chains.jobs(titles) for org, titles, _ in chain.posts if org is None):
+    elif all(_factory_jobs(titles) for org, titles, _ in chain.posts if org is None):
         company = companies.only_company(ctx)  # not a grade (电工技师): a visitor's
     else:
         return chain
     return chain if company is None else chains.in_unit(chain, company)
+
+
+def _factory_jobs(titles: tuple[str, ...]) -> bool:
+    """Jobs a company's own people hold (焊工, 挡车工), not the city's
+    services (环卫工人, 快递员: a visit to them is no post in the company)."""
+    return units.jobs_only(titles) and not any(
+        t.endswith(tuple(lexicon.CITY_JOBS)) for t in titles
+    )
 
 
 _WARD_TITLES = frozenset(
@@ -123,11 +131,21 @@ def _listed_after_colon(text: str, end: int) -> list[names.Named]:
     return found if len(found) >= 2 else []
 
 
-def _unlisted(text: str, end: int) -> list[names.Named]:
+def _unlisted(text: str, start: int, end: int) -> list[names.Named]:
     """A name after a title that no surname list knows (市长乌兰图雅), and the
-    names of the list it opens (副主席阿拉坦仓、孟根图雅)."""
+    names of the list it opens (副主席阿拉坦仓、孟根图雅); after a job, what
+    opens a list of things is no name (为快递员送去藏茶、酥油)."""
     found = names.read_unlisted(text, end)
-    return names.list_from(text, found) if found is not None else []
+    if found is None:
+        return []
+    listed = names.list_from(text, found)
+    if (
+        len(listed) == 1
+        and text.startswith("、", found.end)
+        and units.jobs_only((text[start:end],))
+    ):
+        return []
+    return listed
 
 
 def _person(text: str, named: names.Named) -> Mention:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.text.literals import Literals
+from kg.text.segmenter import dictionary_entry
 
 TITLES = lexicon.ROLES | lexicon.POST_ROLES | lexicon.JOB_TITLES
 """Every title the post parser reads."""
@@ -21,7 +22,20 @@ def role_spans(text: str) -> list[tuple[int, int]]:
         (start, end)
         for start, end in _ROLES.spans(text)
         if not text.startswith(_NOT_ROLE_AFTER, end)
+        and not _job_inside_word(text, start, end)
     ]
+
+
+def _job_inside_word(text: str, start: int, end: int) -> bool:
+    """A job whose last character opens a word with the next (土木|工程, 环卫
+    工|人): the job is part of a longer word, not a title."""
+    if text[start:end] not in lexicon.JOB_TITLES or end >= len(text):
+        return False
+    freq, _ = dictionary_entry(text[end - 1 : end + 1])
+    return freq >= _WORD_FREQ
+
+
+_WORD_FREQ = 100
 
 
 def split_roles(text: str) -> tuple[str, ...] | None:

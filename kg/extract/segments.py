@@ -368,7 +368,7 @@ def _with_department(
     ctx: Context, segment: Segment, org_end: int, role_start: int
 ) -> Segment | None:
     """``市总工会基层工作部部长``: a department after the organisation."""
-    between = ctx.doc.text[org_end:role_start]
+    between = units.without_linking(ctx.doc.text[org_end:role_start])
     if not between:
         return segment
     head = segment.roles[0]
@@ -400,6 +400,15 @@ def _trailing_roles(
     return start + position, tuple(titles)
 
 
+def _linked_job(between: str, title: str) -> bool:
+    """某公司的焊工, 某酒店的黎族客房服务员: a job (not an office: 某公司的
+    总经理 is read as the text's other chains are) after the 的 that links
+    it to its unit."""
+    if not units.jobs_only((title,)):
+        return False
+    return not between or units.qualifies(between, title)
+
+
 def _org_ending_at(
     ctx: Context, start: int, end: int, title: str = ""
 ) -> Mention | None:
@@ -409,10 +418,12 @@ def _org_ending_at(
     for mention in ctx.starting_in(Kind.ORGANIZATION, start, end):
         if start <= mention.start and mention.end <= end:
             between = ctx.doc.text[mention.end : end]
+            linked = units.without_linking(between)
             tail_ok = (
                 mention.end == end
                 or TAIL.fullmatch(between)
                 or units.qualifies(between, title)
+                or (linked != between and _linked_job(linked, title))
             )
             if tail_ok and (best is None or mention.end > best.end):
                 best = mention

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon
 from kg.extract.base import Context
 from kg.model import Kind
 
@@ -25,9 +26,12 @@ COMPANY_UNITS = ("车间", "班组", "分厂")
 # A title that holds its unit (车间主任): after a word, the unit is named
 # (电机车间主任 is 主任 of the 电机车间).
 UNITS_IN_TITLES = ("车间",)
-# Titles a word before them qualifies (安全总监, 货车司机): one title, no unit.
+# Titles a word before them qualifies (安全总监, 货车司机, 数控车工): one
+# title, no unit.
 _QUALIFIED = re.compile(
-    "^(?:总监|主管|司机|驾驶员|调度员|工程师|技师|教师|医生|医师|护士)$"
+    "^(?:"
+    + "|".join(sorted({"总监", "主管", "工程师", "技师", *lexicon.JOB_TITLES}))
+    + ")$"
 )
 _QUALIFIER_AT_MOST = 4
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -45,6 +49,25 @@ def unit_in_title(ctx: Context, start: int, role_start: int, title: str) -> str:
         if mention.end == role_start:
             return ""
     return unit
+
+
+_LINKING = re.compile(r"的(?:[\u4e00-\u9fff]{1,3}族)?")
+
+
+def jobs_only(titles: tuple[str, ...]) -> bool:
+    """Jobs inside a unit only, a job with its craft too (模具钳工, 客房服务员);
+    no grade."""
+    return all(t.endswith(_JOBS) for t in titles)
+
+
+_JOBS = tuple(lexicon.JOB_TITLES)
+
+
+def without_linking(between: str) -> str:
+    """The words between a body and a title without the 的 that links them
+    and the people's nationality after it (某公司的焊工, 某酒店的黎族客房服务员)."""
+    linking = _LINKING.match(between)
+    return between[linking.end() :] if linking else between
 
 
 def qualifies(between: str, title: str) -> bool:
