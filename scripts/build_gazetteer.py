@@ -184,10 +184,15 @@ ZONES = [
 # Macau (堂區), which GB/T 2260 does not divide (Taiwan's below):
 # (name, parent, aliases); ids are ``<parent id>/<name>``.  东区, 南区, 北区
 # and 中西区 also name ordinary words or other places: the context decides,
-# as for any name that several places share.
+# as for any name that several places share.  Hong Kong writes most of its
+# districts without 区 (觀塘、荃灣、屯門三區): those short forms are matched
+# too, but not 中西, 离岛 (ordinary words) or one character (东, 南, 北).
+HK_SHORTS = frozenset(
+    "湾仔 油尖旺 深水埗 九龙城 黄大仙 观塘 荃湾 屯门 元朗 大埔 西贡 沙田 葵青".split()
+)
 SAR_DISTRICTS = [
     *[
-        (name, "810000", ())
+        (name, "810000", tuple(s for s in HK_SHORTS if name == s + "区"))
         for name in (
             "中西区 湾仔区 东区 南区 油尖旺区 深水埗区 九龙城区 黄大仙区 观塘区 "
             "荃湾区 屯门区 元朗区 北区 大埔区 西贡区 沙田区 葵青区 离岛区"
@@ -202,6 +207,9 @@ SAR_DISTRICTS = [
     ("圣方济各堂区", "820000", ()),
     ("路氹填海区", "820000", ("路凼填海区",)),
 ]
+# Other names of the two regions: 港九 (Hong Kong Island and Kowloon) opens
+# the names of Hong Kong's unions and associations (港九某某职工总会).
+SAR_NAMES = {"810000": ("港九",)}
 # Taiwan's cities and counties (GB/T 2260 has 台湾省 710000 alone):
 # (name, level); ids ``710000/<name>``, their districts are not listed.
 TAIWAN_DIVISIONS = [
@@ -463,6 +471,8 @@ class Builder:
                     row.matchable = False
 
     def add_sar_districts(self) -> None:
+        for code, aliases in SAR_NAMES.items():
+            self.rows[code].aliases.extend(aliases)
         for name, parent, aliases in SAR_DISTRICTS:
             self.add(Row(f"{parent}/{name}", "County", name, parent, list(aliases)))
         for name, level in TAIWAN_DIVISIONS:

@@ -151,6 +151,13 @@ CASES = [
     ),
     # no context at all: a person of its own
     ([m("d01", orgs=[UNION], places=["330500"]), m("d02")], [{"d01"}, {"d02"}]),
+    # an office one person holds at a time in the country, with no body:
+    # one person; a title many hold (副主任, with no body) is no evidence
+    (
+        [m("d01", "习近平", roles=["总书记"]), m("d02", "习近平", roles=["总书记"])],
+        [{"d01", "d02"}],
+    ),
+    ([m("d01", roles=["副主任"]), m("d02", roles=["副主任"])], [{"d01"}, {"d02"}]),
     # different names never merge, whatever they share
     (
         [

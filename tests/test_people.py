@@ -208,3 +208,11 @@ def test_rarer_surnames_open_names(name: str) -> None:
     竺, 綦 rare) still open a name after a title."""
     text = f"重庆市九龙坡区政协召开会议。区政协秘书长{name}出席会议。"
     assert name in names(run(text), Kind.PERSON)
+
+
+def test_yi_after_a_name_is_the_adverb_also() -> None:
+    """陆某亦介绍 (Hong Kong and Taiwan write 亦 for 也): the name ends before
+    it, though 亦 stands in given names too (王亦凡)."""
+    result = run("江苏省总工会权益保障部副部长陆慧亦介绍了做法。王亦凡表示支持。")
+    assert {"陆慧", "王亦凡"} <= names(result, Kind.PERSON)
+    assert "陆慧亦" not in names(result, Kind.PERSON)

@@ -460,6 +460,12 @@ def test_a_job_holds_no_post_in_a_body_named_before_it() -> None:
     assert not any(p[0] == "洛桑丹增" and p[1] for p in posts(result))
 
 
+def test_hong_kong_titles_with_assistant_before_them() -> None:
+    """劳工处助理处长: Hong Kong puts 助理 before the title it assists."""
+    result = run("香港运输署助理署长欧阳慧芬出席座谈。")
+    assert ("欧阳慧芬", "香港运输署", ("助理署长",)) in posts(result)
+
+
 def test_professional_title_in_a_company() -> None:
     text = "新泰热电有限公司首席技师亓永刚带领团队攻关。"
     assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}

@@ -18,10 +18,10 @@ from kg.text.segmenter import dictionary_entry, words
 
 _SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
-_INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也还就都时、，。")
+_INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也亦还就都时、，。")
 # Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
 # shorter reading is tried first, so 张某|和李某 and 王某|向记者 still split.
-_GIVEN_OK = frozenset("向和为")
+_GIVEN_OK = frozenset("向和为亦")
 _PLACE_ENDS = frozenset("村镇乡县区市街省")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5

@@ -12,7 +12,9 @@ of one post), then linked within a name by evidence, strongest first:
    湖州市总工会办公室), or a company and its subsidiary (the same company
    core: 瀚岳路桥 and 瀚岳建工集团);
 3. **same place**: posts in bodies of one district (三台县人民政府 and
-   中共三台县委: a 副县长 who becomes 县委副书记).
+   中共三台县委: a 副县长 who becomes 县委副书记);
+4. **same sole office**: an office one person holds at a time in the whole
+   country, named with no body (习近平总书记 in two articles).
 
 Linked mentions form clusters (connected components, so the result does not
 depend on the order articles arrive in).  A mention with no post at all
@@ -33,6 +35,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+SOLE_OFFICES = frozenset({"总书记", "国家主席", "国务院总理", "总理", "委员长"})
+"""Offices one person holds at a time in the whole country: one name with
+one of them is one person (the name's successor has another name)."""
 PlaceTest = Callable[[str, str], bool]
 """``within(a, b)``: whether place ``a`` is ``b`` or lies inside it."""
 CoreOf = Callable[[str], str]
@@ -175,6 +180,7 @@ def _cluster_name(
     rules.append(("posts in the same place", lambda m: m.org_places))
     for rule, tokens in rules:
         _link_by(links, apart, anchored, rule, tokens)
+    _link_by(links, apart, block, "the same office", lambda m: m.roles & SOLE_OFFICES)
     for group in overrides.same:
         keys = sorted(k for k in group if k in links.parent)
         for a_key, b_key in pairwise(keys):
