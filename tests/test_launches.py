@@ -208,3 +208,44 @@ def test_a_policy_adopted_at_a_bodys_meeting() -> None:
     assert ("邵阳市职工维权指南", "邵阳市人大常委会") not in pairs(
         run(by_means), RelKind.LAUNCHED_BY
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause that opens with the partner: the subject of the clause
+        # before it (who leads, after 由) launches too
+        (
+            "会议要求，要由县总工会牵头实施“乡匠培育”工程，"
+            "联合县人社局开展“千名职工技能提升”行动。",
+            {
+                ("千名职工技能提升行动", "嘉鱼县总工会"),
+                ("千名职工技能提升行动", "嘉鱼县人社局"),
+            },
+        ),
+        (
+            "去年，市总工会牵头实施“职工素质提升”工程，"
+            "会同市人社局开展“江城工匠”选树行动。",
+            {
+                ("江城工匠选树行动", "咸宁市总工会"),
+                ("江城工匠选树行动", "咸宁市人社局"),
+            },
+        ),
+    ],
+)
+def test_a_partner_clause_keeps_the_subject(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    home = "421221" if "县" in text else "421200"
+    assert expected <= pairs(run(text, home=home), RelKind.LAUNCHED_BY)
+
+
+def test_this_association_is_the_one_named_last() -> None:
+    """该会推出“…”计划: the association named before (not 该会议)."""
+    text = (
+        "港九物流业职工总会会长陈某介绍，该会去年起推出“骑手加油站”计划。"
+        "该会议还通过了“工友之家”项目。"
+    )
+    launched = pairs(run(text), RelKind.LAUNCHED_BY)
+    assert ("骑手加油站计划", "港九物流业职工总会") in launched
+    assert ("工友之家项目", "港九物流业职工总会") not in launched

@@ -116,6 +116,8 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
                         union.subtype,
                     )
                 )
+    if "该会" in text:
+        out.extend(_this_association(ctx))
     for match in _STANDS_FOR_PLACE.finditer(text):
         level = match.group(1) or match.group(2)
         place = focus.place_for(ctx, match.start(), level)
@@ -128,6 +130,31 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
                 out.append(
                     _place_mention(match.start(), match.start() + 2, "全市", home)
                 )
+    return out
+
+
+_THIS_ASSOCIATION = re.compile(r"该会(?![议上场期])")
+
+
+def _this_association(ctx: Context) -> list[Mention]:
+    """该会 (not 该会议): the association or union last named before it."""
+    text = ctx.doc.text
+    bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("会")]
+    out = []
+    for match in _THIS_ASSOCIATION.finditer(text):
+        before = [b for b in bodies if b.end <= match.start()]
+        if before:
+            body = max(before, key=lambda b: b.end)
+            out.append(
+                Mention(
+                    Kind.ORGANIZATION,
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    body.name,
+                    body.subtype,
+                )
+            )
     return out
 
 

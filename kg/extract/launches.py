@@ -196,7 +196,35 @@ def _with_partners(
         subject = _subject(ctx, actors, sentence)
         if subject is not None and subject not in group:
             group.insert(0, subject)
+    elif _PARTNER_CLAUSE.fullmatch(
+        text, _clause_start(text, group[0].start), group[0].start
+    ):
+        subject = _subject_before(text, before, group[0])
+        if subject is not None and subject not in group:
+            group.insert(0, subject)
     return group
+
+
+_PARTNER_CLAUSE = re.compile(r"(?:并|还|同时)?(?:联合|会同|携手)")
+"""A clause that opens with the partner (……，联合某局开展“…”): the subject of
+the clause before it launches too."""
+
+
+def _clause_start(text: str, position: int) -> int:
+    while position > 0 and text[position - 1] not in "，,：:；;。\n":
+        position -= 1
+    return position
+
+
+def _subject_before(
+    text: str, before: list[Mention], partner: Mention
+) -> Mention | None:
+    """The subject of the clauses before the partner's, in its sentence: the
+    last actor before it that opens its clause or leads (由某会牵头)."""
+    for actor in reversed(before):
+        if actor.end <= partner.start and _subject_position(text, actor):
+            return actor
+    return None
 
 
 _TOGETHER = ("共同", "一道", "一起", "合作", "联合")
@@ -214,8 +242,8 @@ def _subject_position(text: str, actor: Mention) -> bool:
     while start > 0 and text[start - 1] not in "，,：:；;。\n":
         start -= 1
     lead = text[start : actor.start]
-    if lead == "由" and text.startswith(_LEADS, actor.end):
-        return True
+    if lead.endswith("由") and text.startswith(_LEADS, actor.end):
+        return set(lead[:-1]) <= set("要将并还也")  # 要由某会牵头
     return all(
         flag.startswith(_LEAD_FLAGS) or word.isdigit() or word in _REGION_WORDS
         for word, flag in plain_tag(lead)
