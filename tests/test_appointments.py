@@ -436,6 +436,11 @@ def test_a_post_held_since_a_date_in_a_profile() -> None:
                 ("格绒拉姆", "咸宁市中级人民法院", ("审判员",)),
             },
         ),
+        # a chief statistician, as a chief accountant or economist
+        (
+            "决定任命：\n柯雪梅（女）为咸宁市统计局总统计师；",
+            {("柯雪梅", "咸宁市统计局", ("总统计师",))},
+        ),
         # a note on the person inside a list of names (its comma ends no
         # clause), and a name of three characters a note makes one
         (

@@ -312,3 +312,15 @@ def test_names_no_surname_list_knows_open_lines_of_an_honour_list() -> None:
     assert ("纳春梅", "临夏八坊民族服饰有限公司", ("高级技师",)) in found
     # not a line of a list: no title or list announces the name
     assert not names(run("洛桑丹增（玛曲县阿万仓镇卫生院医生）发了言。"), Kind.PERSON)
+
+
+def test_frontline_jobs_after_a_spaced_unit() -> None:
+    """姓名　单位职务 lines whose jobs are services' and the police's."""
+    text = (
+        "五一劳动奖章获得者：\n"
+        "柯强　咸宁顺邦快递有限公司快递员\n"
+        "符永福　咸宁市公安局交通警察支队咸安大队民警\n"
+    )
+    found = posts(run(text))
+    assert ("柯强", "咸宁顺邦快递有限公司", ("快递员",)) in found
+    assert ("符永福", "咸宁市公安局交通警察支队咸安大队", ("民警",)) in found

@@ -57,6 +57,10 @@ BOUNDARIES = [
         "青岛顺达通快递服务有限公司快递员孙某某送件。",
         {"青岛顺达通快递服务有限公司"},
     ),
+    (
+        "百色顺邦快递有限公司开展培训。",
+        {"百色顺邦快递有限公司"},
+    ),
     ("全州1275名考入大学的职工子女获资助。", set()),
     ("3人成为公司技术骨干。", set()),
     # a numeral between a place and a character read alone opens a brand

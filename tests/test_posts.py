@@ -460,6 +460,38 @@ def test_a_job_holds_no_post_in_a_body_named_before_it() -> None:
     assert not any(p[0] == "洛桑丹增" and p[1] for p in posts(result))
 
 
+@pytest.mark.parametrize(
+    "text, name, post",
+    [
+        # a name of two characters no surname list knows, after a title,
+        # before a clause break or a word that follows names
+        (
+            "嘉鱼县人大常委会主任宝音，县政协主席柯明出席。",
+            "宝音",
+            ("宝音", "嘉鱼县人大常委会", ("主任",)),
+        ),
+        (
+            "嘉鱼县人大常委会主任宝音主持闭幕会。",
+            "宝音",
+            ("宝音", "嘉鱼县人大常委会", ("主任",)),
+        ),
+    ],
+)
+def test_two_character_names_no_surname_list_knows(
+    text: str, name: str, post: tuple[str, str, tuple[str, ...]]
+) -> None:
+    result = run(text)
+    assert name in names(result, Kind.PERSON)
+    assert post in posts(result)
+
+
+@pytest.mark.parametrize(
+    "text", ["局长一行，参观了展馆。", "主任亲自主持会议。", "副主任委员出席。"]
+)
+def test_no_two_character_name_from_words_after_a_title(text: str) -> None:
+    assert not names(run(text), Kind.PERSON)
+
+
 def test_hong_kong_titles_with_assistant_before_them() -> None:
     """劳工处助理处长: Hong Kong puts 助理 before the title it assists."""
     result = run("香港运输署助理署长欧阳慧芬出席座谈。")

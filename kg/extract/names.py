@@ -324,7 +324,32 @@ def read_unlisted(text: str, start: int) -> Named | None:
             continue  # 林海燕|正操作: the surname's name, then a verb
         if _followed_strongly(text, end):
             return Named(start, end, name=text[start:end])
-    return None
+    return _two_characters(text, start, run.end())
+
+
+_RARE_PAIR = 30
+"""How often jieba's dictionary may have seen a two-character name (宝音: 4)."""
+
+
+def _two_characters(text: str, start: int, run_end: int) -> Named | None:
+    """A name of two characters no surname list knows (主任宝音，, 书记扎西、):
+    a pair the dictionary has seldom seen, right before a clause break, a
+    list mark or a word that follows names (主任宝音主持)."""
+    end = start + 2
+    if end > run_end or not _followed_strongly(text, end):
+        return None
+    name = text[start:end]
+    freq, flag = dictionary_entry(name)
+    if freq >= _RARE_PAIR and not flag.startswith("nr"):
+        return None
+    if name.startswith(_FOLLOW_STARTS) or surname_length(name):
+        return None  # 主任说，; a surname's one-character name is read_name's
+    if any(c in _NOT_IN_PAIR for c in name):
+        return None  # 司机之家, 监事九人: a word, a count
+    return Named(start, end, name)
+
+
+_NOT_IN_PAIR = frozenset("之人们家一二三四五六七八九十百千万两几")
 
 
 def unlisted_shape(name: str) -> bool:

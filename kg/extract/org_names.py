@@ -139,9 +139,17 @@ def _trade_word(words: tuple[tuple[str, str], ...], index: int) -> bool:
         return False  # 某某来到, 政协常委会聚焦: a subject and its verb
     if _is_proper(before, before_flag):
         return True
-    if index >= 2 and _brand_end(before, before_flag):  # 青岛顺达|通|快递服务有限公司
-        earlier, earlier_flag = words[index - 2]
-        return _is_proper(earlier, earlier_flag) and not _NUMBER.search(earlier)
+    if index >= 2 and _brand_end(before, before_flag):
+        # 青岛顺达|通|快递服务有限公司, 百色|顺|邦|快递有限公司: characters the
+        # dictionary reads alone, back to the place or name they follow
+        for earlier, earlier_flag in reversed(words[max(0, index - 4) : index - 1]):
+            if _NUMBER.search(earlier):
+                return False
+            if _is_proper(earlier, earlier_flag):
+                return True
+            if len(earlier) > 1 or not _brand_end(earlier, earlier_flag):
+                return False
+        return False
     if index < 2 or before_flag not in ("n", "a") or len(before) < 2:
         return False
     if before_flag == "n":  # 北方|装备|制造: a trade after a brand
