@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from kg.extract import focus, roles
 from kg.extract.base import Context
@@ -102,22 +103,10 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
         unions = [
             m for m in ctx.of_kind(Kind.ORGANIZATION) if m.subtype == "TradeUnion"
         ]
-        for match in _BARE_UNION.finditer(text):
-            before = [u for u in unions if u.end <= match.start()]
-            if before:
-                union = max(before, key=lambda u: u.end)
-                out.append(
-                    Mention(
-                        Kind.ORGANIZATION,
-                        match.start(),
-                        match.end(),
-                        match.group(),
-                        union.name,
-                        union.subtype,
-                    )
-                )
-    if "该会" in text:
-        out.extend(_this_association(ctx))
+        out.extend(_standing_for_last(unions, _BARE_UNION.finditer(text)))
+    if "该会" in text:  # 该会 (not 该会议): the association or union last named
+        bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("会")]
+        out.extend(_standing_for_last(bodies, _THIS_ASSOCIATION.finditer(text)))
     for match in _STANDS_FOR_PLACE.finditer(text):
         level = match.group(1) or match.group(2)
         place = focus.place_for(ctx, match.start(), level)
@@ -136,12 +125,13 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
 _THIS_ASSOCIATION = re.compile(r"该会(?![议上场期])")
 
 
-def _this_association(ctx: Context) -> list[Mention]:
-    """该会 (not 该会议): the association or union last named before it."""
-    text = ctx.doc.text
-    bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("会")]
+def _standing_for_last(
+    bodies: list[Mention], matches: Iterable[re.Match[str]]
+) -> list[Mention]:
+    """Each word that stands for a body (工会, 该会) as the body of ``bodies``
+    named last before it."""
     out = []
-    for match in _THIS_ASSOCIATION.finditer(text):
+    for match in matches:
         before = [b for b in bodies if b.end <= match.start()]
         if before:
             body = max(before, key=lambda b: b.end)
