@@ -249,3 +249,21 @@ def test_this_association_is_the_one_named_last() -> None:
     launched = pairs(run(text), RelKind.LAUNCHED_BY)
     assert ("骑手加油站计划", "港九物流业职工总会") in launched
     assert ("工友之家项目", "港九物流业职工总会") not in launched
+
+
+def test_a_clause_after_a_semicolon_continues_the_sentences_subject() -> None:
+    """……；在全省率先推出“…”: no subject of its own (全省 is a scope), so the
+    body the sentence opens with launched it; a clause with its own actor
+    keeps it."""
+    text = (
+        "柯明在报告中说，2023年，市总工会牵头实施“职工素质提升”工程，"
+        "全年命名工匠50名；在全省率先推出“职工服务一码通”。"
+    )
+    launched = pairs(run(text, home="421200"), RelKind.LAUNCHED_BY)
+    assert ("职工服务一码通", "咸宁市总工会") in launched
+    own = (
+        "2023年，市总工会牵头实施“职工素质提升”工程；"
+        "市人社局推出“技能培训券”。"
+    )
+    launched = pairs(run(own, home="421200"), RelKind.LAUNCHED_BY)
+    assert ("技能培训券", "咸宁市总工会") not in launched

@@ -75,6 +75,7 @@ def _launches(
         sentence = ctx.sentence_at(initiative.start)
         launchers = _held_by(ctx, initiative, actors, sentence)
         launchers = launchers or _launchers(ctx, initiative, actors, sentence)
+        launchers = launchers or _after_semicolon(ctx, initiative, actors, sentence)
         launchers = launchers or _passive(ctx, initiative.end, actors, sentence)
         launchers = launchers or _listed_by(ctx, initiative, actors)
         launchers = launchers or _adopted_by(ctx, initiative, actors)
@@ -350,6 +351,30 @@ def _topic(
     return first[:1]
 
 
+def _after_semicolon(
+    ctx: Context, initiative: Mention, actors: list[Mention], sentence: Span
+) -> list[Mention]:
+    """……；在全省率先推出“…”: a clause after a semicolon with no subject of
+    its own continues the subject its sentence opens with."""
+    text = ctx.doc.text
+    cut = max(text.rfind(c, sentence.start, initiative.start) for c in "；;")
+    if cut < 0:
+        return []
+    lead = text[cut + 1 : initiative.start]
+    verb = _verb(lead, initiative)
+    if verb is None or _too_far(lead[: verb.start()]):
+        return []
+    if _has_subject(lead[: verb.start()]):
+        return []
+    people = ctx.of_kind(Kind.PERSON)
+    if any(cut < m.start < initiative.start for m in (*actors, *people)):
+        return []
+    opening = _OPENING.match(text, sentence.start)
+    start = opening.end() if opening else sentence.start
+    first = [a for a in actors if a.start == start and a.kind is Kind.ORGANIZATION]
+    return first[:1]
+
+
 # The opening of a sentence before its subject: a speech frame and a time.
 _OPENING = re.compile(
     r"\s*(?:[^，。；\n]{1,8}(?:说|表示|指出|介绍|透露|强调|认为)[，,：:])?"
@@ -363,8 +388,9 @@ def _has_subject(clause_lead: str) -> bool:
     """Words before the verb in its clause that can be its subject."""
     clause = re.split(r"[，,：:]", clause_lead)[-1]
     return any(
-        flag in _SUBJECT_FLAGS and len(word) > 1 for word, flag in plain_tag(clause)
-    )
+        flag in _SUBJECT_FLAGS and len(word) > 1 and not word.startswith("全")
+        for word, flag in plain_tag(clause)
+    )  # 在全省率先推出: a scope (全省, 全市), no subject
 
 
 def _passive(
