@@ -77,7 +77,7 @@ def subject(
         if _GAP.fullmatch(text, people[-1].end, verb_start):
             return people
     opening = text[clause:verb_start].strip()
-    dated = bool(opening) and _WHEN.fullmatch(opening) is not None
+    dated = DATED.fullmatch(opening) is not None
     if (
         opening
         and opening not in _CONNECTIVES
@@ -137,7 +137,8 @@ _BEFORE_WEI = re.compile(r"(?:[（(][^（）()\n]{1,12}[)）])?[为的]")
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_WHEN = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+DATED = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
+"""A date that may open a clause before its verb (2021年9月起任……)."""
 
 
 def _name_ending_at(text: str, end: int) -> list[names.Named]:

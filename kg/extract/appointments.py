@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import chains, dates, names, roles
-from kg.extract.appointees import CLAUSE_BREAK, PRONOUN, people_at, subject
+from kg.extract.appointees import CLAUSE_BREAK, DATED, PRONOUN, people_at, subject
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
@@ -124,7 +124,6 @@ _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
 _ENDING = re.compile(r"(?:的)?(?:职务|一职)")
 _SINCE = re.compile(r"以来|期间")
-_DATED = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
 _NOT_A_POST = re.compile(r"候选人|人选|提名")
 _PROPOSED = re.compile(r"拟|提名|推荐")
 # Characters before 任 that make it part of a word, not the verb.
@@ -213,8 +212,8 @@ def _verb_after(
     change = _VERB_AFTER[verb]
     if verb == "任" and text[match.start() - 1 : match.start()] in _NOT_BEFORE_REN:
         return None  # 主任, 责任, 信任 …
-    if verb.endswith("任") and text[match.end() : match.end() + 1] in _REN_WORDS:
-        return None  # 起任命, 新任务: 任 opens a word
+    if verb == "起任" and text[match.end() : match.end() + 1] in _REN_WORDS:
+        return None  # 起任命, 起任职: 任 opens a word
     if _post_end(text, match.end()) is None:
         return None
     if verb == _COPULA and not _names_body(ctx, match.end()):
@@ -238,7 +237,7 @@ def _verb_after(
         if verb not in _CAREER or text[chain_end : chain_end + 1] not in "，,、":
             return end
         position = chain_end + 1
-        dated = _DATED.match(text, position)
+        dated = DATED.match(text, position)
         if _VERB_AFTER_RE.match(text, dated.end() if dated else position) or (
             _PROPOSED.match(text, position)
         ):

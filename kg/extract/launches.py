@@ -212,6 +212,7 @@ the clause before it launches too."""
 
 
 def _clause_start(text: str, position: int) -> int:
+    """Where the clause that ``position`` is in starts."""
     while position > 0 and text[position - 1] not in "，,：:；;。\n":
         position -= 1
     return position
@@ -239,10 +240,7 @@ _LEADS = ("牵头", "负责", "主导", "统筹")
 def _subject_position(text: str, actor: Mention) -> bool:
     """The actor opens its clause, after time words and adverbs at most, or
     leads what follows (由某局牵头，…开展“…”)."""
-    start = actor.start
-    while start > 0 and text[start - 1] not in "，,：:；;。\n":
-        start -= 1
-    lead = text[start : actor.start]
+    lead = text[_clause_start(text, actor.start) : actor.start]
     if lead.endswith("由") and text.startswith(_LEADS, actor.end):
         return set(lead[:-1]) <= set("要将并还也")  # 要由某会牵头
     return all(

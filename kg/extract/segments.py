@@ -367,11 +367,14 @@ def _starts_word(text: str, start: int, offset: int) -> bool:
 def _with_department(
     ctx: Context, segment: Segment, org_end: int, role_start: int
 ) -> Segment | None:
-    """``市总工会基层工作部部长``: a department after the organisation."""
-    between = units.without_linking(ctx.doc.text[org_end:role_start])
+    """``市总工会基层工作部部长``: a department after the organisation (a job
+    may be linked to it by 的: 某公司的焊工)."""
+    head = segment.roles[0]
+    between = ctx.doc.text[org_end:role_start]
+    if units.jobs_only((head,)):
+        between = units.without_linking(between)
     if not between:
         return segment
-    head = segment.roles[0]
     if units.qualifies(between, head):
         segment.roles = (between + head, *segment.roles[1:])
         return segment  # 某公司安全总监, 某公司货车司机: one title
