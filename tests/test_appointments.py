@@ -470,3 +470,9 @@ def test_a_date_opening_a_clause_takes_no_name_from_the_clause_before() -> None:
     商二代 before the comma."""
     result = run("公司董事长许文彬是台商二代，2015年接任董事长。")
     assert "商二代" not in names(result, Kind.PERSON)
+
+
+def test_a_title_that_opens_with_zhi_after_a_verb_of_posts() -> None:
+    """担任职工董事: 任 before 职 is part of 任职 only after 起 (起任职); after
+    担任 the title 职工董事 follows."""
+    assert ("柯明", None, ("职工董事",)) in posts(run("柯明担任职工董事。"))
