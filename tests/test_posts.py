@@ -565,3 +565,12 @@ def test_a_city_job_is_not_held_in_the_one_company_named() -> None:
     result = run(text)
     assert "洛桑丹增" in names(result, Kind.PERSON)
     assert not any(p[0] == "洛桑丹增" and p[1] for p in posts(result))
+
+
+def test_a_party_branch_of_a_mine_stays_in_the_mine() -> None:
+    """某某煤矿矿长甲、党总支书记乙: 党总支 is a Party body as 党委 is, of the
+    unit the chain is about (GUIDELINES, "Party bodies of a company")."""
+    text = "青禾沟煤矿矿长柯海生、党总支书记符红旗和200余名职工代表参加会议。"
+    found = posts(run(text))
+    assert ("柯海生", "青禾沟煤矿", ("矿长",)) in found
+    assert ("符红旗", "青禾沟煤矿", ("党总支书记",)) in found
