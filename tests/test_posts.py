@@ -574,3 +574,10 @@ def test_a_party_branch_of_a_mine_stays_in_the_mine() -> None:
     found = posts(run(text))
     assert ("柯海生", "青禾沟煤矿", ("矿长",)) in found
     assert ("符红旗", "青禾沟煤矿", ("党总支书记",)) in found
+
+
+def test_a_numbered_team_of_a_mine_is_its_unit() -> None:
+    """某煤矿综采一队队长甲: the numbered team (一队, 二队) is a unit of the mine
+    named before it, where the 队长 holds the post."""
+    found = posts(run("青禾沟煤矿综采一队队长柯二虎发言。"))
+    assert ("柯二虎", "青禾沟煤矿综采一队", ("队长",)) in found
