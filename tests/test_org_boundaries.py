@@ -62,6 +62,11 @@ BOUNDARIES = [
         {"百色顺邦快递有限公司"},
     ),
     ("全州1275名考入大学的职工子女获资助。", set()),
+    # a bureau the government runs, written after it
+    (
+        "咸宁市人民政府国有资产监督管理委员会主任柯某出席。",
+        {"咸宁市人民政府国有资产监督管理委员会"},
+    ),
     ("3人成为公司技术骨干。", set()),
     # a numeral between a place and a character read alone opens a brand
     # (八坊, 九阡); before a measure word it counts bodies

@@ -89,6 +89,8 @@ _BUREAU_BODIES = frozenset(
 _GENERIC_IN_BODY = _any_of(w for w in lexicon.GENERIC_HEADS if len(w) > 1)
 _NAMED_IN_BODY = _any_of(_NAMED_SUFFIXES)
 _PUBLIC_IN_BODY = _any_of(_PUBLIC_SUFFIXES)
+_GOVERNMENT = "人民政府"
+"""Written before a bureau it runs: 某市人民政府国有资产监督管理委员会."""
 
 
 def inside_role(
@@ -176,8 +178,8 @@ def body_ok(body: str, kind: SuffixKind) -> bool:
     limit = MAX_BUREAU_BODY if kind.subtype == "GovernmentBody" else MAX_BODY
     if len(body) > limit or any(c in CLAUSE_BREAK for c in body):
         return False
-    if not body or body in _BUREAU_BODIES:
-        return True  # 国有资产监督管理(委员会): a bureau's full name
+    if not body or body.removeprefix(_GOVERNMENT) in _BUREAU_BODIES:
+        return True  # (人民政府)国有资产监督管理(委员会): a bureau's full name
     trade = _TRADE_MEMBERS.fullmatch(body)  # 酒店业职工(总会): a trade's workers
     named = trade.group(1) if trade else body
     if _GENERIC_IN_BODY.search(named) or lexicon.COUNTED.match(body):
