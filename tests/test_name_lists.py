@@ -324,3 +324,14 @@ def test_frontline_jobs_after_a_spaced_unit() -> None:
     found = posts(run(text))
     assert ("柯强", "咸宁顺邦快递有限公司", ("快递员",)) in found
     assert ("符永福", "咸宁市公安局交通警察支队咸安大队", ("民警",)) in found
+
+
+def test_dotted_names_before_how_many_they_are() -> None:
+    """甲·乙、丙、丁·戊等10人: transliterated names in a counted list, whole
+    (not their last part after the dot, which may open with a surname)."""
+    text = (
+        "会议表彰了优秀职工代表，努尔江·哈斯木、柯秀兰、帕提古丽·吐尔洪等10人受到表彰。"
+    )
+    found = names(run(text), Kind.PERSON)
+    assert {"努尔江·哈斯木", "柯秀兰", "帕提古丽·吐尔洪"} <= found
+    assert "哈斯木" not in found

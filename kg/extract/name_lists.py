@@ -247,16 +247,7 @@ def _names_before(
     one of ``openers``."""
     found: list[names.Named] = []
     while True:
-        named = next(
-            (
-                n
-                for size in (4, 3, 2)
-                if end - size >= 0
-                and (n := names.read_one(text, end - size, strict=True)) is not None
-                and n.end == end
-            ),
-            None,
-        )
+        named = _name_that_ends(text, end)
         if named is None:
             break
         found.insert(0, named)
@@ -267,6 +258,28 @@ def _names_before(
     if opening > 0 and text[opening - 1] not in openers:
         return []  # 有关部门负责同志: a word before, not a name
     return found
+
+
+def _name_that_ends(text: str, end: int) -> names.Named | None:
+    """The name that ends at ``end``: a dotted one from its item's start
+    (……、帕提古丽·吐尔洪等10人; not its last part, 哈斯木), else one of two to
+    four characters."""
+    start = end
+    while start > max(0, end - _DOTTED_AT_MOST) and text[start - 1] not in _BREAKS:
+        start -= 1
+    if "·" in text[start:end]:
+        named = names.read_one(text, start, strict=True)
+        return named if named is not None and named.end == end else None
+    for size in (4, 3, 2):
+        if end - size >= 0:
+            named = names.read_one(text, end - size, strict=True)
+            if named is not None and named.end == end:
+                return named
+    return None
+
+
+_DOTTED_AT_MOST = 16
+_BREAKS = _CLAUSE_BREAK | {"、", "的"}
 
 
 def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, int]]:
