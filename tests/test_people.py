@@ -216,3 +216,15 @@ def test_yi_after_a_name_is_the_adverb_also() -> None:
     result = run("江苏省总工会权益保障部副部长陆慧亦介绍了做法。王亦凡表示支持。")
     assert {"陆慧", "王亦凡"} <= names(result, Kind.PERSON)
     assert "陆慧亦" not in names(result, Kind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("慰问组看望了因病致困职工家属巴图孟和，为他们送去慰问金。", "巴图孟和"),
+        ("牧民柯强说，草场一年比一年好。", "柯强"),
+    ],
+)
+def test_names_after_nouns_of_families_and_herders(text: str, person: str) -> None:
+    """职工家属甲, 牧民乙: nouns of people that introduce the name after them."""
+    assert person in names(run(text), Kind.PERSON)
