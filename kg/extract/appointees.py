@@ -41,9 +41,10 @@ def people_at(
     if text.startswith(PRONOUN, position):
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
     found = names.read_name_list(text, position)
-    unlisted = _unlisted_before_wei(text, position)
-    if unlisted and (not found or (len(found) == 1 and found[0].end < unlisted[0].end)):
-        found = unlisted  # 旦增曲扎为……, 阿苏拉则为……: a name no surname list holds
+    if len(found) <= 1:  # 旦增曲扎为……, 阿苏拉则为……: a name no surname list holds
+        unlisted = _unlisted_before_wei(text, position)
+        if unlisted and (not found or found[0].end < unlisted[0].end):
+            found = unlisted
     described = None if found else _DESCRIBED.match(text, position)
     if described is not None:
         found = names.read_name_list(text, described.end(), strict=True)

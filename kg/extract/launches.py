@@ -342,11 +342,7 @@ def _topic(
     earlier = [span for span in ctx.sentences if span.end <= sentence_start]
     if not earlier or "\n" in text[earlier[-1].end - 1 : sentence_start]:
         return []  # the first sentence of a paragraph has no one to continue
-    previous = earlier[-1]
-    opening = _OPENING.match(text, previous.start)
-    start = opening.end() if opening else previous.start
-    first = [a for a in actors if a.start == start and a.kind is Kind.ORGANIZATION]
-    return first[:1]
+    return _opening_subject(text, actors, earlier[-1].start)
 
 
 def _after_semicolon(
@@ -367,8 +363,15 @@ def _after_semicolon(
     people = ctx.of_kind(Kind.PERSON)
     if any(cut < m.start < initiative.start for m in (*actors, *people)):
         return []
-    opening = _OPENING.match(text, sentence.start)
-    start = opening.end() if opening else sentence.start
+    return _opening_subject(text, actors, sentence.start)
+
+
+def _opening_subject(
+    text: str, actors: list[Mention], sentence_start: int
+) -> list[Mention]:
+    """The body a sentence opens with, after a speech frame and a time."""
+    opening = _OPENING.match(text, sentence_start)
+    start = opening.end() if opening else sentence_start
     first = [a for a in actors if a.start == start and a.kind is Kind.ORGANIZATION]
     return first[:1]
 

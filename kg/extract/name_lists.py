@@ -267,7 +267,7 @@ def _name_that_ends(text: str, end: int) -> names.Named | None:
     start = end
     while start > max(0, end - _DOTTED_AT_MOST) and text[start - 1] not in _BREAKS:
         start -= 1
-    if any(dot in text[start:end] for dot in "·•・"):
+    if names.DOTS.intersection(text[start:end]):
         named = names.read_one(text, start, strict=True)
         return named if named is not None and named.end == end else None
     for size in (4, 3, 2):
@@ -279,7 +279,7 @@ def _name_that_ends(text: str, end: int) -> names.Named | None:
 
 
 _DOTTED_AT_MOST = 16
-_BREAKS = _CLAUSE_BREAK | {"、", "的"}
+_BREAKS = _CLAUSE_BREAK | {"的"}
 
 
 def _items(ctx: Context, start: int, end: int) -> list[tuple[names.Named, int, int]]:

@@ -27,7 +27,8 @@ _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
-_DOTS = frozenset("·•・")
+DOTS = frozenset("·•・")
+"""The dots between the parts of a transliterated name (艾尔肯·吐尔逊)."""
 _SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")
 """After 都 inside a transliterated name, syllables that carry it on."""
 _LAST_SYLLABLES = frozenset("提")
@@ -129,7 +130,7 @@ WHEN = frozenset(
 def _dotted_ahead(text: str, start: int) -> bool:
     """Could a transliterated name (艾尔肯·吐尔逊) start at ``start``?  Its
     regex needs a dot within the six characters after the first."""
-    return bool(_DOTS.intersection(text[start + 1 : start + 7]))
+    return bool(DOTS.intersection(text[start + 1 : start + 7]))
 
 
 def read_name(text: str, start: int, *, strict: bool = False) -> int | None:

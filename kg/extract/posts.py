@@ -86,9 +86,10 @@ def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Cha
 def _factory_jobs(titles: tuple[str, ...]) -> bool:
     """Jobs a company's own people hold (焊工, 挡车工), not the city's
     services (环卫工人, 快递员: a visit to them is no post in the company)."""
-    return units.jobs_only(titles) and not any(
-        t.endswith(tuple(lexicon.CITY_JOBS)) for t in titles
-    )
+    return units.jobs_only(titles) and not any(t.endswith(_CITY_JOBS) for t in titles)
+
+
+_CITY_JOBS = tuple(lexicon.CITY_JOBS)
 
 
 _WARD_TITLES = frozenset(
