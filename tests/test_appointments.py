@@ -476,3 +476,56 @@ def test_a_title_that_opens_with_zhi_after_a_verb_of_posts() -> None:
     """担任职工董事: 任 before 职 is part of 任职 only after 起 (起任职); after
     担任 the title 职工董事 follows."""
     assert ("柯明", None, ("职工董事",)) in posts(run("柯明担任职工董事。"))
+
+
+def test_a_list_of_pairs_a_line_reads_names_no_surname_list_holds() -> None:
+    """任命：(line break) 甲为……；: at the head of a line of a list of pairs only
+    the name stands before 为 or 的 — a Tibetan name with a word inside (东周),
+    a Mongolian name that opens with 其, two characters in a list of 免去 —
+    and a note after a post or after 职务 does not end the list."""
+    text = (
+        "经州人民政府常务会议研究决定：\n任命：\n"
+        "才让东周为玉树州交通运输局局长；\n"
+        "其其格（女，蒙古族）为玉树州人民医院副院长（试用期一年）；\n"
+        "韩志远为玉树州审计局副局长。\n免去：\n"
+        "才让东周的玉树州水利局局长职务（另有任用）；\n"
+        "多杰的玉树州审计局副局长职务。"
+    )
+    found = changed_posts(text)
+    assert {
+        ("才让东周", "玉树藏族自治州交通运输局", ("局长",), B),
+        ("其其格", "玉树藏族自治州人民医院", ("副院长",), B),
+        ("韩志远", "玉树藏族自治州审计局", ("副局长",), B),
+        ("才让东周", "玉树藏族自治州水利局", ("局长",), E),
+        ("多杰", "玉树藏族自治州审计局", ("副局长",), E),
+    } <= found
+
+
+def test_qi_is_the_pronoun_when_no_name_reads_there() -> None:
+    """任命甲为副县长，决定其为代理县长: 其 alone before 为 is the person."""
+    found = changed_posts("任命缪振宇为沭阳县人民政府副县长，决定其为代理县长。")
+    assert ("缪振宇", "沭阳县人民政府", ("代理县长",), B) in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a Dai name no surname list holds, before its sex
+            "岩香罕，男，傣族，1982年4月生，云南景洪人。现任州林业和草原局副局长。",
+            ("岩香罕", "林业和草原局", ("副局长",)),
+        ),
+        (  # a profile that opens with the year of birth; 今年3月起任
+            "卞立军，1979年生，曾任邹平市财政局副局长。"
+            "2021年至2023年，他挂职外地。今年3月起任邹平市总工会党组书记。",
+            ("卞立军", "邹平市总工会", ("党组书记",)),
+        ),
+    ],
+)
+def test_a_profile_opened_by_a_name_and_its_sex_or_birth_year(
+    text: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    person, body, roles = expected
+    assert any(
+        p == person and (o or "").endswith(body) and r == roles
+        for p, o, r in posts(run(text))
+    )

@@ -335,3 +335,13 @@ def test_dotted_names_before_how_many_they_are() -> None:
     found = names(run(text), Kind.PERSON)
     assert {"努尔江·哈斯木", "柯秀兰", "帕提古丽·吐尔洪"} <= found
     assert "哈斯木" not in found
+
+
+def test_a_forest_job_after_a_station_in_an_honour_line() -> None:
+    """姓名（女）　单位职务, the job one of a forest or a village: the
+    station (林业工作站) is the unit, 护林员 the job held there."""
+    text = (
+        "获奖名单：\n金英顺（女，朝鲜族）　和龙市第一中学教师\n"
+        "柏秀芹（女）　安图县两江镇林业工作站护林员\n"
+    )
+    assert ("柏秀芹", "安图县两江镇林业工作站", ("护林员",)) in posts(run(text))

@@ -213,6 +213,13 @@ def test_no_body_from_a_verb_or_a_study_session(text: str) -> None:
         ("赤源能源集团新设子公司揭牌，旗下5家子公司参加。", {"赤源能源集团"}),
         # 的 after a province is no brand
         ("江苏省的澄江热电有限公司参加。", {"澄江热电有限公司"}),
+        # a works before a company's name says what it is
+        (
+            "彰化的精密齿轮厂鼎泰精工股份有限公司表示，将与家电大厂澄美集团合作。",
+            {"鼎泰精工股份有限公司", "澄美集团"},
+        ),
+        # 设厂, 进厂: a verb of the works
+        ("鼎泰精工2015年进驻昆山开发区设厂，律师进厂服务。", set()),
     ],
 )
 def test_brands_trades_and_subsidiaries(text: str, expected: set[str]) -> None:

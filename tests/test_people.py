@@ -14,6 +14,8 @@ CASES = [
     # a list that opens with a name no surname list holds
     ("市领导洛桑旺堆、张卫东、格桑卓玛出席仪式。", {"洛桑旺堆", "张卫东", "格桑卓玛"}),
     ("会上，刘建国表示，要把好事办好。", {"刘建国"}),
+    # 率 after a name: the one who leads the delegation
+    ("市总工会主席黎振雄率江门市总工会代表团抵澳访问。", {"黎振雄"}),
 ]
 
 NOTHING = [

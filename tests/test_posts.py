@@ -581,3 +581,35 @@ def test_a_numbered_team_of_a_mine_is_its_unit() -> None:
     named before it, where the 队长 holds the post."""
     found = posts(run("青禾沟煤矿综采一队队长柯二虎发言。"))
     assert ("柯二虎", "青禾沟煤矿综采一队", ("队长",)) in found
+
+
+def test_a_workshop_of_the_company_last_named_when_several_are() -> None:
+    """With two companies in the story, a bare workshop is the one named last
+    before it; 由 before the workshop opens no body."""
+    text = (
+        "广东澄美电器集团有限公司举办技能节。注塑车间班组长温志强获评工匠。"
+        "澄美集团与台湾鼎泰精工股份有限公司签约。"
+        "鼎泰精工宣布设立首席技能官，由装配车间班组长朱丽萍担任。"
+    )
+    found = posts(run(text))
+    assert ("温志强", "广东澄美电器集团有限公司注塑车间", ("班组长",)) in found
+    assert ("朱丽萍", "台湾鼎泰精工股份有限公司装配车间", ("班组长",)) in found
+
+
+def test_a_numbered_division_of_a_court() -> None:
+    """某某法院民事审判第二庭庭长: the court's numbered division."""
+    found = posts(run("任命：\n祁德胜为澄江市人民法院民事审判第二庭庭长；"))
+    assert ("祁德胜", "澄江市人民法院民事审判第二庭", ("庭长",)) in found
+
+
+def test_a_company_title_with_no_company_is_held_in_its_sentence_subject() -> None:
+    """某某有限公司（下称某某）近年布局大陆，董事长甲表示: the company the
+    sentence is about, even when the article names other companies."""
+    text = (
+        "台中的鼎泰精工股份有限公司（下称鼎泰精工）近年加速布局大陆，"
+        "董事长许文彬昨天受访表示，将与澄美集团扩大合作。"
+        "澄美集团与长沙华湘机械有限公司是其客户，总经理何俊杰未到场。"
+    )
+    found = posts(run(text))
+    assert ("许文彬", "鼎泰精工股份有限公司", ("董事长",)) in found
+    assert not any(p == "何俊杰" and o for p, o, _ in found)

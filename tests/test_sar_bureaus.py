@@ -50,3 +50,15 @@ def test_the_zone_a_short_form_names_not_the_sar_in_focus() -> None:
     body = "横琴粤澳深度合作区执行委员会民生事务局"
     assert ("黄伟杰", body, ("副局长",)) in posts(result)
     assert "澳门特别行政区执行委员会" not in names(result, Kind.ORGANIZATION)
+
+
+def test_a_macau_paper_names_its_own_bureau_in_a_mainland_visit() -> None:
+    """本澳 says the paper is Macau's: its bureau is Macau's, however many
+    mainland places the visiting delegation names."""
+    text = (
+        "【本报消息】江门市总工会代表团抵澳访问，拜会本澳工会团体。"
+        "劳工事务局副局长麦慧琳会见代表团。江门市、台山市、开平市的工会负责人同行。"
+    )
+    result = run(text)
+    assert ("劳工事务局", "820000") in pairs(result, RelKind.LOCATED_IN)
+    assert ("麦慧琳", "劳工事务局", ("副局长",)) in posts(result)

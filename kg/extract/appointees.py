@@ -38,11 +38,14 @@ def people_at(
 ) -> list[names.Named]:
     """The names a verb is followed by; 其 is the person of the sentence."""
     text = ctx.doc.text
-    if text.startswith(PRONOUN, position):
+    line_start = _at_line_start(text, position)
+    if text.startswith(PRONOUN, position) and not (
+        line_start and _unlisted_before_wei(text, position, line_start=True)
+    ):  # 其为……, 免去其……职务; (line break) 其其格（女，蒙古族）为……: a name
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
     found = names.read_name_list(text, position)
     if len(found) <= 1:  # 旦增曲扎为……, 阿苏拉则为……: a name no surname list holds
-        unlisted = _unlisted_before_wei(text, position)
+        unlisted = _unlisted_before_wei(text, position, line_start=line_start)
         if unlisted and (not found or found[0].end < unlisted[0].end):
             found = unlisted
     described = None if found else _DESCRIBED.match(text, position)
@@ -117,28 +120,47 @@ def _clause_start(text: str, end: int) -> int:
     return clause
 
 
-def _unlisted_before_wei(text: str, start: int) -> list[names.Named]:
+def _unlisted_before_wei(
+    text: str, start: int, *, line_start: bool = False
+) -> list[names.Named]:
     """A name of three to five characters that no surname list holds, right
     after an appointing verb and before 为 or 的, or a note on the person
-    before them (任命旦增曲扎为……, 格绒卓玛（女，藏族）为……)."""
-    for size in (5, 4, 3):
+    before them (任命旦增曲扎为……, 格绒卓玛（女，藏族）为……).
+
+    At the head of a line of a list of pairs (任命：(line break) 才让东周为……；
+    (line break) 多杰的……职务) nothing but the name stands before 为 or 的:
+    two characters are enough, and a word inside (东周) is no objection."""
+    for size in (5, 4, 3, 2) if line_start else (5, 4, 3):
         end = start + size
         name = text[start:end]
         if (
             len(name) == size
             and _HAN_RUN.fullmatch(name)
             and _BEFORE_WEI.match(text, end)
-            and names.unlisted_shape(name)
+            and (
+                names.loose_unlisted_shape(name)
+                if line_start
+                else names.unlisted_shape(name)
+            )
         ):
             return [names.Named(start, end, name)]
     return []
+
+
+def _at_line_start(text: str, position: int) -> bool:
+    """Whether only spaces stand between ``position`` and a line break."""
+    while position > 0 and text[position - 1] in " \u3000\t":
+        position -= 1
+    return position > 0 and text[position - 1] == "\n"
 
 
 _BEFORE_WEI = re.compile(r"(?:[（(][^（）()\n]{1,12}[)）])?[为的]")
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-DATED = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
+DATED = re.compile(
+    r"(?:\d{4}年|今年|去年|前年|当年|同年|次年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年"
+)
 """A date that may open a clause before its verb (2021年9月起任……)."""
 
 
@@ -193,8 +215,11 @@ def _resume_subject(text: str, clause: int) -> list[names.Named]:
     return people[-1:] if people and people[-1].end == found.end(1) else []
 
 
-_PROFILE = re.compile(r"\s*[，,（(]\s*[男女]\s*[，,、）)]")
-"""What follows the name that opens a profile: ，男， / （女，1980年生）."""
+_PROFILE = re.compile(
+    r"\s*[，,（(]\s*(?:[男女]\s*[，,、）)]|\d{4}年(?:\d{1,2}月)?出?生[，,。）)])"
+)
+"""What follows the name that opens a profile: ，男， / （女，1980年生） /
+，1978年生，."""
 
 
 def _profile_subject(text: str, clause: int) -> list[names.Named]:
@@ -205,5 +230,21 @@ def _profile_subject(text: str, clause: int) -> list[names.Named]:
         start += 1
     named = names.read_one(text, start, strict=True)
     if named is None or not _PROFILE.match(text, named.end):
-        return []
+        return _unlisted_profile(text, start)
     return [named]
+
+
+def _unlisted_profile(text: str, start: int) -> list[names.Named]:
+    """岩温罕，男，傣族，……; 字春梅（女，白族）: a name no surname list holds,
+    alone at the head of the line before the person's sex."""
+    for size in (4, 3, 2):
+        end = start + size
+        name = text[start:end]
+        if (
+            len(name) == size
+            and _HAN_RUN.fullmatch(name)
+            and _PROFILE.match(text, end)
+            and names.loose_unlisted_shape(name)
+        ):
+            return [names.Named(start, end, name)]
+    return []

@@ -400,6 +400,9 @@ def _next_pair(text: str, end: int) -> int | None:
     may start (the caller reads names and 为 there, else stops)."""
     if text.startswith("职务", end):  # 免去甲的某某局局长职务；(line break) 乙的……
         end += 2
+    note = _NOTE.match(text, end)  # ……副院长（试用期一年）；……职务（退休）；
+    if note is not None:
+        end = note.end()
     if text[end : end + 1] not in ("、", "，", ",", "；", ";"):
         return None
     position = end + 1

@@ -246,8 +246,11 @@ def _segment_post(
         if (
             segment.tail.endswith(units.COMPANY_UNITS)
             and suffix_kind(owner) != "Company"
-        ):  # a workshop is no place's: the article's one company's
-            only = companies.only_company(ctx)
+        ):  # a workshop is no place's: the article's one company's, else
+            # the company last named in full before it
+            only = companies.only_company(ctx) or companies.last_company(
+                ctx, segment.start, ""
+            )
             owner = only.name if only is not None else ""
         if not owner:
             if segment.tail.endswith(units.UNITS_IN_TITLES):  # 车间|主任 again

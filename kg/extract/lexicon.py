@@ -345,7 +345,7 @@ MORE_FOLLOW_WORDS = frozenset(
         # what people do or receive: 受县政府委托, 荣获, 牵头, 分管
         "受 受到 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
         # what people do at meetings and in reports
-        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 汇报 报告 透露 受访 "
+        "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 率 汇报 报告 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
         # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
         "因 另有 另 于 已 则 等人 早前 日前 作为 座谈"
@@ -364,6 +364,11 @@ LEGAL_FORMS = ("集团股份有限公司", "集团有限责任公司", "集团�
 """How companies' names end, longest first: what is left is the company's
 own name (its place, brand and trade)."""
 
+_PUBLIC_JOBS = (
+    "护林员 巡护员 管护员 林管员 网格员 调解员 协管员 农技员 防疫员 投递员 "
+    "邮递员 消防员 乡村医生 村医"
+).split()
+"""Jobs of forests, villages and communities."""
 JOB_TITLES = frozenset(
     (
         "驾驶员 司机 调度员 安全员 质检员 检验员 化验员 操作工 数控铣工 焊工 电工 "
@@ -374,18 +379,20 @@ JOB_TITLES = frozenset(
         "巡线员 巡检员 列车员 乘务员 售票员 仓管员 保管员 统计员 护理员 保育员 "
         "营销员 业务员 话务员 环卫工人 厨师 面点师 制茶师 茶艺师 药剂师 钢筋工 架子工 "
         "管道工 锅炉工 采煤工 掘进工 矿工 木工 瓦工 油漆工 养护工 检修工 机修工 "
-        "叉车工 安装工 水电工 铸造工 包装工 缝纫工 纺织工 民警 辅警 交警"
+        "叉车工 安装工 水电工 铸造工 包装工 缝纫工 纺织工 民警 辅警 交警 "
+        "安检员 施工员 测量员"
     ).split()
-)
+) | frozenset(_PUBLIC_JOBS)
 """Jobs inside a unit, read as titles: a post only when the unit is named
 (GUIDELINES, "Grades and trades")."""
 CITY_JOBS = frozenset(
     (
         "快递员 外卖员 配送员 分拣员 环卫工 环卫工人 保洁员 讲解员 列车员 乘务员 售票员"
     ).split()
-)
-"""Jobs of the city's services and deliveries: held in a unit the text names,
-never by default in the one company an article speaks of."""
+) | frozenset(_PUBLIC_JOBS)
+"""Jobs of the city's services and deliveries, and of forests, villages and
+communities: held in a unit the text names, never by default in the one
+company an article speaks of."""
 
 # -- Organisations and initiatives (issue 8, organisations half) -------------
 # Words that end an organisation's name on its left: the verb, adverb or
@@ -446,7 +453,15 @@ PUBLIC_SERVICE_SUFFIXES = (
 """Public services named by their place (县人民医院 is the county's, 某镇卫生院
 the town's), also with an ordinal (市第二人民医院)."""
 
-ASSOCIATION_SUFFIXES = ("联谊会", "协进会", "促进会", "研究会", "职工会", "合作社")
+ASSOCIATION_SUFFIXES = (
+    "联谊会",
+    "协进会",
+    "促进会",
+    "研究会",
+    "职工会",
+    "互助会",
+    "合作社",
+)
 """Associations and cooperatives named by a proper name (某某职工联谊会)."""
 
 COLLECTIVE_BODIES = frozenset(

@@ -367,6 +367,16 @@ def unlisted_shape(name: str) -> bool:
     return True
 
 
+def loose_unlisted_shape(name: str) -> bool:
+    """A name where the layout leaves nothing else to stand (the head of a
+    line of appointments): no word of its own but a name or a place, no
+    title, no function or body character to open it."""
+    if name.startswith(_FOLLOW_STARTS) or roles.role_spans(name):
+        return False
+    freq, flag = dictionary_entry(name)
+    return not freq or flag.startswith("nr") or _named_like_a_place(name, flag)
+
+
 def _named_like_a_place(name: str, flag: str) -> bool:
     """乌云其木格: a name the dictionary tags as a place, which no gazetteer
     holds (a Mongolian name, after a title)."""

@@ -66,6 +66,12 @@ def proper_name_start(
             break  # 要第一时间找银行: an ordinal of time, not of a unit
         if _former(words, index):
             break  # 原某某有限公司总经理: a former post, not part of the name
+        if (
+            word.endswith(WORKS)
+            and len(word) > 1
+            and sum(map(len, (w for w, _ in taken))) >= 2
+        ):
+            break  # 精密模具厂|宏昱精密工业股份有限公司, 家电大厂|美凯集团: what it is
         taken.insert(0, (word, flag))
     else:
         outer = _before_bracketed_place(text, clause_start, taken)
@@ -95,6 +101,8 @@ def _before_bracketed_place(
     return proper_name_start(text, clause_start_of(text, start), start)
 
 
+WORKS = ("厂", "厂商", "厂家")
+"""Words for a works, which put a kind of business before a company's name."""
 _INDUSTRY_WORDS = ("产业", "行业")
 _COMPANY_ENDS = ("公司", "集团")
 

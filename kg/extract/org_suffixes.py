@@ -136,11 +136,15 @@ def ends_verb(text: str, start: int, end: int) -> bool:
     """A one-character suffix that ends a verb: 办 in 举办, 委 in 受委托."""
     if end - start != 1:
         return False
+    if text[start] == "厂" and text[start - 1 : start] in _INTO_WORKS:
+        return True  # 进驻开发区设厂, 进厂: a verb of the works, no name
     words = plain_tag(text[max(0, start - 2) : end])
     word, flag = words[-1] if words else ("", "")
     return len(word) > 1 and flag.startswith("v")
 
 
+_INTO_WORKS = frozenset("设建办进入出返回离驻下到")
+"""Verbs that make a word of 厂 (设厂, 进厂), which jieba tags as nouns."""
 _TRADE_MEMBERS = re.compile(r"([\u4e00-\u9fff]{1,8}业)(?:职工|工人|雇员|从业员)")
 _TRADE_UNION = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:行业|产业)(?:联合)?"

@@ -25,6 +25,7 @@ from kg.extract.communities import community_bodies
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.names import surname_length
 from kg.extract.org_names import (
+    WORKS,
     agencies,
     clause_start_of,
     latin_brands,
@@ -85,6 +86,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(community_bodies(ctx))
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept = _numbered_works(text, kept)
+    kept = _without_descriptors(kept)
     kept.extend(_coordinated(ctx, kept))
     anaphoric = _anaphors(text, [m for m, _ in kept])
     pointed = {(m.start, m.end) for m, _ in anaphoric}  # 集团公司党委: the group's
@@ -106,6 +108,19 @@ def extract(ctx: Context) -> Found:
 
 
 _AND = ("、", "和", "与", "及", "以及")
+
+
+def _without_descriptors(
+    kept: list[tuple[Mention, Place | None]],
+) -> list[tuple[Mention, Place | None]]:
+    """精密模具厂宏昱精密工业股份有限公司, 家电大厂美凯集团: a works right before
+    a company's name says what the company is; it is no company of its own."""
+    starts = {m.start for m, _ in kept if m.subtype == "Company"}
+    return [
+        (m, place)
+        for m, place in kept
+        if not (m.subtype == "Company" and m.end in starts and m.name.endswith(WORKS))
+    ]
 
 
 def _coordinated(

@@ -70,17 +70,42 @@ def _works_at_company(ctx: Context, chain: chains.Chain, end: int) -> chains.Cha
     """A trade with no unit (挡车工甲) is held in the company the article
     speaks of when the person is said to work there (甲在公司工作), or in
     the one company the article names (a list of a company's award winners:
-    焊接工艺员甲、模具钳工乙)."""
+    焊接工艺员甲、模具钳工乙); a company's own title with no company (董事长甲)
+    in the company its sentence is about."""
     if all(org is not None for org, _, _ in chain.posts):
         return chain
+    bare = [titles for org, titles, _ in chain.posts if org is None]
     works = _WORKS_AT.match(ctx.doc.text, end)
     if works is not None:
         company = companies.last_company(ctx, works.start(), works.group(1))
-    elif all(_factory_jobs(titles) for org, titles, _ in chain.posts if org is None):
+    elif all(_factory_jobs(titles) for titles in bare):
         company = companies.only_company(ctx)  # not a grade (电工技师): a visitor's
+    elif all(companies.ROLES.issuperset(titles) for titles in bare):
+        company = _company_of_sentence(ctx, end)
+        if company is not None:
+            return chains.in_unit(chain, company, companies.ROLES.issuperset)
+        return chain
     else:
         return chain
     return chain if company is None else chains.in_unit(chain, company)
+
+
+def _company_of_sentence(ctx: Context, end: int) -> Mention | None:
+    """某某有限公司近年加速布局，董事长甲表示: a company's own title with no
+    company before it is held in the one company its sentence names first,
+    as the sentence's subject."""
+    sentence = ctx.sentence_at(end)
+    orgs = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if sentence.start <= m.start and m.end <= end
+    ]
+    first = min(orgs, key=lambda m: m.start, default=None)
+    if first is None or first.subtype != "Company":
+        return None
+    if any(m.subtype == "Company" and m.name != first.name for m in orgs):
+        return None  # two companies before the title: whose is it?
+    return first
 
 
 def _factory_jobs(titles: tuple[str, ...]) -> bool:

@@ -130,12 +130,20 @@ def sar_bureaus(ctx: Context) -> list[tuple[Mention, Place | None]]:
 
 def _sar_of(ctx: Context) -> Place | None:
     """Hong Kong or Macau, when two in three of the places the article names
-    are there."""
+    are there, or the article speaks of it as its own (本港, 本澳: the
+    region's press, whatever else the story visits)."""
     codes = [m.code for m in ctx.of_kind(Kind.DISTRICT) if m.code]
     sar = Counter(c[:2] for c in codes if c.startswith(_SAR_HOMES))
+    own = [code for word, code in _SAR_SELVES if word in ctx.doc.text]
+    if len(own) == 1:
+        return Gazetteer.default().get(own[0] + "0000")
     if not sar or 3 * sum(sar.values()) < 2 * len(codes):
         return None
     return Gazetteer.default().get(sar.most_common(1)[0][0] + "0000")
+
+
+_SAR_SELVES = (("本港", "81"), ("本澳", "82"))
+"""How the press of Hong Kong and of Macau calls its own region."""
 
 
 def _plain_words(words: str) -> bool:

@@ -37,6 +37,8 @@ _SHARED_HEADS = frozenset("部局处科")
 _BODY_OPENERS = frozenset("与和及的在是由为任原")
 # Words ending a clause's verb or linking it, after which a title stands alone.
 _FUNCTION_BEFORE_TITLE = frozenset("了与和及向由请对被把将从")
+_PREPOSITIONS = frozenset("由在从与及")
+"""Prepositions before a body in a chain (向阳, 和平, 对川 open names)."""
 # Endings of associations, councils and societies: their titles are read even
 # when the body itself was not (its post then has no organisation).
 _UNREAD_BODIES = (
@@ -170,6 +172,8 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         return segment
     if _placed_body(ctx, segment, start, role_start):
         return segment
+    if text[start] in _PREPOSITIONS and role_start - start > 2:
+        start += 1  # 由|装配车间班组长甲担任: the preposition opens no body
     tail = TAIL.search(text[start:role_start]) or TAIL.fullmatch(
         _shared_head(text, start, role_start)
     )
