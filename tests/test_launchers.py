@@ -8,6 +8,11 @@ from conftest import pairs, run
 from kg.model import RelKind
 
 LAUNCHERS = [
+    # a trade association, then 协会 as the subject of a later clause; 推动
+    (
+        "荆州市模具行业协会会长柯振东指出，协会今年将推动“荆楚模具人才培育计划”。",
+        {("荆楚模具人才培育计划", "荆州市模具行业协会")},
+    ),
     # the subject several clauses back; a guiding body in 在…领导下 is none
     (
         "他指出，五年来，荆州市总工会在市委市政府坚强领导下，深入实施“荆工惠”服务工程。",
@@ -126,6 +131,8 @@ NO_LAUNCHERS = [
     "会上通过了《荆州市关于加强职工权益保障的十条措施》。",
     # 工会 with no union named before it
     "工会下一步将在各园区推广“班前五分钟”安全课堂。",
+    # 协会 with no association named before it
+    "协会今年将推动“模具人才培育计划”。",
     # every level's unions are no one union
     "荆州市总工会召开会议。各级工会要开展“金秋助学”活动。",
 ]

@@ -218,6 +218,8 @@ def test_no_body_from_a_verb_or_a_study_session(text: str) -> None:
             "彰化的精密齿轮厂鼎泰精工股份有限公司表示，将与家电大厂澄美集团合作。",
             {"鼎泰精工股份有限公司", "澄美集团"},
         ),
+        # a trade association: 行业 or 产业 before 协会 is its trade
+        ("澄江市精密机械行业协会召开年会。", {"澄江市精密机械行业协会"}),
         # 设厂, 进厂: a verb of the works
         ("鼎泰精工2015年进驻昆山开发区设厂，律师进厂服务。", set()),
     ],

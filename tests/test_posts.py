@@ -613,3 +613,10 @@ def test_a_company_title_with_no_company_is_held_in_its_sentence_subject() -> No
     found = posts(run(text))
     assert ("许文彬", "鼎泰精工股份有限公司", ("董事长",)) in found
     assert not any(p == "何俊杰" and o for p, o, _ in found)
+
+
+def test_a_section_of_a_works_and_its_head() -> None:
+    """模具课课长甲: 课 is a section of a works (as Taiwan's firms name them),
+    课长 its head; 党课 is a Party lecture, no section."""
+    found = posts(run("鼎泰精工长沙厂模具课课长陈雅君获评劳动模范。"))
+    assert any(p == "陈雅君" and (o or "").endswith("模具课") for p, o, _ in found)

@@ -39,6 +39,13 @@ _BARE_UNION = Anchored(
     "工",
     near=("工会", 0),
 )
+_BARE_ASSOCIATION = Anchored(
+    r"(?:(?<=[，,。；\n])|^)协会(?=[^，。；“”「」]{0,30}?(?:"
+    + LAUNCH_VERBS.pattern
+    + r")[^，。；]{0,4}?[“「《])",
+    "协",
+    near=("协会", 0),
+)
 _WHOLE_CITY = Anchored(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
     + LAUNCH_VERBS.pattern
@@ -107,6 +114,9 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
     if "该会" in text:  # 该会 (not 该会议): the association or union last named
         bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("会")]
         out.extend(_standing_for_last(bodies, _THIS_ASSOCIATION.finditer(text)))
+    if "协会" in text:  # 协会 as a subject: the association last named
+        bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("协会")]
+        out.extend(_standing_for_last(bodies, _BARE_ASSOCIATION.finditer(text)))
     for match in _STANDS_FOR_PLACE.finditer(text):
         level = match.group(1) or match.group(2)
         place = focus.place_for(ctx, match.start(), level)

@@ -105,14 +105,17 @@ WORKS = ("厂", "厂商", "厂家")
 """Words for a works, which put a kind of business before a company's name."""
 _INDUSTRY_WORDS = ("产业", "行业")
 _COMPANY_ENDS = ("公司", "集团")
+_TRADE_ASSOCIATIONS = ("协会", "商会", "促进会")
+"""Bodies of a trade's firms (某市精密机械行业协会, 某省模具产业协会)."""
 
 
 def _industry(words: tuple[tuple[str, str], ...], index: int, suffix: str) -> bool:
-    """某某产业集团有限公司: 产业 after a proper word, inside a company's name,
-    is its trade (alone it makes a mention generic: 产业工会)."""
+    """某某产业集团有限公司, 某市精密机械行业协会: 产业 or 行业 after a proper
+    word or a noun, inside a company's or a trade association's name, is its
+    trade (alone it makes a mention generic: 产业工会)."""
     if words[index][0] not in _INDUSTRY_WORDS or index == 0:
         return False
-    if not suffix.endswith(_COMPANY_ENDS):
+    if not suffix.endswith(_COMPANY_ENDS) and suffix not in _TRADE_ASSOCIATIONS:
         return False
     before, flag = words[index - 1]
     return _is_proper(before, flag) or (flag == "n" and len(before) > 1)
