@@ -620,3 +620,17 @@ def test_a_section_of_a_works_and_its_head() -> None:
     课长 its head; 党课 is a Party lecture, no section."""
     found = posts(run("鼎泰精工长沙厂模具课课长陈雅君获评劳动模范。"))
     assert any(p == "陈雅君" and (o or "").endswith("模具课") for p, o, _ in found)
+
+
+def test_a_prefecture_body_named_by_its_level_word() -> None:
+    """地区总工会 after 阿克苏地区 is named: the prefecture's union, as 市总工会
+    is the city's; with no 地区 named, no body."""
+    text = (
+        "阿克苏地区总工会举办技能大赛。地区总工会党组书记、常务副主席"
+        "艾力·买买提出席并讲话。"
+    )
+    assert ("艾力·买买提", "阿克苏地区总工会", ("党组书记", "常务副主席")) in posts(
+        run(text)
+    )
+    alone = posts(run("地区总工会党组书记、常务副主席艾力·买买提出席并讲话。"))
+    assert not any(o for p, o, _ in alone if p == "艾力·买买提")

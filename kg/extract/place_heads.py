@@ -88,6 +88,11 @@ def place_head(
             if street is not None:
                 return street
             continue
+        if char == "区" and text[offset - 1 : offset] == "地" and offset > clause_start:
+            prefecture = _prefecture_head(ctx, clause_start, offset - 1, start, kind)
+            if prefecture is not None:
+                return prefecture
+            continue
         if char not in focus.LEVEL_CHARS or not body_ok(text[offset + 1 : start], kind):
             continue
         if text.startswith(focus.LEVEL_WORDS, offset):
@@ -122,6 +127,27 @@ def _street_head(
         return None
     meant = focus.place_for(ctx, at, "街道")
     return Head(at, meant, True, at + 2) if meant is not None else None
+
+
+def _prefecture_head(
+    ctx: Context, clause_start: int, at: int, start: int, kind: SuffixKind
+) -> Head | None:
+    """地区总工会, 地区行署: the prefecture (喀什地区, 阿里地区) the article
+    names, if it names one only, as 市总工会 is the city's."""
+    text = ctx.doc.text
+    if not body_ok(text[at + 2 : start], kind) or not opens_word(
+        text, at, clause_start
+    ):
+        return None
+    gaz = Gazetteer.default()
+    named = {
+        m.code
+        for m in ctx.of_kind(Kind.DISTRICT)
+        if m.code and m.end <= start and gaz.get(m.code).name.endswith("地区")
+    }
+    if len(named) != 1:
+        return None
+    return Head(at, gaz.get(named.pop()), True, at + 2)
 
 
 def _topic_place(ctx: Context, mention: Mention) -> bool:
