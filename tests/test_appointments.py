@@ -529,3 +529,38 @@ def test_a_profile_opened_by_a_name_and_its_sex_or_birth_year(
         p == person and (o or "").endswith(body) and r == roles
         for p, o, r in posts(run(text))
     )
+
+
+def test_hiring_and_dismissing_an_expert() -> None:
+    """聘任甲为……首席专家 / 解聘乙的……首席专家职务: a post that begins and
+    one that ends."""
+    found = changed_posts(
+        "聘任丁守礼为固原市马铃薯产业发展中心首席专家，聘期三年；"
+        "解聘白杰的固原市马铃薯产业发展中心首席专家职务。"
+    )
+    assert ("丁守礼", "固原市马铃薯产业发展中心", ("首席专家",), B) in found
+    assert ("白杰", "固原市马铃薯产业发展中心", ("首席专家",), E) in found
+
+
+def test_a_notice_of_posts_former_then_new_in_one_paragraph() -> None:
+    """甲，男，……，原任某职，任某职；: the 任 after 原任 is the same person's
+    new post; a Mongolian name of six characters opens the profile."""
+    text = (
+        "市委研究决定：\n"
+        "额尔敦巴雅尔，男，蒙古族，1979年4月生，大学学历，原任乌审旗委常委、"
+        "常务副旗长，任乌审旗委副书记；\n"
+        "格桑卓玛，女，藏族，1984年1月生，原任拉孜县曲下镇党委书记，"
+        "任拉孜县委常委、组织部部长；\n"
+    )
+    found = changed_posts(text)
+    assert ("额尔敦巴雅尔", "乌审旗委", ("副书记",), B) in found
+    assert ("格桑卓玛", "拉孜县委", ("常委",), B) in found
+    assert ("格桑卓玛", "曲下镇党委", ("书记",), E) in found
+
+
+def test_a_person_the_post_describes_after_de() -> None:
+    """在代表大会上刚刚当选为县总工会主席的甲（苗族）: the person after 的."""
+    text = (
+        "座谈会上，在丹寨县总工会代表大会上刚刚当选为县总工会主席的杨国清（苗族）发言。"
+    )
+    assert ("杨国清", "丹寨县总工会", ("主席",)) in posts(run(text))

@@ -634,3 +634,34 @@ def test_a_prefecture_body_named_by_its_level_word() -> None:
     )
     alone = posts(run("地区总工会党组书记、常务副主席艾力·买买提出席并讲话。"))
     assert not any(o for p, o, _ in alone if p == "艾力·买买提")
+
+
+def test_a_note_on_the_post_between_the_title_and_the_name() -> None:
+    """副主席（挂职）甲, 助理处长（职业安全）乙: the note says how the post is
+    held; the name follows it."""
+    text = "澄江市总工会副主席（挂职）范志强、办公室主任（兼）许雅文出席。"
+    found = posts(run(text))
+    assert ("范志强", "澄江市总工会", ("副主席",)) in found
+
+
+def test_a_dotted_name_after_where_the_person_comes_from() -> None:
+    """来自阿克苏的甲·乙（女，维吾尔族）是某公司检测员: the name starts after
+    的, and the note on the person stands before 是."""
+    text = (
+        "来自新疆阿克苏的热依拉·吐尔逊（女，维吾尔族）"
+        "是上海澄江检测技术有限公司检测员。"
+    )
+    result = run(text)
+    assert "热依拉·吐尔逊" in names(result, Kind.PERSON)
+    assert ("热依拉·吐尔逊", "上海澄江检测技术有限公司", ("检测员",)) in posts(result)
+
+
+def test_a_company_head_does_not_inherit_a_ministry() -> None:
+    """由某部次长甲颁奖，董事长乙领奖: the 董事长 is no officer of the ministry
+    named before him in the sentence; the company the sentence names is his."""
+    text = (
+        "鼎泰精工股份有限公司获奖，由劳动部政务次长陈建文颁奖，董事长黄俊义上台领奖。"
+    )
+    found = posts(run(text))
+    assert not any(p == "黄俊义" and (o or "").endswith("劳动部") for p, o, _ in found)
+    assert ("黄俊义", "鼎泰精工股份有限公司", ("董事长",)) in found

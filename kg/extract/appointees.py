@@ -16,7 +16,7 @@ from kg.extract import names, roles
 from kg.extract.base import Context
 
 _GAP = re.compile(
-    r"(?:[（(][^（）()\n，。、,]{1,8}[)）])?"
+    r"(?:[（(][^（）()\n，。、,]{1,8}[)）]|[（(][男女][，,、][\u4e00-\u9fff]{1,5}族[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
     r"(?:于?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|"
     + "|".join(sorted(names.WHEN, key=len, reverse=True))
@@ -89,8 +89,8 @@ def subject(
         and not dated  # a date may open the clause (2021年9月起任……)
     ):
         return []
-    if verb == "任":
-        return []  # a bare 任 opens too many clauses to carry a subject
+    if verb == "任":  # a bare 任 opens too many clauses to carry a subject of
+        return earlier  # its own: only the person the sentence appointed (原任…，任…)
     return (
         earlier
         or ([] if dated else _name_ending_at(text, clause - 1))
@@ -237,7 +237,7 @@ def _profile_subject(text: str, clause: int) -> list[names.Named]:
 def _unlisted_profile(text: str, start: int) -> list[names.Named]:
     """岩温罕，男，傣族，……; 字春梅（女，白族）: a name no surname list holds,
     alone at the head of the line before the person's sex."""
-    for size in (4, 3, 2):
+    for size in (6, 5, 4, 3, 2):  # 额尔敦毕力格，男，蒙古族
         end = start + size
         name = text[start:end]
         if (

@@ -51,6 +51,7 @@ _VERB_FIRST = {
     "聘任": Change.BEGAN,
     "聘请": Change.BEGAN,
     "免去": Change.ENDED,
+    "解聘": Change.ENDED,
     "撤销": Change.ENDED,
 }
 # Verbs after the names: 甲当选为……, 乙辞去……职务, 丙任……
@@ -215,7 +216,12 @@ def _verb_after(
     if verb == "起任" and text[match.end() : match.end() + 1] in _REN_WORDS:
         return None  # 起任命, 起任职: 任 opens a word
     if _post_end(text, match.end()) is None:
-        return None
+        described = _described(text, match.end()) if verb in _ELECTED else None
+        if described is None:
+            return None
+        named, post_end = described  # 刚当选为县总工会主席的甲
+        _confer(ctx, named, match.end(), post_end, change, sentence, reading)
+        return post_end
     if verb == _COPULA and not _names_body(ctx, match.end()):
         return None
     people = subject(ctx, match.start(), reading.subject.get(sentence, []), verb)
@@ -242,6 +248,23 @@ def _verb_after(
             _PROPOSED.match(text, position)
         ):
             return end  # ……，(2023年5月起)任……: the next verb reads on; 拟任 is no post
+
+
+_ELECTED = frozenset(("当选为", "当选", "新任", "出任", "接任", "升任", "调任"))
+"""Verbs of a post that begins, which may describe the person after 的."""
+
+
+def _described(text: str, start: int) -> tuple[list[names.Named], int] | None:
+    """刚刚当选为县总工会主席的甲（苗族）: the person a post that begins
+    describes, named after 的; and where the post ends."""
+    stop = start
+    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - start < 40:
+        stop += 1
+    for _, end in roles.role_spans(text[start:stop]):
+        if text.startswith("的", start + end):
+            named = names.read_name_list(text, start + end + 1, strict=True)[:1]
+            return (named, start + end) if named else None
+    return None
 
 
 def _names_body(ctx: Context, start: int) -> bool:

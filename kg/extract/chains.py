@@ -132,6 +132,12 @@ def parse_chain(
         elif current is inherited and units.jobs_only(titles):
             # 副主席甲看望了环卫工人乙: a job is held in a unit of its own
             current = None
+        elif (
+            current is inherited
+            and titles[0] in _COMPANY_HEADS
+            and companies.company_of(current) is None
+        ):  # 由某部次长甲颁奖，董事长乙领奖: no ministry has a 董事长
+            current = None
         elif current is not None and titles[0] in companies.ROLES:
             current = _company_body(ctx, current, segment) or current
         elif current is not None and not titles[0].startswith(_PARTY_TITLES):
@@ -140,6 +146,12 @@ def parse_chain(
         _add_post(chain, current, titles, segment.change or opening)
     chain.unread = current is None and parts[-1].unread
     return chain
+
+
+_COMPANY_HEADS = frozenset(
+    "董事长 副董事长 总经理 副总经理 常务副总经理 总裁 副总裁".split()
+)
+"""Titles only a company has (an association has a 监事长 too)."""
 
 
 def _party_of_company(

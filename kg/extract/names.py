@@ -26,7 +26,10 @@ _PLACE_ENDS = frozenset("村镇乡县区市街省")
 _COMMON_NAME_FREQ = 100
 _COMMON_WORD_FREQ = 5
 _COMMON_GIVEN_FREQ = 5000
-_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_TRANSLITERATED = re.compile(
+    r"(?:(?![的了着在是])[\u4e00-\u9fff]){1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+"
+)
+"""A transliterated name; no particle in its first part (来自阿克苏的|甲·乙)."""
 DOTS = frozenset("·•・")
 """The dots between the parts of a transliterated name (艾尔肯·吐尔逊)."""
 _SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")

@@ -31,6 +31,7 @@ def extract(ctx: Context) -> Found:
             names.read_name_list(text, role_end)
             or _unlisted(text, role_start, role_end)
             or _listed_after_colon(text, role_end)
+            or _after_note(text, role_end)
         )
         if not people or people[0].start in seen_names:
             continue
@@ -155,6 +156,19 @@ def _listed_after_colon(text: str, end: int) -> list[names.Named]:
         return []
     found = names.read_name_list(text, lead.end(), strict=True)
     return found if len(found) >= 2 else []
+
+
+_POST_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[)）]")
+"""A note on a post between the title and the name (（挂职）, （职业安全）)."""
+
+
+def _after_note(text: str, end: int) -> list[names.Named]:
+    """副主席（挂职）甲, 助理处长（职业安全）乙: the name after a note on the
+    post, read strictly."""
+    note = _POST_NOTE.match(text, end)
+    if note is None:
+        return []
+    return names.read_name_list(text, note.end(), strict=True)
 
 
 def _unlisted(text: str, start: int, end: int) -> list[names.Named]:

@@ -24,7 +24,7 @@ TAIL = re.compile(
     r"|第[一二三四五六七八九十]{1,2}庭|(?<!党)课"
     r"|[一二三四五六七八九十]{1,2}队))$"
 )
-COMPANY_UNITS = ("车间", "班组", "分厂")
+COMPANY_UNITS = ("车间", "班组", "分厂", "课")
 """Units of a company only: no place has a workshop."""
 # A title that holds its unit (车间主任): after a word, the unit is named
 # (电机车间主任 is 主任 of the 电机车间).
