@@ -665,3 +665,36 @@ def test_a_company_head_does_not_inherit_a_ministry() -> None:
     found = posts(run(text))
     assert not any(p == "黄俊义" and (o or "").endswith("劳动部") for p, o, _ in found)
     assert ("黄俊义", "鼎泰精工股份有限公司", ("董事长",)) in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 兼 opens the second post, never a name; the office is the union's
+        (
+            "澄江市总工会副主席兼办公室主任缪海燕出席。",
+            {
+                ("缪海燕", "澄江市总工会", ("副主席",)),
+                ("缪海燕", "澄江市总工会办公室", ("主任",)),
+            },
+        ),
+        (
+            "澄江市人民政府副市长、办公室主任缪海燕出席。",
+            {("缪海燕", "澄江市人民政府办公室", ("主任",))},
+        ),
+        # 原 before a level character: the former post of that level's body
+        (
+            "恩施州召开会议。州劳动模范协会会长、原州总工会副主席谭德明出席。",
+            {("谭德明", "恩施土家族苗族自治州总工会", ("副主席",))},
+        ),
+    ],
+)
+def test_offices_and_former_posts_in_a_chain(
+    text: str, expected: set[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    assert expected <= posts(run(text))
+
+
+def test_jian_opens_no_name_after_a_title() -> None:
+    text = "协会会长张伟、副会长兼培训中心主任司徒嘉欣带领交流团参观。"
+    assert names(run(text), Kind.PERSON) == {"张伟", "司徒嘉欣"}

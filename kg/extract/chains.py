@@ -359,7 +359,13 @@ def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:
         and tail.endswith(_PARTY_DEPARTMENTS)
     ):
         return previous.name  # 县委常委、组织部长: 县委组织部
+    if previous is not None and tail in _OFFICES:
+        return previous.name  # 市总工会副主席兼办公室主任: the union's office
     return place.name if place else ""
+
+
+_OFFICES = ("办公室", "办公厅")
+"""The office of the body the chain named before it."""
 
 
 def _place_of(org: Mention | None, fallback: Place | None) -> Place | None:

@@ -239,7 +239,7 @@ class Named(NamedTuple):
 _PADDING = " \u3000"
 _MAX_PADDING = 2
 _WEAK_FOLLOWERS = frozenset("和与及的了也还就都对向为将要是")
-_NOT_OPENING = frozenset("由经据让请给应把被")
+_NOT_OPENING = frozenset("由经据让请给应把被兼")
 _NAME_FINAL = frozenset("都和")  # follow words that also end names (阿不都)
 _ACTION_FLAGS = ("d", "v", "p", "u", "r", "m", "q")
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，,。；;：:等及和\s（(]|$)")

@@ -218,6 +218,10 @@ def opens_word(text: str, offset: int, clause_start: int) -> bool:
     县妇联 in 县总工会和县妇联, where jieba reads 和县)."""
     if offset == clause_start or text[offset - 1] in "和与及、":
         return True
+    if text[offset - 1] == "原" and (
+        offset - 1 == clause_start or text[offset - 2] in "和与及、"
+    ):
+        return True  # 原州总工会副主席 (former), where jieba reads 原州
     if text[offset - 1] in lexicon.SINGLE_VERBS_BEFORE_NAMES:
         return True  # 某某任县公安局局长: jieba reads 任县
     words = tag(text[clause_start : offset + 3])
