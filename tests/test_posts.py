@@ -698,3 +698,26 @@ def test_offices_and_former_posts_in_a_chain(
 def test_jian_opens_no_name_after_a_title() -> None:
     text = "协会会长张伟、副会长兼培训中心主任司徒嘉欣带领交流团参观。"
     assert names(run(text), Kind.PERSON) == {"张伟", "司徒嘉欣"}
+
+
+def test_a_title_after_the_short_form_its_body_is_given() -> None:
+    """……，区人力资源和社会保障局（以下简称“区人社局”）局长甲: the 局长 is
+    the bureau's, not the union the sentence named before it."""
+    text = (
+        "出席会议的还有江阴市总工会常务副主席赵敏，江阴市人力资源和社会保障局"
+        "（以下简称“市人社局”）局长方立新等。"
+    )
+    found = posts(run(text))
+    assert ("方立新", "江阴市人力资源和社会保障局", ("局长",)) in found
+    assert ("方立新", "江阴市总工会", ("局长",)) not in found
+
+
+def test_a_department_after_what_describes_the_person() -> None:
+    """来自台南的生产部经理甲: 的 ends what describes her; the 部 of a 经理 is
+    the company's, not the city's."""
+    text = (
+        "走进厦门澄丰精密机械有限公司，车间里机声隆隆。"
+        "来自台南的生产部经理许雅文说，公司工会就是第二个家。"
+    )
+    found = posts(run(text))
+    assert ("许雅文", "厦门澄丰精密机械有限公司生产部", ("经理",)) in found

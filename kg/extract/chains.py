@@ -257,9 +257,10 @@ def _segment_post(
                 owner = _company_of_bare_union(ctx, segment.start)
         if (
             segment.tail.endswith(units.COMPANY_UNITS)
-            and suffix_kind(owner) != "Company"
-        ):  # a workshop is no place's: the article's one company's, else
-            # the company last named in full before it
+            or (segment.tail.endswith("部") and titles[0] in companies.ROLES)
+        ) and suffix_kind(owner) != "Company":
+            # a workshop (or a 部 with a 经理) is no place's: the article's
+            # one company's, else the company last named in full before it
             only = companies.only_company(ctx) or companies.last_company(
                 ctx, segment.start, ""
             )

@@ -36,7 +36,8 @@ def extract(ctx: Context) -> Found:
         if not people or people[0].start in seen_names:
             continue
         sentence = bisect_right(starts, role_start)
-        chain = chains.parse_chain(ctx, role_end, inherited=last_org.get(sentence))
+        inherited = _named_before_short_form(ctx, role_start) or last_org.get(sentence)
+        chain = chains.parse_chain(ctx, role_end, inherited=inherited)
         if chain is not None:
             for org, _, _ in chain.posts:
                 if org is not None:
@@ -156,6 +157,23 @@ def _listed_after_colon(text: str, end: int) -> list[names.Named]:
         return []
     found = names.read_name_list(text, lead.end(), strict=True)
     return found if len(found) >= 2 else []
+
+
+_SHORT_FORM = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)[“「\"]?[\u4e00-\u9fff]{2,8}[”」\"]?[)）]$"
+)
+
+
+def _named_before_short_form(ctx: Context, start: int) -> Mention | None:
+    """某某局（以下简称“某局”）局长甲: the body named before the bracket that
+    gives its short form, whose title follows the bracket."""
+    text = ctx.doc.text
+    bracket = _SHORT_FORM.search(text, max(0, start - 16), start)
+    if bracket is None:
+        return None
+    return next(
+        (m for m in ctx.of_kind(Kind.ORGANIZATION) if m.end == bracket.start()), None
+    )
 
 
 _POST_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[)）]")

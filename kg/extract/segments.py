@@ -174,6 +174,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         return segment
     if text[start] in _PREPOSITIONS and role_start - start > 2:
         start += 1  # 由|装配车间班组长甲担任: the preposition opens no body
+    described = text.rfind("的", start, role_start)
+    if described >= 0 and role_start - described > 2:
+        start = described + 1  # 来自台南的|生产部经理: no body holds 的
     tail = TAIL.search(text[start:role_start]) or TAIL.fullmatch(
         _shared_head(text, start, role_start)
     )
