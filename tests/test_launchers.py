@@ -8,6 +8,11 @@ from conftest import pairs, run
 from kg.model import RelKind
 
 LAUNCHERS = [
+    # 该局 / 该处 as a later sentence's subject: the bureau or office named last
+    (
+        "荆州市人力资源和社会保障局副局长柯振东出席。该局去年推出“技能荆州”培训计划。",
+        {("技能荆州培训计划", "荆州市人力资源和社会保障局")},
+    ),
     # a trade association, then 协会 as the subject of a later clause; 推动
     (
         "荆州市模具行业协会会长柯振东指出，协会今年将推动“荆楚模具人才培育计划”。",
@@ -131,6 +136,8 @@ NO_LAUNCHERS = [
     "会上通过了《荆州市关于加强职工权益保障的十条措施》。",
     # 工会 with no union named before it
     "工会下一步将在各园区推广“班前五分钟”安全课堂。",
+    # 该局长 is a person, not the bureau
+    "荆州市人社局召开会议。该局长推出“技能荆州”培训计划。",
     # 协会 with no association named before it
     "协会今年将推动“模具人才培育计划”。",
     # every level's unions are no one union

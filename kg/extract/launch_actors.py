@@ -114,6 +114,13 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
     if "该会" in text:  # 该会 (not 该会议): the association or union last named
         bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("会")]
         out.extend(_standing_for_last(bodies, _THIS_ASSOCIATION.finditer(text)))
+    if "该" in text:  # 该局, 该处: the bureau or office last named
+        for match in _THIS_BODY.finditer(text):
+            kind = match.group(1)
+            bodies = [
+                m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith(kind)
+            ]
+            out.extend(_standing_for_last(bodies, [match]))
     if "协会" in text:  # 协会 as a subject: the association last named
         bodies = [m for m in ctx.of_kind(Kind.ORGANIZATION) if m.name.endswith("协会")]
         out.extend(_standing_for_last(bodies, _BARE_ASSOCIATION.finditer(text)))
@@ -133,6 +140,8 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
 
 
 _THIS_ASSOCIATION = re.compile(r"该会(?![议上场期])")
+_THIS_BODY = re.compile(r"该(局|处|署|委|办|中心)(?![长里内外])")
+"""该局, 该处 (not 该局长): the body of that kind named last."""
 
 
 def _standing_for_last(
