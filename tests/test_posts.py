@@ -721,3 +721,14 @@ def test_a_department_after_what_describes_the_person() -> None:
     )
     found = posts(run(text))
     assert ("许雅文", "厦门澄丰精密机械有限公司生产部", ("经理",)) in found
+
+
+def test_a_team_and_its_leader_in_an_honour_line() -> None:
+    """某某有限公司检修班班长甲: the 班 is a unit of the company (not 值班,
+    not 领导班子)."""
+    text = (
+        "获奖名单：\n田光亮　湖北硒峰茶业有限公司制茶车间主任\n"
+        "冉启明（土家族）　恩施清泉水电运维有限公司检修班班长\n"
+    )
+    found = posts(run(text))
+    assert ("冉启明", "恩施清泉水电运维有限公司检修班", ("班长",)) in found
