@@ -136,8 +136,9 @@ NO_LAUNCHERS = [
     "会上通过了《荆州市关于加强职工权益保障的十条措施》。",
     # 工会 with no union named before it
     "工会下一步将在各园区推广“班前五分钟”安全课堂。",
-    # 该局长 is a person, not the bureau
+    # 该局长 is a person, not the bureau; 该办法 is a measure, not an office
     "荆州市人社局召开会议。该局长推出“技能荆州”培训计划。",
+    "荆州市文明办召开会议。该办法推出“文明荆州”积分制度。",
     # 协会 with no association named before it
     "协会今年将推动“模具人才培育计划”。",
     # every level's unions are no one union

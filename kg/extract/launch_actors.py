@@ -140,8 +140,8 @@ def _stand_ins(ctx: Context, places: list[Mention]) -> list[Mention]:
 
 
 _THIS_ASSOCIATION = re.compile(r"该会(?![议上场期])")
-_THIS_BODY = re.compile(r"该(局|处|署|委|办|中心)(?![长里内外])")
-"""该局, 该处 (not 该局长): the body of that kind named last."""
+_THIS_BODY = re.compile(r"该(局|处|署|委|办|中心)(?![长里内外员法理公])")
+"""该局, 该处 (not 该局长, 该委员会, 该办法): the body of that kind named last."""
 
 
 def _standing_for_last(
