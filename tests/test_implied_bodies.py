@@ -224,3 +224,12 @@ def test_a_hospital_named_only_with_its_party_body_is_kept() -> None:
         orgs.get(r.object or "") for r in extraction.relations if r.kind.value == "post"
     }
     assert held == {"琼海市椰林医院"}
+
+
+def test_an_association_named_by_a_level_word() -> None:
+    """州劳动模范协会会长甲: the prefecture's association, as 州总工会 is its
+    union; with no prefecture in the article, no body."""
+    text = "恩施州召开会议。州劳动模范协会会长谭德明出席。"
+    assert ("谭德明", "恩施土家族苗族自治州劳动模范协会", ("会长",)) in posts(run(text))
+    alone = posts(run("州劳动模范协会会长谭德明出席。"))
+    assert not any(o for p, o, _ in alone if p == "谭德明")
