@@ -130,18 +130,31 @@ def _unlisted_before_wei(
     At the head of a line of a list of pairs (任命：(line break) 才让东周为……；
     (line break) 多杰的……职务) nothing but the name stands before 为 or 的:
     two characters are enough, and a word inside (东周) is no objection."""
-    for size in (5, 4, 3, 2) if line_start else (5, 4, 3):
+    if line_start:
+        return _unlisted_at(text, start, (5, 4, 3, 2), _BEFORE_WEI, loose=True)
+    return _unlisted_at(text, start, (5, 4, 3), _BEFORE_WEI, loose=False)
+
+
+def _unlisted_at(
+    text: str,
+    start: int,
+    sizes: tuple[int, ...],
+    after: re.Pattern[str],
+    *,
+    loose: bool,
+) -> list[names.Named]:
+    """The longest run of Han characters of one of ``sizes`` at ``start``
+    that ``after`` follows and that has the shape of a name no surname list
+    holds (``loose``: where the layout leaves nothing else to stand)."""
+    shape = names.loose_unlisted_shape if loose else names.unlisted_shape
+    for size in sizes:
         end = start + size
         name = text[start:end]
         if (
             len(name) == size
             and _HAN_RUN.fullmatch(name)
-            and _BEFORE_WEI.match(text, end)
-            and (
-                names.loose_unlisted_shape(name)
-                if line_start
-                else names.unlisted_shape(name)
-            )
+            and after.match(text, end)
+            and shape(name)
         ):
             return [names.Named(start, end, name)]
     return []
@@ -236,15 +249,5 @@ def _profile_subject(text: str, clause: int) -> list[names.Named]:
 
 def _unlisted_profile(text: str, start: int) -> list[names.Named]:
     """岩温罕，男，傣族，……; 字春梅（女，白族）: a name no surname list holds,
-    alone at the head of the line before the person's sex."""
-    for size in (6, 5, 4, 3, 2):  # 额尔敦毕力格，男，蒙古族
-        end = start + size
-        name = text[start:end]
-        if (
-            len(name) == size
-            and _HAN_RUN.fullmatch(name)
-            and _PROFILE.match(text, end)
-            and names.loose_unlisted_shape(name)
-        ):
-            return [names.Named(start, end, name)]
-    return []
+    alone at the head of the line before the person's sex (额尔敦毕力格，男)."""
+    return _unlisted_at(text, start, (6, 5, 4, 3, 2), _PROFILE, loose=True)

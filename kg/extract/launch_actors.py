@@ -32,20 +32,23 @@ _STANDS_FOR_PLACE = Anchored(
     r"(?:" + LAUNCH_VERBS.pattern + r"|将|已|正|还|先后|率先))",
     "该县市区镇乡",
 )
-_BARE_UNION = Anchored(
-    r"(?:(?<=[，,。；\n])|(?<=支持)|^)工会(?=[^，。；“”「」]{0,30}?(?:"
-    + LAUNCH_VERBS.pattern
-    + r")[^，。；]{0,4}?[“「《])",
-    "工",
-    near=("工会", 0),
-)
-_BARE_ASSOCIATION = Anchored(
-    r"(?:(?<=[，,。；\n])|^)协会(?=[^，。；“”「」]{0,30}?(?:"
-    + LAUNCH_VERBS.pattern
-    + r")[^，。；]{0,4}?[“「《])",
-    "协",
-    near=("协会", 0),
-)
+
+
+def _bare_subject(word: str, after: str = "") -> Anchored:
+    """``word`` (工会, 协会) opening a clause (or after ``after``) whose verb
+    launches a quoted initiative: the subject that stands for a body."""
+    also = f"|(?<={after})" if after else ""
+    return Anchored(
+        rf"(?:(?<=[，,。；\n]){also}|^){word}(?=[^，。；“”「」]{{0,30}}?(?:"
+        + LAUNCH_VERBS.pattern
+        + r")[^，。；]{0,4}?[“「《])",
+        word[0],
+        near=(word, 0),
+    )
+
+
+_BARE_UNION = _bare_subject("工会", after="支持")
+_BARE_ASSOCIATION = _bare_subject("协会")
 _WHOLE_CITY = Anchored(
     r"(?:(?<=[，,。；\n])|^)全市(?=(?:正在|正|已经|已|将|还)?(?:"
     + LAUNCH_VERBS.pattern
