@@ -732,3 +732,14 @@ def test_a_team_and_its_leader_in_an_honour_line() -> None:
     )
     found = posts(run(text))
     assert ("冉启明", "恩施清泉水电运维有限公司检修班", ("班长",)) in found
+
+
+def test_a_ministry_in_a_chain_is_no_place_s() -> None:
+    """台南讯：由劳动部政务次长甲颁奖: the ministry is national, not the home
+    city's (no 台南市劳动部)."""
+    text = (
+        "台南市表彰幸福职场。由劳动部政务次长陈建文颁奖，台南市劳工局局长刘冠廷致辞。"
+    )
+    found = posts(run(text))
+    assert ("陈建文", "劳动部", ("政务次长",)) in found
+    assert not any((o or "").endswith("市劳动部") for _, o, _ in found)

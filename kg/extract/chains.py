@@ -244,6 +244,13 @@ def _segment_post(
     previous: Mention | None = None,
 ) -> tuple[Mention | None, tuple[str, ...]]:
     titles = segment.roles
+    if segment.tail in lexicon.NATIONAL_MINISTRIES and not segment.org:
+        # 由劳动部政务次长甲颁奖: a ministry is no place's, not the home city's
+        tail_end = segment.tail_end or segment.tail_start + len(segment.tail)
+        org = segments.new_org(segment.tail_start, tail_end, ctx, segment.tail, None)
+        org = replace(org, subtype="GovernmentBody")
+        chain.new_orgs.append((org, None))
+        return org, titles
     if segment.tail:
         if segment.org:
             owner = segment.org.name

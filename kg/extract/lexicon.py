@@ -255,6 +255,20 @@ MASS_SUFFIXES = (
 )
 """People's organisations of a place (县妇联, 市工商联)."""
 
+NATIONAL_MINISTRIES = frozenset(
+    (
+        # the State Council's ministries, as the press names them bare
+        "外交部 国防部 教育部 科学技术部 工业和信息化部 民政部 司法部 财政部 "
+        "人力资源和社会保障部 人力资源社会保障部 自然资源部 生态环境部 "
+        "住房和城乡建设部 交通运输部 水利部 农业农村部 商务部 文化和旅游部 "
+        "退役军人事务部 应急管理部 公安部 "
+        # Taiwan's ministries
+        "劳动部 内政部 经济部 交通部 卫生福利部 文化部 农业部 数位发展部 法务部"
+    ).split()
+)
+"""Ministries a title chain names with no place (劳动部政务次长甲): national
+bodies, never the home city's."""
+
 NATIONAL_HEADS = ("中华全国", "全国", "中共中央", "中央", "国务院", "国家", "中国")
 """Heads that anchor a public body at national level (全国总工会)."""
 
