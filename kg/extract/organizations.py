@@ -347,7 +347,7 @@ def _read(
         head = place_head(ctx, clause_start, start, kind, districts)
         if head is None or not head.short:
             return None
-        return head_mention(ctx, head, end, kind)  # 市企业家协会: the city's
+        return head_mention(ctx, head, end, kind)  # 州劳动模范协会: the 州's
     surface = text[name_start:end]
     if _SUBSIDIARIES.search(surface):
         return None  # 新设的三家子公司, 集团子公司: subsidiaries, no name
@@ -360,7 +360,7 @@ def _read(
 
 
 _LOCAL_ASSOCIATIONS = frozenset(("协会", "学会", "商会", "促进会", "研究会"))
-"""Associations a level word names as its place's (市企业家协会, 州劳动模范协会)."""
+"""Associations a level word names as its place's (州劳动模范协会, 县个体劳动者协会)."""
 _SUBSIDIARIES = re.compile(r"(?:家|新设|新成立|下属|旗下|所属|集团|各|该|这)子公司$")
 _SEVERAL = re.compile(r"[两二三四五六七八九十几多][省市县区州]{0,2}$")
 _EVERY = re.compile(r"各[\u4e00-\u9fff]{1,4}(?:[、和及][\u4e00-\u9fff]{1,4})*[、和及]$")
