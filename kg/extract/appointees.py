@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import names, roles
+from kg.extract import name_shapes, names, roles
 from kg.extract.base import Context
 
 _GAP = re.compile(
     r"(?:[（(][^（）()\n，。、,]{1,8}[)）]|[（(][男女][，,、][\u4e00-\u9fff]{1,5}族[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
     r"(?:于?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|"
-    + "|".join(sorted(names.WHEN, key=len, reverse=True))
+    + "|".join(sorted(name_shapes.WHEN, key=len, reverse=True))
     + "))?"
 )
 """Between the names and the verb: （兼职）, 同志, 因工作调动, 已于2月23日,
@@ -71,7 +71,7 @@ def subject(
     for start in range(clause, verb_start - 1):
         if start in inside_titles:
             continue
-        if not (foreign and _HAN.match(text, start)) and not names.surname_length(
+        if not (foreign and _HAN.match(text, start)) and not name_shapes.surname_length(
             text[start : start + 2]
         ):
             continue
@@ -146,7 +146,7 @@ def _unlisted_at(
     """The longest run of Han characters of one of ``sizes`` at ``start``
     that ``after`` follows and that has the shape of a name no surname list
     holds (``loose``: where the layout leaves nothing else to stand)."""
-    shape = names.loose_unlisted_shape if loose else names.unlisted_shape
+    shape = name_shapes.loose_unlisted_shape if loose else name_shapes.unlisted_shape
     for size in sizes:
         end = start + size
         name = text[start:end]

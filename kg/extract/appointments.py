@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import chains, dates, names, roles
 from kg.extract.appointees import CLAUSE_BREAK, DATED, PRONOUN, people_at, subject
 from kg.extract.base import Context, Found
+from kg.extract.electing_bodies import electing_body, meeting_body
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
 from kg.text.scan import Anchored
@@ -133,8 +133,6 @@ _NOT_BEFORE_REN = frozenset(
 )
 # Characters after 任 that make it part of a word (任命, 任务, 任职).
 _REN_WORDS = frozenset("命务职期")
-_MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
 
 
 @dataclass
@@ -324,68 +322,6 @@ def _titled_list(
     _confer(ctx, people, start, match.end(1), None, sentence, reading)
 
 
-def _meeting_body(ctx: Context, verb: int) -> Mention | None:
-    """经费审查委员会第一次会议选举甲为主任: the body whose meeting elects,
-    named at the head of the clause."""
-    text = ctx.doc.text
-    clause = verb
-    while clause > 0 and text[clause - 1] not in CLAUSE_BREAK:
-        clause -= 1
-    meeting = _MEETING.match(text, clause)
-    if meeting is not None:  # 经费审查委员会第一次会议: a union's body
-        body = _ORDINAL.sub("", text[clause : meeting.start(1)])
-        found = chains.union_body(ctx, clause, body, clause + len(body))
-        if found is not None:
-            return found
-    for org in ctx.of_kind(Kind.ORGANIZATION):
-        meeting = _MEETING.match(text, org.end) if org.start == clause else None
-        if meeting is None:
-            continue
-        body = _ORDINAL.sub("", text[org.end : meeting.start(1)])
-        if not body:
-            return org
-        if chains.is_body(body):  # 某某总工会经费审查委员会第一次会议
-            return chains.new_body(ctx, org, body, org.start, org.end + len(body))
-    return None
-
-
-_HOLDS_ELECTION = re.compile(
-    r"(?:于[^，。；]{0,12}?)?(?:召开|举行|举办|早前举行|日前召开|近日召开)"
-    r"[^，。；]{0,16}?(?:代表大会|会员大会|全体会议|换届选举|换届大会|大会)"
-    r"|(?:第[^，。；]{1,6}?[届次])?(?:会员代表大会|代表大会|会员大会|换届选举大会)"
-)
-_THIS_BODY = re.compile(r"(?:该|本)(?=会[^议])")
-
-
-def _electing_body(ctx: Context, verb: int) -> Mention | None:
-    """某工会召开会员代表大会，选举产生新一届委员会：甲当选为主席: the body
-    that holds the congress earlier in the sentence elects (该会 and 本会 are
-    the association named most often before, the first of those)."""
-    text = ctx.doc.text
-    sentence = ctx.sentence_at(verb)
-    holders = [
-        org
-        for org in ctx.of_kind(Kind.ORGANIZATION)
-        if sentence.start <= org.start
-        and org.end <= verb
-        and _HOLDS_ELECTION.match(text, org.end)
-    ]
-    if holders:
-        return max(holders, key=lambda m: m.end)
-    this = _THIS_BODY.match(text, sentence.start)
-    if this is None or not _HOLDS_ELECTION.match(text, this.end() + 1):
-        return None
-    before = [
-        org
-        for org in ctx.of_kind(Kind.ORGANIZATION)
-        if org.end <= sentence.start and org.name.endswith("会")
-    ]
-    if not before:
-        return None
-    times = Counter(org.name for org in before)  # the one the article is about
-    return min(before, key=lambda m: (-times[m.name], m.start))
-
-
 def _post_end(text: str, start: int) -> int | None:
     """Where the post after a verb ends: the last title before the clause
     ends, 职务, or the next pair (、乙为…); ``None`` if no title ends there or
@@ -463,7 +399,7 @@ def _confer(
     evidence = ctx.evidence(end - 1)
     inherited = reading.body.get(sentence)
     if inherited is None:
-        inherited = _meeting_body(ctx, start) or _electing_body(ctx, start)
+        inherited = meeting_body(ctx, start) or electing_body(ctx, start)
         if inherited is not None:
             reading.mentions.append(inherited)
             if inherited.place:

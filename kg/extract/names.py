@@ -1,10 +1,11 @@
-"""Person names: where one starts, how long it is, whether a word is one.
+"""Person names in text: where one starts, how long it is, the lists it
+stands in.
 
 Names are read only where the genre puts them (after a title, in a byline,
-before 表示/说), so the test here is about length and plausibility: a
-surname from the list, Han characters, not a common word (祝福, 关怀, 金秋
-start with surnames too), and a following word that fits (张忠|表示,
-杨卫中|主动).
+before 表示/说), so the test here is about length and what follows: a
+string shaped like a name (:mod:`kg.extract.name_shapes`: a surname from
+the list, Han characters, not a common word) and a following word that fits
+(张忠|表示, 杨卫中|主动).
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.extract import lexicon, roles
-from kg.extract.gazetteer import Gazetteer
+from kg.extract import roles
+from kg.extract.name_shapes import (
+    FOLLOW_SET,
+    FOLLOW_STARTS,
+    HAN,
+    INNER_STOP,
+    common_word,
+    plausible,
+    surname_length,
+    unlisted_shape,
+)
 from kg.text.segmenter import dictionary_entry, words
 
-_SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
-_INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也亦还就都时、，。")
-# Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
-# shorter reading is tried first, so 张某|和李某 and 王某|向记者 still split.
-_GIVEN_OK = frozenset("向和为亦")
-_PLACE_ENDS = frozenset("村镇乡县区市街省")
-_COMMON_NAME_FREQ = 100
-_COMMON_WORD_FREQ = 5
-_COMMON_GIVEN_FREQ = 5000
 _TRANSLITERATED = re.compile(
     r"(?:(?![的了着在是])[\u4e00-\u9fff]){1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+"
 )
@@ -37,97 +37,6 @@ _SYLLABLES_AFTER_DU = frozenset("拉热外克吉力依米尔买合")
 _LAST_SYLLABLES = frozenset("提")
 """A name's last syllable that opens a word with what follows (买买提|出席)."""
 _PUNCT = set("，,。；;：:、！？!?“”‘’「」《》()（）【】[] \n\t　…—｜|│")
-
-
-def surname_length(text: str) -> int:
-    """Length of the surname ``text`` starts with (0 if none)."""
-    if text[:2] in lexicon.SURNAMES_DOUBLE:
-        return 2
-    return 1 if text[:1] in _SURNAMES else 0
-
-
-def plausible(name: str) -> bool:
-    """Could ``name`` be a person's full name, by its shape alone?"""
-    surname = surname_length(name)
-    if not surname or not 2 <= len(name) <= surname + 2:
-        return False
-    given = name[surname:]
-    if len(given) == 2 and given[-1] in _PLACE_ENDS:
-        return False  # 花茂村, 柳湾镇: a place whose name opens with a surname
-    stops = _INNER_STOP if len(given) == 1 else _INNER_STOP - _GIVEN_OK
-    if not _HAN.fullmatch(name) or any(c in stops for c in given):
-        return False
-    if surname == 1 and len(given) == 2 and _verb_opening(name[:2]):
-        return False  # 检修工|成长为, 快递员|来自: a verb after a noun, no name
-    return not _ordinary_word(name)
-
-
-def _verb_opening(word: str) -> bool:
-    """A frequent verb or adverb (成长, 来自, 尚未) the surname opens."""
-    freq, flag = dictionary_entry(word)
-    return freq >= _COMMON_VERB_FREQ and flag in ("v", "d")
-
-
-_COMMON_VERB_FREQ = 1000
-
-
-def common_word(name: str) -> bool:
-    """Is ``name`` more likely a word than a name (祝福, 关怀, 金秋, 高度)?
-
-    jieba's dictionary tags some common words as names; a two-character
-    "name" it has seen a hundred times is a word.  Famous three-character
-    names (习近平) are kept.
-    """
-    freq, flag = dictionary_entry(name)
-    if _ordinary_word(name):
-        return True
-    return flag.startswith("nr") and len(name) == 2 and freq >= _COMMON_NAME_FREQ
-
-
-def _ordinary_word(name: str) -> bool:
-    freq, flag = dictionary_entry(name)
-    if flag and not flag.startswith("nr") and freq >= _COMMON_WORD_FREQ:
-        return True
-    if flag.startswith("n") and not flag.startswith("nr") and name[-1] in _GROUPS:
-        return True  # 宣讲团, 志愿队: a known word for a group, however rare
-    given = name[surname_length(name) :]
-    if given in _NOUNS_GIVEN_AS_NAMES:
-        return False
-    if len(given) < 2:
-        return False
-    if name[0] in _CONJUNCTION_SURNAMES and (
-        dictionary_entry(given)[0] >= _COMMON_GIVEN_FREQ
-    ):
-        return True  # 教师和|优秀班主任: a conjunction, not the surname 和
-    if name[0] in _PREPOSITION_SURNAMES and given in WHEN:
-        return True  # 已于|本月调任: a preposition before a time, not the surname 于
-    return _common_noun(given)  # 向记者, 王主任, 和其他
-
-
-def _common_noun(word: str) -> bool:
-    """A frequent dictionary word that is no given name: a noun, pronoun or
-    adverb (记者, 其他, 已经); verbs and adjectives are given names too
-    (王建成, 白建设, 李伟大)."""
-    freq, flag = dictionary_entry(word)
-    if flag.startswith(("nr", "ns", "nz")):
-        return False
-    return freq >= _COMMON_GIVEN_FREQ and flag.startswith(_NOT_GIVEN_FLAGS)
-
-
-_GROUPS = frozenset("团队组班社")
-"""Last characters of words for a group of people (宣讲团, 服务队, 工作组)."""
-_NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
-_NOUNS_GIVEN_AS_NAMES = frozenset(("海军", "空军", "陆军"))
-"""Frequent nouns that are frequent given names too (王海军, 李空军)."""
-_CONJUNCTION_SURNAMES = frozenset("和")
-"""Surnames that are conjunctions too: before a frequent word they join it."""
-_PREPOSITION_SURNAMES = frozenset("于")
-"""Surnames that are prepositions too: before a time word they are one."""
-WHEN = frozenset(
-    "本月 本年 本周 今年 今日 今天 近日 日前 近期 上月 上周 去年 明年 当天 当日 "
-    "同日 次日 此前 目前 年初 年底 年中 月初 月底 月中 上午 下午 晚上 昨日".split()
-)
-"""Words of when that follow 于 (于本月, 于近日) and are no given name."""
 
 
 def _dotted_ahead(text: str, start: int) -> bool:
@@ -206,18 +115,16 @@ def _followed_well(text: str, end: int) -> bool:
     if not following:
         return False
     first = following[0]
-    if first in _FOLLOW_SET:
+    if first in FOLLOW_SET:
         return True
-    if len(first) > 1 and first[0] in _FOLLOW_SET:  # 任县 is a county in 任县公安,
+    if len(first) > 1 and first[0] in FOLLOW_SET:  # 任县 is a county in 任县公安,
         wider = words(text[end : end + 6])  # not in 任县公安局局
-        return bool(wider) and wider[0] in _FOLLOW_SET
+        return bool(wider) and wider[0] in FOLLOW_SET
     return False
 
 
-_FOLLOW_SET = frozenset(lexicon.FOLLOW_WORDS) | lexicon.MORE_FOLLOW_WORDS
-_FOLLOW_STARTS = tuple(_FOLLOW_SET)
 _FOLLOW_LONG = re.compile(
-    "|".join(sorted((w for w in _FOLLOW_SET if len(w) > 1), key=len, reverse=True))
+    "|".join(sorted((w for w in FOLLOW_SET if len(w) > 1), key=len, reverse=True))
 )
 
 
@@ -250,7 +157,7 @@ _NOT_IN_ITEM = set("会委局厅办部处院校司厂站所队组省市县区镇
 # 和 may (那顺孟和).
 _UNLISTED_RUN = re.compile(
     "[^"
-    + "".join(sorted(_NOT_IN_ITEM | _INNER_STOP - {"和"} | {"由", "一", "职"}))
+    + "".join(sorted(_NOT_IN_ITEM | INNER_STOP - {"和"} | {"由", "一", "职"}))
     + r"\W\d\sA-Za-z]{2,6}"
 )
 
@@ -263,7 +170,7 @@ def read_padded(text: str, start: int) -> Named | None:
     if not surname or text[gap : gap + 1] not in tuple(_PADDING):
         return None
     given = text[gap + 1 : gap + 2]
-    if not _HAN.fullmatch(given) or given in _INNER_STOP:
+    if not HAN.fullmatch(given) or given in INNER_STOP:
         return None
     if not _followed_well(text, gap + 2):
         return None
@@ -306,7 +213,7 @@ def read_unlisted(text: str, start: int) -> Named | None:
     or a word that follows names (那顺孟和主持, 敖登图雅到会, 孟和巴雅尔在主席台
     就座)."""
     head = text[start : start + 1]
-    if not head or head in _INNER_STOP or head in _NOT_OPENING or head in _NOT_IN_ITEM:
+    if not head or head in INNER_STOP or head in _NOT_OPENING or head in _NOT_IN_ITEM:
         return None
     run = _UNLISTED_RUN.match(text, start)
     if run is None:
@@ -346,7 +253,7 @@ def _two_characters(text: str, start: int, run_end: int) -> Named | None:
     freq, flag = dictionary_entry(name)
     if freq >= _RARE_PAIR and not flag.startswith("nr"):
         return None
-    if name.startswith(_FOLLOW_STARTS) or surname_length(name):
+    if name.startswith(FOLLOW_STARTS) or surname_length(name):
         return None  # 主任说，; a surname's one-character name is read_name's
     if any(c in _NOT_IN_PAIR for c in name):
         return None  # 司机之家, 监事九人: a word, a count
@@ -354,36 +261,6 @@ def _two_characters(text: str, start: int, run_end: int) -> Named | None:
 
 
 _NOT_IN_PAIR = frozenset("之人们家一二三四五六七八九十百千万两几")
-
-
-def unlisted_shape(name: str) -> bool:
-    """No word, no common word inside, no function or body character."""
-    if name.startswith(_FOLLOW_STARTS):
-        return False
-    freq, flag = dictionary_entry(name)
-    if freq and not flag.startswith("nr") and not _named_like_a_place(name, flag):
-        return False
-    for word in words(name):
-        freq, flag = dictionary_entry(word)
-        if len(word) > 1 and freq >= 100 and not flag.startswith(("nr", "ns")):
-            return False
-    return True
-
-
-def loose_unlisted_shape(name: str) -> bool:
-    """A name where the layout leaves nothing else to stand (the head of a
-    line of appointments): no word of its own but a name or a place, no
-    title, no function or body character to open it."""
-    if name.startswith(_FOLLOW_STARTS) or roles.role_spans(name):
-        return False
-    freq, flag = dictionary_entry(name)
-    return not freq or flag.startswith("nr") or _named_like_a_place(name, flag)
-
-
-def _named_like_a_place(name: str, flag: str) -> bool:
-    """乌云其木格: a name the dictionary tags as a place, which no gazetteer
-    holds (a Mongolian name, after a title)."""
-    return flag.startswith("ns") and not Gazetteer.default().lookup(name)
 
 
 def _followed_strongly(text: str, end: int) -> bool:
@@ -488,7 +365,7 @@ def _list_item(text: str, start: int) -> Named | None:
         return None
     if roles.role_spans(item):
         return None  # 焊工甲、电工乙: a title and a name, not one name
-    if any(c in _INNER_STOP for c in item.replace("和", "")):
+    if any(c in INNER_STOP for c in item.replace("和", "")):
         return None
     if "和" in item and all(plausible(part) for part in item.split("和")):
         return None  # 张三和李四: two names

@@ -23,7 +23,7 @@ from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.communities import community_bodies
 from kg.extract.gazetteer import Gazetteer, Place
-from kg.extract.names import surname_length
+from kg.extract.name_shapes import surname_length
 from kg.extract.org_names import (
     WORKS,
     agencies,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import lexicon, names, roles
+from kg.extract import lexicon, name_shapes, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Evidence, Kind, Mention, Relation, RelKind, entity_key
 from kg.text.literals import Literals
@@ -118,13 +118,13 @@ def _tagged_name_before(text: str, end: int) -> int | None:
     """Start of a personal name (tagged nr by jieba) that ends at ``end``."""
     window_start = max(0, end - 6)
     sizes = range(2, min(4, end - window_start) + 1)
-    if not any(names.plausible(text[end - size : end]) for size in sizes):
+    if not any(name_shapes.plausible(text[end - size : end]) for size in sizes):
         return None  # no name could end here, whatever the tagger says (quick)
     words = tag(text[window_start:end])
     if not words:
         return None
     word, flag = words[-1]
-    if not flag.startswith(_NAME_FLAGS) or not names.plausible(word):
+    if not flag.startswith(_NAME_FLAGS) or not name_shapes.plausible(word):
         return None
     return end - len(word)
 
@@ -137,7 +137,7 @@ def _may_open_clause(text: str, end: int) -> bool:
         if start < 0:
             break
         opens = start == 0 or text[start - 1] in _SPEAKER_OPENERS
-        if opens and names.surname_length(text[start:end]):
+        if opens and name_shapes.surname_length(text[start:end]):
             return True
     return False
 
@@ -167,7 +167,7 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         match.span()
         for match in _PERSON_NOUN.finditer(text)
         if text[match.start() - 1 : match.end()] not in _NOT_PERSON_NOUNS
-        and names.surname_length(text[match.end() : match.end() + 2])
+        and name_shapes.surname_length(text[match.end() : match.end() + 2])
     }
     for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text), *sorted(nouns)):
         if lead_end in taken:
