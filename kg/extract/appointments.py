@@ -255,9 +255,7 @@ _ELECTED = frozenset(("当选为", "当选", "新任", "出任", "接任", "升�
 def _described(text: str, start: int) -> tuple[list[names.Named], int] | None:
     """刚刚当选为县总工会主席的甲（苗族）: the person a post that begins
     describes, named after 的; and where the post ends."""
-    stop = start
-    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - start < 40:
-        stop += 1
+    stop = _clause_end(text, start, 40)
     for _, end in roles.role_spans(text[start:stop]):
         if text.startswith("的", start + end):
             named = names.read_name_list(text, start + end + 1, strict=True)[:1]
@@ -322,13 +320,19 @@ def _titled_list(
     _confer(ctx, people, start, match.end(1), None, sentence, reading)
 
 
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause from ``start`` ends, at most ``limit`` characters on."""
+    stop = start
+    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - start < limit:
+        stop += 1
+    return stop
+
+
 def _post_end(text: str, start: int) -> int | None:
     """Where the post after a verb ends: the last title before the clause
     ends, 职务, or the next pair (、乙为…); ``None`` if no title ends there or
     it is a nomination (……县长候选人)."""
-    stop = start
-    while stop < len(text) and text[stop] not in CLAUSE_BREAK and stop - start < 60:
-        stop += 1
+    stop = _clause_end(text, start, 60)
     window = text[start:stop]
     pair = re.search(r"、(?=[^、]{1,4}?为)", window)
     if pair is not None and names.read_one(text, start + pair.end()) is not None:
