@@ -564,3 +564,20 @@ def test_a_person_the_post_describes_after_de() -> None:
         "座谈会上，在丹寨县总工会代表大会上刚刚当选为县总工会主席的杨国清（苗族）发言。"
     )
     assert ("杨国清", "丹寨县总工会", ("主席",)) in posts(run(text))
+
+
+def test_numbered_lines_under_a_section_head_are_pairs() -> None:
+    """一、任命 (line break) 1. 甲为……； (line break) 2. 乙为……（挂职，…）: each
+    numbered line is a pair of the section's verb, a long note on the last
+    post included."""
+    text = (
+        "经县政府常务会议研究，决定：\n一、任命\n"
+        "1. 滕子昂为会宁县水务局副局长；\n"
+        "2. 秦予帆为会宁县统计局副局长（挂职，挂职期两年，原单位：兰州市统计局）。\n"
+        "二、免去\n1. 沈晓岚的会宁县统计局副局长职务。\n"
+    )
+    assert changed_posts(text) == {
+        ("滕子昂", "会宁县水务局", ("副局长",), B),
+        ("秦予帆", "会宁县统计局", ("副局长",), B),
+        ("沈晓岚", "会宁县统计局", ("副局长",), E),
+    }

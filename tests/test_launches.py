@@ -264,3 +264,35 @@ def test_a_clause_after_a_semicolon_continues_the_sentences_subject() -> None:
     own = "2023年，市总工会牵头实施“职工素质提升”工程；市人社局推出“技能培训券”。"
     launched = pairs(run(own, home="421200"), RelKind.LAUNCHED_BY)
     assert ("技能培训券", "咸宁市总工会") not in launched
+
+
+def test_the_body_whose_congress_or_standing_committee_meets_adopts() -> None:
+    """A company's workers' congress (its name then 第…届职工代表大会第…次会议,
+    or 召开…, or 三届二次职工代表大会) adopts for the company, every title
+    listed after 审议通过; a Party committee's standing committee (县委常委会
+    会议) for the committee; 会议提出…实施“…” too."""
+    company = (
+        "3月5日，鹤鸣精工机械有限公司（以下简称“鹤鸣精工”）第四届职工代表大会第二次会议召开。"
+        "会议审议通过了《鹤鸣精工职工福利管理办法》和《鹤鸣精工工资集体协议》。"
+        "会议提出，今年将在全公司实施“精工匠心培育计划”。"
+    )
+    found = pairs(run(company), RelKind.LAUNCHED_BY)
+    for initiative in (
+        "鹤鸣精工职工福利管理办法",
+        "鹤鸣精工工资集体协议",
+        "精工匠心培育计划",
+    ):
+        assert (initiative, "鹤鸣精工机械有限公司") in found
+    held = (
+        "2月6日，鹤鸣精工机械有限公司召开三届二次职工代表大会暨2025年工作会议。"
+        "会议审议通过了《职工年度奖励分配方案》。"
+    )
+    assert ("职工年度奖励分配方案", "鹤鸣精工机械有限公司") in pairs(
+        run(held), RelKind.LAUNCHED_BY
+    )
+    county = (
+        "9月3日，会宁县委书记周启明主持召开县委常委会（扩大）会议，传达学习市委有关"
+        "会议精神。会议审议并原则通过《会宁县一村一品产业培育实施方案》。"
+    )
+    launchers = {o for i, o in pairs(run(county), RelKind.LAUNCHED_BY)}
+    assert "会宁县委" in launchers and not any("常委会" in o for o in launchers)

@@ -627,3 +627,59 @@ def test_lists_tables_and_top_headlines_stay_in_one_article(
     assert article.title == title
     for line in lines:
         assert f"\n{line}\n" in article.text
+
+
+NOTICE_PAGE = """鹤鸣县人民政府关于周启明等同志职务任免的通知
+
+鹤政任〔2025〕3号
+
+经县政府常务会议研究，决定：
+
+一、任命
+
+1. 周启明为鹤鸣县水利局副局长；
+2. 钱晓岚为鹤鸣县统计局副局长。
+
+鹤鸣县人民政府
+2025年3月2日
+
+抄送：县委办公室，县人大常委会办公室。
+
+附件1
+
+鹤鸣县先进集体名单
+
+一、城关镇
+
+（一）鹤鸣县城关镇中心小学
+孙丽萍（女）　教师
+吴国栋　总务主任
+
+附：选举结果
+主　席：郑和平
+"""
+
+
+def test_a_notice_with_signature_appendix_and_lists_is_one_article() -> None:
+    """A signature above a date line, 附件1 / 附： and their lists, and the
+    short lines of numbered sections (甲（女）　教师) stay in the notice
+    instead of starting articles of their own."""
+    (article,) = split_page(NOTICE_PAGE)
+    assert (
+        article.title
+        == "鹤鸣县人民政府关于周启明等同志职务任免的通知 鹤政任〔2025〕3号"
+    )
+    assert "孙丽萍（女）　教师" in article.body
+    assert article.body.rstrip().endswith("主　席：郑和平")
+
+
+def test_a_page_of_two_articles_is_still_split() -> None:
+    """A headline after a finished article still starts the next one."""
+    page = (
+        "鹤鸣县总工会召开全委会议\n\n"
+        "5月8日，鹤鸣县总工会召开全委会议，部署全年工作。会议由县总工会主席主持。\n\n"
+        "城关镇新建职工书屋\n\n"
+        "近日，城关镇总工会新建的职工书屋正式开放，可供职工借阅图书两千余册。\n"
+    )
+    titles = [a.title for a in split_page(page)]
+    assert titles == ["鹤鸣县总工会召开全委会议", "城关镇新建职工书屋"]

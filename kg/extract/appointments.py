@@ -181,6 +181,8 @@ def _verb_first(
     change = _VERB_FIRST[verb]
     opening = _LIST_OPENING.match(text, match.end())  # 决定任命：\n甲为……
     position = opening.end() if opening else match.end()
+    if "\n" in text[match.end() : position]:  # 一、任命\n1. 甲为……
+        position = _item_end(text, position)
     end = None
     while True:
         people = people_at(ctx, position, reading.subject.get(sentence, []))
@@ -352,9 +354,22 @@ def _post_end(text: str, start: int) -> int | None:
     note = _NOTE.match(text, end)  # 副主任（试用期一年）: a note on the post
     if note is not None and note.end() == stop:
         return end
+    if text[end : end + 1] in ("（", "(") and _LONG_NOTE.match(text, end):
+        return end  # 副局长（挂职，挂职期两年，原单位：某局）: a longer note
     if end != stop and not _SINCE.match(text, end) and text[end : end + 1] != "后":
         return None
     return end
+
+
+_LONG_NOTE = re.compile(r"[（(][^（）()\n]{1,60}[)）][；;。，,]?(?:\n|$)")
+"""A note in brackets that ends the line of a list."""
+_ITEM = re.compile(r"(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])[ \u3000]*")
+"""The number of an item that opens a line of a list (1. 甲为……；)."""
+
+
+def _item_end(text: str, position: int) -> int:
+    item = _ITEM.match(text, position)
+    return position if item is None else item.end()
 
 
 def _next_pair(text: str, end: int) -> int | None:
@@ -371,6 +386,8 @@ def _next_pair(text: str, end: int) -> int | None:
     position = end + 1
     while text[position : position + 1] in ("\n", " ", "\u3000"):
         position += 1
+    if "\n" in text[end:position]:  # ……；\n2. 乙为……
+        position = _item_end(text, position)
     if _VERB_FIRST_RE.match(text, position):
         return None  # ……职务；任命乙为……: the next verb reads its own pairs
     return position

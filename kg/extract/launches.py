@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import launch_actors
+from kg.extract import launch_actors, meeting_holders
 from kg.extract.base import Context, Found
 from kg.extract.launch_actors import MARKED
 from kg.extract.lexicon import LAUNCH_VERBS
@@ -106,25 +106,31 @@ def _listed_by(
 
 _ADOPTED = re.compile(r"(?:(?:会议|会上)?(?:审议|表决)|会议)(?:并原则|并)?通过(?:了)?$")
 """会议审议通过了, 表决通过, 会议原则通过: adopted (a bare 通过 is "by means of")."""
-_MEETING = re.compile(
-    r"(?:第[一二三四五六七八九十百\d]{1,6}次)?(?:全体|常务|主任|党组)?(?:扩大)?会议"
-)
-"""What follows a body that holds the meeting: 第二十一次会议, 第46次常务会议."""
+_TITLES_BEFORE = re.compile(r"《[^《》\n]{1,60}》(?:和|、|及|以及|与)$")
 
 
 def _adopted_by(
     ctx: Context, initiative: Mention, actors: list[Mention]
 ) -> list[Mention]:
-    """会议审议通过了《某某规定》, in the report of a body's meeting: the
-    body whose meeting adopted it (某市人大常委会第二十一次会议, 县政府第46次常务
-    会议), the first the article names so."""
+    """会议审议通过了《某某规定》和《…》, 会议提出，今年将在全市实施“…”: in
+    the report of a body's meeting, with no actor of its own in the
+    sentence, the body whose meeting it is (:mod:`kg.extract.meeting_holders`)."""
     text = ctx.doc.text
-    if not _ADOPTED.search(text, max(0, initiative.start - 12), initiative.start):
-        return []
-    for actor in actors:
-        if actor.kind is Kind.ORGANIZATION and _MEETING.match(text, actor.end):
-            return [actor]
-    return []
+    start = initiative.start
+    while (
+        before := _TITLES_BEFORE.search(text, max(0, start - 70), start)
+    ) is not None:
+        start = before.start()
+    if not _ADOPTED.search(text, max(0, start - 12), start):
+        sentence = ctx.sentence_at(initiative.start)
+        if not meeting_holders.meeting_subject(text, sentence):
+            return []
+        if _verb(text[sentence.start : initiative.start], initiative) is None:
+            return []
+        if any(sentence.start <= a.start < initiative.start for a in actors):
+            return []
+    found = meeting_holders.holder(ctx)
+    return [] if found is None else [found]
 
 
 def _owner(ctx: Context, initiative: Mention) -> Mention | None:

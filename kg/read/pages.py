@@ -185,14 +185,20 @@ def _blocks(text: str) -> list[_Block]:
     markdown = any(_MD_HEADING.fullmatch(text[s.start : s.end]) for s in lines)
     metas = [_intrinsic(text, line) for line in lines]
     blocks: list[_Block] = []
-    listing = False
+    listing = appendix = False
     for i, line in enumerate(lines):
         block = metas[i]
         following = metas[i + 1] if i + 1 < len(metas) else None
+        appendix = appendix or (
+            bool(blocks) and _APPENDIX.match(text, line.start, line.end) is not None
+        )
         if block is not None:
             blocks.append(block)
-        elif _TABLE_ROW.fullmatch(text, line.start, line.end) or (
-            listing and (_headline_like(text, line) or _list_item(text, line))
+        elif (
+            _TABLE_ROW.fullmatch(text, line.start, line.end)
+            or (listing and (_headline_like(text, line) or _list_item(text, line)))
+            or (appendix and not markdown)
+            or (blocks and _signature(text, line, following))
         ):
             blocks.append(_Block(_Kind.STANDALONE, [(line.start, line.end)], line))
         elif blocks and _is_open(blocks[-1], text):
@@ -206,9 +212,34 @@ def _blocks(text: str) -> list[_Block]:
         else:
             blocks.append(_Block(_Kind.BODY, [(line.start, line.end)], line))
         listing = _introduces_list(blocks[-1], text) or (
-            listing and blocks[-1].kind is _Kind.STANDALONE
+            blocks[-1].kind is _Kind.STANDALONE
+            and (listing or _SECTION.match(text, blocks[-1].raw.start) is not None)
         )
     return blocks
+
+
+_APPENDIX = re.compile(r"附(?:件|表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)")
+"""附：选举结果, 附件1, 附件：1. …名单: what follows is the article's appendix
+(lists, tables), not another article."""
+_SECTION = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")
+"""一、成都市 / （一）某某公司: a numbered section, whose short lines
+(甲（女）　车间主任) are a list, not headlines."""
+_SIGNER = re.compile(
+    r"[^\s，,。；;：:]{2,24}?(?:人民政府|政府|委员会|党委|总工会|工会|办公室|办|局|厅"
+    r"|部|委|院|会|中心|公司|集团|大学|学校)"
+)
+
+
+def _signature(text: str, line: Span, following: _Block | None) -> bool:
+    """某某县人民政府 above a date line, after the text: who signs a notice,
+    not the headline of another article."""
+    return (
+        following is not None
+        and following.meta is not None
+        and following.meta.date is not None
+        and not following.meta.authors
+        and _SIGNER.fullmatch(text, line.start, line.end) is not None
+    )
 
 
 _BRACKETED = re.compile(r"[（(][^（()）\n]*[)）]")
