@@ -24,6 +24,7 @@ from kg.extract import (
     posts,
     projects,
     renames,
+    rosters,
     short_names,
     sites,
 )
@@ -39,6 +40,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "credits": credits.extract,
     "name_lists": name_lists.extract,
     "appointments": appointments.extract,
+    "rosters": rosters.extract,
     "notices": notices.extract,
     "communities": communities.extract,
     "initiatives": initiatives.extract,

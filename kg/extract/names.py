@@ -320,8 +320,8 @@ _PERSON_NOTE = re.compile(r"[（(][男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?[
 def _next_item(text: str, end: int) -> int | None:
     """Where the next name of a list starts, if the list goes on after ``end``."""
     note = _NOTE.match(text, end)
-    if note is not None and note.end() < len(text) and text[note.end()] == "、":
-        end = note.end()
+    if note is not None and text[note.end() : note.end() + 1] in ("、", *_PADDING):
+        end = note.end()  # 李某（女）、……; 刘某某（女）　孙某某 in a spaced list
     if end < len(text) and text[end] == "、":
         return _after_padding(text, end + 1)
     if end < len(text) and text[end] in _PADDING:

@@ -374,7 +374,25 @@ def _relations(
                 fixed = replace(rel, subject=subject, object=obj)
             key = (fixed.kind, subject, obj, fixed.roles, rel.evidence, rel.change)
             out.setdefault(key, fixed)
-    return list(out.values())
+    return _without_bare_repeats(out.values())
+
+
+def _without_bare_repeats(relations: Iterable[Relation]) -> list[Relation]:
+    """Without a post of no organisation whose person holds the same titles
+    in an organisation in the same article (副主席：甲 read as a bare title,
+    and again under the heading that names the body)."""
+    placed = {
+        (r.evidence.doc_id if r.evidence else None, r.subject, r.roles)
+        for r in relations
+        if r.kind is RelKind.POST and r.object is not None
+    }
+    return [
+        r
+        for r in relations
+        if r.kind is not RelKind.POST
+        or r.object is not None
+        or (r.evidence.doc_id if r.evidence else None, r.subject, r.roles) not in placed
+    ]
 
 
 _SUBJECT_KIND = {
