@@ -45,6 +45,12 @@ CASES = [
     ),
     # the province from the gazetteer, in a city article
     ("常州市召开会议，省总工会有关负责人出席。", {"江苏省总工会"}),
+    # a body stationed in another place is its sender's
+    ("会宁县驻苏州劳务工作站开展岗前培训。", {"会宁县驻苏州劳务工作站"}),
+    (
+        "贵州省人民政府驻上海办事处主任出席。",
+        {"贵州省人民政府", "贵州省人民政府驻上海办事处"},
+    ),
 ]
 
 NOTHING = [
@@ -75,6 +81,11 @@ def test_no_organisation(text: str) -> None:
         ("江阴市总工会开展活动。", {("江阴市总工会", "320281")}),
         ("郑州圆方集团的职工收到回信。", {("郑州圆方集团", "410100")}),
         ("红豆集团开展评定。", set()),
+        # where the sender is, not where the station is
+        (
+            "会宁县驻苏州劳务工作站开展岗前培训。",
+            {("会宁县驻苏州劳务工作站", "620422")},
+        ),
     ],
 )
 def test_located_in_from_name(text: str, expected: set[tuple[str, str]]) -> None:

@@ -86,7 +86,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(community_bodies(ctx))
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept = _numbered_works(text, kept)
-    kept = _without_descriptors(kept)
+    kept = _stationed(ctx, _without_descriptors(kept))
     kept.extend(_coordinated(ctx, kept))
     anaphoric = _anaphors(text, [m for m, _ in kept])
     pointed = {(m.start, m.end) for m, _ in anaphoric}  # 集团公司党委: the group's
@@ -121,6 +121,51 @@ def _without_descriptors(
         for m, place in kept
         if not (m.subtype == "Company" and m.end in starts and m.name.endswith(WORKS))
     ]
+
+
+_STATION = re.compile(
+    r"驻[\u4e00-\u9fff]{2,14}?(?:工作站|服务站|联络站|办事处|联络处|代表处|工作组"
+    r"|工作队|联络办|办公室|中心|站|处)"
+)
+
+
+def _stationed(
+    ctx: Context, kept: list[tuple[Mention, Place | None]]
+) -> list[tuple[Mention, Place | None]]:
+    """某县驻天津劳务工作站, 某省人民政府驻北京办事处: a body stationed in a
+    place (read from 驻) is its sender's, named with the sender and located
+    where the sender is; what was read inside it is dropped, the sender kept."""
+    text = ctx.doc.text
+    places = {m.start for m in ctx.of_kind(Kind.DISTRICT)}
+    senders = {m.end: m for m in ctx.of_kind(Kind.DISTRICT)}
+    senders.update((m.end, m) for m, _ in kept)
+    stationed: list[tuple[Mention, Place | None]] = []
+    for match in _STATION.finditer(text):
+        sender = senders.get(match.start())
+        if sender is None or match.start() + 1 not in places:
+            continue
+        code = sender.code if sender.kind is Kind.DISTRICT else sender.place
+        home = Gazetteer.default().get(code or "")
+        name = sender.name + match.group()
+        body = Mention(
+            Kind.ORGANIZATION,
+            sender.start,
+            match.end(),
+            text[sender.start : match.end()],
+            name,
+            subtype=suffix_kind(name),
+            place=home.id if home else None,
+        )
+        stationed.append((body, home))
+    if not stationed:
+        return kept
+    inside = [(m.start(), m.end()) for m in _STATION.finditer(text)]
+    kept = [
+        pair
+        for pair in kept
+        if not any(start <= pair[0].start < end for start, end in inside)
+    ]
+    return sorted([*kept, *stationed], key=lambda pair: pair[0].start)
 
 
 def _coordinated(
