@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import names, posts, run
-from kg.model import Kind
+from conftest import names, pairs, posts, run
+from kg.model import Kind, RelKind
 
 ATTENDEES = [
     # 、 lists, 等 at the end, padded names, names with no listed surname
@@ -345,3 +345,36 @@ def test_a_forest_job_after_a_station_in_an_honour_line() -> None:
         "柏秀芹（女）　安图县两江镇林业工作站护林员\n"
     )
     assert ("柏秀芹", "安图县两江镇林业工作站", ("护林员",)) in posts(run(text))
+
+
+AWARDS_UNDER_UNITS = (
+    "澄江市总工会关于表彰五一劳动奖章获得者的决定\n\n"
+    "一、玉溪市\n\n"
+    "（一）云岭精密铸造有限公司\n"
+    "秦予帆（女）　装配车间主任\n"
+    "缪振宇　首席技师\n\n"
+    "（二）澄江市人民医院\n"
+    "闻雅琪（女）　急诊科护士长\n\n"
+    "二、昆明市\n\n"
+    "（一）昆明市盘龙区环境卫生管理所\n"
+    "沈晓岚（女）　环卫工人\n"
+    "（二）滇池智联科技有限公司\n"
+    "者布阿依（彝族）　教师\n"
+)
+
+
+def test_listed_people_under_a_unit_heading_hold_their_titles_there() -> None:
+    result = run(AWARDS_UNDER_UNITS)
+    found = posts(result)
+    assert {
+        ("秦予帆", "云岭精密铸造有限公司装配车间", ("主任",)),
+        ("缪振宇", "云岭精密铸造有限公司", ("首席技师",)),  # a trade, in its unit
+        ("闻雅琪", "澄江市人民医院急诊科", ("护士长",)),  # the unit's department
+        ("沈晓岚", "昆明市盘龙区环境卫生管理所", ("环卫工人",)),
+        ("者布阿依", "滇池智联科技有限公司", ("教师",)),  # a name up to its note
+    } <= found
+    # the unit of a heading no other extractor read, where its name says
+    assert ("昆明市盘龙区环境卫生管理所", "530103") in pairs(result, RelKind.LOCATED_IN)
+    # a company under a city's heading lies in that city
+    assert ("滇池智联科技有限公司", "530100") in pairs(result, RelKind.LOCATED_IN)
+    assert not any(org and org.startswith("澄江市急诊科") for _, org, _ in found)

@@ -94,11 +94,18 @@ def titled_posts(
     named, unit_start, unit_end, chain = titled
     text = ctx.doc.text
     evidence = ctx.evidence(named.start)
+    if chain is None and roles.split_roles(text[unit_start:unit_end]) is not None:
+        chain = chains.parse_chain(ctx, unit_end, floor=unit_start)  # 甲　站长
+        if chain is None:
+            return
     if chain is None and is_unit(text[unit_start:unit_end]):
         unit_post(ctx, named, unit_start, unit_end, mentions, relations)
         return
     if chain is None:  # a unit, then a word kg does not know as a title
-        org, word = unit_and_word(ctx, unit_start, unit_end) or (None, "")
+        read = unit_and_word(ctx, unit_start, unit_end)
+        if read is None:
+            return  # 甲　种植基地技术员 with no unit above: read under a unit only
+        org, word = read
         mentions.append(person(text, named))
         relations.append(
             Relation(
@@ -132,7 +139,7 @@ def unit_post(
 ) -> None:
     """The person and the unit written beside the name, a post with no
     title between them, and where the unit lies."""
-    org = _unit(ctx, unit_start, unit_end)
+    org = unit_at(ctx, unit_start, unit_end)
     listed = person(ctx.doc.text, named)
     evidence = ctx.evidence(named.start)
     mentions.extend((listed, org))
@@ -147,17 +154,22 @@ def unit_post(
     code = _opening_code(ctx, unit_start, unit_end) or org.place
     if code:
         place = Gazetteer.default().get(code)
-        relations.append(
-            Relation(
-                RelKind.LOCATED_IN,
-                entity_key(Kind.ORGANIZATION, org.name),
-                entity_key(Kind.DISTRICT, place.name, place.id),
-                evidence=evidence,
-            )
-        )
+        relations.append(chains.located(org, place, evidence))
 
 
-def _unit(ctx: Context, start: int, end: int) -> Mention:
+def _bare(title: str) -> str:
+    """种植基地技术员 in a unit: the title, 技术员, without what qualifies it."""
+    spans = roles.role_spans(title)
+    return title[spans[-1][0] :] if spans and spans[-1][1] == len(title) else title
+
+
+def placed(ctx: Context, unit: Mention) -> list[Relation]:
+    """Where a unit read from a list's heading lies, from its name."""
+    place = Gazetteer.default().get(unit.place) if unit.place else None
+    return [chains.located(unit, place, ctx.evidence(unit.start))] if place else []
+
+
+def unit_at(ctx: Context, start: int, end: int) -> Mention:
     """The organisation the organisations extractor read there, else the unit
     as written, placed in the last district its name opens with."""
     for mention in ctx.of_kind(Kind.ORGANIZATION):
@@ -191,3 +203,54 @@ def _opening_code(ctx: Context, start: int, end: int) -> str | None:
     districts the name opens with."""
     opening = ctx.districts_from(start, end)
     return opening.code if opening else None
+
+
+def posts_in_unit(
+    ctx: Context,
+    titled: Titled,
+    unit: Mention,
+    mentions: list[Mention],
+    relations: list[Relation],
+) -> bool:
+    """The posts of a ``姓名　职务`` line under a heading that names the unit
+    (an award list's ``（一）某某医院`` then ``甲（女）　急诊科护士长``): a title
+    with no body of its own is held in the unit, trades and job titles too
+    (首席技师, 教师); a department the line names is the unit's.  False if
+    the line holds no title chain."""
+    named, unit_start, unit_end, _ = titled
+    text = ctx.doc.text
+    chain = chains.parse_chain(ctx, unit_end, inherited=unit, floor=unit_start)
+    if chain is None or not chain.posts:
+        return False
+    evidence = ctx.evidence(named.start)
+    home = Gazetteer.default().get(unit.place) if unit.place else None
+    for body, place in chain.new_orgs:
+        if body.name.startswith(unit.name):
+            mentions.append(body)  # 某某公司装配车间
+            if place is not None:
+                relations.append(chains.located(body, place, evidence))
+    posts: list[chains.Post] = []
+    for org, titles, marked in chain.posts:
+        if org is None:
+            org, titles = unit, tuple(_bare(title) for title in titles)
+        elif not org.name.startswith(unit.name) and unit_start <= org.start < unit_end:
+            surface = text[org.start : org.end]
+            name = canonical(unit.name + surface)
+            org = Mention(
+                Kind.ORGANIZATION,
+                org.start,
+                org.end,
+                surface,
+                name,
+                subtype=suffix_kind(name),
+                place=unit.place,
+            )
+            mentions.append(org)
+            if home is not None:
+                relations.append(chains.located(org, home, evidence))
+        posts.append((org, titles, marked))
+    mentions.append(person(text, named))
+    relations.extend(
+        chains.post_relations(named.name, chains.Chain(posts=posts), evidence)
+    )
+    return True

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import lexicon, list_posts, names
+from kg.extract import chains, lexicon, list_posts, names, roles
 from kg.extract.base import Context, Found
+from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation
 from kg.text.scan import Anchored
 
@@ -127,9 +128,24 @@ def extract(ctx: Context) -> Found:
         if not items:
             found = _name_then_spaced_unit(ctx, line_start, line_end)
             titled.extend([found] if found else [])
+    person_lines = {text.rfind("\n", 0, entry[0].start) + 1 for entry in titled}
+    headed: set[int] = set()
     for entry in titled if len(titled) >= _LIST_AT_LEAST else ():
         listed.add(entry[0].start)
-        list_posts.titled_posts(ctx, entry, mentions, relations)
+        unit = _heading_unit(ctx, entry[0].start, person_lines)
+        if unit is None or not list_posts.posts_in_unit(
+            ctx, entry, unit, mentions, relations
+        ):
+            list_posts.titled_posts(ctx, entry, mentions, relations)
+        elif unit.start not in headed:
+            headed.add(unit.start)
+            if unit not in ctx.of_kind(Kind.ORGANIZATION):
+                mentions.append(unit)
+                relations.extend(list_posts.placed(ctx, unit))
+            place = _heading_place(ctx, unit.start)
+            if place is not None and _narrower(place, unit.place):
+                # 三、绵阳市 above 四川某某科技有限公司: in 绵阳市
+                relations.append(chains.located(unit, place, ctx.evidence(unit.start)))
     bracketed, titled_inline = _in_brackets(ctx)
     for item in (*bracketed, *_after_units(ctx)):
         if item[0].start not in listed:
@@ -140,6 +156,70 @@ def extract(ctx: Context) -> Found:
             listed.add(entry[0].start)
             list_posts.titled_posts(ctx, entry, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
+
+
+_NUMBERED = re.compile(
+    r"[ \u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十\d]{1,3}[、.．])?[ \u3000]*"
+)
+"""The number that may open a unit's heading in a list: （一）, 1., 二、."""
+
+
+def _heading_unit(ctx: Context, at: int, person_lines: set[int]) -> Mention | None:
+    """The unit the heading above the person's line at ``at`` names (lines of
+    other listed people and blank lines between): an organisation that fills
+    the heading, after its number."""
+    text = ctx.doc.text
+    end = text.rfind("\n", 0, at)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if start not in person_lines and text[start:end].strip():
+            opening = _NUMBERED.match(text, start, end)
+            begin = opening.end() if opening else start
+            stop = end
+            while stop > begin and text[stop - 1] in _TRAILING:
+                stop -= 1
+            units = [
+                m
+                for m in ctx.starting_in(Kind.ORGANIZATION, begin, begin)
+                if m.end == stop
+            ]
+            if units:
+                return units[0]
+            if list_posts.is_unit(text[begin:stop]):  # 某某环境卫生管理所
+                return list_posts.unit_at(ctx, begin, stop)  # no extractor's
+            return None
+        end = start - 1
+    return None
+
+
+def _heading_place(ctx: Context, at: int) -> Place | None:
+    """The district a numbered heading above ``at`` names (``一、成都市``), the
+    lines between being the list's; None if prose comes first."""
+    text = ctx.doc.text
+    end = text.rfind("\n", 0, at)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if "。" in text[start:end]:
+            return None
+        opening = _NUMBERED.match(text, start, end)
+        if opening is not None and opening.group().strip(" \u3000"):
+            stop = end
+            while stop > opening.end() and text[stop - 1] in _TRAILING:
+                stop -= 1
+            for place in ctx.starting_in(Kind.DISTRICT, opening.end(), opening.end()):
+                if place.end == stop and place.code:
+                    return Gazetteer.default().get(place.code)
+        end = start - 1
+    return None
+
+
+def _narrower(place: Place, named: str | None) -> bool:
+    """Does ``place`` say more than the place a unit's name gives, if any?"""
+    if named is None:
+        return True
+    gazetteer = Gazetteer.default()
+    return place.id != named and gazetteer.get(named) in gazetteer.chain(place)
 
 
 def _may_list(line: str) -> bool:
@@ -346,9 +426,13 @@ def _name_then_spaced_unit(
     its own."""
     text = ctx.doc.text
     opening = _skip_space(text, start, end)
-    named = names.read_one(text, opening, strict=True) or _unlisted(text, opening)
+    named = names.read_one(text, opening, strict=True)
+    unlisted = _unlisted(text, opening)
+    if unlisted is not None and (named is None or named.end < unlisted.end):
+        named = unlisted
     if named is None:
         return None
+    named = _up_to_ethnicity(text, named)
     note = _PERSON_NOTE.match(text, named.end, end)
     at = note.end() if note else named.end
     unit_start = _skip_space(text, at, end)
@@ -361,20 +445,39 @@ def _name_then_spaced_unit(
         unit_start = _after_note(text, unit_start, unit_end)
     elif unit_start == at:
         return None  # no space after the name
-    if unit_end - unit_start < 3:
-        return None  # nothing after the name
-    chain = list_posts.filling_chain(ctx, unit_start, unit_end)
-    if (
-        chain is not None
-        or list_posts.is_unit(text[unit_start:unit_end])
-        or list_posts.unit_and_word(ctx, unit_start, unit_end) is not None
-    ):
-        return named, unit_start, unit_end, chain
+    if unit_end - unit_start >= 3:
+        chain = list_posts.filling_chain(ctx, unit_start, unit_end)
+        if (
+            chain is not None
+            or list_posts.is_unit(text[unit_start:unit_end])
+            or list_posts.unit_and_word(ctx, unit_start, unit_end) is not None
+        ):
+            return named, unit_start, unit_end, chain
+    spans = roles.role_spans(text[unit_start:unit_end])
+    if spans and spans[-1][1] == unit_end - unit_start:
+        return named, unit_start, unit_end, None  # 甲　站长: a title, no body
     return None
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _WHOLE_BRACKET = re.compile(r"[（(]([^（）()\n]{3,40})[)）]")
 """The rest of a line in brackets: （某某公司车间主任）."""
+
+
+_ETHNICITY = re.compile(r"[（(](?:[男女][，,、])?[\u4e00-\u9fff]{1,4}族[)）]")
+
+
+def _up_to_ethnicity(text: str, named: names.Named) -> names.Named:
+    """沙马拉则（彝族）: a name read short (沙马拉) runs to a note that gives
+    the person's ethnicity, a character or two on."""
+    note = _ETHNICITY.search(text, named.end, named.end + 12)
+    if note is None or not 0 < note.start() - named.end <= 2:
+        return named
+    if note.start() - named.start > 6:
+        return named
+    if not _HAN_ONLY.fullmatch(text, named.start, note.start()):
+        return named
+    return names.Named(named.start, note.start(), text[named.start : note.start()])
 
 
 def _unlisted(text: str, start: int) -> names.Named | None:
