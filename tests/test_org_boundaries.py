@@ -91,6 +91,17 @@ BOUNDARIES = [
     ("中国共产党宁夏瑞泰煤化有限公司第一次代表大会召开。", {"宁夏瑞泰煤化有限公司"}),
     # an adverb before a noun with a body's suffix
     ("“刚进厂时，连百分表都读不准。”", set()),
+    # a school named after two fields; two bodies joined by 与 stay two
+    (
+        "滇南理工大学材料与化学工程学院副院长缪振宇出席。",
+        {"滇南理工大学材料与化学工程学院"},
+    ),
+    ("公司与滇南机电职业技术学院签约。", {"滇南机电职业技术学院"}),
+    # a preposition the dictionary tags a noun; a description, no name
+    ("经滇南理工大学推荐，缪振宇到澄江市挂职。", {"滇南理工大学"}),
+    ("滇南理工大学是云南省属综合性大学。", {"滇南理工大学"}),
+    # tiers of unions: no body
+    ("会泽县总工会召开会议。市、县两级工会推出帮扶行动。", {"会泽县总工会"}),
 ]
 
 NOT_BODIES = [

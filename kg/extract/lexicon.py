@@ -280,10 +280,11 @@ GENERIC_HEADS = frozenset(
         "这 那 其 一些 多家 全体 所有 广大 相关 有关 下属 所属 "
         "旗下 基层 企业 非公 小微 民营 国有 国营 大型 中小 龙头 "
         "各类 各地 地方 上级 当地 属地 全 一家 这家 该家 有 代表 "
-        "职工 会员 单位 部门 机关 行业 产业 一线 工会"
+        "职工 会员 单位 部门 机关 行业 产业 一线 工会 两级 三级 四级 五级 多级"
     ).split()
 )
-"""Words that make an organisation mention generic (各级工会, 企业工会)."""
+"""Words that make an organisation mention generic (各级工会, 企业工会, 市、县
+两级工会)."""
 
 MEDIA_NAME_RE = re.compile(
     r"《([^《》\n]{2,12}(?:日报|晚报|报|杂志|周刊|月刊|时报|导报))》"

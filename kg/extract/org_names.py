@@ -53,7 +53,8 @@ def proper_name_start(
     for index in range(len(words) - 1, -1, -1):
         word, flag = words[index]
         if _stops(word, flag) and not (
-            _trade_word(words, index)
+            _fields(words, index, suffix)
+            or _trade_word(words, index)
             or _members(words, index)
             or _brand_and(words, index)
             or _industry(words, index, suffix)
@@ -129,7 +130,7 @@ def _former(words: tuple[tuple[str, str], ...], index: int) -> bool:
     return index == 0 or _stops(*words[index - 1])
 
 
-_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "医院", "工厂", "厂")
+_KIND_SUFFIXES = ("公司", "银行", "中心", "学校", "大学", "学院", "医院", "工厂", "厂")
 
 
 def _common_noun(word: str, flag: str) -> bool:
@@ -229,6 +230,30 @@ _BRAND_CHARS = ("和", "与", "之", "都")
 _LEVEL_CHARS = frozenset("省市县区州盟旗镇乡村")
 
 
+_FIELD_SUFFIXES = ("学院", "系", "研究院", "研究所", "实验室", "研究中心")
+_LINKS_BEFORE_NAMES = frozenset("经属")
+"""经某某大学推荐, 某省属综合性大学: a preposition and a verb the dictionary
+tags otherwise."""
+
+
+def _fields(words: tuple[tuple[str, str], ...], index: int, suffix: str) -> bool:
+    """机械与能源工程学院, 经济和管理系: a school named after two fields."""
+    if words[index][0] not in ("与", "和", "及") or suffix not in _FIELD_SUFFIXES:
+        return False
+    if index == 0 or index + 1 == len(words):
+        return False
+    field, flag = words[index - 1]
+    return (
+        len(field) >= 2
+        and flag in ("n", "vn")
+        and not field.endswith(_BODY_WORDS)
+        and not _is_proper(*words[index + 1])  # 公司与某某职业技术学院: two bodies
+    )
+
+
+_BODY_WORDS = ("公司", "集团", "企业", "大学", "学院", "学校", "医院", "单位", "部门")
+
+
 def _members(words: tuple[tuple[str, str], ...], index: int) -> bool:
     """职工 after a place names an association's members (澳门职工联谊会)."""
     if words[index][0] not in lexicon.MEMBER_WORDS or index == 0:
@@ -258,7 +283,11 @@ def _stops(word: str, flag: str) -> bool:
     if word.endswith("届"):
         return True  # 新一届公司党委: a session, not part of a name
     if len(word) == 1:
-        return word in FUNCTION_CHARS or word in lexicon.SINGLE_VERBS_BEFORE_NAMES
+        return (
+            word in FUNCTION_CHARS
+            or word in lexicon.SINGLE_VERBS_BEFORE_NAMES
+            or word in _LINKS_BEFORE_NAMES
+        )
     if _ORDINAL.fullmatch(word) or word in _NAME_WORDS:
         return False  # 北仑第二集装箱码头, 某某控股有限公司
     if _predicate(word) or word in lexicon.COMPANY_DESCRIPTORS:
