@@ -80,13 +80,14 @@ _VERB_AFTER: dict[str, Change | None] = {
     "原任": Change.ENDED,
     "历任": Change.ENDED,
     "是": None,
+    "系": None,  # 甲系某某公司副总经理: is
 }
 _CAREER = frozenset(("曾任", "此前任", "历任", "现任"))
 _PAST = frozenset(("原任", "已任"))
 """Verbs that tell a post, not a decision that changes it."""
-_COPULA = "是"
-"""甲是某某公司车间主任: a post told, read only when the post names its body
-(甲是我们的好班长 is praise, not a post)."""
+_COPULAS = frozenset(("是", "系"))
+"""甲是某某公司车间主任, 甲系某某公司副总经理: a post told, read only when
+the post names its body (甲是我们的好班长 is praise, not a post)."""
 _LEAD_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]")
 _LEAD_OPENING = re.compile(
     r"\s*(?:[【\[]?[^，。（(\s]{0,8}?讯[】\]]?\s*(?:[（(][^）)]*[）)])?\s*)?"
@@ -145,6 +146,8 @@ class _Reading:
     """The people the latest appointment of each full sentence spoke of."""
     body: dict[int, Mention] = field(default_factory=dict)
     """The organisation the latest post of each full sentence was in."""
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    """Notes a list of pairs a line stepped over (甲系……), read afterwards."""
 
 
 def extract(ctx: Context) -> Found:
@@ -163,6 +166,9 @@ def extract(ctx: Context) -> Found:
         sentence = bisect_right(stops, start)
         read = (_verb_first if first else _verb_after)(ctx, match, sentence, reading)
         done = read if read is not None else done
+    for start, match, first in events:
+        if not first and any(a <= start < b for a, b in reading.skipped):
+            _verb_after(ctx, match, bisect_right(stops, start), reading)
     for match in _BY.finditer(text):
         _held_by(ctx, match, bisect_right(stops, match.start()), reading)
     for match in _ELECTED_LIST.finditer(text):
@@ -181,11 +187,16 @@ def _verb_first(
     change = _VERB_FIRST[verb]
     opening = _LIST_OPENING.match(text, match.end())  # 决定任命：\n甲为……
     position = opening.end() if opening else match.end()
-    if "\n" in text[match.end() : position]:  # 一、任命\n1. 甲为……
+    lined = "\n" in text[match.end() : position]  # a pair a line below the verb
+    if lined:  # 一、任命\n1. 甲为……
         position = _item_end(text, position)
     end = None
     while True:
         people = people_at(ctx, position, reading.subject.get(sentence, []))
+        if not people and lined and end is not None:
+            position = _next_line(text, end)  # ……（挂职），自某月起。甲系……；
+            reading.skipped.append((end, position))
+            people = people_at(ctx, position, reading.subject.get(sentence, []))
         if not people:
             return end
         joint = _JOINT[change].match(text, people[-1].end)
@@ -199,9 +210,9 @@ def _verb_first(
         _confer(ctx, people, joint.end(), chain_end, change, sentence, reading)
         end = chain_end
         following = _next_pair(text, chain_end)
-        if following is None:
+        if following is None and not lined:
             return end
-        position = following
+        position = following if following is not None else chain_end
 
 
 def _verb_after(
@@ -222,7 +233,7 @@ def _verb_after(
         named, post_end = described  # 刚当选为县总工会主席的甲
         _confer(ctx, named, match.end(), post_end, change, sentence, reading)
         return post_end
-    if verb == _COPULA and not _names_body(ctx, match.end()):
+    if verb in _COPULAS and not _names_body(ctx, match.end()):
         return None
     people = subject(ctx, match.start(), reading.subject.get(sentence, []), verb)
     if not people:
@@ -235,7 +246,7 @@ def _verb_after(
             return end
         since = _SINCE.match(text, chain_end)
         ended = Change.ENDED if since else change
-        told = verb in _CAREER or verb in _PAST or verb == _COPULA or since is not None
+        told = verb in _CAREER or verb in _PAST or verb in _COPULAS or since is not None
         _confer(
             ctx, people, position, chain_end, ended, sentence, reading, decided=not told
         )
@@ -370,6 +381,16 @@ _ITEM = re.compile(r"(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])[ \u3000]*")
 def _item_end(text: str, position: int) -> int:
     item = _ITEM.match(text, position)
     return position if item is None else item.end()
+
+
+def _next_line(text: str, position: int) -> int:
+    """Where the next line's pair starts: its text after blanks and a number."""
+    end = text.find("\n", position)
+    if end < 0:
+        return len(text)
+    while text[end : end + 1] in ("\n", " ", "\u3000"):
+        end += 1
+    return _item_end(text, end)
 
 
 def _next_pair(text: str, end: int) -> int | None:

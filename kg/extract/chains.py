@@ -258,6 +258,9 @@ def _segment_post(
             owner = segment.place.name
         else:
             owner = _owner(previous, place, segment.tail) or ""
+            own = companies.letterhead(ctx) if previous is None else None
+            if own is not None:
+                owner = own.name  # 人力资源部部长 in a company's own document
             union = _union_before(ctx, segment.start, segment.tail)
             owner = union.name if union is not None else owner
             if segment.tail == "工会" and suffix_kind(owner) != "Company":

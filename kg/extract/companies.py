@@ -12,6 +12,7 @@ parser (:mod:`kg.extract.chains`) asks about companies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kg.extract import lexicon
 from kg.extract.base import Context
@@ -97,8 +98,13 @@ def company_of(org: Mention | None) -> str | None:
 
 
 def last_company(ctx: Context, start: int, anaphor: str) -> Mention | None:
-    """The company an anaphor before ``start`` points to: the last named in
-    full (某某有限公司) before it, else the last named; a 集团 is a group."""
+    """The company an anaphor before ``start`` points to: in a company's own
+    document (:func:`letterhead`), that company unless the anaphor is 该公司;
+    else the last named in full (某某有限公司) before it, else the last named;
+    a 集团 is a group."""
+    own = letterhead(ctx) if not anaphor.startswith(("该", "这")) else None
+    if own is not None:
+        return own  # a company's own document: its 公司 and departments are its
     before = [
         m
         for m in ctx.of_kind(Kind.ORGANIZATION)
@@ -145,3 +151,29 @@ def without_legal_form(name: str) -> str:
         if name.endswith(form):
             return name[: -len(form)]
     return name
+
+
+_LETTERHEAD_TAIL = re.compile(r"(?:文件|通知|公告)?[ \u3000]*$")
+
+
+def letterhead(ctx: Context) -> Mention | None:
+    """The company whose document the article is: named on a line of its own
+    (``某某集团有限公司文件`` at the head, or the signature above the date),
+    the one such company; ``None`` if none or several."""
+    return letterhead_in(ctx.doc.text, ctx.of_kind(Kind.ORGANIZATION))
+
+
+def letterhead_in(text: str, orgs: Iterable[Mention]) -> Mention | None:
+    """:func:`letterhead` among ``orgs``."""
+    found: dict[str, Mention] = {}
+    for m in orgs:
+        if m.subtype != "Company" or not m.name.endswith(_LEGAL_SUFFIXES):
+            continue
+        line = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        if text[line : m.start].strip(" \u3000") or not _LETTERHEAD_TAIL.match(
+            text[m.end : len(text) if end < 0 else end]
+        ):
+            continue
+        found.setdefault(m.name, m)
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -354,9 +354,9 @@ POST_ROLES = frozenset(
 
 MORE_FOLLOW_WORDS = frozenset(
     (
-        # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任
+        # appointments and careers: 甲当选为, 乙任, 丙辞去, 丁曾任, 戊系某某公司经理
         "当选 担任 兼任 出任 转任 连任 不再 辞去 现任 曾任 此前 已任 任 被 提请 "
-        "调任 升任 接任 接替 就任 改任 卸任 离任 "
+        "调任 升任 接任 接替 就任 改任 卸任 离任 系 "
         # what people do or receive: 受县政府委托, 荣获, 牵头, 分管
         "受 受到 获 荣获 获得 入选 今年 牵头 领衔 分管 负责 接受 "
         # what people do at meetings and in reports

@@ -231,9 +231,9 @@ _LEVEL_CHARS = frozenset("省市县区州盟旗镇乡村")
 
 
 _FIELD_SUFFIXES = ("学院", "系", "研究院", "研究所", "实验室", "研究中心")
-_LINKS_BEFORE_NAMES = frozenset("经属")
-"""经某某大学推荐, 某省属综合性大学: a preposition and a verb the dictionary
-tags otherwise."""
+_LINKS_BEFORE_NAMES = frozenset("经属系")
+"""经某某大学推荐, 某省属综合性大学, 甲系某某公司副总经理: a preposition and
+verbs the dictionary tags otherwise."""
 
 
 def _fields(words: tuple[tuple[str, str], ...], index: int, suffix: str) -> bool:
@@ -305,7 +305,10 @@ _NAME_WORDS = frozenset(
 """Words that stop nothing inside a name: 龙江北方装备制造集团 (北方 is
 tagged a locative)."""
 POST_VERBS = frozenset(
-    "担任 兼任 出任 接任 转任 调任 升任 就任 现任 曾任 任职 挂职 分管 主持 胜任".split()
+    (
+        "担任 兼任 出任 接任 转任 调任 升任 就任 现任 曾任 历任 任职 挂职 分管 主持 "
+        "胜任"
+    ).split()
 )
 _VISIT_VERBS = frozenset(
     "走进 来到 走访 前往 深入 视察 考察 调研 参观 莅临 到访 看望 慰问 探访".split()

@@ -22,6 +22,7 @@ from dataclasses import replace
 from kg.extract import focus, lexicon, roles
 from kg.extract.base import Context, Found
 from kg.extract.communities import community_bodies
+from kg.extract.companies import letterhead_in
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.name_shapes import surname_length
 from kg.extract.org_names import (
@@ -231,16 +232,16 @@ def _anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | No
 
     该公司工会 becomes that company's union."""
     companies = [m for m in found if m.subtype == "Company"]
+    own = letterhead_in(text, companies)  # a company's own document
     out: list[tuple[Mention, Place | None]] = []
     for match in _ANAPHOR.finditer(text):
         before = [c for c in companies if c.end <= match.start()]
         if not before:
             continue
-        company = _meant(
-            before,
-            group="集团" in match.group(),
-            last=match.group().startswith(("该", "本", "这家")),
-        )
+        last = match.group().startswith(("该", "本", "这家"))
+        company = _meant(before, group="集团" in match.group(), last=last)
+        if own is not None and not match.group().startswith(("该", "这家")):
+            company = own
         for suffix, subtype in (("工会", "TradeUnion"), ("党委", "PartyOrganization")):
             if text.startswith(suffix, match.end()):
                 end = match.end() + len(suffix)
