@@ -62,3 +62,13 @@ def test_a_macau_paper_names_its_own_bureau_in_a_mainland_visit() -> None:
     result = run(text)
     assert ("劳工事务局", "820000") in pairs(result, RelKind.LOCATED_IN)
     assert ("麦慧琳", "劳工事务局", ("副局长",)) in posts(result)
+
+
+def test_bureaus_before_a_definition_a_spokesman_or_a_chief_executive() -> None:
+    text = (
+        "本港职工培训日昨日举行。职业训练局（下称“职训局”）行政总裁邝嘉敏致辞。"
+        "协会已向屋宇署提交建议书，屋宇署发言人表示会研究。"
+    )
+    result = run(text)
+    assert {"职业训练局", "屋宇署"} <= names(result, Kind.ORGANIZATION)
+    assert ("邝嘉敏", "职业训练局", ("行政总裁",)) in posts(result)

@@ -20,6 +20,16 @@ from conftest import posts, run
             "澄江市青年企业家协会（简称“青企协”）召开年会。青企协秘书长沈晓岚致辞。",
             {("沈晓岚", "澄江市青年企业家协会", ("秘书长",))},
         ),
+        # a common word the article defines stands for the body where it
+        # opens a phrase, not inside another word (行业协会)
+        (
+            "澄江物流从业员协会（下称“协会”）举行嘉许礼。协会主席秦予帆致辞，"
+            "各行业协会会长沈晓岚出席。",
+            {
+                ("秦予帆", "澄江物流从业员协会", ("主席",)),
+                ("沈晓岚", None, ("会长",)),
+            },
+        ),
     ],
 )
 def test_a_short_name_in_brackets_stands_for_the_body(

@@ -333,6 +333,8 @@ POST_ROLES = frozenset(
         # enterprises: boards, management, chief officers
         "董事会主席 董事会副主席 董事会秘书 监事会主席 监事会副主席 "
         "首席执行官 首席财务官 总经理助理 总裁助理 董事长助理 财务总监 领衔人 "
+        # public bodies and associations of Hong Kong and Macau
+        "行政总裁 副行政总裁 总干事 副总干事 "
         "局长助理 院长助理 校长助理 主任助理 行长助理 厂长助理 市长助理 "
         # Hong Kong's civil service: 助理 before the title (劳工处助理处长)
         "助理处长 助理署长 助理局长 首席助理处长 "

@@ -96,17 +96,19 @@ def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
 
 
 _SAR_BUREAU = re.compile(
-    r"(?:(?<=[为任、，,。；;：:\n“原])|(?<=政府)|^)"
-    r"((?:(?![为任的是在原])[\u4e00-\u9fff]){2,8}?(?:局|署|司|处))"
-    r"(?=(?:代|副|助理)?(?:局长|署长|司长|处长)|下一阶段|则|将|[、，,])"
+    r"(?:(?<=[为任、，,。；;：:\n“原向])|(?<=政府)|^)"
+    r"((?:(?![为任的是在原向])[\u4e00-\u9fff]){2,8}?(?:局|署|司|处))"
+    r"(?=(?:代|副|助理)?(?:局长|署长|司长|处长)|行政总裁|总干事|发言人|下一阶段"
+    r"|则|将|[、，,]|[（(](?:下称|以下简称))"
 )
 _SAR_HOMES = ("81", "82")
 """Hong Kong and Macau, whose bureaus the press names with no place."""
 
 
 def sar_bureaus(ctx: Context) -> list[tuple[Mention, Place | None]]:
-    """社会工作局局长甲, 劳工处处长乙 in a Hong Kong or Macau story: the
-    region's bureau, named as the region names it (no place before it)."""
+    """社会工作局局长甲, 劳工处处长乙, 雇员再培训局（下称……）, 运输署发言人 in
+    a Hong Kong or Macau story: the region's bureau, named as the region
+    names it (no place before it)."""
     place = _sar_of(ctx)
     if place is None:
         return []
@@ -150,6 +152,8 @@ def _plain_words(words: str) -> bool:
     """A bureau's field (社会工作, 劳工及福利): nouns and verbs, no title or
     function word."""
     return all(
-        flag.startswith(("n", "v", "j", "l")) or w in ("及", "和")
-        for w, flag in plain_tag(words)
+        flag.startswith(("n", "v", "j", "l"))
+        or w in ("及", "和")
+        or (index > 0 and flag == "d")  # 雇员再培训(局)
+        for index, (w, flag) in enumerate(plain_tag(words))
     ) and not roles.role_spans(words)

@@ -24,13 +24,19 @@ from kg.extract.base import Context, Found
 from kg.model import Kind, Mention
 
 _BRACKET = re.compile(
-    r"[（(](?:以下)?(?:简称|下称)?[“「\"]?([\u4e00-\u9fff]{2,6})[”」\"]?[)）]"
+    r"[（(](?:以下)?(简称|下称)?[“「\"]?([\u4e00-\u9fff]{2,6})[”」\"]?[)）]"
 )
 _COMMON = frozenset(
     "公司 集团 协会 学会 工会 总工会 政府 本会 该会 大会 委员会 联合会 "
     "合作社 中心 本公司 该公司 本集团 该集团 甲方 乙方".split()
 )
-"""Words a bracket may give as a short name that name no one body (下称“公司”)."""
+"""Words a bracket may give as a short name that name no one body (（协会）
+after a name is a note); only a definition (下称“协会”) makes one stand for
+the body, and only where it stands as a word of its own (:func:`_alone`)."""
+_DEFINABLE = frozenset("协会 学会 工会 总工会 委员会 联合会 合作社 中心".split())
+"""The common words a definition may give a body (公司 and 集团 stand for a
+company wherever they head a clause: :mod:`kg.extract.organizations`)."""
+_BEFORE_ALONE = frozenset("与和及同由向在对经据让该")
 
 
 def extract(ctx: Context) -> Found:
@@ -38,10 +44,13 @@ def extract(ctx: Context) -> Found:
     taken = sorted((m.start, m.end) for m in ctx.mentions)
     found: list[Mention] = []
     for org, short, after in _defined(ctx):
+        common = short in _COMMON or short in lexicon.GENERIC_HEADS
         for at in _occurrences(text, short, after):
             end = at + len(short)
             if any(s < end and at < e for s, e in taken):
                 continue  # inside a name another extractor read
+            if common and not _alone(text, at):
+                continue  # 行业协会: a kind of body, not the one defined
             found.append(
                 Mention(
                     Kind.ORGANIZATION,
@@ -66,12 +75,19 @@ def _defined(ctx: Context) -> Iterator[tuple[Mention, str, int]]:
         bracket = _BRACKET.match(text, org.end)
         if bracket is None:
             continue
-        short = bracket.group(1)
-        if short in seen or short in _COMMON or short in lexicon.GENERIC_HEADS:
+        short = bracket.group(2)
+        common = short in _COMMON or short in lexicon.GENERIC_HEADS
+        if short in seen or (common and not (bracket.group(1) and short in _DEFINABLE)):
             continue
         if len(short) < len(org.name) and _in_order(short, org.name):
             seen.add(short)
             yield org, short, bracket.end()
+
+
+def _alone(text: str, at: int) -> bool:
+    """Does a word at ``at`` open a phrase (协会主席, 与协会, 。协会表示)?"""
+    before = text[at - 1 : at]
+    return not before or before in _BEFORE_ALONE or not ("\u4e00" <= before <= "\u9fff")
 
 
 def _in_order(short: str, full: str) -> bool:
