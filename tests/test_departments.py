@@ -189,3 +189,32 @@ def test_a_numbered_works_of_the_group_and_its_workshop() -> None:
     assert ("尤启明", f"{group}第二炼钢厂连铸车间", ("主任",)) in found
     assert ("宓振华", f"{group}第三机械厂", ("厂长",)) in found
     assert "炼钢厂" not in names(run(text), Kind.ORGANIZATION)
+
+
+COMPANY_NEWS = (
+    "3月14日，昆明滇岳精密机械股份有限公司（以下简称“滇岳精机”）职代会召开。"
+    "滇岳精机（玉溪）有限公司总经理华志诚介绍了玉溪基地的情况。"
+    "公司党委副书记、工会主席邱婉作工作报告。安全环保部部长周沐作了答复，"
+    "财务部副部长唐雨介绍了经费使用情况。该公司今年还将启动“千人技能”工程。"
+    "市人社局发布新规。该局局长秦予帆说，要做好服务。"
+)
+
+
+def test_a_company_news_story_keeps_its_departments_in_its_company() -> None:
+    result = run(COMPANY_NEWS, home="530100")
+    main = "昆明滇岳精密机械股份有限公司"
+    found = posts(result)
+    assert {
+        ("华志诚", "滇岳精机（玉溪）有限公司", ("总经理",)),
+        # 公司 is the company named most (its short name counts), not the
+        # subsidiary named last
+        ("邱婉", main, ("党委副书记",)),
+        ("邱婉", main + "工会", ("主席",)),
+        # bare departments are the article's company's, not the city's
+        ("周沐", main + "安全环保部", ("部长",)),
+        ("唐雨", main + "财务部", ("副部长",)),
+        # 该局: the bureau named last
+        ("秦予帆", "昆明市人社局", ("局长",)),
+    } <= found
+    # 该公司: the company named last, 公司 included
+    assert ("千人技能工程", main) in pairs(result, RelKind.LAUNCHED_BY)

@@ -36,6 +36,8 @@ _PARTY_TITLES = ("书记", "副书记", "委员", "常委", "成员", "党")
 _TRADES = lexicon.PROFESSIONAL_ROLES | lexicon.JOB_TITLES
 _UNION_BODIES = frozenset(("经费审查委员会", "经审会", "女职工委员会", "女职委"))
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
+_COMPANY_DEPARTMENTS = ("部", "中心")
+"""A department a company has as well as a place (财务部, 技术中心)."""
 
 Post = tuple[Mention | None, tuple[str, ...], Change | None]
 """An organisation (or none), the titles held in it, and whether the chain
@@ -251,6 +253,8 @@ def _segment_post(
         org = replace(org, subtype="GovernmentBody")
         chain.new_orgs.append((org, None))
         return org, titles
+    if segment.tail.startswith("该") and not segment.org:
+        return _last_of_kind(ctx, segment.start, segment.tail[1:]), titles
     if segment.tail:
         if segment.org:
             owner = segment.org.name
@@ -265,6 +269,18 @@ def _segment_post(
             owner = union.name if union is not None else owner
             if segment.tail == "工会" and suffix_kind(owner) != "Company":
                 owner = _company_of_bare_union(ctx, segment.start)
+        if (
+            not segment.org
+            and not segment.place
+            and suffix_kind(owner) != "Company"
+            and segment.tail.endswith(_COMPANY_DEPARTMENTS)
+            and not segment.tail.endswith(_PARTY_DEPARTMENTS)
+        ):  # 安全环保部部长 in a company's news: its own, after nothing or
+            main = companies.main_company(ctx)  # another of its departments
+            if main is not None and (
+                previous is None or previous.name.startswith(main.name)
+            ):
+                owner = main.name
         if (
             segment.tail.endswith(units.COMPANY_UNITS)
             or (segment.tail.endswith("部") and titles[0] in companies.ROLES)
@@ -306,6 +322,16 @@ def _segment_post(
     where = Gazetteer.default().get(org.place) if org.place else None
     chain.new_orgs.append((org, where))
     return org, titles
+
+
+def _last_of_kind(ctx: Context, start: int, kind: str) -> Mention | None:
+    """该部, 该局, 该中心: the body of that kind named last before ``start``."""
+    named = [
+        m
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if m.end <= start and m.name.endswith(kind)
+    ]
+    return max(named, key=lambda m: m.end) if named else None
 
 
 def is_body(text: str) -> bool:

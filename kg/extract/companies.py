@@ -12,6 +12,7 @@ parser (:mod:`kg.extract.chains`) asks about companies.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from kg.extract import lexicon
@@ -177,3 +178,22 @@ def letterhead_in(text: str, orgs: Iterable[Mention]) -> Mention | None:
             continue
         found.setdefault(m.name, m)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def main_company(ctx: Context) -> Mention | None:
+    """The company the article is about: the one named most often (short
+    forms and its Party body and union count as the company), when it is
+    named more often than any other; ``None`` if none is."""
+    named = [
+        (company, m)
+        for m in ctx.of_kind(Kind.ORGANIZATION)
+        if (company := company_of(m)) is not None
+    ]  # 公司党委, 公司工会: the company named again
+    times = Counter(company for company, _ in named)
+    if not times:
+        return None
+    (first, most), *rest = times.most_common(2)
+    if rest and rest[0][1] == most:
+        return None
+    found = [m for company, m in named if company == first and m.name == first]
+    return min(found, key=lambda m: m.start) if found else None

@@ -84,6 +84,12 @@ def _defined(ctx: Context) -> Iterator[tuple[Mention, str, int]]:
             yield org, short, bracket.end()
 
 
+def defined_after(text: str, end: int) -> str | None:
+    """The short name a bracket right after ``end`` gives, if any."""
+    bracket = _BRACKET.match(text, end)
+    return bracket.group(2) if bracket else None
+
+
 def _alone(text: str, at: int) -> bool:
     """Does a word at ``at`` open a phrase (协会主席, 与协会, 。协会表示)?"""
     before = text[at - 1 : at]
