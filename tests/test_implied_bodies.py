@@ -129,6 +129,14 @@ def test_a_streets_bodies_named_short() -> None:
     assert ("冉小琴", "江北街道总工会", ("主席",)) in posts(run(text))
 
 
+def test_a_streets_body_is_the_one_street_named_before_it() -> None:
+    text = (
+        "骑手在海口市龙华区金贸街道的驿站里歇脚。街道党工委书记吴振邦介绍了情况。"
+        "今年还将在滨海街道、中山街道新建5个驿站。"
+    )
+    assert ("吴振邦", "金贸街道党工委", ("书记",)) in posts(run(text))
+
+
 def test_no_street_body_when_the_article_names_several_streets() -> None:
     text = "在杭州市余杭区仁和街道、良渚街道试点，由骑手代表和街道工会共同协商。"
     assert not {n for n in names(run(text), Kind.ORGANIZATION) if "工会" in n}

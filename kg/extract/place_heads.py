@@ -113,16 +113,18 @@ def place_head(
 def _street_head(
     ctx: Context, clause_start: int, at: int, start: int, kind: SuffixKind
 ) -> Head | None:
-    """街道党工委, 街道总工会: the street (subdistrict) the article names, if
-    it names one only (在甲街道、乙街道试点……街道工会: the streets' unions)."""
+    """街道党工委, 街道总工会: the street (subdistrict) the article names
+    before, if it names one only there, else the one it names at all (在甲
+    街道、乙街道试点……街道工会: the streets' unions, no one street's)."""
     text = ctx.doc.text
     if not body_ok(text[at + 2 : start], kind):
         return None
     if not opens_word(text, at, clause_start):
         return None
-    streets = {
-        m.code for m in ctx.of_kind(Kind.DISTRICT) if m.name.endswith("街道") and m.code
-    }
+    named = [
+        m for m in ctx.of_kind(Kind.DISTRICT) if m.name.endswith("街道") and m.code
+    ]
+    streets = {m.code for m in named if m.end <= at} or {m.code for m in named}
     if len(streets) != 1:
         return None
     meant = focus.place_for(ctx, at, "街道")
