@@ -218,3 +218,11 @@ def test_a_company_news_story_keeps_its_departments_in_its_company() -> None:
     } <= found
     # 该公司: the company named last, 公司 included
     assert ("千人技能工程", main) in pairs(result, RelKind.LAUNCHED_BY)
+
+
+def test_a_kind_of_body_written_alone_is_the_one_the_paragraph_named() -> None:
+    text = (
+        "每逢周三，由昆明市总工会法律服务中心的律师轮流坐镇。"
+        "中心主任秦予帆说，去年接待咨询两千人次。"
+    )
+    assert ("秦予帆", "昆明市总工会法律服务中心", ("主任",)) in posts(run(text))

@@ -42,6 +42,11 @@ CASES = [
             ("沈晓岚", "澄江青禾集团有限公司工会", ("主席",)),
         },
     ),
+    # a name before 赴 (goes to): the chain before it is the person's
+    (
+        "今年3月，闽兴能源集团副总经理林志勇赴宁夏挂职。",
+        {("林志勇", "闽兴能源集团", ("副总经理",))},
+    ),
     # one organisation, two roles
     (
         "江阴市总工会党组书记、主席张忠表示，要做好服务。",

@@ -207,6 +207,8 @@ SEED = Path(__file__).resolve().parents[1] / "../shared/seeds/000_800d7f6a987cfa
                 outlets=("澄江时报",),
             ),
         ),
+        # a feature's interviewer and photographer, no person called 采访
+        ("采访／谢宜真　摄影／林冠宇", MetaLine(authors=("谢宜真", "林冠宇"))),
     ],
 )
 def test_parse_meta_line(line: str, expected: MetaLine | None) -> None:

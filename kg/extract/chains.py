@@ -37,6 +37,8 @@ _TRADES = lexicon.PROFESSIONAL_ROLES | lexicon.JOB_TITLES
 _UNION_BODIES = frozenset(("经费审查委员会", "经审会", "女职工委员会", "女职委"))
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 _COMPANY_DEPARTMENTS = ("部", "中心")
+_BARE_KINDS = frozenset(("中心", "协会", "学会", "研究会", "基金会", "联合会", "商会"))
+"""A kind of body written alone: the one of that kind the paragraph named."""
 """A department a company has as well as a place (财务部, 技术中心)."""
 
 Post = tuple[Mention | None, tuple[str, ...], Change | None]
@@ -255,6 +257,11 @@ def _segment_post(
         return org, titles
     if segment.tail.startswith("该") and not segment.org:
         return _last_of_kind(ctx, segment.start, segment.tail[1:]), titles
+    if segment.tail in _BARE_KINDS and not segment.org and not segment.place:
+        paragraph = ctx.doc.text.rfind("\n", 0, segment.start) + 1
+        named = _last_of_kind(ctx, segment.start, segment.tail)
+        if named is not None and named.start >= paragraph:
+            return named, titles  # ……法律服务中心的律师坐镇。中心主任甲说
     if segment.tail:
         if segment.org:
             owner = segment.org.name

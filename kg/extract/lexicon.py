@@ -364,6 +364,8 @@ MORE_FOLLOW_WORDS = frozenset(
         # what people do at meetings and in reports
         "列席 应邀 到会 就座 宣读 颁发 颁奖 接见 带队 率团 率 汇报 报告 透露 受访 "
         "提醒 呼吁 回顾 致词 专程 随团 作表态发言 "
+        # where people go: 甲赴宁夏挂职, 乙前往现场
+        "赴 前往 赶赴 挂职 "
         # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
         "因 另有 另 于 已 则 等人 早前 日前 作为 座谈"
     ).split()
