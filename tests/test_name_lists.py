@@ -378,3 +378,24 @@ def test_listed_people_under_a_unit_heading_hold_their_titles_there() -> None:
     # a company under a city's heading lies in that city
     assert ("滇池智联科技有限公司", "530100") in pairs(result, RelKind.LOCATED_IN)
     assert not any(org and org.startswith("澄江市急诊科") for _, org, _ in found)
+
+
+AWARDS_UNDER_CITIES = (
+    "云南省总工会决定授予下列同志五一劳动奖章。现将部分获奖名单刊登如下：\n\n"
+    "昆明市\n"
+    "谢国华　昆明滇通冷链物流有限公司运输部经理\n"
+    "林　慧（女）　昆明滇岳精工机械有限公司高级技师\n\n"
+    "曲靖市\n"
+    "曲靖港联物流服务有限公司：陈海峰（引航员）、吴　丹（女，调度员）\n"
+)
+
+
+def test_a_city_heading_places_the_companies_listed_under_it() -> None:
+    result = run(AWARDS_UNDER_CITIES)
+    located = pairs(result, RelKind.LOCATED_IN)
+    assert ("昆明滇通冷链物流有限公司", "530100") in located
+    assert ("曲靖港联物流服务有限公司", "530300") in located
+    # a unit before a colon, each person with a title in brackets
+    found = posts(result)
+    assert ("陈海峰", "曲靖港联物流服务有限公司", ("引航员",)) in found
+    assert ("吴丹", "曲靖港联物流服务有限公司", ("调度员",)) in found

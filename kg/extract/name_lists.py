@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import chains, lexicon, list_posts, names, roles
+from kg.extract import lexicon, list_headings, list_posts, names, roles
 from kg.extract.base import Context, Found
-from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation
 from kg.text.scan import Anchored
 
@@ -125,27 +124,20 @@ def extract(ctx: Context) -> Found:
         for item in items:
             listed.add(item[0].start)
             list_posts.unit_post(ctx, *item, mentions, relations)
-        if not items:
+        led = (
+            []
+            if items
+            else list_headings.lead_titles(
+                ctx, line_start, line_end, mentions, relations
+            )
+        )
+        listed.update(named.start for named in led)
+        if not items and not led:
             found = _name_then_spaced_unit(ctx, line_start, line_end)
             titled.extend([found] if found else [])
-    person_lines = {text.rfind("\n", 0, entry[0].start) + 1 for entry in titled}
-    headed: set[int] = set()
-    for entry in titled if len(titled) >= _LIST_AT_LEAST else ():
-        listed.add(entry[0].start)
-        unit = _heading_unit(ctx, entry[0].start, person_lines)
-        if unit is None or not list_posts.posts_in_unit(
-            ctx, entry, unit, mentions, relations
-        ):
-            list_posts.titled_posts(ctx, entry, mentions, relations)
-        elif unit.start not in headed:
-            headed.add(unit.start)
-            if unit not in ctx.of_kind(Kind.ORGANIZATION):
-                mentions.append(unit)
-                relations.extend(list_posts.placed(ctx, unit))
-            place = _heading_place(ctx, unit.start)
-            if place is not None and _narrower(place, unit.place):
-                # 三、绵阳市 above 四川某某科技有限公司: in 绵阳市
-                relations.append(chains.located(unit, place, ctx.evidence(unit.start)))
+    if len(titled) >= _LIST_AT_LEAST:
+        listed.update(entry[0].start for entry in titled)
+        list_headings.titled_lines(ctx, titled, mentions, relations)
     bracketed, titled_inline = _in_brackets(ctx)
     for item in (*bracketed, *_after_units(ctx)):
         if item[0].start not in listed:
@@ -156,70 +148,6 @@ def extract(ctx: Context) -> Found:
             listed.add(entry[0].start)
             list_posts.titled_posts(ctx, entry, mentions, relations)
     return Found(mentions=tuple(mentions), relations=tuple(relations))
-
-
-_NUMBERED = re.compile(
-    r"[ \u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|[一二三四五六七八九十\d]{1,3}[、.．])?[ \u3000]*"
-)
-"""The number that may open a unit's heading in a list: （一）, 1., 二、."""
-
-
-def _heading_unit(ctx: Context, at: int, person_lines: set[int]) -> Mention | None:
-    """The unit the heading above the person's line at ``at`` names (lines of
-    other listed people and blank lines between): an organisation that fills
-    the heading, after its number."""
-    text = ctx.doc.text
-    end = text.rfind("\n", 0, at)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        if start not in person_lines and text[start:end].strip():
-            opening = _NUMBERED.match(text, start, end)
-            begin = opening.end() if opening else start
-            stop = end
-            while stop > begin and text[stop - 1] in _TRAILING:
-                stop -= 1
-            units = [
-                m
-                for m in ctx.starting_in(Kind.ORGANIZATION, begin, begin)
-                if m.end == stop
-            ]
-            if units:
-                return units[0]
-            if list_posts.is_unit(text[begin:stop]):  # 某某环境卫生管理所
-                return list_posts.unit_at(ctx, begin, stop)  # no extractor's
-            return None
-        end = start - 1
-    return None
-
-
-def _heading_place(ctx: Context, at: int) -> Place | None:
-    """The district a numbered heading above ``at`` names (``一、成都市``), the
-    lines between being the list's; None if prose comes first."""
-    text = ctx.doc.text
-    end = text.rfind("\n", 0, at)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        if "。" in text[start:end]:
-            return None
-        opening = _NUMBERED.match(text, start, end)
-        if opening is not None and opening.group().strip(" \u3000"):
-            stop = end
-            while stop > opening.end() and text[stop - 1] in _TRAILING:
-                stop -= 1
-            for place in ctx.starting_in(Kind.DISTRICT, opening.end(), opening.end()):
-                if place.end == stop and place.code:
-                    return Gazetteer.default().get(place.code)
-        end = start - 1
-    return None
-
-
-def _narrower(place: Place, named: str | None) -> bool:
-    """Does ``place`` say more than the place a unit's name gives, if any?"""
-    if named is None:
-        return True
-    gazetteer = Gazetteer.default()
-    return place.id != named and gazetteer.get(named) in gazetteer.chain(place)
 
 
 def _may_list(line: str) -> bool:
