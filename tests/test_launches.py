@@ -296,3 +296,39 @@ def test_the_body_whose_congress_or_standing_committee_meets_adopts() -> None:
     )
     launchers = {o for i, o in pairs(run(county), RelKind.LAUNCHED_BY)}
     assert "会宁县委" in launchers and not any("常委会" in o for o in launchers)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 两部门 in the sentence before the initiative
+        (
+            "会泽县人社局与会泽县总工会对全县企业进行了摸排，两部门据此列出了培训清单。"
+            "“会泽技工”培育行动启动半年来，已培训1300余人次。",
+            {
+                ("会泽技工培育行动", "会泽县人社局"),
+                ("会泽技工培育行动", "会泽县总工会"),
+            },
+        ),
+        # 双方 in the initiative's sentence, the pair in the sentence before
+        (
+            "会泽县总工会与会泽县妇联签署合作协议。双方合办的“巧手技能培训计划”将于六月开班。",
+            {
+                ("巧手技能培训计划", "会泽县总工会"),
+                ("巧手技能培训计划", "会泽县妇联"),
+            },
+        ),
+    ],
+)
+def test_two_bodies_named_as_a_pair_launch_it(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(run(text), RelKind.LAUNCHED_BY) == expected
+
+
+def test_a_pair_word_with_three_bodies_before_it_names_none() -> None:
+    text = (
+        "会泽县总工会、会泽县妇联和会泽县人社局开展调研，两部门据此起草了文件。"
+        "“巧手技能培训计划”将于六月开班。"
+    )
+    assert not pairs(run(text), RelKind.LAUNCHED_BY)
