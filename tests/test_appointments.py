@@ -291,6 +291,11 @@ CASES += [
         "走进青禾精密机械有限公司。苗青是公司数控铣工、高级技师，从业20年。",
         {("苗青", "青禾精密机械有限公司", ("数控铣工", "高级技师"), None)},
     ),
+    # a clause that opens with 请求 continues the sentence's person
+    (
+        "缪振宇因工作变动，请求辞去澄江市人大常委会委员职务，会议决定接受其辞职。",
+        {("缪振宇", "澄江市人大常委会", ("委员",), E)},
+    ),
     # a pair a line under the verb; a line's notes after its post (挂职期,
     # 甲系……) end no list; in a company's own document (its name heads it),
     # 集团公司 and a bare department are that company's

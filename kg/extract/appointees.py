@@ -28,7 +28,10 @@ CLAUSE_BREAK = "，,。；;：:！？!?\n"
 PRONOUN = "其"
 # Who is appointed, described before the name: 任命台籍员工甲为……
 _DESCRIBED = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:员工|职工|干部|同志|青年)")
-_CONNECTIVES = ("并", "同时", "随后", "后", "还", "另", "已", "已经", "现已")
+_CONNECTIVES = (
+    "并", "同时", "随后", "后", "还", "另", "已", "已经", "现已",
+    "请求", "申请", "主动",  # 甲因工作变动，请求辞去……
+)  # fmt: skip
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _RESUME = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:同志)?简历[：:]")
 

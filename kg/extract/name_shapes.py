@@ -41,12 +41,19 @@ def plausible(name: str) -> bool:
     given = name[surname:]
     if len(given) == 2 and given[-1] in _PLACE_ENDS:
         return False  # 花茂村, 柳湾镇: a place whose name opens with a surname
+    if name[0] in _JOINING_SURNAMES and given[0] in _LEVELS:
+        return False  # 主席和|市总工会: 和 joins, 市 opens a body
     stops = INNER_STOP if len(given) == 1 else INNER_STOP - _GIVEN_OK
     if not HAN.fullmatch(name) or any(c in stops for c in given):
         return False
     if surname == 1 and len(given) == 2 and _verb_opening(name[:2]):
         return False  # 检修工|成长为, 快递员|来自: a verb after a noun, no name
     return not _ordinary_word(name)
+
+
+_JOINING_SURNAMES = frozenset("和与及同")
+"""Surnames that are also words joining two things (和, 与)."""
+_LEVELS = frozenset("省市县区镇乡村州盟旗")
 
 
 def _verb_opening(word: str) -> bool:
