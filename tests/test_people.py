@@ -24,8 +24,14 @@ NOTHING = [
     "高度重视职工权益，关心关爱一线职工。",
     # 和 joins two bodies: no 和市 or 和市总 after a title
     "各县级市总工会主席、市各产业工会主席和市总工会机关干部参加会议。",
+    "去年以来与县里合作培养电工、焊工和化工操作工136人。",
     "",
 ]
+
+
+def test_a_naxi_name_with_the_surname_he_stays_a_name() -> None:
+    text = "丽江市玉龙县总工会主席和建国出席。"
+    assert "和建国" in names(run(text), Kind.PERSON)
 
 
 @pytest.mark.parametrize("text, expected", CASES)

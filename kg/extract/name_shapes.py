@@ -41,7 +41,7 @@ def plausible(name: str) -> bool:
     given = name[surname:]
     if len(given) == 2 and given[-1] in _PLACE_ENDS:
         return False  # 花茂村, 柳湾镇: a place whose name opens with a surname
-    if name[0] in _JOINING_SURNAMES and given[0] in _LEVELS:
+    if name[0] in _CONJUNCTION_SURNAMES and given[0] in _LEVELS:
         return False  # 主席和|市总工会: 和 joins, 市 opens a body
     stops = INNER_STOP if len(given) == 1 else INNER_STOP - _GIVEN_OK
     if not HAN.fullmatch(name) or any(c in stops for c in given):
@@ -51,8 +51,6 @@ def plausible(name: str) -> bool:
     return not _ordinary_word(name)
 
 
-_JOINING_SURNAMES = frozenset("和与及同")
-"""Surnames that are also words joining two things (和, 与)."""
 _LEVELS = frozenset("省市县区镇乡村州盟旗")
 
 
@@ -89,10 +87,8 @@ def _ordinary_word(name: str) -> bool:
         return False
     if len(given) < 2:
         return False
-    if name[0] in _CONJUNCTION_SURNAMES and (
-        dictionary_entry(given)[0] >= _COMMON_GIVEN_FREQ
-    ):
-        return True  # 教师和|优秀班主任: a conjunction, not the surname 和
+    if name[0] in _CONJUNCTION_SURNAMES and _conjoined(given):
+        return True  # 教师和|优秀班主任, 焊工和|化工: a conjunction, not a surname
     if name[0] in _PREPOSITION_SURNAMES and given in WHEN:
         return True  # 已于|本月调任: a preposition before a time, not the surname 于
     return _common_noun(given)  # 向记者, 王主任, 和其他
@@ -113,7 +109,20 @@ _GROUPS = frozenset("团队组班社")
 _NOT_GIVEN_FLAGS = ("n", "r", "b", "d", "m", "q", "p", "c", "u", "f")
 _NOUNS_GIVEN_AS_NAMES = frozenset(("海军", "空军", "陆军"))
 """Frequent nouns that are frequent given names too (王海军, 李空军)."""
-_CONJUNCTION_SURNAMES = frozenset("和")
+_CONJUNCTION_SURNAMES = frozenset("和与及同")
+"""Surnames that are also words joining two things."""
+_CONJOINED_WORD_FREQ = 2000
+"""A common noun or verb this frequent after 和 is the second thing joined,
+not a given name (化工); a place word needs more (建国 of 和建国, a Naxi name)."""
+
+
+def _conjoined(given: str) -> bool:
+    freq, flag = dictionary_entry(given)
+    if freq >= _COMMON_GIVEN_FREQ:
+        return True
+    return freq >= _CONJOINED_WORD_FREQ and flag in ("n", "vn", "v")
+
+
 """Surnames that are conjunctions too: before a frequent word they join it."""
 _PREPOSITION_SURNAMES = frozenset("于")
 """Surnames that are prepositions too: before a time word they are one."""
