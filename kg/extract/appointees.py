@@ -98,6 +98,7 @@ def subject(
         earlier
         or ([] if dated else _name_ending_at(text, clause - 1))
         or _sentence_opener(ctx, clause)
+        or _described_before(text, clause)
         or _resume_subject(text, clause)
         or _profile_subject(text, clause)
     )
@@ -219,6 +220,20 @@ def _sentence_opener(ctx: Context, clause: int) -> list[names.Named]:
     ):
         return []
     return [named]
+
+
+def _described_before(text: str, clause: int) -> list[names.Named]:
+    """领衔人甲是江西省劳动模范，2019年6月起任……: the person the clause
+    before describes (a name right before 是 or 系)."""
+    if clause <= 0 or text[clause - 1 : clause] not in "，,":
+        return []
+    start = _clause_start(text, clause - 1)
+    for at in range(clause - 2, start, -1):
+        if text[at] in "是系":
+            found = _name_before(text, at)
+            if found:
+                return found
+    return []
 
 
 def _resume_subject(text: str, clause: int) -> list[names.Named]:
