@@ -37,9 +37,9 @@ _TRADES = lexicon.PROFESSIONAL_ROLES | lexicon.JOB_TITLES
 _UNION_BODIES = frozenset(("经费审查委员会", "经审会", "女职工委员会", "女职委"))
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 _COMPANY_DEPARTMENTS = ("部", "中心")
+"""A department a company has as well as a place (财务部, 技术中心)."""
 _BARE_KINDS = frozenset(("中心", "协会", "学会", "研究会", "基金会", "联合会", "商会"))
 """A kind of body written alone: the one of that kind the paragraph named."""
-"""A department a company has as well as a place (财务部, 技术中心)."""
 
 Post = tuple[Mention | None, tuple[str, ...], Change | None]
 """An organisation (or none), the titles held in it, and whether the chain

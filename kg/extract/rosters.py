@@ -178,7 +178,10 @@ def _body(
     ]
     if not named:
         return None
-    org = _without_session(max(named, key=lambda m: m.end))
+    read = max(named, key=lambda m: m.end)
+    org = _without_session(read)
+    if org is not read:
+        mentions.append(org)  # the union a 某某工会第四届委员会 is of
     rest = _trimmed(text[org.end : end].rstrip(_PAD))
     if not rest:
         return org
