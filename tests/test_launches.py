@@ -332,3 +332,12 @@ def test_a_pair_word_with_three_bodies_before_it_names_none() -> None:
         "“巧手技能培训计划”将于六月开班。"
     )
     assert not pairs(run(text), RelKind.LAUNCHED_BY)
+
+
+def test_a_station_the_text_calls_by_its_kind_is_launched_by_the_passive() -> None:
+    text = (
+        "会泽县今年建成“巧手驿站”，面积60平方米。"
+        "这个驿站由会泽县总工会和会泽县妇联共同建设。"
+    )
+    found = pairs(run(text), RelKind.LAUNCHED_BY)
+    assert {("巧手驿站", "会泽县总工会"), ("巧手驿站", "会泽县妇联")} <= found
