@@ -25,15 +25,9 @@ from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.name_shapes import surname_length
 from kg.extract.org_names import (
     WORKS,
-    agencies,
     clause_start_of,
-    latin_brands,
-    media_titles,
-    news_sites,
     org_mention,
-    outlet_lines,
     proper_name_start,
-    quoted_teams,
 )
 from kg.extract.org_suffixes import (
     SUFFIX_WORDS,
@@ -43,6 +37,14 @@ from kg.extract.org_suffixes import (
     ends_verb,
     inside_role,
     suffix_kind,
+)
+from kg.extract.outlets import (
+    agencies,
+    latin_brands,
+    media_titles,
+    news_sites,
+    outlet_lines,
+    quoted_teams,
 )
 from kg.extract.place_heads import head_mention, place_head
 from kg.extract.public_bodies import cppcc_mentions, sar_bureaus
