@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import lexicon, roles
+from kg.extract import lexicon, roles, surnames
 from kg.extract.gazetteer import Gazetteer
 from kg.text.segmenter import dictionary_entry, words
 
-_SURNAMES = lexicon.SURNAMES_SINGLE | lexicon.MORE_SURNAMES
+_SURNAMES = surnames.SURNAMES_SINGLE | surnames.MORE_SURNAMES
 HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 INNER_STOP = set("的了在是和与及等说表对向为把被从到率将要也亦还就都时、，。")
 # Stop characters that also stand in given names (宋向阳, 杜庆和, 李为民): the
@@ -28,7 +28,7 @@ FOLLOW_STARTS = tuple(FOLLOW_SET)
 
 def surname_length(text: str) -> int:
     """Length of the surname ``text`` starts with (0 if none)."""
-    if text[:2] in lexicon.SURNAMES_DOUBLE:
+    if text[:2] in surnames.SURNAMES_DOUBLE:
         return 2
     return 1 if text[:1] in _SURNAMES else 0
 

@@ -148,7 +148,7 @@ def _word_starts(block: str, offset: int) -> list[int]:
 @cache
 def _surnames() -> frozenset[str]:
     # Imported here: kg.extract imports this module.
-    from kg.extract.lexicon import SURNAMES_SINGLE
+    from kg.extract.surnames import SURNAMES_SINGLE
 
     return SURNAMES_SINGLE - NOT_SURNAMES
 
