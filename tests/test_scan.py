@@ -112,11 +112,19 @@ def test_names_before_a_body_are_those_finditer_finds() -> None:
 def test_lines_are_the_runs_without_a_line_break() -> None:
     import re
 
-    from kg.extract.name_lists import _lines
+    from kg.text.lines import lines
 
     for text in [*_texts(), "", "\n", "甲\n\n乙\n", "\n丙", "丁"]:
         expected = [m.span() for m in re.finditer(r"[^\n]+", text)]
-        assert list(_lines(text)) == expected
+        assert list(lines(text)) == expected
+
+
+def test_the_lines_above_a_point_nearest_first() -> None:
+    from kg.text.lines import lines_above
+
+    text = "甲甲\n\n乙\n丙丙丙"
+    assert list(lines_above(text, text.index("丙") + 1)) == [(4, 5), (3, 3), (0, 2)]
+    assert list(lines_above(text, 1)) == []
 
 
 def test_a_line_may_hold_a_list_as_one_regex_said() -> None:
@@ -124,7 +132,8 @@ def test_a_line_may_hold_a_list_as_one_regex_said() -> None:
     one regex of both alternatives (behind a bracket-or-space test)."""
     import re
 
-    from kg.extract.name_lists import _lines, _may_list
+    from kg.extract.name_lists import _may_list
+    from kg.text.lines import lines as _lines
 
     both = re.compile(r"[（(][^（）()]{2,40}[)）]|\S[ \u3000]+\S")
     made = [

@@ -13,6 +13,7 @@ from kg.extract import chains, list_posts, names, roles
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.lines import lines_above
 
 _TRAILING = frozenset(" \u3000\t；;，,。：:")
 
@@ -80,15 +81,9 @@ def _heading_unit(ctx: Context, at: int, person_lines: set[int]) -> Mention | No
     other listed people and blank lines between): an organisation that fills
     the heading, after its number."""
     text = ctx.doc.text
-    end = text.rfind("\n", 0, at)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in lines_above(text, at):
         if start not in person_lines and text[start:end].strip():
-            opening = _NUMBERED.match(text, start, end)
-            begin = opening.end() if opening else start
-            stop = end
-            while stop > begin and text[stop - 1] in _TRAILING:
-                stop -= 1
+            begin, stop = _after_number(text, start, end)
             units = [
                 m
                 for m in ctx.starting_in(Kind.ORGANIZATION, begin, begin)
@@ -99,7 +94,6 @@ def _heading_unit(ctx: Context, at: int, person_lines: set[int]) -> Mention | No
             if list_posts.is_unit(text[begin:stop]):  # 某某环境卫生管理所
                 return list_posts.unit_at(ctx, begin, stop)  # no extractor's
             return None
-        end = start - 1
     return None
 
 
@@ -108,21 +102,25 @@ def _heading_place(ctx: Context, at: int) -> Place | None:
     ``广州市``), the lines between being the list's; None if prose comes
     first."""
     text = ctx.doc.text
-    end = text.rfind("\n", 0, at)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in lines_above(text, at):
         if "。" in text[start:end]:
             return None
-        opening = _NUMBERED.match(text, start, end)
-        if opening is not None:
-            stop = end
-            while stop > opening.end() and text[stop - 1] in _TRAILING:
-                stop -= 1
-            for place in ctx.starting_in(Kind.DISTRICT, opening.end(), opening.end()):
-                if place.end == stop and place.code:
-                    return Gazetteer.default().get(place.code)
-        end = start - 1
+        begin, stop = _after_number(text, start, end)
+        for place in ctx.starting_in(Kind.DISTRICT, begin, begin):
+            if place.end == stop and place.code:
+                return Gazetteer.default().get(place.code)
     return None
+
+
+def _after_number(text: str, start: int, end: int) -> tuple[int, int]:
+    """What a heading line ``[start, end)`` names: after its number, before
+    the marks that close it."""
+    opening = _NUMBERED.match(text, start, end)
+    begin = opening.end() if opening else start
+    stop = end
+    while stop > begin and text[stop - 1] in _TRAILING:
+        stop -= 1
+    return begin, stop
 
 
 def _nested(place: Place, other: str) -> bool:

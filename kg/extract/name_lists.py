@@ -22,11 +22,11 @@ the genre prints without a title before each name:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from kg.extract import lexicon, list_headings, list_posts, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention, Relation
+from kg.text.lines import lines
 from kg.text.scan import Anchored
 
 _ATTENDING = Anchored(
@@ -113,7 +113,7 @@ def extract(ctx: Context) -> Found:
                 relations.extend(list_posts.bare_title(ctx, named, match.end()))
     listed: set[int] = set()
     titled: list[list_posts.Titled] = []
-    for line_start, line_end in _lines(text):
+    for line_start, line_end in lines(text):
         if not _may_list(text[line_start:line_end]):
             continue
         line = _LINE.match(text, line_start, line_end)
@@ -157,18 +157,6 @@ def _may_list(line: str) -> bool:
     if ("（" in line or "(" in line) and _BRACKETED.search(line):
         return True
     return (" " in line or "\u3000" in line) and _SPACED.search(line) is not None
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``text``'s lines that are not empty: what the regex
-    ``[^\\n]+`` finds."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end > start:
-            yield start, end
-        start = end + 1
 
 
 # Where an inline list item may start: after a list mark or a word that

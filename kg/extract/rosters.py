@@ -26,6 +26,7 @@ from kg.extract import chains, names, roles
 from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.lines import lines_above
 
 _PAD = " \u3000"
 _LINE = re.compile(
@@ -144,9 +145,7 @@ def _heading_body(
     line above that is neither a roster line nor a line of names (``bodies``:
     those read so far, by where their heading starts)."""
     text = ctx.doc.text
-    end = line - 1
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in lines_above(text, line):
         heading = (
             text[start:end].strip(_PAD)
             and not _LINE.match(text, start)
@@ -156,7 +155,6 @@ def _heading_body(
             if start not in bodies:
                 bodies[start] = _body(ctx, start, end, mentions, relations)
             return bodies[start]
-        end = start - 1
     return None
 
 
