@@ -150,3 +150,21 @@ def test_a_line_may_hold_a_list_as_one_regex_said() -> None:
     assert answers == {True, False}
     for line in lines:
         assert _may_list(line) == bool(both.search(line)), line
+
+
+def test_the_shared_marks_read_terms_numbers_and_notes() -> None:
+    import re
+
+    from kg.text.marks import NOTE_OPENING, NUMERAL, SESSION, THIS_SESSION
+
+    for term in ("第十四届", "第3届", "第一百零一届"):
+        assert re.fullmatch(SESSION, term)
+    assert not re.fullmatch(SESSION, "第届")
+    assert not re.fullmatch(SESSION, "第十二三四五届")  # longer than any term
+    for term in ("新一届", "本届", "第二届"):
+        assert re.fullmatch(THIS_SESSION, term)
+    assert re.fullmatch(NUMERAL, "二〇") and not re.fullmatch(NUMERAL, "两")
+    opening = re.compile(NOTE_OPENING)
+    for note, rest in [("女，布依族，质检员", "质检员"), ("蒙古族、护士", "护士")]:
+        assert note[opening.match(note).end() :] == rest
+    assert opening.match("质检员").end() == 0

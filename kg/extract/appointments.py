@@ -32,6 +32,7 @@ from kg.extract.base import Context, Found
 from kg.extract.electing_bodies import electing_body, meeting_body
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Change, Kind, Mention, Relation
+from kg.text.marks import THIS_SESSION
 from kg.text.scan import Anchored
 
 # Verbs before the names: 任命甲为……, 免去甲的……职务.
@@ -121,7 +122,7 @@ _TITLED_LIST = re.compile(
     r"[ \u3000]*\n[ \u3000]*"
 )
 """A heading that ends in a members' title and a colon, the names below it."""
-_SESSION = re.compile(r"\s*(?:新一届|本届|第[一二三四五六七八九十百零〇\d]+届)?")
+_SESSION = re.compile(rf"\s*{THIS_SESSION}?")
 _FULL_STOP = "。！？!?\n"
 _STOPS = re.compile(f"[{_FULL_STOP}]")
 _ENDING = re.compile(r"(?:的)?(?:职务|一职)")

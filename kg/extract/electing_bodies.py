@@ -13,9 +13,10 @@ from kg.extract import chains
 from kg.extract.appointees import CLAUSE_BREAK
 from kg.extract.base import Context
 from kg.model import Kind, Mention
+from kg.text.marks import NUMERAL
 
 _MEETING = re.compile(r"[^，。；,;]{0,12}?(会议|全委会|大会|常委会议)")
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]+[届次].*$")
+_ORDINAL = re.compile(f"第{NUMERAL}[届次].*$")
 
 
 def meeting_body(ctx: Context, verb: int) -> Mention | None:

@@ -14,6 +14,7 @@ from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.lines import lines_above
+from kg.text.marks import NOTE_OPENING
 
 _TRAILING = frozenset(" \u3000\t；;，,。：:")
 
@@ -139,9 +140,7 @@ def _narrower(place: Place, named: str | None) -> bool:
 
 
 _LEAD = re.compile(r"[ \u3000]*([^\s：:，,。、；;（）()]{3,40})[：:][ \u3000]*")
-_TITLE_NOTE = re.compile(
-    r"[（(](?:[男女][，,、])?(?:[\u4e00-\u9fff]{1,4}族[，,、])?([^（）()\n，,、]{2,12})[)）]"
-)
+_TITLE_NOTE = re.compile(f"[（(]{NOTE_OPENING}([^（）()\\n，,、]{{2,12}})[)）]")
 """（引航员）, （女，调度员）, （女，瑶族，护士长）: a note that ends in a title."""
 
 

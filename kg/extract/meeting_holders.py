@@ -15,15 +15,15 @@ import re
 
 from kg.extract.base import Context
 from kg.model import Kind, Mention, Span
+from kg.text.marks import NUMERAL
 
-_NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
 _HOLDS = re.compile(
     r"(?:（[^（）\n]{1,24}）)?"  # （以下简称“某集团”）
     r"(?:主持)?(?:召开|举行)?(?:了)?"
-    rf"(?:第?{_NUMBER}届)?(?:第?{_NUMBER}次)?"
+    rf"(?:第?{NUMERAL}届)?(?:第?{NUMERAL}次)?"
     r"(?:(?:职工代表大会|职代会|会员代表大会|代表大会)"
     r"|(?:全委|常委会|党委会|执委会|委员会|董事会)?"
-    rf"(?:第{_NUMBER}次)?(?:全体|常务|主任|党组|扩大|（扩大）)*(?:会议|大会))"
+    rf"(?:第{NUMERAL}次)?(?:全体|常务|主任|党组|扩大|（扩大）)*(?:会议|大会))"
 )
 """What follows a body that holds a meeting (see the module doc)."""
 _SUBJECT = re.compile(r"\s*(?:会议|大会|全会|会上)(?:还|也|同时|并)?")

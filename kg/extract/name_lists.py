@@ -27,6 +27,7 @@ from kg.extract import lexicon, list_headings, list_posts, names, roles
 from kg.extract.base import Context, Found
 from kg.model import Kind, Mention, Relation
 from kg.text.lines import lines
+from kg.text.marks import ETHNICITY, NOTE_OPENING, SEX
 from kg.text.scan import Anchored
 
 _ATTENDING = Anchored(
@@ -62,9 +63,9 @@ _SPACED = re.compile(r"\S[ \u3000]+\S")
 _LIST_AT_LEAST = 2
 """Items in a row that make a line an honour list though words follow; and
 ``姓名　单位职务`` lines that make a list."""
-_PERSON_NOTE = re.compile(r"[（(](?:男|女)?[，,、]?(?:[\u4e00-\u9fff]{1,4}族)?[)）]")
+_PERSON_NOTE = re.compile(f"[（(]{SEX}?[，,、]?(?:{ETHNICITY})?[)）]")
 """（女）, （男，回族）, （满族）: a note after a listed name."""
-_NOTE_OPENING = re.compile(r"(?:(?:男|女)[，,、])?(?:[\u4e00-\u9fff]{1,4}族[，,、])?")
+_NOTE_OPENING = re.compile(NOTE_OPENING)
 """女，布依族，某某公司质检员: the note that may open the brackets after a
 listed name, before the unit."""
 
@@ -380,7 +381,7 @@ _WHOLE_BRACKET = re.compile(r"[（(]([^（）()\n]{3,40})[)）]")
 """The rest of a line in brackets: （某某公司车间主任）."""
 
 
-_ETHNICITY = re.compile(r"[（(](?:[男女][，,、])?[\u4e00-\u9fff]{1,4}族[)）]")
+_ETHNICITY = re.compile(f"[（(](?:{SEX}[，,、])?{ETHNICITY}[)）]")
 
 
 def _up_to_ethnicity(text: str, named: names.Named) -> names.Named:

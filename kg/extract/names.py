@@ -24,6 +24,7 @@ from kg.extract.name_shapes import (
     surname_length,
     unlisted_shape,
 )
+from kg.text.marks import ETHNICITY, SEX
 from kg.text.segmenter import dictionary_entry, words
 
 _TRANSLITERATED = re.compile(
@@ -308,12 +309,10 @@ def _after_padding(text: str, offset: int) -> int:
     return offset
 
 
-_NOTE = re.compile(
-    r"[（(](?:[^（）()\n，。、,]{1,8}|[男女][，,、][\u4e00-\u9fff]{1,4}族)[)）]"
-)
+_NOTE = re.compile(f"[（(](?:[^（）()\\n，。、,]{{1,8}}|{SEX}[，,、]{ETHNICITY})[)）]")
 """A short note after a name in a list: 韩某（兼职）、……, 李某（女）, 包某
 （女，蒙古族）."""
-_PERSON_NOTE = re.compile(r"[（(][男女](?:[，,、][\u4e00-\u9fff]{1,4}族)?[)）]")
+_PERSON_NOTE = re.compile(f"[（(]{SEX}(?:[，,、]{ETHNICITY})?[)）]")
 """A note that says the one before it is a person: （女）, （女，蒙古族）."""
 
 

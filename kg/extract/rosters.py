@@ -27,6 +27,7 @@ from kg.extract.base import Context, Found
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
 from kg.text.lines import lines_above
+from kg.text.marks import THIS_SESSION
 
 _PAD = " \u3000"
 _LINE = re.compile(
@@ -35,8 +36,7 @@ _LINE = re.compile(
     re.M,
 )
 """A title, maybe spaced out, a note, a colon: 委　员（按姓氏笔画为序）："""
-_NUMBER = "[一二三四五六七八九十百零〇\\d]{1,4}"
-_SESSION = re.compile(rf"^(?:第{_NUMBER}届|新一届|本届)")
+_SESSION = re.compile(f"^{THIS_SESSION}")
 """A session before the body: 第三届委员会, 第十八届执行委员会."""
 _COMMITTEE = ("执行委员会", "常务委员会", "委员会", "理事会", "领导班子")
 """What a session's body is called: the body it belongs to."""
@@ -194,9 +194,7 @@ def _body(
     return body
 
 
-_SESSION_AT_END = re.compile(
-    rf"(?:第{_NUMBER}届|新一届|本届)(?:{'|'.join(_COMMITTEE)})$"
-)
+_SESSION_AT_END = re.compile(f"{THIS_SESSION}(?:{'|'.join(_COMMITTEE)})$")
 
 
 def _without_session(org: Mention) -> Mention:

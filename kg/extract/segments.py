@@ -29,6 +29,7 @@ from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_suffixes import suffix_kind
 from kg.extract.units import TAIL
 from kg.model import Change, Kind, Mention
+from kg.text.marks import SESSION
 from kg.text.segmenter import plain_tag, words
 
 _BREAK = set("，,。；;：:！？!?“”‘’「」《》()（）【】[]\n\t 　…—")
@@ -55,9 +56,7 @@ _UNREAD_BODIES = (
     "工会",
 )
 # The N-th committee or board of a body, elected by it: the body itself.
-_SESSION = re.compile(
-    r"第[一二三四五六七八九十百零〇\d]+届(?:委员会|董事会|理事会|监事会)?"
-)
+_SESSION = re.compile(f"{SESSION}(?:委员会|董事会|理事会|监事会)?")
 MARKERS = {"原": Change.ENDED, "前任": Change.ENDED, "新任": Change.BEGAN}
 # A bare body with a place of its own (周庄镇总工会) is not the chain's.
 OWN_PLACE = re.compile(r"[省市县区镇乡]|街道")
