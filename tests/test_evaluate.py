@@ -695,3 +695,23 @@ def test_relation_kept_by_its_evidence(
     report = score([gold], b.graph)
     counts = report.relations["locatedIn"]
     assert (counts.tp, counts.fp, counts.fn) == expected
+
+
+def test_a_shared_person_brings_each_document_only_its_own_posts(
+    tmp_path: Path,
+) -> None:
+    """张三 is one node for two articles; the post read from b.txt is no
+    prediction for a.txt (its direct org:memberOf shortcut neither)."""
+    b = GraphBuilder()
+    zhang = b.entity("Person", "张三")
+    org_a, org_b = b.entity("Organization", "甲厂"), b.entity("Organization", "乙厂")
+    art_a = b.article("a.txt", zhang, org_a)
+    art_b = b.article("b.txt", zhang, org_b)
+    b.post(zhang, org_a, ("厂长",), art_a)
+    b.post(zhang, org_b, ("书记",), art_b)
+    gold = gold_of(tmp_path, *GOLD_A, document="a.txt")
+    report = score([gold], b.graph)
+    assert nonzero(report.relations) == {
+        "post(person,org)": (1, 0, 0),
+        "post(person,role)": (1, 0, 0),
+    }

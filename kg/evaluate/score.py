@@ -21,8 +21,10 @@ Decisions the guidelines leave open:
   entity allows, or under its first type when it matches nothing.  A missed
   gold entity is counted under its first listed type.
 - For one document, the predicted entities are those its articles mention
-  plus their authors; a relation is predicted for it when its subject is one
-  of them or its evidence (``prov:wasDerivedFrom``) is one of its articles.
+  plus their authors; a relation is predicted for it when its evidence
+  (``prov:wasDerivedFrom``) is one of its articles or its subject is one of
+  them, except that a post with evidence counts only where it was read: a
+  person two articles share brings to each only its own posts.
 - ``post`` pairs are read from ``org:Membership`` nodes, from the direct
   ``org:memberOf`` triple and from ``schema:jobTitle``.
 - Precision, recall and F1 are ``None`` when their denominator is zero
@@ -142,7 +144,7 @@ def read_prediction(graph: rdflib.Graph, *, document: str | None = None) -> Pred
     relations = [
         rel
         for rel, subject, sources in _relations(graph)
-        if articles is None or subject in entities or sources & articles
+        if articles is None or _read_from(rel, subject, sources, entities, articles)
     ]
     return Prediction(
         document=document,
@@ -150,6 +152,25 @@ def read_prediction(graph: rdflib.Graph, *, document: str | None = None) -> Pred
         entities=tuple(sorted((_node(graph, n) for n in entities), key=_node_key)),
         relations=tuple(relations),
     )
+
+
+def _read_from(
+    rel: PredictedRelation,
+    subject: Node,
+    sources: set[Node],
+    entities: set[Node],
+    articles: set[Node],
+) -> bool:
+    """Whether a relation counts for the document of ``articles``: read from
+    one of them, or about one of its ``entities`` (a district's parent, an
+    organisation's place: facts of the world any article may have shown).
+    A post counts only where it was read, when the graph says where: a person
+    two articles share brings to each only its own posts."""
+    if sources & articles:
+        return True
+    if rel.kind in (POST_ORG, POST_ROLE) and sources:
+        return False
+    return subject in entities
 
 
 def _document_articles(graph: rdflib.Graph, document: str | None) -> set[Node] | None:
@@ -204,12 +225,14 @@ def _relations(
 def _posts(
     graph: rdflib.Graph, evidence: Mapping[tuple[Node, Node, Node], set[Node]]
 ) -> Iterable[tuple[PredictedRelation, Node, set[Node]]]:
+    held: dict[tuple[Node, Node], set[Node]] = defaultdict(set)
     for membership in graph.subjects(RDF.type, ORG.Membership):
         sources = set(graph.objects(membership, PROV.wasDerivedFrom))
         roles = [_role_name(graph, r) for r in graph.objects(membership, ORG.role)]
         for person in graph.objects(membership, ORG.member):
             pnode = _node(graph, person)
             for org in graph.objects(membership, ORG.organization):
+                held[(person, org)] |= sources
                 ends = (pnode, _node(graph, org))
                 yield PredictedRelation(POST_ORG, ends), person, sources
             for role in roles:
@@ -217,6 +240,7 @@ def _posts(
     for person, org in graph.subject_objects(ORG.memberOf):
         ends = (_node(graph, person), _node(graph, org))
         sources = evidence.get((person, ORG.memberOf, org), set())
+        sources = sources | held.get((person, org), set())  # the shortcut's
         yield PredictedRelation(POST_ORG, ends), person, sources
     for person, title in graph.subject_objects(SCHEMA.jobTitle):
         sources = evidence.get((person, SCHEMA.jobTitle, title), set())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.extract import lexicon
 from kg.text.literals import Literals
@@ -18,12 +18,45 @@ _NOT_ROLE_AFTER = ("台", "团", "处", "科员", "会", "制", "们")
 @lru_cache(maxsize=1024)
 def role_spans(text: str) -> list[tuple[int, int]]:
     """Every title in ``text`` as (start, end), leftmost-longest."""
-    return [
+    spans = [
         (start, end)
         for start, end in _ROLES.spans(text)
         if not text.startswith(_NOT_ROLE_AFTER, end)
         and not _job_inside_word(text, start, end)
     ]
+    if _HEAD in text:
+        spans = sorted({*spans, *_heads_of_units(text, spans)})
+    return spans
+
+
+def _heads_of_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """主管 right after a department and right before a surname: 电商部主管
+    韩某 (but 主管部门, 主管副县长 and 由主管领导 are no title); the word
+    alone, or at either end of the text asked about, may be one."""
+    taken = {at for start, end in spans for at in range(start, end)}
+    out = []
+    at = text.find(_HEAD)
+    while at >= 0:
+        end = at + len(_HEAD)
+        if (
+            at not in taken
+            and (at == 0 or text.endswith(_UNIT_ENDS, 0, at))
+            and (end == len(text) or text[end] in _surnames())
+        ):
+            out.append((at, end))
+        at = text.find(_HEAD, end)
+    return out
+
+
+_HEAD = "主管"
+_UNIT_ENDS = ("部", "科", "室", "组", "中心", "车间", "班组", "门店", "店")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    from kg.extract.surnames import SURNAMES_SINGLE
+
+    return SURNAMES_SINGLE
 
 
 def _job_inside_word(text: str, start: int, end: int) -> bool:
