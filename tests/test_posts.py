@@ -508,6 +508,15 @@ def test_professional_title_in_a_company() -> None:
     assert posts(run(text)) == {("亓永刚", "新泰热电有限公司", ("首席技师",))}
 
 
+def test_a_supervisor_of_a_department_before_the_name() -> None:
+    """主管 is a title only between a department and a name: not in 主管部门
+    or 主管副县长, where it is the verb "in charge of"."""
+    text = "华兴科技有限公司市场部主管李明说，销量很好。"
+    assert posts(run(text)) == {("李明", "华兴科技有限公司市场部", ("主管",))}
+    text = "华兴科技有限公司主管部门负责人王五和主管副县长张三出席。"
+    assert not any("主管" in roles for _, _, roles in posts(run(text)))
+
+
 def test_head_of_district_government_is_located_there() -> None:
     result = run("海淀区召开会议，区长李明出席。")
     assert posts(result) == {("李明", "海淀区人民政府", ("区长",))}
@@ -748,3 +757,34 @@ def test_a_ministry_in_a_chain_is_no_place_s() -> None:
     found = posts(run(text))
     assert ("陈建文", "劳动部", ("政务次长",)) in found
     assert not any((o or "").endswith("市劳动部") for _, o, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "闽兴能源集团副总经理林志鹏赴宁夏瀚泽能源集团挂职副总经理。",
+            ("林志鹏", "宁夏瀚泽能源集团", ("副总经理",)),
+        ),
+        (
+            "北京工业大学机械与能源工程学院副院长邵启航到佳木斯大学挂职，"
+            "任学校党委常委、副校长（挂职）。",
+            ("邵启航", "佳木斯大学", ("党委常委", "副校长")),
+        ),
+        (
+            "市总工会副主席王建军到贵州省毕节市挂职副市长。",
+            ("王建军", "毕节市人民政府", ("副市长",)),
+        ),
+    ],
+)
+def test_a_secondment_is_a_post_in_the_host(
+    text: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    """赴/到 a host 挂职 titles: the titles are held in the host, a body or
+    the government of a place (kg/extract/secondments.py)."""
+    assert expected in posts(run(text))
+
+
+def test_no_secondment_without_a_host_or_a_person() -> None:
+    text = "挂职干部座谈会在县委召开，会议听取了挂职副县长的发言。"
+    assert posts(run(text)) == set()

@@ -25,6 +25,7 @@ from kg.extract import (
     projects,
     renames,
     rosters,
+    secondments,
     short_names,
     sites,
 )
@@ -41,6 +42,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "name_lists": name_lists.extract,
     "appointments": appointments.extract,
     "rosters": rosters.extract,
+    "secondments": secondments.extract,
     "notices": notices.extract,
     "communities": communities.extract,
     "initiatives": initiatives.extract,

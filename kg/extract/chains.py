@@ -110,7 +110,12 @@ def located(org: Mention, place: Place, evidence: object) -> Relation:
 
 
 def parse_chain(
-    ctx: Context, end: int, *, inherited: Mention | None = None, floor: int = 0
+    ctx: Context,
+    end: int,
+    *,
+    inherited: Mention | None = None,
+    floor: int = 0,
+    place: Place | None = None,
 ) -> Chain | None:
     """Read the title chain that ends at ``end`` (where the name starts).
 
@@ -119,13 +124,15 @@ def parse_chain(
     (``市人大常委会主任甲主持会议，副主任乙、丙，秘书长丁出席``).  The chain
     starts no earlier than ``floor`` (after 任命某某为).  原 or 新任 before
     the chain, or before a title in it, marks its posts ended or begun.
+    ``place`` is the place the chain speaks of when none of its bodies is
+    anchored (挂职副县长 in the county named before it), instead of home.
     """
     parts = segments.read_segments(ctx, end, floor)
     if not parts:
         return None
     opening = parts[0].opening
     chain = Chain()
-    place = _chain_place(ctx, parts)
+    place = _chain_place(ctx, parts, place)
     current: Mention | None = inherited
     for segment in parts:
         org, titles = _segment_post(ctx, segment, place, chain, current)
@@ -229,14 +236,19 @@ def _add_post(
     chain.posts.append((org, titles, change))
 
 
-def _chain_place(ctx: Context, segments: list[segments.Segment]) -> Place | None:
-    """The place the chain speaks of: its first anchored body, else home."""
+def _chain_place(
+    ctx: Context, segments: list[segments.Segment], given: Place | None = None
+) -> Place | None:
+    """The place the chain speaks of: its first anchored body, else the
+    ``given`` place, else home."""
     gaz = Gazetteer.default()
     for segment in segments:
         if segment.org is not None and segment.org.place:
             return gaz.get(segment.org.place)
         if segment.place is not None:
             return segment.place
+    if given is not None:
+        return given
     return gaz.get(ctx.home) if ctx.home else None
 
 
