@@ -607,3 +607,33 @@ def test_numbered_lines_under_a_section_head_are_pairs() -> None:
         ("秦予帆", "会宁县统计局", ("副局长",), B),
         ("沈晓岚", "会宁县统计局", ("副局长",), E),
     }
+
+
+def test_a_line_of_another_shape_does_not_end_a_list_of_pairs() -> None:
+    """任命： then a pair a line; 甲（某职）兼任某职 is read on its own, and the
+    pairs after it stay pairs, a long note on the person before 为 too."""
+    text = (
+        "湄潭县人民政府\n决定：\n任命：\n"
+        "罗显文为县人民政府办公室副主任；\n"
+        "田茂林（县农业农村局副局长）兼任县茶产业发展中心主任；\n"
+        "杨光明为复兴镇人民政府副镇长；\n"
+        "申　涛（遵义市人力资源和社会保障局四级主任科员）为湄江街道办事处副主任"
+        "（挂职，挂职期限一年）。\n"
+    )
+    got = changed_posts(text)
+    assert ("罗显文", "湄潭县人民政府办公室", ("副主任",), B) in got
+    assert ("田茂林", "湄潭县茶产业发展中心", ("主任",), None) in got
+    assert ("杨光明", "复兴镇人民政府", ("副镇长",), B) in got
+    assert ("申涛", "湄江街道办事处", ("副主任",), B) in got
+
+
+def test_a_name_that_opens_with_qi_is_no_pronoun_before_a_note_and_wei() -> None:
+    """选举其木格（女）为……: a Mongolian name, not 其 (its, his); 免去其……职务
+    stays the pronoun."""
+    text = (
+        "包头市总工会召开会议。经费审查委员会第一次会议选举其木格（女）为"
+        "市总工会经费审查委员会主任。"
+    )
+    assert changed_posts(text) == {
+        ("其木格", "包头市总工会经费审查委员会", ("主任",), B)
+    }

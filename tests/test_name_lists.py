@@ -399,3 +399,14 @@ def test_a_city_heading_places_the_companies_listed_under_it() -> None:
     found = posts(result)
     assert ("陈海峰", "曲靖港联物流服务有限公司", ("引航员",)) in found
     assert ("吴丹", "曲靖港联物流服务有限公司", ("调度员",)) in found
+
+
+def test_a_note_on_the_person_opens_the_brackets_before_the_unit() -> None:
+    """合肥市：甲（某公司车间主任）、乙（女，某医院心内科护士长）: the second
+    item's brackets open with its sex, then the chain that fills them."""
+    text = (
+        "安徽省五一劳动奖章获得者（部分）\n\n"
+        "合肥市：周文涛（安徽科鸿新能源汽车有限公司总装车间主任）、"
+        "李秀兰（女，合肥市第二人民医院心内科护士长）\n"
+    )
+    assert ("李秀兰", "合肥市第二人民医院心内科", ("护士长",)) in posts(run(text))

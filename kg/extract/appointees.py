@@ -16,7 +16,7 @@ from kg.extract import name_shapes, names, roles
 from kg.extract.base import Context
 
 _GAP = re.compile(
-    r"(?:[（(][^（）()\n，。、,]{1,8}[)）]|[（(][男女][，,、][\u4e00-\u9fff]{1,5}族[)）])?"
+    r"(?:[（(][^（）()\n，。、,]{1,24}[)）]|[（(][男女][，,、][\u4e00-\u9fff]{1,5}族[)）])?"
     r"(?:同志)?(?:因[^，。；,;\n]{1,14}?)?(?:现已|已经|已|将)?"
     r"(?:于?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|"
     + "|".join(sorted(name_shapes.WHEN, key=len, reverse=True))
@@ -42,9 +42,9 @@ def people_at(
     """The names a verb is followed by; 其 is the person of the sentence."""
     text = ctx.doc.text
     line_start = _at_line_start(text, position)
-    if text.startswith(PRONOUN, position) and not (
-        line_start and _unlisted_before_wei(text, position, line_start=True)
-    ):  # 其为……, 免去其……职务; (line break) 其其格（女，蒙古族）为……: a name
+    if text.startswith(PRONOUN, position) and not _unlisted_before_wei(
+        text, position, line_start=line_start
+    ):  # 其为……, 免去其……职务; 其木格（女）为……, (line break) 其其格为……: a name
         return [names.Named(position, position + 1, n.name) for n in earlier[-1:]]
     found = names.read_name_list(text, position)
     if len(found) <= 1:  # 旦增曲扎为……, 阿苏拉则为……: a name no surname list holds

@@ -105,12 +105,13 @@ _VERB_AFTER_RE = re.compile(_alternation(_VERB_AFTER))
 _NOTE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 """A note in brackets: on a person (甲（女，回族）为) or on a post
 (副主任（试用期一年）)."""
+_PERSON_NOTE = r"[（(][^（）()\n]{1,30}[)）]"
 _JOINT = {
-    Change.BEGAN: re.compile(f"(?:{_NOTE.pattern})?(?:同志)?(?:等)?为"),
-    Change.ENDED: re.compile(f"(?:{_NOTE.pattern})?(?:同志)?(?:等)?的?"),
+    Change.BEGAN: re.compile(f"(?:{_PERSON_NOTE})?(?:同志)?(?:等)?为"),
+    Change.ENDED: re.compile(f"(?:{_PERSON_NOTE})?(?:同志)?(?:等)?的?"),
 }
 """What stands between a verb's names and the post: 任命甲为……, 免去甲的……,
-选举甲、乙等为副主任, 任命丙（女，回族）为……."""
+选举甲、乙等为副主任, 任命丙（女，回族）为……, 丁（某某局四级主任科员）为……."""
 _BY = Anchored(r"(?:一职)?由", "一由")
 _BY_VERB = re.compile(r"(?:兼任|担任|出任|接任)")
 _ELECTED_LIST = re.compile(r"当选(?:为)?")
@@ -201,13 +202,21 @@ def _verb_first(
         if not people:
             return end
         joint = _JOINT[change].match(text, people[-1].end)
-        if joint is None:
-            return end
-        if end is not None and change is Change.ENDED and not joint[0].endswith("的"):
+        if (
+            end is not None
+            and change is Change.ENDED
+            and joint is not None
+            and not joint[0].endswith("的")
+        ):
             return end  # ……职务；(line break) 乙同志任……: no pair of 免去
-        chain_end = _post_end(text, joint.end())
-        if chain_end is None:
-            return end
+        chain_end = _post_end(text, joint.end()) if joint else None
+        if joint is None or chain_end is None:
+            line_end = text.find("\n", position) if lined and end is not None else -1
+            if line_end < 0:
+                return end
+            reading.skipped.append((position, line_end))  # 甲（某职）兼任某职；
+            end, position = line_end, _next_line(text, line_end)
+            continue
         _confer(ctx, people, joint.end(), chain_end, change, sentence, reading)
         end = chain_end
         following = _next_pair(text, chain_end)

@@ -163,7 +163,8 @@ def _may_list(line: str) -> bool:
 # Where an inline list item may start: after a list mark or a word that
 # announces a list (包括甲（某某公司）、乙（某某厂）等; 是：甲（…）).
 _ITEM_OPENS = (*"、，,：:；;\n", "包括", "是", "有", "为", "如下", "以及", "和")
-_UNIT_IN_BRACKETS = re.compile(r"[（(]([^（）()\n，。、]{3,40})[)）]")
+_UNIT_IN_BRACKETS = re.compile(f"[（(]{NOTE_OPENING}([^（）()\\n，。、]{{3,40}})[)）]")
+"""（某某公司）, （女，某某医院护士长）: the unit or the chain after a name."""
 
 
 def _in_brackets(
