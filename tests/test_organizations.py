@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import names, pairs, run
+from conftest import names, pairs, posts, run
 from kg.model import Document, Kind, RelKind
 from kg.pipeline import extract_document
 
@@ -245,3 +245,17 @@ def test_bodies_of_a_zone_no_gazetteer_holds() -> None:
         result, Kind.ORGANIZATION
     )
     assert names(run("各园区管委会负责人参加。"), Kind.ORGANIZATION) == set()
+
+
+def test_a_plant_named_after_its_company_and_the_company_it_belongs_to() -> None:
+    """某某有限公司炼钢厂 names two bodies, the plant and its company; a bare
+    公司 later is the company, not the plant."""
+    text = (
+        "包头钢联特钢有限公司炼钢厂主控室里，高占山盯着大屏。"
+        "公司党委书记、董事长任海涛说，公司正在推广新工法。"
+    )
+    result = run(text)
+    assert {"包头钢联特钢有限公司炼钢厂", "包头钢联特钢有限公司"} <= names(
+        result, Kind.ORGANIZATION
+    )
+    assert ("任海涛", "包头钢联特钢有限公司", ("党委书记", "董事长")) in posts(result)

@@ -24,6 +24,7 @@ _ANAPHOR = Anchored(
     r"(?=[“「《]|(?:投资|推出|推行|打造|实施|发布|制定|启动|开展)的)",
     "该本这公集企",
 )
+_FIRM_ENDS = ("公司", "集团")
 _GROUP_NAME = re.compile(r"集团(?:股份有限公司|有限责任公司|有限公司|公司)?$")
 
 
@@ -44,6 +45,8 @@ def anaphors(text: str, found: list[Mention]) -> list[tuple[Mention, Place | Non
         if not before:
             continue
         last = match.group().startswith(("该", "本", "这家"))
+        if "公司" in match.group():  # a 公司 is no plant (某某有限公司炼钢厂)
+            before = [c for c in before if c.name.endswith(_FIRM_ENDS)] or before
         company = _meant(
             before,
             group="集团" in match.group(),

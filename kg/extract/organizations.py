@@ -375,5 +375,21 @@ def _owns(outer: Mention, inner: Mention) -> bool:
         inner.start == outer.start
         and inner.end < outer.end
         and inner.subtype == "Company"
-        and outer.subtype != "Company"
+        and (outer.subtype != "Company" or _unit_of_company(outer, inner))
+    )
+
+
+_COMPANY_ENDS = ("公司", "集团")
+_UNIT_ENDS = ("厂", "车间", "作业区", "分公司", "矿", "工区")
+
+
+def _unit_of_company(outer: Mention, inner: Mention) -> bool:
+    """某某有限公司炼钢厂, 某某集团有限公司江苏分公司: a plant, workshop or
+    branch named after its company is a unit of it; the company is a body
+    of its own."""
+    tail = outer.text[len(inner.text) :]
+    return (
+        inner.text.endswith(_COMPANY_ENDS)
+        and len(tail) >= 2
+        and tail.endswith(_UNIT_ENDS)
     )
