@@ -238,3 +238,11 @@ def test_yi_after_a_name_is_the_adverb_also() -> None:
 def test_names_after_nouns_of_families_and_herders(text: str, person: str) -> None:
     """职工家属甲, 牧民乙: nouns of people that introduce the name after them."""
     assert person in names(run(text), Kind.PERSON)
+
+
+def test_a_padded_name_whose_given_name_is_a_function_word() -> None:
+    """苏　和、刘丽娟（女）、巴特尔当选为副主席: padded 苏　和 before 、 is a
+    name, 和 and all."""
+    text = "赵永刚当选为市总工会主席，苏　和、刘丽娟（女）、巴特尔当选为副主席。"
+    assert {"苏和", "刘丽娟", "巴特尔"} <= names(run(text), Kind.PERSON)
+    assert "苏和" not in names(run("他把苏　和李四的材料交了。"), Kind.PERSON)

@@ -788,3 +788,10 @@ def test_a_secondment_is_a_post_in_the_host(
 def test_no_secondment_without_a_host_or_a_person() -> None:
     text = "挂职干部座谈会在县委召开，会议听取了挂职副县长的发言。"
     assert posts(run(text)) == set()
+
+
+def test_a_chain_after_le_and_a_name_before_suo_zuo() -> None:
+    """审议通过了市总工会党组书记赵永刚所作的工作报告: jieba reads 了市 as a
+    word and 所作 follows the name."""
+    text = "包头市总工会召开会议。大会审议通过了市总工会党组书记赵永刚所作的工作报告。"
+    assert posts(run(text)) == {("赵永刚", "包头市总工会", ("党组书记",))}

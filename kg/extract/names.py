@@ -145,6 +145,7 @@ class Named(NamedTuple):
 
 
 _PADDING = " \u3000"
+_LIST_MARKS = frozenset("、，,；;")
 _MAX_PADDING = 2
 _WEAK_FOLLOWERS = frozenset("和与及的了也还就都对向为将要是")
 _NOT_OPENING = frozenset("由经据让请给应把被兼")
@@ -171,8 +172,10 @@ def read_padded(text: str, start: int) -> Named | None:
     if not surname or text[gap : gap + 1] not in tuple(_PADDING):
         return None
     given = text[gap + 1 : gap + 2]
-    if not HAN.fullmatch(given) or given in INNER_STOP:
+    if not HAN.fullmatch(given):
         return None
+    if given in INNER_STOP and text[gap + 2 : gap + 3] not in _LIST_MARKS:
+        return None  # 苏　和、刘某: a padded name, 和 and all, before a list mark
     if not _followed_well(text, gap + 2):
         return None
     return Named(start, gap + 2, text[start:gap] + given)

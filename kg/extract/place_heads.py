@@ -217,8 +217,9 @@ def _chain_start(ctx: Context, mention: Mention) -> int:
 
 def opens_word(text: str, offset: int, clause_start: int) -> bool:
     """A level character that begins a word (市委 in 联合市委党校, not 城市;
-    县妇联 in 县总工会和县妇联, where jieba reads 和县)."""
-    if offset == clause_start or text[offset - 1] in "和与及、":
+    县妇联 in 县总工会和县妇联, where jieba reads 和县; 听取了市总工会…, where
+    it reads 了市)."""
+    if offset == clause_start or text[offset - 1] in "和与及、了":
         return True
     if text[offset - 1] == "原" and (
         offset - 1 == clause_start or text[offset - 2] in "和与及、"
