@@ -228,6 +228,12 @@ TAIWAN_DIVISIONS = [
     ],
 ]
 
+# Taiwan short forms matched only after a parent: a mainland place has the
+# same one (新北区 of 常州, Fujian's 金门县 and 连江县) or a common one (桃园
+# of villages, streets and 桃园三结义).  The others are matched where jieba
+# cuts a word there (not the 台中 of 舞台中央).
+TAIWAN_QUIET = frozenset(("新北", "金门", "连江", "桃园"))
+
 ZONE_ABBREVIATIONS = {"经济技术开发区": "经开区", "高新技术产业开发区": "高新区"}
 
 
@@ -477,7 +483,8 @@ class Builder:
             self.add(Row(f"{parent}/{name}", "County", name, parent, list(aliases)))
         for name, level in TAIWAN_DIVISIONS:
             row = Row(f"{TAIWAN}/{name}", level, name, TAIWAN)
-            row.quiet.append(name[:-1])  # 台中 is also 舞台中央's: lookup only
+            short = name[:-1]  # 台北, 高雄: how Taiwan's own press names them
+            (row.quiet if short in TAIWAN_QUIET else row.aliases).append(short)
             self.add(row)
 
     def add_zones(self) -> None:

@@ -321,3 +321,19 @@ def test_load_names_the_bad_line(tmp_path: Path, content: str, message: str) -> 
 def test_load_names_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match=r"missing\.tsv.*build_gazetteer"):
         Gazetteer.load(tmp_path / "missing.tsv")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("来自台北、台中、高雄等地的技师", ["台北市", "台中市", "高雄市"]),
+        ("来自台东的阿美族青年", ["台东县"]),
+        ("站在舞台中央，平台东侧", []),  # 台中, 台东 inside other words
+        ("常州新北区和新北的企业", ["常州市", "新北区"]),  # 新北 alone: quiet
+    ],
+)
+def test_taiwan_short_forms_as_taiwan_press_writes_them(
+    gaz: Gazetteer, text: str, names: list[str]
+) -> None:
+    found = [m.candidates[0].name for m in gaz.find(text) if len(m.candidates) == 1]
+    assert found == names

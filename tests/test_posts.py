@@ -795,3 +795,13 @@ def test_a_chain_after_le_and_a_name_before_suo_zuo() -> None:
     word and 所作 follows the name."""
     text = "包头市总工会召开会议。大会审议通过了市总工会党组书记赵永刚所作的工作报告。"
     assert posts(run(text)) == {("赵永刚", "包头市总工会", ("党组书记",))}
+
+
+def test_a_title_after_where_a_person_comes_from_is_no_body_of_that_place() -> None:
+    """来自台南的生产部经理许某: 台南 is where she comes from; the 生产部 is
+    the company's, not a 台南的生产部."""
+    text = (
+        "晟丰精密（厦门）有限公司生产部很忙。来自台南的生产部经理许雅婷说，订单很多。"
+    )
+    got = posts(run(text))
+    assert not any(org and org.startswith("台南") for _, org, _ in got)

@@ -246,8 +246,8 @@ def _placed_body(ctx: Context, segment: Segment, start: int, role_start: int) ->
     if first is None or last is None or last.end >= role_start:
         return False
     body = text[last.end : role_start]
-    if not TAIL.fullmatch(body) or OWN_PLACE.search(body):
-        return False
+    if body.startswith("的") or not TAIL.fullmatch(body) or OWN_PLACE.search(body):
+        return False  # 来自台南的生产部经理: no body of 台南's
     if lexicon.COUNTED.match(body):
         segment.junk = True  # 高雄市一名航运业工会理事长: the title alone
         return True
