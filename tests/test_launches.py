@@ -341,3 +341,17 @@ def test_a_station_the_text_calls_by_its_kind_is_launched_by_the_passive() -> No
     )
     found = pairs(run(text), RelKind.LAUNCHED_BY)
     assert {("巧手驿站", "会泽县总工会"), ("巧手驿站", "会泽县妇联")} <= found
+
+
+def test_a_named_service_point_launched_by_a_union_and_a_residents_committee() -> None:
+    """这处名为“某驿”的服务点，由某街道总工会联合某社区居委会打造: the passive
+    after a descriptor; the community and its committee are one launcher."""
+    text = (
+        "在南坪街道江畔社区党群服务中心一楼，骑手们在休息。"
+        "这处名为“江畔暖新驿”的服务点，由南坪街道总工会联合江畔社区居委会打造，"
+        "5月1日正式投用。"
+    )
+    assert pairs(run(text), RelKind.LAUNCHED_BY) == {
+        ("江畔暖新驿", "南坪街道总工会"),
+        ("江畔暖新驿", "江畔社区居委会"),
+    }

@@ -246,3 +246,10 @@ def test_a_padded_name_whose_given_name_is_a_function_word() -> None:
     text = "赵永刚当选为市总工会主席，苏　和、刘丽娟（女）、巴特尔当选为副主席。"
     assert {"苏和", "刘丽娟", "巴特尔"} <= names(run(text), Kind.PERSON)
     assert "苏和" not in names(run("他把苏　和李四的材料交了。"), Kind.PERSON)
+
+
+def test_a_padded_name_before_a_verb_and_a_name_before_lai_zi() -> None:
+    """外卖骑手杨　帆推门进来: the padding ends the name before a verb; 杨帆
+    来自贵州: 来自 follows names."""
+    assert "杨帆" in names(run("外卖骑手杨　帆推门进来，接了一杯水。"), Kind.PERSON)
+    assert "杨帆" in names(run("外卖骑手杨帆来自贵州遵义。"), Kind.PERSON)

@@ -805,3 +805,13 @@ def test_a_title_after_where_a_person_comes_from_is_no_body_of_that_place() -> N
     )
     got = posts(run(text))
     assert not any(org and org.startswith("台南") for _, org, _ in got)
+
+
+def test_a_division_of_the_bureau_named_before_it_in_the_sentence() -> None:
+    """勞工事務局副局長甲、職業培訓廳廳長乙: the 厅 after the bureau is its
+    division (a 厅 is a body, as 省人社厅 is)."""
+    text = (
+        "澳门职工互助联合会昨日举行启动仪式。"
+        "劳工事务局副局长罗嘉敏、职业培训厅厅长苏颖仪出席。"
+    )
+    assert ("苏颖仪", "劳工事务局职业培训厅", ("厅长",)) in posts(run(text))

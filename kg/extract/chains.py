@@ -417,11 +417,20 @@ def _owner(previous: Mention | None, place: Place | None, tail: str) -> str:
         return previous.name  # 县委常委、组织部长: 县委组织部
     if previous is not None and tail in _OFFICES:
         return previous.name  # 市总工会副主席兼办公室主任: the union's office
+    if (
+        previous is not None
+        and previous.name.endswith(_BUREAUS)
+        and tail.endswith(_DIVISIONS)
+    ):  # 劳工事务局副局长甲、职业培训厅厅长乙: the bureau's division
+        return previous.name
     return place.name if place else ""
 
 
 _OFFICES = ("办公室", "办公厅")
 """The office of the body the chain named before it."""
+_BUREAUS = ("局", "署")
+_DIVISIONS = ("厅", "处", "科")
+"""The divisions of a bureau named before them in the chain."""
 
 
 def _place_of(org: Mention | None, fallback: Place | None) -> Place | None:

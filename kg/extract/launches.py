@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract import joint_launchers, launch_actors, meeting_holders
 from kg.extract.base import Context, Found
@@ -38,7 +39,9 @@ _JOINERS = re.compile(
 _PIVOT = re.compile(r"(?:支持|帮助|鼓励|引导|指导|协助|推动|督促|要求)")
 _QUOTES = '“”"《》「」『』 '
 _YEAR = re.compile(r"\d{4}年度?")
-_PASSIVE = re.compile(r"[，,]?(?:并|将|还|已|均)?由")
+_PASSIVE = re.compile(r"(?:的[\u4e00-\u9fff]{1,4}[，,])?[，,]?(?:并|将|还|已|均)?由")
+"""……计划，由…; 名为“某驿”的服务点，由…: what stands between an initiative
+and the 由 that names who launched it."""
 _ANAPHORIC_INITIATIVE = Anchored(
     r"(?:该|本届|本次|此次|这项|这一|这个|这座|(?:(?<=[。！？\n])|^)(?=[\u4e00-\u9fff]{2}由))"
     r"(措施|办法|方案|计划|活动|行动|工程|大赛|竞赛|项目|机制|政策|意见|联盟|制度"
@@ -409,13 +412,27 @@ def _passive(
     lead = _PASSIVE.match(text, end)
     if lead is None:
         return []
-    after = [a for a in actors if lead.end() <= a.start < sentence.end]
+    after = _outer([a for a in actors if lead.end() <= a.start < sentence.end])
     if not after or after[0].start != lead.end():
         return []
     group = _partners(text, after)
     tail = text[group[-1].end : sentence.end]
     verb = LAUNCH_VERBS.search(tail)
     return group if verb is not None and verb.start() <= 6 else []
+
+
+def _outer(actors: list[Mention]) -> list[Mention]:
+    """The actors, each as far left as an actor it overlaps begins, those
+    it swallows dropped (the community 江畔社区 and its body, read as
+    社区居委会 after it: one actor, 江畔社区居委会)."""
+    out: list[Mention] = []
+    for actor in sorted(actors, key=lambda m: (m.start, -m.end)):
+        if out and actor.start < out[-1].end:
+            if actor.end > out[-1].end:
+                out[-1] = replace(actor, start=out[-1].start)
+            continue
+        out.append(actor)
+    return out
 
 
 def _partners(text: str, actors: list[Mention]) -> list[Mention]:

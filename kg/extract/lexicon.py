@@ -338,8 +338,8 @@ MORE_FOLLOW_WORDS = frozenset(
         "赴 前往 赶赴 挂职 "
         # what else follows a name: 因工作调动, 另有任用, 于2020年, 则, 等人
         "因 另有 另 于 已 则 等人 早前 日前 作为 座谈 "
-        # 甲所作的报告
-        "所作 所做"
+        # 甲所作的报告, 乙来自贵州
+        "所作 所做 来自"
     ).split()
 )
 """Words that follow a name besides :data:`FOLLOW_WORDS`."""

@@ -176,9 +176,16 @@ def read_padded(text: str, start: int) -> Named | None:
         return None
     if given in INNER_STOP and text[gap + 2 : gap + 3] not in _LIST_MARKS:
         return None  # 苏　和、刘某: a padded name, 和 and all, before a list mark
-    if not _followed_well(text, gap + 2):
+    if not _followed_well(text, gap + 2) and not _verb_after(text, gap + 2):
         return None
     return Named(start, gap + 2, text[start:gap] + given)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """A verb right after a padded name (骑手杨　帆推门进来): the padding
+    already says the name ends there."""
+    following = words(text[end : end + 4])
+    return bool(following) and dictionary_entry(following[0])[1].startswith("v")
 
 
 def read_one(text: str, start: int, *, strict: bool = False) -> Named | None:
