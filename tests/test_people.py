@@ -253,3 +253,13 @@ def test_a_padded_name_before_a_verb_and_a_name_before_lai_zi() -> None:
     来自贵州: 来自 follows names."""
     assert "杨帆" in names(run("外卖骑手杨　帆推门进来，接了一杯水。"), Kind.PERSON)
     assert "杨帆" in names(run("外卖骑手杨帆来自贵州遵义。"), Kind.PERSON)
+
+
+def test_a_pseudonym_is_a_person_a_polite_form_is_not() -> None:
+    text = (
+        "在某博企任职荷官十八年的陈志强（化名）是首期学员之一。"
+        "记者采访了李女士（化名）。"
+    )
+    found = names(run(text), Kind.PERSON)
+    assert "陈志强" in found
+    assert not any(name.startswith("李女") for name in found)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import names, pairs, posts, run
-from kg.model import Kind, RelKind
+from kg.model import Document, Kind, RelKind
+from kg.pipeline import extract_page
 
 CASES = [
     # a Party committee written in full with its session is the 县委
@@ -815,3 +816,20 @@ def test_a_division_of_the_bureau_named_before_it_in_the_sentence() -> None:
         "劳工事务局副局长罗嘉敏、职业培训厅厅长苏颖仪出席。"
     )
     assert ("苏颖仪", "劳工事务局职业培训厅", ("厅长",)) in posts(run(text))
+
+
+def test_a_work_area_of_a_plant_and_its_head_and_the_plant_named_again() -> None:
+    """某某有限公司炼钢厂连铸作业区作业长甲: the 作业区 is a unit with its head;
+    炼钢厂 later on the page is the company's plant, not a works of its own."""
+    text = (
+        "包头钢联特钢有限公司炼钢厂连铸作业区作业长高占山当选为兼职副主席。"
+        "今年3月，高占山调任炼钢厂副厂长。"
+    )
+    facts = extract_page([Document("t", text, text)])[0]
+    got = {
+        (r.subject.split(":", 1)[1], (r.object or ":").split(":", 1)[1], r.roles)
+        for r in facts.relations
+        if r.kind is RelKind.POST
+    }
+    assert ("高占山", "包头钢联特钢有限公司炼钢厂连铸作业区", ("作业长",)) in got
+    assert ("高占山", "包头钢联特钢有限公司炼钢厂", ("副厂长",)) in got

@@ -72,3 +72,19 @@ def test_bureaus_before_a_definition_a_spokesman_or_a_chief_executive() -> None:
     result = run(text)
     assert {"职业训练局", "屋宇署"} <= names(result, Kind.ORGANIZATION)
     assert ("邝嘉敏", "职业训练局", ("行政总裁",)) in posts(result)
+
+
+def test_the_regions_own_legislature_and_government_and_a_bureau_after_yu() -> None:
+    """立法会议员甲 in a Macau story: the region's 立法会; 特区政府, and
+    与社会工作局加强合作: a bureau named after 与."""
+    text = (
+        "澳门职工互助联合会昨日在黑沙环会址举行启动仪式。立法会议员何敏仪出席。"
+        "劳工局将与社会工作局加强转介合作，与特区政府形成合力。"
+        "劳工局与职工协会签署合作协议。"
+    )
+    result = run(text)
+    assert {"澳门特别行政区立法会", "社会工作局", "澳门特别行政区政府"} <= names(
+        result, Kind.ORGANIZATION
+    )
+    assert "职工协会签署" not in names(result, Kind.ORGANIZATION)
+    assert ("何敏仪", "澳门特别行政区立法会", ("议员",)) in posts(result)

@@ -304,7 +304,7 @@ POST_ROLES = frozenset(
         "董事会主席 董事会副主席 董事会秘书 监事会主席 监事会副主席 "
         "首席执行官 首席财务官 总经理助理 总裁助理 董事长助理 财务总监 领衔人 "
         # public bodies and associations of Hong Kong and Macau
-        "行政总裁 副行政总裁 总干事 副总干事 "
+        "行政总裁 副行政总裁 总干事 副总干事 议员 "
         "局长助理 院长助理 校长助理 主任助理 行长助理 厂长助理 市长助理 "
         # Hong Kong's civil service: 助理 before the title (劳工处助理处长)
         "助理处长 助理署长 助理局长 首席助理处长 "
@@ -319,7 +319,9 @@ POST_ROLES = frozenset(
         "代省长 代市长 代县长 代区长 代镇长 代乡长 代州长 代盟长 代旗长 "
         # heads of a ward, a line, a team inside a unit
         "护士长 研发主管 生产主管 技术主管 质量主管 财务主管 销售主管 项目经理 "
-        "车间主任 车间副主任 工段长 值班长"
+        "车间主任 车间副主任 工段长 值班长 作业长 副作业长 "
+        # a union's part-time officers (a model worker as 兼职副主席)
+        "兼职副主席 兼职委员"
     ).split()
 )
 """Titles read by the post parser besides :data:`ROLES`."""

@@ -44,6 +44,9 @@ _NAME_THEN_UNIT = re.compile(r"[（(]([^（）()\n]{2,40})[)）]")
 _UNIT_THEN_NAME = re.compile(r"([^\s（）()，。、；：:]{3,40}?)[ \u3000]+")
 _ITEM_END = frozenset("\n、，,；;")
 _COMRADE = re.compile("同志")
+_PSEUDONYM = re.compile(r"[（(]化名[)）]")
+"""陈某某（化名）: the name a report gives a person it does not identify."""
+_NO_NAME = ("女士", "先生", "师傅", "某")
 _COUNTED = re.compile(r"等[\d一二三四五六七八九十百]+(?:名|人|位)")
 _SO_MANY = re.compile(r"(?:两|二|三|四|五|六|七|八|九|十|几)位")
 """甲、乙两位副县长: names, then how many they are."""
@@ -101,6 +104,12 @@ def extract(ctx: Context) -> Found:
         for named in _names_before(text, match.start()):
             if named.start not in taken:
                 mentions.append(list_posts.person(text, named))
+    for match in _PSEUDONYM.finditer(text):
+        pseudonym = _name_that_ends(text, match.start())
+        if pseudonym is None or pseudonym.name.endswith(_NO_NAME):
+            continue  # 李女士（化名）: no name
+        if pseudonym.start not in taken:
+            mentions.append(list_posts.person(text, pseudonym))
     for match in _COUNTED.finditer(text):  # 来自某区的甲、乙、丙等13名职工
         counted = _names_before(text, match.start(), _CLAUSE_BREAK | {"的"})
         for named in counted if len(counted) >= _LIST_AT_LEAST else ():

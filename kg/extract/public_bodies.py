@@ -96,11 +96,13 @@ def cppcc_mentions(ctx: Context) -> list[tuple[Mention, Place | None]]:
 
 
 _SAR_BUREAU = re.compile(
-    r"(?:(?<=[为任、，,。；;：:\n“原向])|(?<=政府)|^)"
-    r"((?:(?![为任的是在原向])[\u4e00-\u9fff]){2,8}?(?:局|署|司|处))"
+    r"(?:(?<=[为任、，,。；;：:\n“原向与和])|(?<=政府)|^)"
+    r"((?:(?![为任的是在原向与和])[\u4e00-\u9fff]){2,8}?(?:局|署|司|处))"
     r"(?=(?:代|副|助理)?(?:局长|署长|司长|处长)|行政总裁|总干事|发言人|下一阶段"
-    r"|则|将|[、，,]|[（(](?:下称|以下简称))"
+    r"|则|将|(?<=局)(?:加强|合作|共同|联合)|[、，,]|[（(](?:下称|以下简称))"
 )
+_SAR_OWN = re.compile(r"(?:(?<=[与和及同、，,。；;：:\n“])|^)(?:特区政府|立法会)")
+"""特区政府, 立法会议员: the region's own government and legislature."""
 _SAR_HOMES = ("81", "82")
 """Hong Kong and Macau, whose bureaus the press names with no place."""
 
@@ -123,6 +125,23 @@ def sar_bureaus(ctx: Context) -> list[tuple[Mention, Place | None]]:
             (
                 org_mention(
                     match.start(1), match.end(1), name, name, "GovernmentBody", place
+                ),
+                place,
+            )
+        )
+    for match in _SAR_OWN.finditer(text):
+        if match.start() in placed:
+            continue
+        name = place.name + match.group().removeprefix("特区")
+        found.append(
+            (
+                org_mention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    name,
+                    "GovernmentBody",
+                    place,
                 ),
                 place,
             )

@@ -286,6 +286,7 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
             if gaz.lookup(n[: -len(short)])
             or n[: -len(short)] in ("中华", "中共")
             or place_chain(n[: -len(short)], gaz)
+            or _company_of_unit(n[: -len(short)], orgs)
         ]
         if len(longer) == 1:
             out[entity_key(Kind.ORGANIZATION, short)] = entity_key(
@@ -316,6 +317,12 @@ def _page_aliases(mentions: Iterable[Mention]) -> dict[str, str]:
                 Kind.INITIATIVE, longer[0]
             )
     return out
+
+
+def _company_of_unit(prefix: str, orgs: set[str]) -> bool:
+    """炼钢厂 for 某某有限公司炼钢厂: a unit named again without the company
+    the page names it after."""
+    return prefix in orgs and prefix.endswith(("公司", "集团"))
 
 
 def _entity(key: str, sample: Mention, forms: Counter[str]) -> Entity:
