@@ -259,3 +259,10 @@ def test_a_plant_named_after_its_company_and_the_company_it_belongs_to() -> None
         result, Kind.ORGANIZATION
     )
     assert ("任海涛", "包头钢联特钢有限公司", ("党委书记", "董事长")) in posts(result)
+
+
+def test_enforcement_and_fire_brigades_of_a_place() -> None:
+    text = "黄山市屯溪区消防救援大队、马鞍山市雨山区城市管理行政执法大队获得表彰。"
+    assert {"屯溪区消防救援大队", "雨山区城市管理行政执法大队"} <= names(
+        run(text), Kind.ORGANIZATION
+    )

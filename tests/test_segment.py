@@ -685,3 +685,37 @@ def test_a_page_of_two_articles_is_still_split() -> None:
     )
     titles = [a.title for a in split_page(page)]
     assert titles == ["鹤鸣县总工会召开全委会议", "城关镇新建职工书屋"]
+
+
+def test_the_closing_lines_of_a_notice_stay_in_it() -> None:
+    """（此件公开发布） and 抄送：… after the signature and date close the
+    notice; they start no article of their own."""
+    page = (
+        "鹤鸣县人民政府\n关于周启明等同志任免职务的通知\n\n"
+        "经县人民政府常务会议研究，决定：任命周启明为县教育局副局长。\n\n"
+        "鹤鸣县人民政府\n2025年3月17日\n\n"
+        "（此件公开发布）\n\n"
+        "抄送：县委组织部，县人大常委会办公室，县政协办公室。\n"
+    )
+    (article,) = split_page(page)
+    assert article.body.rstrip().endswith("县政协办公室。")
+
+
+def test_the_lines_under_a_list_title_stay_lines() -> None:
+    """某某获得者（部分） inside an article titles a list: its lines (合肥市：甲
+    （…）、乙（…）; a unit a line) are items, neither joined into one
+    paragraph nor headlines of articles of their own."""
+    page = (
+        "我省表彰一批五一劳动奖和工人先锋号获得者\n\n"
+        "本报讯　省总工会日前印发表彰决定。本报今日刊登部分获奖名单。\n\n"
+        "安徽省五一劳动奖章获得者（部分）\n\n"
+        "合肥市：周文涛（某某汽车有限公司总装车间主任）、李秀兰（女，某医院护士长）\n"
+        "省直单位：何　平（援藏工作队队员，挂职任某医院副院长）\n\n"
+        "安徽省工人先锋号获得者（部分）\n\n"
+        "某某新能源汽车有限公司电池包装配班组\n"
+        "黄山市屯溪区消防救援大队\n\n"
+        "据介绍，今年的评选继续向基层一线倾斜。\n"
+    )
+    (article,) = split_page(page)
+    assert "副院长）\n安徽省工人先锋号获得者（部分）\n某某新能源" in article.body
+    assert "班组\n黄山市" in article.body

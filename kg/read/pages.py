@@ -199,6 +199,8 @@ def _blocks(text: str) -> list[_Block]:
             or (listing and (_headline_like(text, line) or _list_item(text, line)))
             or (appendix and not markdown)
             or (blocks and _signature(text, line, following))
+            or (blocks and _NOTICE_TAIL.match(text, line.start, line.end))
+            or (blocks and _LIST_TITLE.fullmatch(text, line.start, line.end))
         ):
             blocks.append(_Block(_Kind.STANDALONE, [(line.start, line.end)], line))
         elif blocks and _is_open(blocks[-1], text):
@@ -213,7 +215,11 @@ def _blocks(text: str) -> list[_Block]:
             blocks.append(_Block(_Kind.BODY, [(line.start, line.end)], line))
         listing = _introduces_list(blocks[-1], text) or (
             blocks[-1].kind is _Kind.STANDALONE
-            and (listing or _SECTION.match(text, blocks[-1].raw.start) is not None)
+            and (
+                listing
+                or _SECTION.match(text, blocks[-1].raw.start) is not None
+                or _LIST_TITLE.fullmatch(text, line.start, line.end) is not None
+            )
         )
     return blocks
 
@@ -242,14 +248,30 @@ def _signature(text: str, line: Span, following: _Block | None) -> bool:
     )
 
 
+_LIST_TITLE = re.compile(
+    r"[^。！？，,；;\n]{2,40}?(?:名单[：:]?"
+    r"|(?:获得者|获奖者|人选)(?:[（(][^（）()\n]{1,8}[)）][：:]?|[：:]))"
+)
+"""安徽省五一劳动奖章获得者（部分）, 拟表彰名单, 获奖者：: the title of a list
+inside an article (a headline may end in 获得者, not in a note or a colon);
+the lines under it are its items, not headlines or wrapped text."""
+_NOTICE_TAIL = re.compile(
+    r"[（(]此件[^（）()\n]{0,10}[)）]|(?:抄送|主送|印发|抄报)[：:]"
+)
+"""（此件公开发布）, 抄送：…: the closing lines of an official notice, not
+the headline of another article."""
 _BRACKETED = re.compile(r"[（(][^（()）\n]*[)）]")
+
+
+_LABEL = re.compile(r"^[^：:，,。]{1,10}[：:]")
+"""合肥市：甲（…）、乙（…）: the label that opens a line of a list."""
 
 
 def _list_item(text: str, line: Span) -> bool:
     """A line of a list that notes in brackets (甲（女，布依族，某某公司质检员）):
     a headline-like line once its brackets are dropped."""
     raw = text[line.start : line.end]
-    bare = _BRACKETED.sub("", raw)
+    bare = _LABEL.sub("", _BRACKETED.sub("", raw), count=1)
     return (
         0 < len(bare) < len(raw) <= _MAX_TOP_HEADING
         and bare[-1] not in _NOT_HEADING_END
