@@ -833,3 +833,16 @@ def test_a_work_area_of_a_plant_and_its_head_and_the_plant_named_again() -> None
     }
     assert ("高占山", "包头钢联特钢有限公司炼钢厂连铸作业区", ("作业长",)) in got
     assert ("高占山", "包头钢联特钢有限公司炼钢厂", ("副厂长",)) in got
+
+
+def test_an_association_named_by_its_kind_and_by_the_sentence_before() -> None:
+    """中华两岸技职交流协会成立于2016年。理事长甲表示: the association; 协会秘书长乙
+    paragraphs later: the one 协会 the article names."""
+    text = (
+        "总部设在台中的中华两岸技职交流协会成立于2016年。理事长陈俊宏表示，交流很重要。\n"
+        "天津市总工会副主席刘雅琴致词。\n"
+        "协会秘书长黄淑芬指出，报名人数是去年的两倍。\n"
+    )
+    got = posts(run(text))
+    assert ("陈俊宏", "中华两岸技职交流协会", ("理事长",)) in got
+    assert ("黄淑芬", "中华两岸技职交流协会", ("秘书长",)) in got

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from kg.extract import companies, focus, lexicon, segments, units
+from kg.extract import companies, focus, kind_anaphors, lexicon, segments, units
 from kg.extract.base import Context
 from kg.extract.gazetteer import Gazetteer, Place
 from kg.extract.org_names import canonical
@@ -38,8 +38,6 @@ _UNION_BODIES = frozenset(("经费审查委员会", "经审会", "女职工委�
 _PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委", "办公室", "政策研究室")
 _COMPANY_DEPARTMENTS = ("部", "中心")
 """A department a company has as well as a place (财务部, 技术中心)."""
-_BARE_KINDS = frozenset(("中心", "协会", "学会", "研究会", "基金会", "联合会", "商会"))
-"""A kind of body written alone: the one of that kind the paragraph named."""
 
 Post = tuple[Mention | None, tuple[str, ...], Change | None]
 """An organisation (or none), the titles held in it, and whether the chain
@@ -268,12 +266,13 @@ def _segment_post(
         chain.new_orgs.append((org, None))
         return org, titles
     if segment.tail.startswith("该") and not segment.org:
-        return _last_of_kind(ctx, segment.start, segment.tail[1:]), titles
-    if segment.tail in _BARE_KINDS and not segment.org and not segment.place:
-        paragraph = ctx.doc.text.rfind("\n", 0, segment.start) + 1
-        named = _last_of_kind(ctx, segment.start, segment.tail)
-        if named is not None and named.start >= paragraph:
-            return named, titles  # ……法律服务中心的律师坐镇。中心主任甲说
+        return kind_anaphors.last_of_kind(ctx, segment.start, segment.tail[1:]), titles
+    if not segment.org and not segment.place:
+        named = kind_anaphors.bare_kind(ctx, segment.start, segment.tail)
+        if named is not None:
+            return named, titles
+    if segment.unread:
+        return None, titles
     if segment.tail:
         if segment.org:
             owner = segment.org.name
@@ -334,6 +333,9 @@ def _segment_post(
         return segment.org, titles
     if segment.unread:
         return None, titles
+    subject = kind_anaphors.association_before(ctx, segment.start, segment.roles[0])
+    if subject is not None:
+        return subject, titles
     implied = _implied(segment, place, ctx)
     if implied is None:
         return None, titles
@@ -341,16 +343,6 @@ def _segment_post(
     where = Gazetteer.default().get(org.place) if org.place else None
     chain.new_orgs.append((org, where))
     return org, titles
-
-
-def _last_of_kind(ctx: Context, start: int, kind: str) -> Mention | None:
-    """该部, 该局, 该中心: the body of that kind named last before ``start``."""
-    named = [
-        m
-        for m in ctx.of_kind(Kind.ORGANIZATION)
-        if m.end <= start and m.name.endswith(kind)
-    ]
-    return max(named, key=lambda m: m.end) if named else None
 
 
 def is_body(text: str) -> bool:

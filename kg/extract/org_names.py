@@ -57,6 +57,7 @@ def proper_name_start(
             or _trade_word(words, index)
             or _members(words, index)
             or _brand_and(words, index)
+            or _cross_strait(words, index)
             or _industry(words, index, suffix)
             or _numeral_in_brand(words, index)
         ):
@@ -269,6 +270,16 @@ def _is_proper(word: str, flag: str) -> bool:
     if flag.startswith(("ns", "nt", "nz", "nr", "eng", "j")):
         return True
     return (len(word) == 1 and flag == "x") or bool(Gazetteer.default().lookup(word))
+
+
+def _cross_strait(words: tuple[tuple[str, str], ...], index: int) -> bool:
+    """中华两岸技职交流协会: 两岸 (cross-strait, tagged a locative) inside a
+    name that a proper noun opens (not the 两岸工厂 of a story)."""
+    return (
+        words[index][0] == "两岸"
+        and index > 0
+        and words[index - 1][1].startswith(("nz", "ns", "nt"))
+    )
 
 
 def _stops(word: str, flag: str) -> bool:

@@ -189,6 +189,9 @@ def _parse_segment(ctx: Context, start: int, end: int) -> Segment | None:
         return segment  # 模具钳工甲, 焊接工艺员乙: the trade in full, no unit
     if tail is None and text.endswith(_UNREAD_BODIES, start, role_start):
         segment.junk = segment.unread = True  # 某某联谊会会长: a body not read
+        if text[start:role_start] in _UNREAD_BODIES:  # 协会秘书长: the kind alone
+            segment.tail, segment.junk = text[start:role_start], False
+            segment.tail_start, segment.tail_end = start, role_start
         return segment
     if tail is None or OWN_PLACE.search(tail.group()):
         return None
