@@ -355,3 +355,24 @@ def test_a_named_service_point_launched_by_a_union_and_a_residents_committee() -
         ("江畔暖新驿", "南坪街道总工会"),
         ("江畔暖新驿", "江畔社区居委会"),
     }
+
+
+def test_the_body_that_unveils_a_studio_launches_it() -> None:
+    """集团工会为“某某劳模创新工作室”揭牌: the union unveiled it; 授牌 (a plaque
+    for something that exists) names no launcher."""
+    text = (
+        "安徽宏泰锻压集团有限公司召开职代会。会后，集团工会为“许承志劳模创新工作室”揭牌。"
+        "市总工会为“职工书屋”授牌。"
+    )
+    got = pairs(run(text), RelKind.LAUNCHED_BY)
+    assert ("许承志劳模创新工作室", "安徽宏泰锻压集团有限公司工会") in got
+    assert not any(initiative == "职工书屋" for initiative, _ in got)
+
+
+def test_a_policy_revised_by_a_department() -> None:
+    text = (
+        "安徽宏泰锻压集团有限公司召开职代会，审议通过了《职工技能等级认定管理办法》。"
+        "该办法由集团人力资源部修订，明确技能等级与薪酬挂钩。"
+    )
+    got = pairs(run(text), RelKind.LAUNCHED_BY)
+    assert ("职工技能等级认定管理办法", "安徽宏泰锻压集团有限公司人力资源部") in got

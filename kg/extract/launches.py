@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from kg.extract import joint_launchers, launch_actors, meeting_holders
+from kg.extract import joint_launchers, launch_actors, meeting_holders, unveilings
 from kg.extract.base import Context, Found
 from kg.extract.launch_actors import MARKED
 from kg.extract.lexicon import LAUNCH_VERBS
@@ -83,6 +83,7 @@ def _launches(
         launchers = launchers or _listed_by(ctx, initiative, actors)
         launchers = launchers or _adopted_by(ctx, initiative, actors)
         launchers = launchers or joint_launchers.pair(ctx, initiative, actors)
+        launchers = launchers or unveilings.unveiled_by(ctx, initiative, actors)
         owner = _owner(ctx, initiative)
         if owner is not None and owner not in launchers:
             launchers = [owner, *launchers]
