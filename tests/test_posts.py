@@ -846,3 +846,10 @@ def test_an_association_named_by_its_kind_and_by_the_sentence_before() -> None:
     got = posts(run(text))
     assert ("陈俊宏", "中华两岸技职交流协会", ("理事长",)) in got
     assert ("黄淑芬", "中华两岸技职交流协会", ("秘书长",)) in got
+
+
+def test_a_person_described_by_the_post_held_in_a_body_named_after_zai() -> None:
+    """在某公司担任设备工程师的台湾女生甲: the title, with the word that
+    qualifies it, in the company after 在."""
+    text = "在厦门晶屿微电子有限公司担任设备工程师的台湾女生陈静拿下电工组第二名。"
+    assert posts(run(text)) == {("陈静", "厦门晶屿微电子有限公司", ("设备工程师",))}
