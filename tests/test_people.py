@@ -263,3 +263,9 @@ def test_a_pseudonym_is_a_person_a_polite_form_is_not() -> None:
     found = names(run(text), Kind.PERSON)
     assert "陈志强" in found
     assert not any(name.startswith("李女") for name in found)
+
+
+def test_a_descriptor_before_a_title_reads_the_name_after_the_title() -> None:
+    """阿美族青年技师拉飞·巴奈: 青年 then the title 技师; the name is 拉飞·巴奈."""
+    found = names(run("来自台东的阿美族青年技师拉飞·巴奈说，很好。"), Kind.PERSON)
+    assert found == {"拉飞·巴奈"}

@@ -814,8 +814,13 @@ def test_a_division_of_the_bureau_named_before_it_in_the_sentence() -> None:
     text = (
         "澳门职工互助联合会昨日举行启动仪式。"
         "劳工事务局副局长罗嘉敏、职业培训厅厅长苏颖仪出席。"
+        "互助联上月组团到重庆市考察，重庆市的做法让本澳社团很受启发。"
     )
-    assert ("苏颖仪", "劳工事务局职业培训厅", ("厅长",)) in posts(run(text))
+    result = run(text)
+    assert ("苏颖仪", "劳工事务局职业培训厅", ("厅长",)) in posts(result)
+    assert ("劳工事务局职业培训厅", "820000") in pairs(
+        result, RelKind.LOCATED_IN
+    )  # where its bureau is (Macau), not the city the story names most
 
 
 def test_a_work_area_of_a_plant_and_its_head_and_the_plant_named_again() -> None:

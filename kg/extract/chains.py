@@ -323,6 +323,8 @@ def _segment_post(
             return company, tuple(segment.tail + title for title in titles)
         name = canonical(segment.written or owner + segment.tail)
         where = segment.place or _place_of(segment.org, place)
+        if previous is not None and owner == previous.name:
+            where = _place_of(previous, None)  # the bureau's division: where it is
         if suffix_kind(owner) == "Company":
             where = None  # a company's union or department: where the company is
         tail_end = segment.tail_end or segment.tail_start + len(segment.tail)

@@ -169,9 +169,11 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         if text[match.start() - 1 : match.end()] not in _NOT_PERSON_NOUNS
         and name_shapes.surname_length(text[match.end() : match.end() + 2])
     }
-    for lead_start, lead_end in (*leads, *_DESCRIBED.spans(text), *sorted(nouns)):
-        if lead_end in taken:
-            continue
+    spans = (*leads, *_DESCRIBED.spans(text), *sorted(nouns))
+    opening = {start for start, _ in spans}
+    for lead_start, lead_end in spans:
+        if lead_end in taken or lead_end in opening or _title_at(text, lead_end):
+            continue  # 青年|技师|甲: the name follows the last descriptor or title
         if byline is not None and byline.start <= lead_start < byline.end:
             continue  # 记者 某某 综合报道: the byline's names are its authors
         strict = not text[lead_start:lead_end].endswith("领导")
@@ -186,6 +188,11 @@ def _leaders(ctx: Context, mentions: list[Mention]) -> None:
         for start, end, name in found:
             mentions.append(_person(start, end, text[start:end], name))
             taken.add(start)  # 网格员甲: a descriptor and a noun of people
+
+
+def _title_at(text: str, start: int) -> bool:
+    """Whether a title opens at ``start`` (its name is read after it)."""
+    return any(at == 0 for at, _ in roles.role_spans(text[start : start + 6]))
 
 
 _NOT_A_NAME_START = frozenset("有是为和与及的在对向把被从到由等将也还")
