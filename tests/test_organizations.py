@@ -266,3 +266,13 @@ def test_enforcement_and_fire_brigades_of_a_place() -> None:
     assert {"屯溪区消防救援大队", "雨山区城市管理行政执法大队"} <= names(
         run(text), Kind.ORGANIZATION
     )
+
+
+def test_a_citys_union_congress_is_held_by_its_federation_of_unions() -> None:
+    """包头市工会第十四次代表大会: the congress of the city's unions; the body
+    is the city's 总工会, not a 包头市工会 of its own."""
+    text = (
+        "为期两天的包头市工会第十四次代表大会闭幕。"
+        "大会选举产生了市总工会第十四届委员会。"
+    )
+    assert names(run(text), Kind.ORGANIZATION) == {"包头市总工会"}

@@ -49,6 +49,7 @@ from kg.extract.outlets import (
 from kg.extract.place_heads import head_mention, place_head
 from kg.extract.public_bodies import cppcc_mentions, sar_bureaus
 from kg.model import Kind, Mention, Relation, RelKind, entity_key
+from kg.text.marks import NUMERAL
 
 _DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -86,6 +87,7 @@ def extract(ctx: Context) -> Found:
     candidates.extend(community_bodies(ctx))
     kept = [pair for pair in _outermost(candidates) if not _placed_studio(ctx, *pair)]
     kept = company_anaphors.numbered_works(text, kept)
+    kept = [(_congress_holder(text, m), place) for m, place in kept]
     kept = _stationed(ctx, _without_descriptors(kept))
     kept.extend(_coordinated(ctx, kept))
     anaphoric = company_anaphors.anaphors(text, [m for m, _ in kept])
@@ -108,6 +110,24 @@ def extract(ctx: Context) -> Found:
 
 
 _AND = ("、", "和", "与", "及", "以及")
+_CONGRESS = re.compile(f"第{NUMERAL}次(?:会员)?代表大会")
+"""包头市工会第十四次代表大会: the congress of the city's unions, which its
+总工会 holds."""
+
+
+def _congress_holder(text: str, mention: Mention) -> Mention:
+    """某市工会 right before its numbered congress is the place's 总工会."""
+    if (
+        mention.place is None
+        or not mention.name.endswith("工会")
+        or mention.name.endswith("总工会")
+        or _CONGRESS.match(text, mention.end) is None
+    ):
+        return mention
+    place = Gazetteer.default().get(mention.place)
+    if mention.name != place.name + "工会" or place.level not in ("City", "County"):
+        return mention
+    return replace(mention, name=place.name + "总工会")
 
 
 def _without_descriptors(
