@@ -858,3 +858,11 @@ def test_a_person_described_by_the_post_held_in_a_body_named_after_zai() -> None
     qualifies it, in the company after 在."""
     text = "在厦门晶屿微电子有限公司担任设备工程师的台湾女生陈静拿下电工组第二名。"
     assert posts(run(text)) == {("陈静", "厦门晶屿微电子有限公司", ("设备工程师",))}
+
+
+def test_an_executive_director_of_a_company() -> None:
+    """执行董事: the one director a company without a board has."""
+    text = "宏泰锻压（济宁）机床有限公司执行董事、总经理葛长青通报了工程进展。"
+    assert posts(run(text)) == {
+        ("葛长青", "宏泰锻压（济宁）机床有限公司", ("执行董事", "总经理"))
+    }

@@ -315,7 +315,7 @@ POST_ROLES = frozenset(
         # Hong Kong's civil service: 助理 before the title (劳工处助理处长)
         "助理处长 助理署长 助理局长 首席助理处长 "
         "总法律顾问 总审计师 总质量师 总农艺师 总畜牧师 总建筑师 "
-        "监事 董事 职工董事 职工监事 独立董事 外部董事 专职外部董事 "
+        "监事 董事 执行董事 职工董事 职工监事 独立董事 外部董事 专职外部董事 "
         # courts, procuratorates, associations, delegations
         "审判员 检察员 助理审判员 审判委员会委员 检察委员会委员 "
         "理事 常务理事 常务副理事长 副团长 "
