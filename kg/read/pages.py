@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from kg.model import Span
+from kg.read import line_marks
 from kg.read.bylines import MetaLine, normalise_date, parse_meta_line
 
 # normalise_date is kg.read.bylines's, re-exported for kg/reader.py.
@@ -190,7 +191,8 @@ def _blocks(text: str) -> list[_Block]:
         block = metas[i]
         following = metas[i + 1] if i + 1 < len(metas) else None
         appendix = appendix or (
-            bool(blocks) and _APPENDIX.match(text, line.start, line.end) is not None
+            bool(blocks)
+            and line_marks.APPENDIX.match(text, line.start, line.end) is not None
         )
         if block is not None:
             blocks.append(block)
@@ -199,8 +201,8 @@ def _blocks(text: str) -> list[_Block]:
             or (listing and (_headline_like(text, line) or _list_item(text, line)))
             or (appendix and not markdown)
             or (blocks and _signature(text, line, following))
-            or (blocks and _NOTICE_TAIL.match(text, line.start, line.end))
-            or (blocks and _LIST_TITLE.fullmatch(text, line.start, line.end))
+            or (blocks and line_marks.NOTICE_TAIL.match(text, line.start, line.end))
+            or (blocks and line_marks.LIST_TITLE.fullmatch(text, line.start, line.end))
         ):
             blocks.append(_Block(_Kind.STANDALONE, [(line.start, line.end)], line))
         elif blocks and _is_open(blocks[-1], text):
@@ -217,23 +219,12 @@ def _blocks(text: str) -> list[_Block]:
             blocks[-1].kind is _Kind.STANDALONE
             and (
                 listing
-                or _SECTION.match(text, blocks[-1].raw.start) is not None
-                or _LIST_TITLE.fullmatch(text, line.start, line.end) is not None
+                or line_marks.SECTION.match(text, blocks[-1].raw.start) is not None
+                or line_marks.LIST_TITLE.fullmatch(text, line.start, line.end)
+                is not None
             )
         )
     return blocks
-
-
-_APPENDIX = re.compile(r"附(?:件|表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)")
-"""附：选举结果, 附件1, 附件：1. …名单: what follows is the article's appendix
-(lists, tables), not another article."""
-_SECTION = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]")
-"""一、成都市 / （一）某某公司: a numbered section, whose short lines
-(甲（女）　车间主任) are a list, not headlines."""
-_SIGNER = re.compile(
-    r"[^\s，,。；;：:]{2,24}?(?:人民政府|政府|委员会|党委|总工会|工会|办公室|办|局|厅"
-    r"|部|委|院|会|中心|公司|集团|大学|学校)"
-)
 
 
 def _signature(text: str, line: Span, following: _Block | None) -> bool:
@@ -244,22 +235,10 @@ def _signature(text: str, line: Span, following: _Block | None) -> bool:
         and following.meta is not None
         and following.meta.date is not None
         and not following.meta.authors
-        and _SIGNER.fullmatch(text, line.start, line.end) is not None
+        and line_marks.SIGNER.fullmatch(text, line.start, line.end) is not None
     )
 
 
-_LIST_TITLE = re.compile(
-    r"[^。！？，,；;\n]{2,40}?(?:名单[：:]?"
-    r"|(?:获得者|获奖者|人选)(?:[（(][^（）()\n]{1,8}[)）][：:]?|[：:]))"
-)
-"""安徽省五一劳动奖章获得者（部分）, 拟表彰名单, 获奖者：: the title of a list
-inside an article (a headline may end in 获得者, not in a note or a colon);
-the lines under it are its items, not headlines or wrapped text."""
-_NOTICE_TAIL = re.compile(
-    r"[（(]此件[^（）()\n]{0,10}[)）]|(?:抄送|主送|印发|抄报)[：:]"
-)
-"""（此件公开发布）, 抄送：…: the closing lines of an official notice, not
-the headline of another article."""
 _BRACKETED = re.compile(r"[（(][^（()）\n]*[)）]")
 
 
