@@ -69,6 +69,12 @@ def _serving(
     end = _titles_end(text, match.end(), stops="的")
     if end is None or text[end : end + 1] != "的":
         return []
+    window = text[match.end() : end]
+    titles = roles.split_roles(window) or (
+        (window,) if len(window) <= _QUALIFIED_TITLE else None
+    )  # 设备工程师: a title and the word that qualifies it, as one
+    if titles is None:
+        return []
     person = next(
         (
             m
@@ -77,16 +83,12 @@ def _serving(
             and not any(c in _CLAUSE_ENDS for c in text[end : m.start])
         ),
         None,
-    ) or _introduced(text, end + 1)
+    )
     if person is None:
-        return []
-    mentions.append(person)
-    window = text[match.end() : end]
-    titles = roles.split_roles(window) or (
-        (window,) if len(window) <= _QUALIFIED_TITLE else None
-    )  # 设备工程师: a title and the word that qualifies it, as one
-    if titles is None:
-        return []
+        person = _introduced(text, end + 1)
+        if person is None:
+            return []
+        mentions.append(person)  # read here: no extractor read it before
     return [
         Relation(
             RelKind.POST,
