@@ -104,6 +104,16 @@ class Context:
             return self.sentences[at]
         return Span(0, len(self.doc.text))
 
+    def sentence_before(self, sentence: Span) -> Span | None:
+        """The sentence before ``sentence`` in its paragraph, if any."""
+        text = self.doc.text
+        if sentence.start == 0 or text[sentence.start - 1] == "\n":
+            return None
+        before = self.sentence_at(sentence.start - 1)
+        if "\n" in text[before.start : sentence.start].rstrip("\n"):
+            return None
+        return before if before.end <= sentence.start else None
+
     def evidence(self, offset: int) -> Evidence:
         """Evidence for a fact read at ``offset``: its sentence, as written."""
         span = self.sentence_at(offset)

@@ -333,8 +333,6 @@ def _segment_post(
         return org, titles
     if segment.org is not None:
         return segment.org, titles
-    if segment.unread:
-        return None, titles
     subject = kind_anaphors.association_before(ctx, segment.start, segment.roles[0])
     if subject is not None:
         return subject, titles

@@ -27,7 +27,7 @@ def pair(ctx: Context, initiative: Mention, actors: list[Mention]) -> list[Menti
     text = ctx.doc.text
     sentence = ctx.sentence_at(initiative.start)
     spans = [Span(sentence.start, initiative.start)]
-    before = _sentence_before(ctx, sentence)
+    before = ctx.sentence_before(sentence)
     if before is not None:
         spans.append(before)
     for span in spans:
@@ -45,7 +45,7 @@ def _named_before(ctx: Context, at: int, actors: list[Mention]) -> list[Mention]
     start = sentence.start
     named = _organisations(actors, start, at)
     if not named:
-        before = _sentence_before(ctx, sentence)
+        before = ctx.sentence_before(sentence)
         if before is not None:
             named = _organisations(actors, before.start, before.end)
     distinct = list(dict.fromkeys(m.name for m in named))
@@ -61,14 +61,3 @@ def _organisations(actors: list[Mention], start: int, end: int) -> list[Mention]
         for m in actors
         if m.kind is Kind.ORGANIZATION and start <= m.start and m.end <= end
     ]
-
-
-def _sentence_before(ctx: Context, sentence: Span) -> Span | None:
-    """The sentence before ``sentence`` in its paragraph, if any."""
-    text = ctx.doc.text
-    if sentence.start == 0 or text[sentence.start - 1] == "\n":
-        return None
-    before = ctx.sentence_at(sentence.start - 1)
-    if "\n" in text[before.start : sentence.start].rstrip("\n"):
-        return None
-    return before if before.end <= sentence.start else None

@@ -48,13 +48,13 @@ def bare_kind(ctx: Context, start: int, kind: str) -> Mention | None:
 def association_before(ctx: Context, start: int, title: str) -> Mention | None:
     """某某协会成立于2016年。理事长甲表示: an association's title that opens
     the sentence at ``start`` is held in the association the sentence before
-    opens with."""
+    it in its paragraph opens with."""
     if title not in _ASSOCIATION_TITLES or start == 0:
         return None
     sentence = ctx.sentence_at(start)
-    if sentence.start != start:
+    before = ctx.sentence_before(sentence) if sentence.start == start else None
+    if before is None:
         return None
-    before = ctx.sentence_at(sentence.start - 1)
     orgs = [
         m
         for m in ctx.of_kind(Kind.ORGANIZATION)

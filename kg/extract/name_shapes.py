@@ -123,7 +123,6 @@ def _conjoined(given: str) -> bool:
     return freq >= _CONJOINED_WORD_FREQ and flag in ("n", "vn", "v")
 
 
-"""Surnames that are conjunctions too: before a frequent word they join it."""
 _PREPOSITION_SURNAMES = frozenset("于")
 """Surnames that are prepositions too: before a time word they are one."""
 WHEN = frozenset(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from kg.extract import lexicon
+from kg.extract.surnames import SURNAMES_SINGLE
 from kg.text.literals import Literals
 from kg.text.segmenter import dictionary_entry
 
@@ -41,7 +42,7 @@ def _heads_of_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         if (
             at not in taken
             and (at == 0 or text.endswith(_UNIT_ENDS, 0, at))
-            and (end == len(text) or text[end] in _surnames())
+            and (end == len(text) or text[end] in SURNAMES_SINGLE)
         ):
             out.append((at, end))
         at = text.find(_HEAD, end)
@@ -50,13 +51,6 @@ def _heads_of_units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 _HEAD = "主管"
 _UNIT_ENDS = ("部", "科", "室", "组", "中心", "车间", "班组", "门店", "店")
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    from kg.extract.surnames import SURNAMES_SINGLE
-
-    return SURNAMES_SINGLE
 
 
 def _job_inside_word(text: str, start: int, end: int) -> bool:

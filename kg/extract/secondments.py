@@ -56,11 +56,12 @@ def _serving(
     ctx: Context, match: re.Match[str], mentions: list[Mention]
 ) -> list[Relation]:
     text = ctx.doc.text
+    opening = match.start() + 1
     host = next(
         (
             m
-            for m in ctx.of_kind(Kind.ORGANIZATION)
-            if m.start == match.start() + 1 and m.end == match.start(1)
+            for m in ctx.starting_in(Kind.ORGANIZATION, opening, opening)
+            if m.end == match.start(1)
         ),
         None,
     )
